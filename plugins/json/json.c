@@ -1,0 +1,457 @@
+/*
+ * json.c - the machine-readable report (plan-format.md, "Machine-readable
+ * output"), and the smallest real plugin to copy when writing your own.
+ *
+ * Numbers are written unrounded (the shortest text that reads back as the
+ * same double, through host->format_number); keys come in a fixed order, so
+ * the output is deterministic.  Everything is written through host->write.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include <badday/plugin.h>
+
+/* A small output buffer in front of host->write; one per render call. */
+typedef struct json_writer {
+  const bd_host *host;
+  bd_output *out;
+  int failed;
+  size_t used;
+  char buf[16384];
+} json_writer;
+
+/* Hands the buffered bytes to the host. */
+static void flush(json_writer *w) {
+  if (!w->failed && w->used && w->host->write(w->out, w->buf, w->used) != 0) w->failed = 1;
+  w->used = 0;
+}
+
+/* Appends len bytes. */
+static void put(json_writer *w, const char *s, size_t len) {
+  if (len > sizeof w->buf - w->used) {
+    flush(w);
+    if (len > sizeof w->buf) {
+      if (!w->failed && w->host->write(w->out, s, len) != 0) w->failed = 1;
+      return;
+    }
+  }
+  memcpy(w->buf + w->used, s, len);
+  w->used += len;
+}
+
+static void puts_(json_writer *w, const char *s) {
+  put(w, s, strlen(s));
+}
+
+/* Writes a JSON string literal: quotes, backslashes and control characters
+ * escaped; other UTF-8 passes through unchanged. */
+static void string(json_writer *w, const char *s) {
+  if (s == NULL) {
+    puts_(w, "null");
+    return;
+  }
+  put(w, "\"", 1);
+  const char *run = s;
+  for (const char *p = s; *p; p++) {
+    unsigned char c = (unsigned char)*p;
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    put(w, run, (size_t)(p - run));
+    char esc[8];
+    switch (c) {
+    case '"':
+      puts_(w, "\\\"");
+      break;
+    case '\\':
+      puts_(w, "\\\\");
+      break;
+    case '\n':
+      puts_(w, "\\n");
+      break;
+    case '\t':
+      puts_(w, "\\t");
+      break;
+    case '\r':
+      puts_(w, "\\r");
+      break;
+    default:
+      snprintf(esc, sizeof esc, "\\u%04x", c);
+      puts_(w, esc);
+    }
+    run = p + 1;
+  }
+  puts_(w, run);
+  put(w, "\"", 1);
+}
+
+/* Writes a number exactly (null for NaN or infinity). */
+static void number(json_writer *w, double v) {
+  char buf[40];
+  size_t n = w->host->format_number(v, buf, sizeof buf);
+  put(w, buf, n);
+}
+
+static void boolean(json_writer *w, int v) {
+  puts_(w, v ? "true" : "false");
+}
+
+/* Writes `"key": ` (the key is a constant or an identifier, still escaped). */
+static void key(json_writer *w, const char *k) {
+  string(w, k);
+  put(w, ": ", 2);
+}
+
+/* Writes a newline and `depth` levels of two-space indentation. */
+static void newline(json_writer *w, int depth) {
+  static const char spaces[] = "\n                                ";
+  put(w, spaces, (size_t)(1 + 2 * (depth < 16 ? depth : 16)));
+}
+
+/* Writes {"revenue": 1, ...} for one value per category. */
+static void by_category(json_writer *w, const bd_report *r, const double *values) {
+  put(w, "{", 1);
+  for (size_t c = 0; c < r->category_count; c++) {
+    if (c) put(w, ", ", 2);
+    key(w, r->categories[c]);
+    number(w, values ? values[c] : 0);
+  }
+  put(w, "}", 1);
+}
+
+/* Writes one state's figures of a scenario. */
+static void figures(json_writer *w, const bd_report *r, const bd_figures *f) {
+  puts_(w, "{\"eal\": ");
+  number(w, f->eal);
+  puts_(w, ", \"downtime_h\": ");
+  number(w, f->downtime_h);
+  puts_(w, ", \"by_category\": ");
+  by_category(w, r, f->by_category);
+  puts_(w, ", \"frequency\": ");
+  number(w, f->frequency);
+  puts_(w, ", \"impact\": ");
+  number(w, f->impact);
+  puts_(w, ", \"detect_h\": ");
+  number(w, f->detect_h);
+  puts_(w, ", \"recover_h\": ");
+  number(w, f->recover_h);
+  put(w, "}", 1);
+}
+
+/* Writes {"x-key": value, ...}; the values are JSON already. */
+static void extensions(json_writer *w, const bd_extensions *e) {
+  put(w, "{", 1);
+  for (size_t i = 0; i < e->count; i++) {
+    if (i) put(w, ", ", 2);
+    key(w, e->items[i].key);
+    puts_(w, e->items[i].json);
+  }
+  put(w, "}", 1);
+}
+
+/* Writes one measure as a single line. */
+static void measure(json_writer *w, const bd_scenario *s, const bd_measure *m) {
+  puts_(w, "{\"id\": ");
+  string(w, m->id);
+  puts_(w, ", \"title\": ");
+  string(w, m->title);
+  puts_(w, ", \"kind\": ");
+  string(w, bd_kind_name(m->kind));
+  puts_(w, ", \"status\": ");
+  string(w, bd_status_name(m->status));
+  puts_(w, ", \"annual_cost\": ");
+  number(w, m->annual_cost);
+  puts_(w, ", \"cost_once\": ");
+  number(w, m->cost_once);
+  puts_(w, ", \"cost_yearly\": ");
+  number(w, m->cost_yearly);
+  puts_(w, ", \"verification\": ");
+  string(w, bd_verification_name(m->verification));
+  if (m->kind == BD_KIND_TESTING) {
+    puts_(w, ", \"test_state\": ");
+    string(w, bd_cell_name(m->test_state));
+    puts_(w, ", \"last_run\": ");
+    string(w, m->last_run);
+    puts_(w, ", \"result\": ");
+    string(w, bd_result_name(m->result));
+    puts_(w, ", \"verifies\": [");
+    for (size_t i = 0; i < m->verifies_count; i++) {
+      if (i) put(w, ", ", 2);
+      string(w, s->measures[m->verifies[i]].id);
+    }
+    put(w, "]", 1);
+  }
+  if (m->extensions.count) {
+    puts_(w, ", \"extensions\": ");
+    extensions(w, &m->extensions);
+  }
+  put(w, "}", 1);
+}
+
+/* Writes one scenario object at indentation depth 2. */
+static void scenario(json_writer *w, const bd_report *r, const bd_scenario *s) {
+  put(w, "{", 1);
+  newline(w, 3);
+  key(w, "id");
+  string(w, s->id);
+  puts_(w, ", \"title\": ");
+  string(w, s->title);
+  puts_(w, ", \"failure\": ");
+  string(w, r->failures[s->failure].id);
+  puts_(w, ", \"loss\": ");
+  string(w, r->losses[s->loss].id);
+  put(w, ",", 1);
+  for (int st = 0; st < BD_STATE_COUNT; st++) {
+    newline(w, 3);
+    key(w, bd_state_name((bd_state)st));
+    figures(w, r, &s->state[st]);
+    put(w, ",", 1);
+  }
+  newline(w, 3);
+  key(w, "plan_cost");
+  number(w, s->plan_cost);
+  puts_(w, ", \"reduction\": ");
+  number(w, s->reduction);
+  puts_(w, ", \"decision\": ");
+  string(w, bd_decision_name(s->decision));
+  puts_(w, ", \"accept\": ");
+  string(w, s->accept);
+  put(w, ",", 1);
+  newline(w, 3);
+  key(w, "budget_share");
+  if (s->has_budget_share)
+    number(w, s->budget_share);
+  else
+    puts_(w, "null");
+  puts_(w, ", \"over_cap\": ");
+  boolean(w, s->over_cap);
+  puts_(w, ", \"needs_decision\": ");
+  boolean(w, s->needs_decision);
+  put(w, ",", 1);
+  newline(w, 3);
+  key(w, "coverage");
+  put(w, "{", 1);
+  for (int k = 0; k < BD_KIND_COUNT; k++) {
+    if (k) put(w, ", ", 2);
+    key(w, bd_kind_name((bd_kind)k));
+    string(w, bd_cell_name(s->coverage[k]));
+  }
+  puts_(w, "},");
+  newline(w, 3);
+  key(w, "measures");
+  put(w, "[", 1);
+  for (size_t i = 0; i < s->measure_count; i++) {
+    newline(w, 4);
+    measure(w, s, &s->measures[i]);
+    if (i + 1 < s->measure_count) put(w, ",", 1);
+  }
+  if (s->measure_count) newline(w, 3);
+  put(w, "]", 1);
+  if (s->extensions.count) {
+    put(w, ",", 1);
+    newline(w, 3);
+    key(w, "extensions");
+    extensions(w, &s->extensions);
+  }
+  newline(w, 2);
+  put(w, "}", 1);
+}
+
+/* Writes {"baseline": x, "current": y, "planned": z}. */
+static void per_state(json_writer *w, const double v[BD_STATE_COUNT]) {
+  put(w, "{", 1);
+  for (int st = 0; st < BD_STATE_COUNT; st++) {
+    if (st) put(w, ", ", 2);
+    key(w, bd_state_name((bd_state)st));
+    number(w, v[st]);
+  }
+  put(w, "}", 1);
+}
+
+/* Writes the "totals" object. */
+static void totals(json_writer *w, const bd_report *r) {
+  put(w, "{", 1);
+  for (int st = 0; st < BD_STATE_COUNT; st++) {
+    const bd_totals *t = &r->totals[st];
+    newline(w, 2);
+    key(w, bd_state_name((bd_state)st));
+    puts_(w, "{\"eal\": ");
+    number(w, t->eal);
+    puts_(w, ", \"downtime_h\": ");
+    number(w, t->downtime_h);
+    puts_(w, ", \"budget_used\": ");
+    if (r->has_error_budget)
+      number(w, t->budget_used);
+    else
+      puts_(w, "null");
+    puts_(w, ", \"by_category\": ");
+    by_category(w, r, t->by_category);
+    puts_(w, "},");
+  }
+  newline(w, 2);
+  key(w, "error_budget_h");
+  if (r->has_error_budget)
+    number(w, r->error_budget_h);
+  else
+    puts_(w, "null");
+  puts_(w, ", \"coverage\": ");
+  number(w, r->coverage);
+  puts_(w, ", \"verified_coverage\": ");
+  number(w, r->verified_coverage);
+  newline(w, 1);
+  put(w, "}", 1);
+}
+
+/* Writes the losses and failures arrays. */
+static void groups(json_writer *w, const bd_report *r) {
+  newline(w, 1);
+  key(w, "losses");
+  put(w, "[", 1);
+  for (size_t i = 0; i < r->loss_count; i++) {
+    const bd_loss *l = &r->losses[i];
+    newline(w, 2);
+    puts_(w, "{\"id\": ");
+    string(w, l->id);
+    puts_(w, ", \"title\": ");
+    string(w, l->title);
+    puts_(w, ", \"per_hour\": ");
+    by_category(w, r, l->per_hour);
+    puts_(w, ", \"per_incident\": ");
+    by_category(w, r, l->per_incident);
+    puts_(w, ", \"eal\": ");
+    per_state(w, l->eal);
+    puts_(w, ", \"failures\": [");
+    for (size_t f = 0; f < l->failure_count; f++) {
+      if (f) put(w, ", ", 2);
+      string(w, r->failures[l->failures[f]].id);
+    }
+    puts_(w, "]}");
+    if (i + 1 < r->loss_count) put(w, ",", 1);
+  }
+  newline(w, 1);
+  puts_(w, "],");
+  newline(w, 1);
+  key(w, "failures");
+  put(w, "[", 1);
+  for (size_t i = 0; i < r->failure_count; i++) {
+    const bd_failure *f = &r->failures[i];
+    newline(w, 2);
+    puts_(w, "{\"id\": ");
+    string(w, f->id);
+    puts_(w, ", \"title\": ");
+    string(w, f->title);
+    puts_(w, ", \"loss\": ");
+    string(w, r->losses[f->loss].id);
+    puts_(w, ", \"eal\": ");
+    per_state(w, f->eal);
+    put(w, "}", 1);
+    if (i + 1 < r->failure_count) put(w, ",", 1);
+  }
+  newline(w, 1);
+  puts_(w, "],");
+}
+
+/* Writes the whole report. */
+static void report(json_writer *w, const bd_report *r) {
+  puts_(w, "{");
+  newline(w, 1);
+  puts_(w, "\"badday\": 1, \"generator\": ");
+  char gen[64];
+  snprintf(gen, sizeof gen, "badday %s", w->host->version);
+  string(w, gen);
+  puts_(w, ", \"source\": ");
+  string(w, r->source);
+  put(w, ",", 1);
+  newline(w, 1);
+  key(w, "service");
+  string(w, r->service);
+  puts_(w, ", \"owner\": ");
+  string(w, r->owner);
+  puts_(w, ", \"period\": ");
+  string(w, r->period);
+  puts_(w, ", \"as_of\": ");
+  string(w, r->as_of);
+  puts_(w, ", \"currency\": ");
+  string(w, r->currency);
+  put(w, ",", 1);
+  newline(w, 1);
+  key(w, "slo");
+  if (r->has_slo)
+    number(w, r->slo);
+  else
+    puts_(w, "null");
+  puts_(w, ", \"amortize_years\": ");
+  number(w, r->amortize_years);
+  puts_(w, ", \"stale_after_h\": ");
+  number(w, r->stale_after_h);
+  puts_(w, ", \"risk_cap\": ");
+  number(w, r->risk_cap);
+  put(w, ",", 1);
+  newline(w, 1);
+  key(w, "categories");
+  put(w, "[", 1);
+  for (size_t c = 0; c < r->category_count; c++) {
+    if (c) put(w, ", ", 2);
+    string(w, r->categories[c]);
+  }
+  puts_(w, "],");
+  newline(w, 1);
+  key(w, "totals");
+  totals(w, r);
+  put(w, ",", 1);
+  groups(w, r);
+  newline(w, 1);
+  key(w, "decisions");
+  put(w, "[", 1);
+  for (size_t i = 0; i < r->decision_count; i++) {
+    if (i) put(w, ", ", 2);
+    string(w, r->scenarios[r->decisions[i]].id);
+  }
+  puts_(w, "],");
+  newline(w, 1);
+  key(w, "scenarios");
+  put(w, "[", 1);
+  for (size_t i = 0; i < r->scenario_count; i++) {
+    newline(w, 2);
+    scenario(w, r, &r->scenarios[i]);
+    if (i + 1 < r->scenario_count) put(w, ",", 1);
+  }
+  if (r->scenario_count) newline(w, 1);
+  puts_(w, "],");
+  newline(w, 1);
+  key(w, "extensions");
+  extensions(w, &r->extensions);
+  puts_(w, "\n}\n");
+}
+
+/* The plugin's render function: see bd_plugin.render. */
+static int render(const bd_host *host, const bd_render_request *req, bd_error *err) {
+  json_writer w;
+  w.failed = 0;
+  w.used = 0;
+  w.host = host;
+  w.out = req->output;
+  report(&w, req->report);
+  flush(&w);
+  if (w.failed) {
+    snprintf(err->message, sizeof err->message, "writing the JSON report failed");
+    return -1;
+  }
+  return 0;
+}
+
+static const char *const formats[] = {"json", NULL};
+
+static const bd_plugin plugin = {
+    .magic = BD_PLUGIN_MAGIC,
+    .abi_major = BD_ABI_MAJOR,
+    .abi_minor = BD_ABI_MINOR,
+    .struct_size = sizeof(bd_plugin),
+    .name = "json",
+    .description = "the computed report as JSON, for scripts (plan-format.md)",
+    .formats = formats,
+    .render = render,
+};
+
+/* The entry point the host looks up with dlsym. */
+BD_PLUGIN_EXPORT const bd_plugin *bd_plugin_entry(void) {
+  return &plugin;
+}

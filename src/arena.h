@@ -1,0 +1,36 @@
+/*
+ * arena.h - a bump allocator that owns everything allocated from it.
+ *
+ * The plan model and the report model live in one arena and are freed with
+ * one bd_arena_free() call, which makes leaks impossible by construction.
+ */
+#ifndef BD_ARENA_H
+#define BD_ARENA_H
+
+#include <stddef.h>
+
+typedef struct bd_arena_block bd_arena_block;
+
+/* An arena; zero-initialise it (bd_arena a = {0}) before use. */
+typedef struct bd_arena {
+  bd_arena_block *head;
+  size_t total; /* bytes handed out, for size caps and the benchmark */
+} bd_arena;
+
+/* Returns size zeroed bytes aligned for any type, owned by the arena, or
+ * NULL when memory is exhausted. */
+void *bd_arena_alloc(bd_arena *arena, size_t size);
+
+/* Returns an array of n zeroed elements of size each (overflow-checked). */
+void *bd_arena_array(bd_arena *arena, size_t n, size_t size);
+
+/* Copies len bytes of s and a NUL into the arena; NULL on exhaustion. */
+char *bd_arena_strndup(bd_arena *arena, const char *s, size_t len);
+
+/* Copies a NUL-terminated string into the arena. */
+char *bd_arena_strdup(bd_arena *arena, const char *s);
+
+/* Frees every block; the arena is empty and reusable afterwards. */
+void bd_arena_free(bd_arena *arena);
+
+#endif

@@ -1,0 +1,165 @@
+/*
+ * badday/plugin.h - the one header a badday output plugin needs.
+ *
+ * A plugin is a shared object that exports one function,
+ *
+ *     const bd_plugin *bd_plugin_entry(void);
+ *
+ * returning a static, constant descriptor.  The host checks the descriptor's
+ * magic number, ABI version and size before it uses anything else, then calls
+ * render() with a services table (bd_host) and a read-only report model
+ * (badday/report.h).  A plugin never links against badday: everything it
+ * needs from the host comes through the services table, so it builds with
+ *
+ *     cc $(pkg-config --cflags badday-plugin) -shared -fPIC -o my.so my.c
+ *
+ * ABI policy
+ *   - BD_ABI_MAJOR changes when a struct member is removed, reordered or
+ *     changes meaning, or a function's signature changes.  The host refuses
+ *     a plugin built for another major.
+ *   - BD_ABI_MINOR grows when members are appended at the end of a struct or
+ *     a new service is appended to bd_host.  The host loads any plugin whose
+ *     minor is not newer than its own; a plugin reads newer members only
+ *     after checking the struct_size the host hands it.
+ *
+ * ABI change log
+ *   1.0  first release: bd_plugin, bd_host, bd_render_request, bd_error and
+ *        the report model of badday/report.h.
+ */
+#ifndef BADDAY_PLUGIN_H
+#define BADDAY_PLUGIN_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <badday/report.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* The colours every badday view uses, as 0xRRGGBB, so that the HTML, the PDF
+ * and third-party plugins agree.  Chosen to stay distinct for the common
+ * colour-vision deficiencies and in greyscale; every cell also carries a
+ * word or mark, so colour is never the only signal. */
+#define BD_COLOR_CELL_NONE        0xE6E6E6 /* light grey */
+#define BD_COLOR_CELL_PLANNED     0xBFD7EA /* pale blue */
+#define BD_COLOR_CELL_IMPLEMENTED 0x6BAED6 /* mid blue */
+#define BD_COLOR_CELL_STALE       0xF2C14E /* amber */
+#define BD_COLOR_CELL_VERIFIED    0x1B7837 /* dark green (white text) */
+#define BD_COLOR_CELL_FAILING     0xB2182B /* dark red (white text) */
+#define BD_COLOR_HEAT_LOW         0xFFF5EB /* loss-matrix shading, 0 */
+#define BD_COLOR_HEAT_HIGH        0xD94801 /* loss-matrix shading, 1 */
+#define BD_COLOR_TEXT             0x1F2933
+#define BD_COLOR_MUTED            0x616E7C
+#define BD_COLOR_ACCENT           0x0B4F8A
+
+#define BD_PLUGIN_MAGIC 0xBADDA700u
+#define BD_ABI_MAJOR    1
+#define BD_ABI_MINOR    0
+
+/* The name of the one function a plugin exports. */
+#define BD_PLUGIN_ENTRY_NAME "bd_plugin_entry"
+
+/* Where a render writes; opaque to plugins, written through bd_host.write. */
+typedef struct bd_output bd_output;
+
+/* An error a plugin returns from render().  The host zeroes it before the
+ * call; the plugin fills message (NUL-terminated, truncated to fit) and, when
+ * the error is about a place in the plan, line and column (1-based). */
+typedef struct bd_error {
+  char message[512];
+  unsigned line;
+  unsigned column;
+} bd_error;
+
+/* Severity for bd_host.log. */
+typedef enum bd_log_level { BD_LOG_DEBUG = 0, BD_LOG_INFO = 1, BD_LOG_WARNING = 2 } bd_log_level;
+
+/* The services the host offers a plugin.  Valid for one render call. */
+typedef struct bd_host {
+  size_t struct_size; /* sizeof(bd_host) in the host; check before using newer members */
+  int abi_major;
+  int abi_minor;
+  const char *version; /* badday's version, e.g. "0.1.0" */
+
+  /* Appends len bytes to the output.  Returns 0, or -1 when the write failed
+   * (disk full, closed pipe): the plugin should then stop and return -1; the
+   * host reports the write error itself and keeps the old file. */
+  int (*write)(bd_output *out, const void *data, size_t len);
+
+  /* Logs a message for the user (shown on stderr with the plugin's name;
+   * DEBUG only with --verbose).  printf-style; never write to stderr directly. */
+  void (*log)(bd_output *out, bd_log_level level, const char *fmt, ...)
+#if defined(__GNUC__)
+      __attribute__((format(printf, 3, 4)))
+#endif
+      ;
+
+  /* Writes the shortest text that reads back as exactly v ("0.1", "1e+21",
+   * "300000"), with a decimal point whatever the locale, into buf (size at
+   * least 32).  NaN and infinities give "null".  Returns the length. */
+  size_t (*format_number)(double v, char *buf, size_t size);
+
+  /* Returns the label for `key` (e.g. "heading.summary", "cell.verified")
+   * in the request's language from the message catalogue
+   * (templates/messages.tsv), falling back to English, then to the key
+   * itself.  The string belongs to the host and lives for the render call. */
+  const char *(*message)(bd_output *out, const char *key);
+
+  /* People's formats, the same in every output and independent of the
+   * locale.  Each writes into buf (size at least 64) and returns the length.
+   *   format_amount:   "JPY 1,234,568" (rounded to a whole unit), or with
+   *                    compact set "JPY 1.2M" (K, M, B, T); currency may be NULL.
+   *   format_duration: hours as "4h 30m", "2d 3h", "45m", "30s" (two units at most).
+   *   format_share:    0.375 as "37.5%", 0.0004 as "0.04%", 0 as "0%". */
+  size_t (*format_amount)(double v, const char *currency, int compact, char *buf, size_t size);
+  size_t (*format_duration)(double hours, char *buf, size_t size);
+  size_t (*format_share)(double share, char *buf, size_t size);
+} bd_host;
+
+/* What to render: one report in one format.  Valid for one render call. */
+typedef struct bd_render_request {
+  size_t struct_size;      /* sizeof(bd_render_request) in the host */
+  const bd_report *report; /* the analysed plan */
+  const char *format;      /* one of the plugin's formats, e.g. "json" */
+  const char *layout;      /* "report" or "slides" */
+  bd_output *output;       /* pass to host->write and host->log */
+  const char *output_name; /* the destination as the user named it ("-" for stdout); for messages */
+  const char *lang;        /* "en" or "ja": the language of labels */
+  const char *template_dir; /* directory of the templates (page skeletons, CSS, messages.tsv) */
+  const char *font_dir;     /* directory of the fontconfig configuration (fonts.conf) */
+} bd_render_request;
+
+/* The descriptor a plugin returns from bd_plugin_entry(). */
+typedef struct bd_plugin {
+  uint32_t magic;             /* BD_PLUGIN_MAGIC */
+  uint16_t abi_major;         /* BD_ABI_MAJOR the plugin was built against */
+  uint16_t abi_minor;         /* BD_ABI_MINOR the plugin was built against */
+  size_t struct_size;         /* sizeof(bd_plugin) the plugin was built with */
+  const char *name;           /* short name, e.g. "json" */
+  const char *description;    /* one line for `badday plugins` */
+  const char *const *formats; /* NULL-terminated; each is also the file extension */
+
+  /* Renders req->report to req->output.  Returns 0 on success; on failure
+   * fills err and returns -1.  Must not keep pointers into the report, must
+   * not print, exit or change the process's locale. */
+  int (*render)(const bd_host *host, const bd_render_request *req, bd_error *err);
+} bd_plugin;
+
+/* The type of the entry function. */
+typedef const bd_plugin *(*bd_plugin_entry_fn)(void);
+
+/* Declares the entry function with default visibility; use it in a plugin:
+ *     BD_PLUGIN_EXPORT const bd_plugin *bd_plugin_entry(void) { return &my_plugin; } */
+#if defined(__GNUC__)
+#define BD_PLUGIN_EXPORT __attribute__((visibility("default")))
+#else
+#define BD_PLUGIN_EXPORT
+#endif
+
+BD_PLUGIN_EXPORT const bd_plugin *bd_plugin_entry(void);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,304 @@
+/*
+ * badday/report.h - the read-only report model handed to output plugins.
+ *
+ * The core loads a plan, analyses it and builds one bd_report.  Everything a
+ * view needs is computed here once (figures for the three states, decisions,
+ * verification, the coverage grid, the order of the decisions list, the heat
+ * of every loss-matrix cell), so a plugin only draws: it never recomputes or
+ * re-derives a figure.
+ *
+ * Memory: the whole model belongs to the host.  A plugin may read it during
+ * one render call and must not keep a pointer to any part of it afterwards.
+ * All strings are UTF-8 and NUL-terminated; optional strings are NULL when
+ * the plan does not give them.  Arrays come with a count; an index into
+ * another array is always valid.
+ *
+ * No libyaml, libxml2 or cairo type crosses this header.  Structs only grow
+ * at the end; see badday/plugin.h for the ABI policy and its change log.
+ */
+#ifndef BADDAY_REPORT_H
+#define BADDAY_REPORT_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* The four kinds of measure, in the order every view shows them. */
+typedef enum bd_kind {
+  BD_KIND_DETECTIVE = 0,
+  BD_KIND_PREVENTIVE = 1,
+  BD_KIND_RECOVERY = 2,
+  BD_KIND_TESTING = 3
+} bd_kind;
+#define BD_KIND_COUNT 4
+
+/* Whether a measure is in place. */
+typedef enum bd_status { BD_STATUS_PLANNED = 0, BD_STATUS_IMPLEMENTED = 1 } bd_status;
+
+/* The result of a test run. */
+typedef enum bd_result { BD_RESULT_PASS = 0, BD_RESULT_FAIL = 1 } bd_result;
+
+/* How a measure is proven by tests (plan format, "Verification"). */
+typedef enum bd_verification {
+  BD_VERIFICATION_UNVERIFIED = 0,
+  BD_VERIFICATION_VERIFIED = 1,
+  BD_VERIFICATION_STALE = 2,
+  BD_VERIFICATION_FAILING = 3
+} bd_verification;
+
+/* One cell of the coverage grid (plan format, "Coverage"). */
+typedef enum bd_cell {
+  BD_CELL_NONE = 0,
+  BD_CELL_PLANNED = 1,
+  BD_CELL_IMPLEMENTED = 2,
+  BD_CELL_STALE = 3,
+  BD_CELL_VERIFIED = 4,
+  BD_CELL_FAILING = 5
+} bd_cell;
+#define BD_CELL_COUNT 6
+
+/* The decision for a scenario (plan format, "Analysis"). */
+typedef enum bd_decision {
+  BD_DECISION_MONITOR = 0,
+  BD_DECISION_ACCEPT = 1,
+  BD_DECISION_MITIGATE = 2,
+  BD_DECISION_ACCEPTED = 3
+} bd_decision;
+
+/* The three states every scenario is computed in. */
+typedef enum bd_state {
+  BD_STATE_BASELINE = 0, /* no measures at all */
+  BD_STATE_CURRENT = 1,  /* implemented measures */
+  BD_STATE_PLANNED = 2   /* implemented and planned measures */
+} bd_state;
+#define BD_STATE_COUNT 3
+
+/* An `x-` extension key kept from the plan: its value as compact JSON text. */
+typedef struct bd_extension {
+  const char *key;  /* e.g. "x-jira" */
+  const char *json; /* e.g. "{\"project\":\"OPS\"}" */
+} bd_extension;
+
+/* A list of extension keys, in file order. */
+typedef struct bd_extensions {
+  const bd_extension *items;
+  size_t count;
+} bd_extensions;
+
+/* The figures of one scenario (or a sum of scenarios) in one state. */
+typedef struct bd_figures {
+  double frequency;          /* incidents per year in this state */
+  double impact;             /* share 0..1 */
+  double detect_h;           /* hours */
+  double recover_h;          /* hours */
+  double eal;                /* expected annual loss, the sum of by_category */
+  double downtime_h;         /* frequency x (detect + recover) x impact */
+  const double *by_category; /* report->category_count yearly losses */
+} bd_figures;
+
+/* Totals of the whole plan in one state. */
+typedef struct bd_totals {
+  double eal;
+  double downtime_h;
+  double budget_used;        /* downtime_h / error budget; 0 without an slo */
+  const double *by_category; /* report->category_count sums */
+} bd_totals;
+
+/* A measure of a scenario, in file order. */
+typedef struct bd_measure {
+  const char *id; /* NULL when the plan gives none */
+  const char *title;
+  bd_kind kind;
+  bd_status status;
+  /* effect: the value the scenario has once the measure is in place */
+  int has_effect_frequency, has_effect_impact, has_effect_detect, has_effect_recover;
+  double effect_frequency, effect_impact, effect_detect_h, effect_recover_h;
+  double cost_once, cost_yearly; /* 0 when not given */
+  double annual_cost;            /* cost_once / amortize_years + cost_yearly */
+  bd_verification verification;  /* how tests prove this measure */
+  /* testing measures only: */
+  const size_t *verifies; /* indices into the scenario's measures */
+  size_t verifies_count;
+  const char *last_run; /* "YYYY-MM-DD" or NULL */
+  bd_result result;
+  bd_cell test_state; /* how this test itself is judged (testing column rule) */
+  bd_extensions extensions;
+  unsigned line; /* where the measure starts in the plan, 1-based */
+} bd_measure;
+
+/* A scenario with all its computed figures. */
+typedef struct bd_scenario {
+  const char *id;
+  const char *title;
+  size_t failure;     /* index into report->failures */
+  size_t loss;        /* index into report->losses */
+  const char *accept; /* the reason the risk is accepted, or NULL */
+  bd_figures state[BD_STATE_COUNT];
+  double plan_cost; /* sum of annual_cost over planned measures */
+  double reduction; /* EAL(current) - EAL(planned) */
+  bd_decision decision;
+  int has_budget_share; /* 0 without an slo */
+  double budget_share;  /* current downtime / error budget */
+  int over_cap;         /* budget_share > risk_cap */
+  int needs_decision;   /* decision mitigate or accept, or over_cap */
+  bd_cell coverage[BD_KIND_COUNT];
+  const bd_measure *measures;
+  size_t measure_count;
+  /* loss-matrix shading: current by_category / the largest cell, 0..1 */
+  const double *heat_by_category;
+  bd_extensions extensions;
+  unsigned line;
+} bd_scenario;
+
+/* A failure type; its scenarios in file order. */
+typedef struct bd_failure {
+  const char *id;
+  const char *title;
+  size_t loss;             /* index into report->losses */
+  const size_t *scenarios; /* indices into report->scenarios */
+  size_t scenario_count;
+  double eal[BD_STATE_COUNT]; /* sum over its scenarios */
+  bd_extensions extensions;
+  unsigned line;
+} bd_failure;
+
+/* A business loss; its failure types in file order. */
+typedef struct bd_loss {
+  const char *id;
+  const char *title;
+  const double *per_hour;     /* report->category_count amounts, 0 when absent */
+  const double *per_incident; /* report->category_count amounts, 0 when absent */
+  const size_t *failures;     /* indices into report->failures */
+  size_t failure_count;
+  double eal[BD_STATE_COUNT]; /* sum over its failure types */
+  bd_extensions extensions;
+  unsigned line;
+} bd_loss;
+
+/* What a node of a scenario tree stands for. */
+typedef enum bd_node_type {
+  BD_NODE_LOSS = 0,
+  BD_NODE_FAILURE = 1,
+  BD_NODE_SCENARIO = 2,
+  BD_NODE_MEASURE = 3
+} bd_node_type;
+
+/* A node of a laid-out scenario tree.  The layout is abstract: `depth` is
+ * the column (0 loss, 1 failure type, 2 scenario, 3 measure) and `row` the
+ * vertical centre in row units (leaves sit on consecutive rows 0, 1, 2, ...,
+ * a parent midway between its first and last child).  A renderer maps
+ * columns and rows to its own box sizes; boxes never overlap when each box
+ * is at most one row high.  Computed in time linear in the nodes. */
+typedef struct bd_tree_node {
+  bd_node_type type;
+  size_t index;   /* into losses, failures or scenarios; for a measure its scenario */
+  size_t measure; /* for a measure: index into that scenario's measures */
+  size_t parent;  /* index into the tree's nodes; BD_NO_PARENT for the root */
+  unsigned depth;
+  double row;
+} bd_tree_node;
+#define BD_NO_PARENT ((size_t)-1)
+
+/* The scenario tree of one business loss; nodes in depth-first order, the
+ * root (the loss) first, so a parent always precedes its children. */
+typedef struct bd_tree {
+  size_t loss; /* index into report->losses */
+  const bd_tree_node *nodes;
+  size_t node_count;
+  size_t row_count; /* number of leaf rows: the tree's height in rows */
+} bd_tree;
+
+/* What a row of the loss matrix stands for. */
+typedef enum bd_row_type {
+  BD_ROW_LOSS = 0,    /* group header: a business loss */
+  BD_ROW_FAILURE = 1, /* group header: a failure type */
+  BD_ROW_SCENARIO = 2 /* a scenario with its figures */
+} bd_row_type;
+
+/* A row of the loss matrix, in display order (grouped by loss, then failure
+ * type).  A renderer paginates by cutting this list; a group header should
+ * not be the last row of a page. */
+typedef struct bd_matrix_row {
+  bd_row_type type;
+  size_t index; /* into losses, failures or scenarios */
+} bd_matrix_row;
+
+/* The whole computed report for one plan. */
+typedef struct bd_report {
+  size_t struct_size; /* sizeof(bd_report) of the host that built it */
+  int format;         /* plan format version, 1 */
+  const char *source; /* the plan's path as given on the command line */
+  const char *service;
+  const char *owner;    /* or NULL */
+  const char *period;   /* or NULL */
+  const char *as_of;    /* "YYYY-MM-DD", always set (default applied) */
+  const char *currency; /* ISO 4217, always set (default "USD") */
+  int has_slo;
+  double slo;                    /* percent */
+  double amortize_years;         /* default 3 */
+  double stale_after_h;          /* default 90 days */
+  double risk_cap;               /* share, default 0.25 */
+  const char *const *categories; /* revenue, penalty, brand, productivity, then others */
+  size_t category_count;
+  const bd_loss *losses;
+  size_t loss_count;
+  const bd_failure *failures;
+  size_t failure_count;
+  const bd_scenario *scenarios; /* in file order */
+  size_t scenario_count;
+  bd_totals totals[BD_STATE_COUNT];
+  int has_error_budget;
+  double error_budget_h;             /* (100 - slo) / 100 x 8760 */
+  double coverage;                   /* share of cells not none or planned */
+  double verified_coverage;          /* share of cells verified */
+  size_t cell_counts[BD_CELL_COUNT]; /* how many grid cells are in each state */
+  /* scenarios that need a decision, by current EAL, largest first (ties: file order) */
+  const size_t *decisions;
+  size_t decision_count;
+  double max_cell; /* the largest current by_category value, for heat scales */
+  bd_extensions extensions;
+  const bd_tree *trees; /* one per loss, in the order of report->losses */
+  size_t tree_count;
+  const bd_matrix_row *matrix_rows;
+  size_t matrix_row_count;
+} bd_report;
+
+/* Stable lower-case names for the enums, as used in JSON ("detective", ...).
+ * They are inline so that a plugin needs no symbol from the host.  The
+ * strings are static; an out-of-range value gives "unknown". */
+static inline const char *bd_kind_name(bd_kind kind) {
+  static const char *const names[] = {"detective", "preventive", "recovery", "testing"};
+  return (unsigned)kind < 4 ? names[kind] : "unknown";
+}
+static inline const char *bd_status_name(bd_status status) {
+  return status == BD_STATUS_PLANNED       ? "planned"
+         : status == BD_STATUS_IMPLEMENTED ? "implemented"
+                                           : "unknown";
+}
+static inline const char *bd_result_name(bd_result result) {
+  return result == BD_RESULT_PASS ? "pass" : result == BD_RESULT_FAIL ? "fail" : "unknown";
+}
+static inline const char *bd_verification_name(bd_verification verification) {
+  static const char *const names[] = {"unverified", "verified", "stale", "failing"};
+  return (unsigned)verification < 4 ? names[verification] : "unknown";
+}
+static inline const char *bd_cell_name(bd_cell cell) {
+  static const char *const names[] = {"none",  "planned",  "implemented",
+                                      "stale", "verified", "failing"};
+  return (unsigned)cell < 6 ? names[cell] : "unknown";
+}
+static inline const char *bd_decision_name(bd_decision decision) {
+  static const char *const names[] = {"monitor", "accept", "mitigate", "accepted"};
+  return (unsigned)decision < 4 ? names[decision] : "unknown";
+}
+static inline const char *bd_state_name(bd_state state) {
+  static const char *const names[] = {"baseline", "current", "planned"};
+  return (unsigned)state < 3 ? names[state] : "unknown";
+}
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,500 @@
+/* cli.c - the commands of the badday command line; see cli.h. */
+#include "cli.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include "analyse.h"
+#include "badday/plugin.h"
+#include "catalogue.h"
+#include "host.h"
+#include "load.h"
+#include "output.h"
+
+void bd_print_usage(FILE *f) {
+  fprintf(f,
+          "Usage: badday check [-v] PLAN...\n"
+          "       badday render PLAN [-f FORMAT] [-o OUTPUT] [--layout report|slides]\n"
+          "                          [--lang en|ja] [--plugin-dir DIR] [--template-dir DIR] [-v]\n"
+          "       badday plugins [-v] [--plugin-dir DIR]\n"
+          "       badday --help | --version\n"
+          "\n"
+          "Turns a resilience plan (YAML, plan format 1) into reports: a loss matrix,\n"
+          "a scenario tree, a coverage heatmap and the decisions needed.\n"
+          "\n"
+          "Commands:\n"
+          "  check     validate plans; print every error as FILE:LINE:COL: error: MESSAGE\n"
+          "  render    render one plan through an output plugin (json, html, pdf, ...)\n"
+          "  plugins   list the plugins found, their formats, paths and ABI, and refused files\n"
+          "\n"
+          "Options of render:\n"
+          "  -f, --format FORMAT   output format; default: the extension of OUTPUT\n"
+          "  -o, --output OUTPUT   the report file; '-' for standard output; default: the\n"
+          "                        plan's base name with the format's extension, here\n"
+          "      --layout LAYOUT   'report' (default) or 'slides'\n"
+          "      --lang LANG       labels in 'en' or 'ja'; default from LC_ALL/LC_MESSAGES/LANG\n"
+          "      --plugin-dir DIR  look for plugins in DIR first\n"
+          "      --template-dir DIR  use the templates in DIR instead of the installed ones\n"
+          "  -v, --verbose         say more\n"
+          "\n"
+          "Plugins are searched in --plugin-dir, then in each absolute directory of\n"
+          "BADDAY_PLUGIN_PATH (':'-separated), then in %s.\n"
+          "SOURCE_DATE_EPOCH, when set, is the date used for a plan without as_of.\n"
+          "\n"
+          "Exit status: 0 success, 1 invalid plan, 2 usage error, 3 plugin problem,\n"
+          "4 output not written, 5 internal error.\n",
+          BD_PLUGINDIR);
+}
+
+/* Prints every diagnostic as FILE:LINE:COL: error: MESSAGE. */
+static void print_diags(const bd_diags *diags, const char *path) {
+  for (size_t i = 0; i < diags->count; i++) {
+    const bd_diag *d = &diags->items[i];
+    const char *file = d->file ? d->file : path;
+    if (d->line)
+      fprintf(stderr, "%s:%u:%u: error: %s\n", file, d->line, d->column, d->message);
+    else
+      fprintf(stderr, "%s: error: %s\n", file, d->message);
+  }
+  if (diags->dropped)
+    fprintf(stderr, "%s: error: %zu more error%s not shown\n", path, diags->dropped,
+            diags->dropped == 1 ? "" : "s");
+}
+
+/* Today in days since 1970-01-01 (UTC), or the day of SOURCE_DATE_EPOCH.
+ * Returns 0, or -1 when SOURCE_DATE_EPOCH is malformed. */
+static int today_days(long *days) {
+  const char *sde = getenv("SOURCE_DATE_EPOCH");
+  if (sde && *sde) {
+    char *end;
+    errno = 0;
+    long long v = strtoll(sde, &end, 10);
+    if (errno || *end || v < 0) {
+      fprintf(stderr, "badday: SOURCE_DATE_EPOCH must be a number of seconds, not '%s'\n", sde);
+      return -1;
+    }
+    *days = (long)(v / 86400);
+    return 0;
+  }
+  *days = (long)(time(NULL) / 86400);
+  return 0;
+}
+
+/* Loads one plan into arena; prints its errors.  Returns an exit code. */
+static int load_plan(const char *path, bd_arena *arena, bd_plan **plan) {
+  bd_load_options opt = {0};
+  if (today_days(&opt.today) != 0) return BD_EXIT_USAGE;
+  bd_diags diags = {0};
+  int rc = bd_plan_load_file(path, &opt, arena, plan, &diags);
+  if (rc != 0) print_diags(&diags, path);
+  bd_diags_free(&diags);
+  return rc == 0 ? BD_EXIT_OK : BD_EXIT_INVALID_PLAN;
+}
+
+int bd_cmd_check(int argc, char **argv) {
+  static const struct option options[] = {
+      {"verbose", no_argument, NULL, 'v'}, {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
+  int verbose = 0, c;
+  optind = 1;
+  while ((c = getopt_long(argc, argv, "vh", options, NULL)) != -1) {
+    if (c == 'v') {
+      verbose = 1;
+    } else if (c == 'h') {
+      bd_print_usage(stdout);
+      return BD_EXIT_OK;
+    } else {
+      return BD_EXIT_USAGE;
+    }
+  }
+  if (optind >= argc) {
+    fprintf(stderr, "badday check: no plan given (usage: badday check PLAN...)\n");
+    return BD_EXIT_USAGE;
+  }
+  int status = BD_EXIT_OK;
+  for (int i = optind; i < argc; i++) {
+    bd_arena arena = {0};
+    bd_plan *plan = NULL;
+    int rc = load_plan(argv[i], &arena, &plan);
+    if (rc == BD_EXIT_OK && verbose)
+      printf("%s: ok (%zu losses, %zu failure types, %zu scenarios)\n", argv[i], plan->loss_count,
+             plan->failure_count, plan->scenario_count);
+    bd_arena_free(&arena);
+    if (rc != BD_EXIT_OK && (status == BD_EXIT_OK || rc == BD_EXIT_USAGE)) status = rc;
+  }
+  return status;
+}
+
+/* The language of labels from the environment: "ja" for a Japanese locale. */
+static const char *default_lang(void) {
+  const char *vars[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
+  for (size_t i = 0; i < 3; i++) {
+    const char *v = getenv(vars[i]);
+    if (v && *v) return strncmp(v, "ja", 2) == 0 ? "ja" : "en";
+  }
+  return "en";
+}
+
+/* The installed data directory, or $BADDAY_DATADIR (used by the tests). */
+static const char *data_dir(void) {
+  const char *env = getenv("BADDAY_DATADIR");
+  return env && *env ? env : BD_DATADIR;
+}
+
+/* Returns the extension of path (after the last '.' of its last component),
+ * lower-cased into buf, or NULL. */
+static const char *extension_of(const char *path, char *buf, size_t size) {
+  const char *base = strrchr(path, '/');
+  base = base ? base + 1 : path;
+  const char *dot = strrchr(base, '.');
+  if (dot == NULL || dot == base || dot[1] == '\0' || strlen(dot + 1) >= size) return NULL;
+  size_t i = 0;
+  for (const char *p = dot + 1; *p; p++) buf[i++] = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
+  buf[i] = '\0';
+  if (strcmp(buf, "htm") == 0) strcpy(buf, "html");
+  return buf;
+}
+
+/* The default output: the plan's base name without .yaml/.yml/.json, with
+ * the format as extension, in the current directory (caller frees). */
+static char *default_output(const char *plan, const char *format) {
+  const char *base = strrchr(plan, '/');
+  base = base ? base + 1 : plan;
+  size_t len = strlen(base);
+  const char *exts[] = {".yaml", ".yml", ".json"};
+  for (size_t i = 0; i < 3; i++) {
+    size_t el = strlen(exts[i]);
+    if (len > el && strcasecmp(base + len - el, exts[i]) == 0) {
+      len -= el;
+      break;
+    }
+  }
+  char *out = NULL;
+  if (asprintf(&out, "%.*s.%s", (int)len, base, format) < 0) return NULL;
+  return out;
+}
+
+/* Prints the formats the loaded plugins offer, for "no plugin" errors. */
+static void print_available_formats(const bd_plugin_set *set) {
+  fprintf(stderr, "badday: available formats:");
+  int any = 0;
+  for (size_t i = 0; i < set->count; i++) {
+    if (set->files[i].plugin == NULL) continue;
+    for (const char *const *f = set->files[i].plugin->formats; *f; f++) {
+      if (bd_plugins_shadowed(set, &set->files[i], *f)) continue;
+      fprintf(stderr, " %s", *f);
+      any = 1;
+    }
+  }
+  fprintf(stderr, "%s\n", any ? "" : " none (see 'badday plugins')");
+}
+
+/* Everything `render` was asked to do. */
+typedef struct render_args {
+  const char *plan;
+  const char *format;
+  const char *output;
+  const char *layout;
+  const char *lang;
+  const char *plugin_dir;
+  const char *template_dir;
+  int verbose;
+} render_args;
+
+/* Parses the options of `render`; returns BD_EXIT_OK or an exit code. */
+static int parse_render_args(int argc, char **argv, render_args *a) {
+  enum { OPT_LAYOUT = 256, OPT_LANG, OPT_PLUGIN_DIR, OPT_TEMPLATE_DIR };
+  static const struct option options[] = {
+      {"format", required_argument, NULL, 'f'},
+      {"output", required_argument, NULL, 'o'},
+      {"layout", required_argument, NULL, OPT_LAYOUT},
+      {"lang", required_argument, NULL, OPT_LANG},
+      {"plugin-dir", required_argument, NULL, OPT_PLUGIN_DIR},
+      {"template-dir", required_argument, NULL, OPT_TEMPLATE_DIR},
+      {"verbose", no_argument, NULL, 'v'},
+      {"help", no_argument, NULL, 'h'},
+      {NULL, 0, NULL, 0}};
+  memset(a, 0, sizeof *a);
+  a->layout = "report";
+  int c;
+  optind = 1;
+  while ((c = getopt_long(argc, argv, "f:o:vh", options, NULL)) != -1) {
+    switch (c) {
+    case 'f':
+      a->format = optarg;
+      break;
+    case 'o':
+      a->output = optarg;
+      break;
+    case OPT_LAYOUT:
+      a->layout = optarg;
+      break;
+    case OPT_LANG:
+      a->lang = optarg;
+      break;
+    case OPT_PLUGIN_DIR:
+      a->plugin_dir = optarg;
+      break;
+    case OPT_TEMPLATE_DIR:
+      a->template_dir = optarg;
+      break;
+    case 'v':
+      a->verbose = 1;
+      break;
+    case 'h':
+      bd_print_usage(stdout);
+      return -1;
+    default:
+      return BD_EXIT_USAGE;
+    }
+  }
+  if (optind >= argc) {
+    fprintf(stderr,
+            "badday render: no plan given (usage: badday render PLAN [-f FORMAT] [-o OUTPUT])\n");
+    return BD_EXIT_USAGE;
+  }
+  if (argc - optind > 1) {
+    fprintf(stderr, "badday render: give exactly one plan (found %d)\n", argc - optind);
+    return BD_EXIT_USAGE;
+  }
+  a->plan = argv[optind];
+  if (strcmp(a->layout, "report") != 0 && strcmp(a->layout, "slides") != 0) {
+    fprintf(stderr, "badday render: --layout must be 'report' or 'slides', not '%s'\n", a->layout);
+    return BD_EXIT_USAGE;
+  }
+  if (a->lang == NULL) a->lang = default_lang();
+  if (strcmp(a->lang, "en") != 0 && strcmp(a->lang, "ja") != 0) {
+    fprintf(stderr, "badday render: --lang must be 'en' or 'ja', not '%s'\n", a->lang);
+    return BD_EXIT_USAGE;
+  }
+  if (a->plugin_dir && a->plugin_dir[0] != '/') {
+    /* The host only loads absolute paths; resolve a relative --plugin-dir now. */
+    static char resolved[4096];
+    if (realpath(a->plugin_dir, resolved) == NULL) {
+      fprintf(stderr, "badday render: --plugin-dir %s: %s\n", a->plugin_dir, strerror(errno));
+      return BD_EXIT_USAGE;
+    }
+    a->plugin_dir = resolved;
+  }
+  return BD_EXIT_OK;
+}
+
+/* Works out the format and the output path; returns an exit code.  *owned
+ * receives a string to free (the default output path) or NULL. */
+static int resolve_destination(render_args *a, char **owned) {
+  static char ext[16];
+  *owned = NULL;
+  if (a->format == NULL && a->output != NULL && strcmp(a->output, "-") != 0)
+    a->format = extension_of(a->output, ext, sizeof ext);
+  if (a->format == NULL) {
+    fprintf(stderr, "badday render: cannot tell the format%s; give -f FORMAT%s\n",
+            a->output == NULL             ? " without -o"
+            : strcmp(a->output, "-") == 0 ? " of standard output"
+                                          : " from the output's name",
+            a->output == NULL ? " or -o FILE.EXT" : "");
+    return BD_EXIT_USAGE;
+  }
+  if (a->output == NULL) {
+    if (strcmp(a->plan, "-") == 0) {
+      fprintf(stderr, "badday render: a plan read from standard input needs -o OUTPUT\n");
+      return BD_EXIT_USAGE;
+    }
+    *owned = default_output(a->plan, a->format);
+    if (*owned == NULL) return BD_EXIT_INTERNAL;
+    a->output = *owned;
+  }
+  return BD_EXIT_OK;
+}
+
+/* Returns "DIR/NAME" in a new string (caller frees), or NULL. */
+static char *join_path(const char *dir, const char *name) {
+  char *path = NULL;
+  return asprintf(&path, "%s/%s", dir, name) < 0 ? NULL : path;
+}
+
+/* Loads the message catalogue from the template directory, falling back to
+ * the installed one when an overriding directory has none. */
+static bd_catalogue *load_catalogue(const char *template_dir, const char *fallback_dir) {
+  char err[1024] = "out of memory";
+  const char *dirs[] = {template_dir, fallback_dir};
+  for (size_t i = 0; i < 2; i++) {
+    if (i == 1 && strcmp(template_dir, fallback_dir) == 0) break;
+    char *path = join_path(dirs[i], "messages.tsv");
+    bd_catalogue *cat = NULL;
+    int rc = path ? bd_catalogue_load(path, &cat, err, sizeof err) : -1;
+    free(path);
+    if (rc == 0) return cat;
+  }
+  fprintf(stderr, "badday: warning: %s; labels will show their keys\n", err);
+  return NULL;
+}
+
+/* Runs the plugin on the report into the output; returns an exit code. */
+static int run_plugin(const render_args *a, const bd_plugin_file *pf, const bd_report *report) {
+  char err[1024];
+  char *default_templates = join_path(data_dir(), "templates");
+  char *fonts = join_path(data_dir(), "fonts");
+  if (default_templates == NULL || fonts == NULL) {
+    free(default_templates);
+    free(fonts);
+    return BD_EXIT_INTERNAL;
+  }
+  const char *templates = a->template_dir ? a->template_dir : default_templates;
+  bd_catalogue *cat = load_catalogue(templates, default_templates);
+  int status = BD_EXIT_OK;
+
+  bd_output *out = NULL;
+  if (bd_output_open(a->output, &out, err, sizeof err) != 0) {
+    fprintf(stderr, "badday: %s\n", err);
+    status = BD_EXIT_OUTPUT;
+    goto done;
+  }
+  out->plugin_name = pf->plugin->name;
+  out->catalogue = cat;
+  out->lang = a->lang;
+  out->verbose = a->verbose;
+
+  bd_render_request req = {sizeof req, report,  a->format, a->layout, out,
+                           a->output,  a->lang, templates, fonts};
+  bd_error perr;
+  memset(&perr, 0, sizeof perr);
+  int rc = pf->plugin->render(bd_host_services(), &req, &perr);
+  if (rc != 0 && out->error) {
+    /* The plugin stopped because a write failed: an output problem. */
+    rc = bd_output_commit(out, err, sizeof err);
+    fprintf(stderr, "badday: %s\n", err);
+    status = BD_EXIT_OUTPUT;
+  } else if (rc != 0) {
+    bd_output_abort(out);
+    perr.message[sizeof perr.message - 1] = '\0';
+    if (perr.line)
+      fprintf(stderr, "%s:%u:%u: error: %s\n", a->plan, perr.line, perr.column, perr.message);
+    else
+      fprintf(stderr, "badday: %s plugin failed: %s\n", pf->plugin->name,
+              perr.message[0] ? perr.message : "no reason given");
+    status = BD_EXIT_PLUGIN;
+  } else if (bd_output_commit(out, err, sizeof err) != 0) {
+    fprintf(stderr, "badday: %s\n", err);
+    status = BD_EXIT_OUTPUT;
+  } else if (a->verbose) {
+    fprintf(stderr, "badday: wrote %s (%s, %s layout)\n", a->output, a->format, a->layout);
+  }
+done:
+  bd_catalogue_free(cat);
+  free(default_templates);
+  free(fonts);
+  return status;
+}
+
+int bd_cmd_render(int argc, char **argv) {
+  render_args a;
+  int status = parse_render_args(argc, argv, &a);
+  if (status != BD_EXIT_OK) return status < 0 ? BD_EXIT_OK : status;
+  char *owned_output = NULL;
+  status = resolve_destination(&a, &owned_output);
+  if (status != BD_EXIT_OK) return status;
+
+  bd_arena arena = {0};
+  bd_plan *plan = NULL;
+  bd_report *report = NULL;
+  bd_plugin_set set = {0};
+  status = load_plan(a.plan, &arena, &plan);
+  if (status != BD_EXIT_OK) goto done;
+  if (bd_analyse(plan, &arena, &report) != 0) {
+    fprintf(stderr, "badday: out of memory while analysing %s\n", a.plan);
+    status = BD_EXIT_INTERNAL;
+    goto done;
+  }
+  bd_plugin_search search = {a.plugin_dir, getenv("BADDAY_PLUGIN_PATH"), BD_PLUGINDIR};
+  if (bd_plugins_discover(&search, &set) != 0) {
+    fprintf(stderr, "badday: out of memory while looking for plugins\n");
+    status = BD_EXIT_INTERNAL;
+    goto done;
+  }
+  const bd_plugin_file *pf = bd_plugins_find(&set, a.format);
+  if (pf == NULL) {
+    fprintf(stderr, "badday: no plugin renders the format '%s'\n", a.format);
+    for (size_t i = 0; i < set.count; i++)
+      if (set.files[i].refusal) fprintf(stderr, "badday: refused %s\n", set.files[i].refusal);
+    print_available_formats(&set);
+    status = BD_EXIT_PLUGIN;
+    goto done;
+  }
+  if (a.verbose) fprintf(stderr, "badday: using %s (%s)\n", pf->plugin->name, pf->path);
+  status = run_plugin(&a, pf, report);
+done:
+  bd_plugins_free(&set);
+  bd_arena_free(&arena);
+  free(owned_output);
+  return status;
+}
+
+int bd_cmd_plugins(int argc, char **argv) {
+  enum { OPT_PLUGIN_DIR = 256 };
+  static const struct option options[] = {{"verbose", no_argument, NULL, 'v'},
+                                          {"plugin-dir", required_argument, NULL, OPT_PLUGIN_DIR},
+                                          {"help", no_argument, NULL, 'h'},
+                                          {NULL, 0, NULL, 0}};
+  int verbose = 0, c;
+  const char *plugin_dir = NULL;
+  static char resolved[4096];
+  optind = 1;
+  while ((c = getopt_long(argc, argv, "vh", options, NULL)) != -1) {
+    if (c == 'v')
+      verbose = 1;
+    else if (c == OPT_PLUGIN_DIR)
+      plugin_dir = optarg;
+    else if (c == 'h') {
+      bd_print_usage(stdout);
+      return BD_EXIT_OK;
+    } else
+      return BD_EXIT_USAGE;
+  }
+  if (optind < argc) {
+    fprintf(stderr, "badday plugins: unexpected argument '%s'\n", argv[optind]);
+    return BD_EXIT_USAGE;
+  }
+  if (plugin_dir && plugin_dir[0] != '/') {
+    if (realpath(plugin_dir, resolved) == NULL) {
+      fprintf(stderr, "badday plugins: --plugin-dir %s: %s\n", plugin_dir, strerror(errno));
+      return BD_EXIT_USAGE;
+    }
+    plugin_dir = resolved;
+  }
+  const char *env = getenv("BADDAY_PLUGIN_PATH");
+  bd_plugin_search search = {plugin_dir, env, BD_PLUGINDIR};
+  bd_plugin_set set;
+  if (bd_plugins_discover(&search, &set) != 0) {
+    fprintf(stderr, "badday: out of memory while looking for plugins\n");
+    return BD_EXIT_INTERNAL;
+  }
+  if (verbose) {
+    printf("search path: %s%s%s%s%s (plugin ABI %d.%d)\n", plugin_dir ? plugin_dir : "",
+           plugin_dir ? ":" : "", env && *env ? env : "", env && *env ? ":" : "", BD_PLUGINDIR,
+           BD_ABI_MAJOR, BD_ABI_MINOR);
+  }
+  size_t loaded = 0, refused = 0;
+  for (size_t i = 0; i < set.count; i++) {
+    const bd_plugin_file *f = &set.files[i];
+    if (f->plugin == NULL) continue;
+    loaded++;
+    printf("%-10s formats:", f->plugin->name);
+    for (const char *const *fmt = f->plugin->formats; *fmt; fmt++)
+      printf(" %s%s", *fmt, bd_plugins_shadowed(&set, f, *fmt) ? " (shadowed)" : "");
+    printf("  ABI %u.%u  %s\n", (unsigned)f->plugin->abi_major, (unsigned)f->plugin->abi_minor,
+           f->path);
+    if (verbose && f->plugin->description) printf("           %s\n", f->plugin->description);
+  }
+  for (size_t i = 0; i < set.count; i++) {
+    if (set.files[i].refusal == NULL) continue;
+    refused++;
+    printf("refused    %s\n", set.files[i].refusal);
+  }
+  if (loaded == 0 && refused == 0) printf("no plugins found\n");
+  bd_plugins_free(&set);
+  return fflush(stdout) == 0 ? BD_EXIT_OK : BD_EXIT_OUTPUT;
+}

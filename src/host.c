@@ -1,0 +1,237 @@
+/* host.c - see host.h. */
+#include "host.h"
+
+#include <dirent.h>
+#include <dlfcn.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "numfmt.h"
+#include "output.h"
+
+/* The smallest descriptor the host can use: everything up to render. */
+#define BD_PLUGIN_MIN_SIZE (offsetof(bd_plugin, render) + sizeof(void (*)(void)))
+
+/* Formats a refusal into file->refusal; returns -1. */
+__attribute__((format(printf, 2, 3))) static int refuse(bd_plugin_file *file, const char *fmt,
+                                                        ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  char *msg = NULL;
+  if (vasprintf(&msg, fmt, ap) < 0) msg = NULL;
+  va_end(ap);
+  free(file->refusal);
+  file->refusal = msg;
+  return -1;
+}
+
+/* Checks a descriptor against this host's ABI; returns 0 or refuses. */
+static int check_descriptor(bd_plugin_file *file, const bd_plugin *p) {
+  const char *path = file->path;
+  if (p == NULL) return refuse(file, "%s: bd_plugin_entry() returned NULL", path);
+  if (p->magic != BD_PLUGIN_MAGIC)
+    return refuse(file,
+                  "%s: not a badday plugin (magic number 0x%08X, expected 0x%08X); "
+                  "delete the file if it does not belong here",
+                  path, (unsigned)p->magic, BD_PLUGIN_MAGIC);
+  const char *name = p->struct_size >= BD_PLUGIN_MIN_SIZE && p->name ? p->name : "?";
+  if (p->abi_major != BD_ABI_MAJOR)
+    return refuse(file,
+                  "%s: plugin '%s' was built for plugin ABI %u.%u, this badday needs ABI %d.x; "
+                  "rebuild it against this badday's <badday/plugin.h>, or delete the file if it "
+                  "is obsolete",
+                  path, name, (unsigned)p->abi_major, (unsigned)p->abi_minor, BD_ABI_MAJOR);
+  if (p->abi_minor > BD_ABI_MINOR)
+    return refuse(file,
+                  "%s: plugin '%s' needs plugin ABI %u.%u, this badday provides %d.%d; "
+                  "upgrade badday or rebuild the plugin, or delete the file if it is obsolete",
+                  path, name, (unsigned)p->abi_major, (unsigned)p->abi_minor, BD_ABI_MAJOR,
+                  BD_ABI_MINOR);
+  if (p->struct_size < BD_PLUGIN_MIN_SIZE)
+    return refuse(file, "%s: descriptor is %zu bytes, ABI %d.0 needs at least %zu", path,
+                  p->struct_size, BD_ABI_MAJOR, (size_t)BD_PLUGIN_MIN_SIZE);
+  if (p->name == NULL || p->name[0] == '\0' || p->render == NULL || p->formats == NULL ||
+      p->formats[0] == NULL)
+    return refuse(file, "%s: descriptor lacks a name, formats or a render function", path);
+  return 0;
+}
+
+int bd_plugin_load(const char *path, bd_plugin_file *file) {
+  memset(file, 0, sizeof *file);
+  file->path = strdup(path);
+  if (file->path == NULL) return refuse(file, "out of memory");
+  if (path[0] != '/') return refuse(file, "%s: plugin paths must be absolute", path);
+  struct stat st;
+  if (stat(path, &st) != 0) return refuse(file, "%s: %s", path, strerror(errno));
+  if (!S_ISREG(st.st_mode)) return refuse(file, "%s: not a regular file", path);
+  if (st.st_mode & (S_IWGRP | S_IWOTH))
+    return refuse(file, "%s: writable by group or others (mode %04o); run chmod go-w on it", path,
+                  (unsigned)(st.st_mode & 07777));
+  if (st.st_uid != geteuid() && st.st_uid != 0)
+    return refuse(file, "%s: owned by user %u, neither you nor root", path, (unsigned)st.st_uid);
+  dlerror();
+  void *handle = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+  if (handle == NULL) {
+    const char *why = dlerror();
+    return refuse(file, "%s: cannot load: %s", path, why ? why : "unknown error");
+  }
+  dlerror();
+  void *sym = dlsym(handle, BD_PLUGIN_ENTRY_NAME);
+  if (sym == NULL) {
+    dlclose(handle);
+    return refuse(file, "%s: not a badday plugin (no %s function)", path, BD_PLUGIN_ENTRY_NAME);
+  }
+  bd_plugin_entry_fn entry;
+  memcpy(&entry, &sym, sizeof entry); /* object pointer to function pointer, as POSIX allows */
+  const bd_plugin *p = entry();
+  if (check_descriptor(file, p) != 0) {
+    dlclose(handle);
+    return -1;
+  }
+  file->handle = handle;
+  file->plugin = p;
+  return 0;
+}
+
+static int compare_names(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Returns 1 if name ends in ".so". */
+static int is_module_name(const char *name) {
+  size_t len = strlen(name);
+  return len > 3 && strcmp(name + len - 3, ".so") == 0 && name[0] != '.';
+}
+
+/* Appends a file record to the set; returns 0 or -1 on exhaustion. */
+static int append_file(bd_plugin_set *set, const bd_plugin_file *file) {
+  bd_plugin_file *files = realloc(set->files, (set->count + 1) * sizeof *files);
+  if (files == NULL) return -1;
+  set->files = files;
+  set->files[set->count++] = *file;
+  return 0;
+}
+
+/* Loads every *.so in dir, in name order. */
+static int scan_directory(const char *dir, bd_plugin_set *set) {
+  if (dir == NULL || dir[0] != '/') return 0;
+  for (size_t i = 0; i < set->count; i++) /* a directory named twice is scanned once */
+    if (set->files[i].path && strncmp(set->files[i].path, dir, strlen(dir)) == 0 &&
+        strchr(set->files[i].path + strlen(dir) + 1, '/') == NULL &&
+        set->files[i].path[strlen(dir)] == '/')
+      return 0;
+  DIR *d = opendir(dir);
+  if (d == NULL) return 0; /* a missing directory on the path is not an error */
+  char **names = NULL;
+  size_t count = 0;
+  struct dirent *e;
+  int rc = 0;
+  while ((e = readdir(d)) != NULL) {
+    if (!is_module_name(e->d_name)) continue;
+    char **more = realloc(names, (count + 1) * sizeof *names);
+    if (more == NULL || (more[count] = strdup(e->d_name)) == NULL) {
+      names = more ? more : names;
+      rc = -1;
+      break;
+    }
+    names = more;
+    count++;
+  }
+  closedir(d);
+  if (count) qsort(names, count, sizeof *names, compare_names);
+  for (size_t i = 0; i < count; i++) {
+    char *path = NULL;
+    if (rc == 0 && asprintf(&path, "%s/%s", dir, names[i]) >= 0) {
+      bd_plugin_file file;
+      bd_plugin_load(path, &file);
+      if (append_file(set, &file) != 0) rc = -1;
+      free(path);
+    }
+    free(names[i]);
+  }
+  free(names);
+  return rc;
+}
+
+int bd_plugins_discover(const bd_plugin_search *search, bd_plugin_set *set) {
+  memset(set, 0, sizeof *set);
+  if (scan_directory(search->cli_dir, set) != 0) return -1;
+  if (search->env_path) {
+    char *copy = strdup(search->env_path);
+    if (copy == NULL) return -1;
+    char *save = NULL;
+    for (char *dir = strtok_r(copy, ":", &save); dir; dir = strtok_r(NULL, ":", &save)) {
+      if (scan_directory(dir, set) != 0) {
+        free(copy);
+        return -1;
+      }
+    }
+    free(copy);
+  }
+  return scan_directory(search->builtin_dir, set);
+}
+
+/* Returns 1 if the plugin offers format. */
+static int offers(const bd_plugin *p, const char *format) {
+  for (const char *const *f = p->formats; *f; f++)
+    if (strcmp(*f, format) == 0) return 1;
+  return 0;
+}
+
+const bd_plugin_file *bd_plugins_find(const bd_plugin_set *set, const char *format) {
+  for (size_t i = 0; i < set->count; i++)
+    if (set->files[i].plugin && offers(set->files[i].plugin, format)) return &set->files[i];
+  return NULL;
+}
+
+int bd_plugins_shadowed(const bd_plugin_set *set, const bd_plugin_file *file, const char *format) {
+  const bd_plugin_file *first = bd_plugins_find(set, format);
+  return first != NULL && first != file;
+}
+
+void bd_plugins_free(bd_plugin_set *set) {
+  for (size_t i = 0; i < set->count; i++) {
+    /* Plugins may have registered atexit handlers or thread-local data (pango
+     * does); unloading them would leave dangling code, so handles stay open. */
+    free(set->files[i].path);
+    free(set->files[i].refusal);
+  }
+  free(set->files);
+  set->files = NULL;
+  set->count = 0;
+}
+
+/* --- services ------------------------------------------------------------ */
+
+static int host_write(bd_output *out, const void *data, size_t len) {
+  return bd_output_write(out, data, len);
+}
+
+static void host_log(bd_output *out, bd_log_level level, const char *fmt, ...) {
+  if (level == BD_LOG_DEBUG && !out->verbose) return;
+  va_list ap;
+  va_start(ap, fmt);
+  fprintf(stderr, "badday: %s: %s", out->plugin_name ? out->plugin_name : "plugin",
+          level == BD_LOG_WARNING ? "warning: " : "");
+  vfprintf(stderr, fmt, ap);
+  fputc('\n', stderr);
+  va_end(ap);
+}
+
+static const char *host_message(bd_output *out, const char *key) {
+  return bd_catalogue_get(out->catalogue, out->lang, key);
+}
+
+static const bd_host services = {
+    sizeof(bd_host),  BD_ABI_MAJOR, BD_ABI_MINOR,     PACKAGE_VERSION,    host_write,      host_log,
+    bd_format_number, host_message, bd_format_amount, bd_format_duration, bd_format_share,
+};
+
+const bd_host *bd_host_services(void) {
+  return &services;
+}

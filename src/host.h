@@ -1,0 +1,61 @@
+/*
+ * host.h - the plugin host: finds output plugins, loads them with dlopen,
+ * checks their descriptors and calls them.
+ *
+ * Search order: the --plugin-dir directory, then each absolute directory of
+ * BADDAY_PLUGIN_PATH (':'-separated; empty and relative entries ignored),
+ * then the compiled-in plugin directory.  Never the current directory.  In
+ * each directory, regular files named *.so, in name order.  When two plugins
+ * offer the same format, the first found wins and the later one is listed
+ * as shadowed.
+ */
+#ifndef BD_HOST_H
+#define BD_HOST_H
+
+#include <stddef.h>
+
+#include "badday/plugin.h"
+
+/* One file the host looked at: a loaded plugin or a refused file. */
+typedef struct bd_plugin_file {
+  char *path;
+  void *handle;            /* dlopen handle, NULL when refused */
+  const bd_plugin *plugin; /* the checked descriptor, NULL when refused */
+  char *refusal;           /* why the file was refused, or NULL */
+} bd_plugin_file;
+
+/* Every plugin file found; owns its strings and handles. */
+typedef struct bd_plugin_set {
+  bd_plugin_file *files;
+  size_t count;
+} bd_plugin_set;
+
+/* Where to look; NULL members are skipped. */
+typedef struct bd_plugin_search {
+  const char *cli_dir;  /* --plugin-dir */
+  const char *env_path; /* BADDAY_PLUGIN_PATH */
+  const char *builtin_dir;
+} bd_plugin_search;
+
+/* Finds and loads every plugin along the search path into *set.  Files that
+ * fail to load are kept with their refusal.  Returns 0, or -1 when memory
+ * ran out.  Free with bd_plugins_free. */
+int bd_plugins_discover(const bd_plugin_search *search, bd_plugin_set *set);
+
+/* Loads and checks one plugin file (absolute path).  On success returns 0
+ * and fills *file; on refusal returns -1 and file->refusal says why. */
+int bd_plugin_load(const char *path, bd_plugin_file *file);
+
+/* Returns the first loaded plugin offering `format`, or NULL. */
+const bd_plugin_file *bd_plugins_find(const bd_plugin_set *set, const char *format);
+
+/* Returns 1 when `file`'s format `format` is offered earlier by another plugin. */
+int bd_plugins_shadowed(const bd_plugin_set *set, const bd_plugin_file *file, const char *format);
+
+/* Unloads every plugin and frees the set. */
+void bd_plugins_free(bd_plugin_set *set);
+
+/* The services table handed to plugins (static, valid for the process). */
+const bd_host *bd_host_services(void);
+
+#endif

@@ -1,0 +1,104 @@
+/*
+ * plan.h - the plan model: what the loader read, validated, with defaults
+ * applied.  Built by bd_plan_load() (load.h) in an arena and read-only after
+ * that; the analysis (analyse.h) turns it into a report.
+ *
+ * Every reference is already resolved to an index, every id is unique, and
+ * every value is in range: code that reads a bd_plan needs no checks.
+ * Durations are in hours, frequencies in incidents per year, shares 0..1,
+ * dates in days since 1970-01-01.
+ */
+#ifndef BD_PLAN_H
+#define BD_PLAN_H
+
+#include <stddef.h>
+
+#include "badday/report.h"
+
+/* Bits of bd_plan_measure.effect_set. */
+enum {
+  BD_EFFECT_FREQUENCY = 1 << 0,
+  BD_EFFECT_IMPACT = 1 << 1,
+  BD_EFFECT_DETECT = 1 << 2,
+  BD_EFFECT_RECOVER = 1 << 3
+};
+
+typedef struct bd_plan_measure {
+  const char *id; /* NULL when not given */
+  const char *title;
+  bd_kind kind;
+  bd_status status;    /* default planned */
+  unsigned effect_set; /* BD_EFFECT_* bits */
+  double effect_frequency, effect_impact, effect_detect_h, effect_recover_h;
+  double cost_once, cost_yearly; /* 0 when not given */
+  /* testing only */
+  int has_verifies;       /* 0: the default (every non-test measure) */
+  const size_t *verifies; /* indices into the scenario's measures, never a test */
+  size_t verifies_count;
+  int has_last_run;
+  long last_run;             /* days since epoch */
+  const char *last_run_text; /* "YYYY-MM-DD" or NULL */
+  bd_result result;          /* default pass */
+  bd_extensions extensions;
+  unsigned line, column;
+} bd_plan_measure;
+
+typedef struct bd_plan_scenario {
+  const char *id;
+  const char *title;
+  size_t failure;   /* index into plan->failures */
+  double frequency; /* per year */
+  double impact;    /* default 1 */
+  double detect_h;  /* default 0 */
+  double recover_h;
+  const char *accept; /* NULL when not given */
+  bd_plan_measure *measures;
+  size_t measure_count;
+  bd_extensions extensions;
+  unsigned line, column;
+} bd_plan_scenario;
+
+typedef struct bd_plan_failure {
+  const char *id;
+  const char *title;
+  size_t loss; /* index into plan->losses */
+  bd_extensions extensions;
+  unsigned line, column;
+} bd_plan_failure;
+
+typedef struct bd_plan_loss {
+  const char *id;
+  const char *title;
+  double *per_hour;     /* plan->category_count amounts, 0 when absent */
+  double *per_incident; /* plan->category_count amounts, 0 when absent */
+  bd_extensions extensions;
+  unsigned line, column;
+} bd_plan_loss;
+
+typedef struct bd_plan {
+  const char *path; /* as given to the loader */
+  int format;       /* 1 */
+  const char *service;
+  const char *owner;  /* or NULL */
+  const char *period; /* or NULL */
+  long as_of;         /* days since epoch; default applied */
+  char as_of_text[11];
+  char currency[4]; /* default "USD" */
+  int has_slo;
+  double slo;            /* percent, 0 < slo < 100 */
+  double amortize_years; /* default 3, > 0 */
+  double stale_after_h;  /* default 90d */
+  double risk_cap;       /* default 0.25 */
+  /* revenue, penalty, brand, productivity, then others by first appearance */
+  const char **categories;
+  size_t category_count;
+  bd_plan_loss *losses;
+  size_t loss_count;
+  bd_plan_failure *failures;
+  size_t failure_count;
+  bd_plan_scenario *scenarios;
+  size_t scenario_count;
+  bd_extensions extensions;
+} bd_plan;
+
+#endif

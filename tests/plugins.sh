@@ -1,0 +1,74 @@
+#!/bin/sh
+# The plugin host with real modules built in the build tree: a good one, a
+# wrong magic, a wrong ABI major, a newer minor, an older minor, a missing
+# entry symbol, a render that fails; the search order and what is never
+# searched.
+. "$TOP_SRCDIR/tests/lib.sh"
+: "${TEST_MODULES:?}"
+
+# Each module alone in a directory of its own, so tests don't see each other.
+for m in good badmagic badmajor newminor oldminor noentry failrender; do
+  mkdir -p "$WORK/mod/$m" && cp "$TEST_MODULES/$m.so" "$WORK/mod/$m/" && chmod 755 "$WORK/mod/$m/$m.so"
+done
+export BADDAY_PLUGIN_PATH=
+
+run "$BADDAY" render "$EXAMPLE" -f good -o - --plugin-dir "$WORK/mod/good"
+expect_rc "good module renders" 0
+expect_out "good module saw the report" "good: Smart Receipt Manager (2 scenarios, layout report)"
+
+run "$BADDAY" plugins --plugin-dir "$WORK/mod/badmagic"
+expect_out "wrong magic refused" "not a badday plugin (magic number 0x12345678, expected 0xBADDA700)"
+run "$BADDAY" render "$EXAMPLE" -f badmagic -o - --plugin-dir "$WORK/mod/badmagic"
+expect_rc "wrong magic cannot render" 3; expect_err "refusal shown on render" "not a badday plugin"
+
+run "$BADDAY" plugins --plugin-dir "$WORK/mod/badmajor"
+expect_out "wrong major refused" "plugin 'badmajor' was built for plugin ABI 2.0, this badday needs ABI 1.x"
+expect_out "wrong major: rebuild or delete" "delete the file if it is obsolete"
+
+run "$BADDAY" plugins --plugin-dir "$WORK/mod/newminor"
+expect_out "newer minor refused" "plugin 'newminor' needs plugin ABI 1.99, this badday provides 1."
+
+run "$BADDAY" render "$EXAMPLE" -f oldminor -o - --plugin-dir "$WORK/mod/oldminor"
+expect_rc "older minor loads" 0
+
+run "$BADDAY" plugins --plugin-dir "$WORK/mod/noentry"
+expect_out "missing entry refused" "not a badday plugin (no bd_plugin_entry function)"
+
+printf 'last quarter\n' >"$WORK/old.out"
+run "$BADDAY" render "$EXAMPLE" -f failrender -o "$WORK/old.out" --plugin-dir "$WORK/mod/failrender"
+expect_rc "failing render" 3
+expect_err "failure reason shown" "failrender plugin failed: deliberate failure for the test"
+check "old output survives a failing render" grep -qx 'last quarter' "$WORK/old.out"
+check "no temporary file after a failing render" no_temp_files "$WORK"
+
+# plugins -v lists plugins and refusals with paths and ABI
+run "$BADDAY" plugins -v --plugin-dir "$WORK/mod/good"
+expect_rc "plugins -v" 0
+expect_out "plugins lists formats, ABI and path" "formats: good  ABI 1."
+expect_out "plugins lists the path" "$WORK/mod/good/good.so"
+expect_out "plugins -v shows the search path" "search path: $WORK/mod/good"
+
+# search order: --plugin-dir first, then BADDAY_PLUGIN_PATH
+mkdir -p "$WORK/first" "$WORK/second"
+cp "$TEST_MODULES/good.so" "$WORK/first/a.so"; cp "$TEST_MODULES/good.so" "$WORK/second/b.so"
+chmod 755 "$WORK/first/a.so" "$WORK/second/b.so"
+BADDAY_PLUGIN_PATH="$WORK/second" run "$BADDAY" plugins --plugin-dir "$WORK/first"
+check "--plugin-dir comes first" sh -c "grep -n 'formats: good  ' '$WORK/out' | head -1 | grep -q '$WORK/first/a.so'"
+expect_out "the later duplicate is shadowed" "good (shadowed)"
+
+# never the current directory; empty and relative entries ignored
+mkdir -p "$WORK/cwd/plugins" && cp "$TEST_MODULES/good.so" "$WORK/cwd/good.so" && cp "$TEST_MODULES/good.so" "$WORK/cwd/plugins/good.so"
+cd "$WORK/cwd" || exit 99
+BADDAY_PLUGIN_PATH=":plugins:.::" run "$BADDAY" render "$EXAMPLE" -f good -o -
+expect_rc "current directory and relative entries never searched" 3
+
+# a group-writable plugin is refused
+mkdir -p "$WORK/gw" && cp "$TEST_MODULES/good.so" "$WORK/gw/good.so" && chmod 775 "$WORK/gw/good.so"
+run "$BADDAY" plugins --plugin-dir "$WORK/gw"
+expect_out "group-writable plugin refused" "writable by group or others"
+
+# the real plugins built in the tree
+BADDAY_PLUGIN_PATH="$TEST_MODULES/../../../plugins/.libs" run "$BADDAY" plugins
+expect_out "the json plugin is found" "json       formats: json"
+
+finish

@@ -1,0 +1,9 @@
+/* Built for another ABI major: refused with rebuild advice. */
+#define TEST_NAME   "badmajor"
+#define TEST_FORMAT "badmajor"
+#define TEST_MAJOR  (BD_ABI_MAJOR + 1)
+#include "common.h"
+
+BD_PLUGIN_EXPORT const bd_plugin *bd_plugin_entry(void) {
+  return &plugin;
+}

@@ -1,0 +1,9 @@
+/* Renders half a report, then fails: the old output must survive. */
+#define TEST_NAME   "failrender"
+#define TEST_FORMAT "failrender"
+#define TEST_FAIL   1
+#include "common.h"
+
+BD_PLUGIN_EXPORT const bd_plugin *bd_plugin_entry(void) {
+  return &plugin;
+}
