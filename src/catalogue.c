@@ -126,3 +126,32 @@ void bd_catalogue_free(bd_catalogue *cat) {
   free(cat->text);
   free(cat);
 }
+
+const char *bd_lazy_catalogue_get(bd_lazy_catalogue *lazy, const char *lang, const char *key,
+                                  int *failed_now) {
+  *failed_now = 0;
+  if (!lazy->tried) {
+    lazy->tried = 1;
+    snprintf(lazy->error, sizeof lazy->error, "no template directory");
+    for (size_t i = 0; i < 2 && lazy->cat == NULL; i++) {
+      if (lazy->dirs[i] == NULL ||
+          (i == 1 && lazy->dirs[0] && strcmp(lazy->dirs[0], lazy->dirs[1]) == 0))
+        continue;
+      char *path = NULL;
+      if (asprintf(&path, "%s/messages.tsv", lazy->dirs[i]) < 0) {
+        snprintf(lazy->error, sizeof lazy->error, "out of memory");
+        break;
+      }
+      if (bd_catalogue_load(path, &lazy->cat, lazy->error, sizeof lazy->error) == 0)
+        lazy->error[0] = '\0';
+      free(path);
+    }
+    *failed_now = lazy->cat == NULL;
+  }
+  return bd_catalogue_get(lazy->cat, lang, key);
+}
+
+void bd_lazy_catalogue_free(bd_lazy_catalogue *lazy) {
+  bd_catalogue_free(lazy->cat);
+  lazy->cat = NULL;
+}

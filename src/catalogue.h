@@ -29,4 +29,23 @@ size_t bd_catalogue_size(const bd_catalogue *cat);
 /* Frees the catalogue and its strings; NULL is fine. */
 void bd_catalogue_free(bd_catalogue *cat);
 
+/* A catalogue read on first use: most renders (JSON, CSV) need no labels,
+ * so a missing catalogue only matters to the plugins that ask.  dirs are
+ * tried in order (DIR/messages.tsv); a failure is kept in error. */
+typedef struct bd_lazy_catalogue {
+  const char *dirs[2]; /* NULL entries are skipped */
+  bd_catalogue *cat;
+  int tried;
+  char error[1024]; /* why no catalogue could be read, or "" */
+} bd_lazy_catalogue;
+
+/* Like bd_catalogue_get; reads the catalogue on the first call.  Sets
+ * *failed_now to 1 on the call whose read failed (so the caller can warn
+ * once).  Free with bd_lazy_catalogue_free. */
+const char *bd_lazy_catalogue_get(bd_lazy_catalogue *lazy, const char *lang, const char *key,
+                                  int *failed_now);
+
+/* Frees the catalogue if it was read. */
+void bd_lazy_catalogue_free(bd_lazy_catalogue *lazy);
+
 #endif

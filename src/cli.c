@@ -316,23 +316,6 @@ static char *join_path(const char *dir, const char *name) {
   return asprintf(&path, "%s/%s", dir, name) < 0 ? NULL : path;
 }
 
-/* Loads the message catalogue from the template directory, falling back to
- * the installed one when an overriding directory has none. */
-static bd_catalogue *load_catalogue(const char *template_dir, const char *fallback_dir) {
-  char err[1024] = "out of memory";
-  const char *dirs[] = {template_dir, fallback_dir};
-  for (size_t i = 0; i < 2; i++) {
-    if (i == 1 && strcmp(template_dir, fallback_dir) == 0) break;
-    char *path = join_path(dirs[i], "messages.tsv");
-    bd_catalogue *cat = NULL;
-    int rc = path ? bd_catalogue_load(path, &cat, err, sizeof err) : -1;
-    free(path);
-    if (rc == 0) return cat;
-  }
-  fprintf(stderr, "badday: warning: %s; labels will show their keys\n", err);
-  return NULL;
-}
-
 /* Runs the plugin on the report into the output; returns an exit code. */
 static int run_plugin(const render_args *a, const bd_plugin_file *pf, const bd_report *report) {
   char err[1024];
@@ -344,7 +327,8 @@ static int run_plugin(const render_args *a, const bd_plugin_file *pf, const bd_r
     return BD_EXIT_INTERNAL;
   }
   const char *templates = a->template_dir ? a->template_dir : default_templates;
-  bd_catalogue *cat = load_catalogue(templates, default_templates);
+  /* An overriding template directory without messages.tsv uses the installed one. */
+  bd_lazy_catalogue cat = {{templates, default_templates}, NULL, 0, ""};
   int status = BD_EXIT_OK;
 
   bd_output *out = NULL;
@@ -354,7 +338,7 @@ static int run_plugin(const render_args *a, const bd_plugin_file *pf, const bd_r
     goto done;
   }
   out->plugin_name = pf->plugin->name;
-  out->catalogue = cat;
+  out->catalogue = &cat;
   out->lang = a->lang;
   out->verbose = a->verbose;
 
@@ -384,7 +368,7 @@ static int run_plugin(const render_args *a, const bd_plugin_file *pf, const bd_r
     fprintf(stderr, "badday: wrote %s (%s, %s layout)\n", a->output, a->format, a->layout);
   }
 done:
-  bd_catalogue_free(cat);
+  bd_lazy_catalogue_free(&cat);
   free(default_templates);
   free(fonts);
   return status;

@@ -224,7 +224,13 @@ static void host_log(bd_output *out, bd_log_level level, const char *fmt, ...) {
 }
 
 static const char *host_message(bd_output *out, const char *key) {
-  return bd_catalogue_get(out->catalogue, out->lang, key);
+  if (out->catalogue == NULL) return key;
+  int failed_now;
+  const char *text = bd_lazy_catalogue_get(out->catalogue, out->lang, key, &failed_now);
+  if (failed_now)
+    host_log(out, BD_LOG_WARNING, "cannot read the message catalogue (%s); labels show their keys",
+             out->catalogue->error);
+  return text;
 }
 
 static const bd_host services = {

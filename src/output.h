@@ -31,7 +31,7 @@ struct bd_output {
   size_t buf_used;
   /* render context */
   const char *plugin_name;
-  const bd_catalogue *catalogue;
+  bd_lazy_catalogue *catalogue;
   const char *lang;
   int verbose;
 };
