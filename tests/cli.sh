@@ -20,7 +20,7 @@ run "$BADDAY" render "$EXAMPLE" --bogus; expect_rc "unknown option" 2
 run "$BADDAY" check "$EXAMPLE";     expect_rc "check valid plan" 0
 check "check is silent on success" test ! -s "$WORK/out"
 run "$BADDAY" check -v "$EXAMPLE";  expect_rc "check -v" 0; expect_out "check -v counts scenarios" "2 scenarios"
-run "$BADDAY" check "$EXAMPLE" "$TOP_SRCDIR/tests/broken/unknown-key.yaml"
+run "$BADDAY" check "$EXAMPLE" "$TOP_SRCDIR/tests/broken/unknown-key-suggest.yaml"
 expect_rc "one invalid plan among two" 1
 run "$BADDAY" check "$WORK/missing.yaml"; expect_rc "missing plan" 1; expect_err "missing plan named" "missing.yaml"
 run "$BADDAY" check - <"$EXAMPLE";  expect_rc "plan from stdin" 0
@@ -42,7 +42,7 @@ run "$BADDAY" render - -f json -o "$WORK/from-stdin.json" <"$EXAMPLE"; expect_rc
 
 # the old report survives every failure; no temporary file is left
 printf 'last quarter\n' >"$WORK/keep.json"
-run "$BADDAY" render "$TOP_SRCDIR/tests/broken/unknown-key.yaml" -o "$WORK/keep.json"
+run "$BADDAY" render "$TOP_SRCDIR/tests/broken/unknown-key-suggest.yaml" -o "$WORK/keep.json"
 expect_rc "invalid plan renders nothing" 1
 check "old report untouched after invalid plan" grep -qx 'last quarter' "$WORK/keep.json"
 run "$BADDAY" render "$EXAMPLE" -o /dev/full -f json; expect_rc "/dev/full" 4

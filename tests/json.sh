@@ -46,8 +46,17 @@ check "totals current" near ".totals.current.eal" 4052666.6666666665
 check "totals planned" near ".totals.planned.eal" 2644666.6666666665
 check "coverage 3/8" near ".totals.coverage" 0.375
 check "verified coverage 3/8" near ".totals.verified_coverage" 0.375
-check "no slo: error budget null" jq -e '.totals.error_budget_h == null' "$J"
-check "no slo: budget_share null, over_cap false" jq -e '[.scenarios[] | (.budget_share == null and .over_cap == false)] | all' "$J"
+# slo 99.9: error budget (100 - 99.9) / 100 * 8760 = 8.76 h a year
+check "error budget 8.76 h" near ".totals.error_budget_h" 8.76
+# region-outage uses .05 * 72.1667 = 3.608333 h of it: 3.608333 / 8.76 = 0.41191 > 25% -> over cap
+check "region budget share 3.6083/8.76" near "$(sc region-outage).budget_share" 0.41191019786910205
+check "region over cap" jq -e "$(sc region-outage).over_cap == true" "$J"
+check "ocr budget share 1/8.76" near "$(sc ocr-partner-down).budget_share" 0.11415525114155251
+check "ocr not over cap" jq -e "$(sc ocr-partner-down).over_cap == false" "$J"
+# without an slo (the Japanese fixture): nulls and no flags
+"$BADDAY" render japanese.yaml -f json -o "$WORK/ja.json"
+check "no slo: error budget null" jq -e '.totals.error_budget_h == null' "$WORK/ja.json"
+check "no slo: budget_share null, over_cap false" jq -e '[.scenarios[] | (.budget_share == null and .over_cap == false)] | all' "$WORK/ja.json"
 check "categories in standard order" jq -e '.categories == ["revenue","penalty","brand","productivity"]' "$J"
 check "coverage cells" jq -e "$(sc ocr-partner-down).coverage == {\"detective\":\"verified\",\"preventive\":\"none\",\"recovery\":\"verified\",\"testing\":\"verified\"}" "$J"
 check "region coverage" jq -e "$(sc region-outage).coverage == {\"detective\":\"none\",\"preventive\":\"none\",\"recovery\":\"planned\",\"testing\":\"none\"}" "$J"
