@@ -20,7 +20,8 @@ void bd_print_usage(FILE *f) {
   fprintf(f,
           "Usage: badday check [-v] PLAN...\n"
           "       badday render PLAN [-f FORMAT] [-o OUTPUT] [--layout report|slides]\n"
-          "                          [--lang en|ja] [--plugin-dir DIR] [--template-dir DIR] [-v]\n"
+          "                          [--lang en|ja] [--paper a4|letter] [-O NAME=VALUE]...\n"
+          "                          [--plugin-dir DIR] [--template-dir DIR] [-v]\n"
           "       badday plugins [-v] [--plugin-dir DIR]\n"
           "       badday --help | --version\n"
           "\n"
@@ -40,6 +41,8 @@ void bd_print_usage(FILE *f) {
           "      --lang LANG       labels in 'en' or 'ja'; default from LC_ALL/LC_MESSAGES/LANG\n"
           "      --plugin-dir DIR  look for plugins in DIR first\n"
           "      --template-dir DIR  use the templates in DIR instead of the installed ones\n"
+          "  -O, --option NAME=VALUE  an option of the output plugin (see 'badday plugins -v')\n"
+          "      --paper a4|letter  paper size of the PDF report (same as -O paper=...)\n"
           "  -v, --verbose         say more\n"
           "\n"
           "Plugins are searched in --plugin-dir, then in each absolute directory of\n"
@@ -193,6 +196,8 @@ static void print_available_formats(const bd_plugin_set *set) {
   fprintf(stderr, "%s\n", any ? "" : " none (see 'badday plugins')");
 }
 
+enum { BD_MAX_OPTIONS = 64 };
+
 /* Everything `render` was asked to do. */
 typedef struct render_args {
   const char *plan;
@@ -203,11 +208,47 @@ typedef struct render_args {
   const char *plugin_dir;
   const char *template_dir;
   int verbose;
+  const char *option_names[BD_MAX_OPTIONS]; /* -O NAME=VALUE, in order; names malloc'ed */
+  const char *option_values[BD_MAX_OPTIONS];
+  size_t option_count;
 } render_args;
+
+/* Records -O NAME=VALUE (or, with name set, NAME=arg as --paper does).
+ * The name is copied (freed by free_options); the value points into argv. */
+static int add_option(render_args *a, const char *name, const char *arg) {
+  if (a->option_count == BD_MAX_OPTIONS) {
+    fprintf(stderr, "badday render: more than %d -O options\n", BD_MAX_OPTIONS);
+    return -1;
+  }
+  const char *value = arg;
+  size_t len = name ? strlen(name) : 0;
+  if (name == NULL) {
+    const char *eq = strchr(arg, '=');
+    if (eq == NULL || eq == arg) {
+      fprintf(stderr, "badday render: -O takes NAME=VALUE, not '%s'\n", arg);
+      return -1;
+    }
+    name = arg;
+    len = (size_t)(eq - arg);
+    value = eq + 1;
+  }
+  char *copy = strndup(name, len);
+  if (copy == NULL) return -1;
+  a->option_names[a->option_count] = copy;
+  a->option_values[a->option_count] = value;
+  a->option_count++;
+  return 0;
+}
+
+/* Frees the option names add_option copied. */
+static void free_options(render_args *a) {
+  for (size_t i = 0; i < a->option_count; i++) free((char *)a->option_names[i]);
+  a->option_count = 0;
+}
 
 /* Parses the options of `render`; returns BD_EXIT_OK or an exit code. */
 static int parse_render_args(int argc, char **argv, render_args *a) {
-  enum { OPT_LAYOUT = 256, OPT_LANG, OPT_PLUGIN_DIR, OPT_TEMPLATE_DIR };
+  enum { OPT_LAYOUT = 256, OPT_LANG, OPT_PLUGIN_DIR, OPT_TEMPLATE_DIR, OPT_PAPER };
   static const struct option options[] = {
       {"format", required_argument, NULL, 'f'},
       {"output", required_argument, NULL, 'o'},
@@ -222,8 +263,12 @@ static int parse_render_args(int argc, char **argv, render_args *a) {
   a->layout = "report";
   int c;
   optind = 1;
-  while ((c = getopt_long(argc, argv, "f:o:vh", options, NULL)) != -1) {
+  while ((c = getopt_long(argc, argv, "f:o:O:vh", options, NULL)) != -1) {
     switch (c) {
+    case 'O':
+    case OPT_PAPER:
+      if (add_option(a, c == 'O' ? NULL : "paper", optarg) != 0) return BD_EXIT_USAGE;
+      break;
     case 'f':
       a->format = optarg;
       break;
@@ -341,6 +386,9 @@ static int run_plugin(const render_args *a, const bd_plugin_file *pf, const bd_r
   out->catalogue = &cat;
   out->lang = a->lang;
   out->verbose = a->verbose;
+  bd_plugin_options options = {a->option_names, a->option_values, a->option_count,
+                               bd_plugin_option_specs(pf->plugin)};
+  out->options = &options;
 
   bd_render_request req = {sizeof req, report,  a->format, a->layout, out,
                            a->output,  a->lang, templates, fonts};
@@ -377,10 +425,12 @@ done:
 int bd_cmd_render(int argc, char **argv) {
   render_args a;
   int status = parse_render_args(argc, argv, &a);
-  if (status != BD_EXIT_OK) return status < 0 ? BD_EXIT_OK : status;
   char *owned_output = NULL;
-  status = resolve_destination(&a, &owned_output);
-  if (status != BD_EXIT_OK) return status;
+  if (status == BD_EXIT_OK) status = resolve_destination(&a, &owned_output);
+  if (status != BD_EXIT_OK) {
+    free_options(&a);
+    return status < 0 ? BD_EXIT_OK : status;
+  }
 
   bd_arena arena = {0};
   bd_plan *plan = NULL;
@@ -408,12 +458,20 @@ int bd_cmd_render(int argc, char **argv) {
     status = BD_EXIT_PLUGIN;
     goto done;
   }
+  char err[1024];
+  if (bd_plugin_check_options(pf->plugin, a.option_names, a.option_values, a.option_count, err,
+                              sizeof err) != 0) {
+    fprintf(stderr, "badday render: %s\n", err);
+    status = BD_EXIT_USAGE;
+    goto done;
+  }
   if (a.verbose) fprintf(stderr, "badday: using %s (%s)\n", pf->plugin->name, pf->path);
   status = run_plugin(&a, pf, report);
 done:
   bd_plugins_free(&set);
   bd_arena_free(&arena);
   free(owned_output);
+  free_options(&a);
   return status;
 }
 
@@ -472,6 +530,18 @@ int bd_cmd_plugins(int argc, char **argv) {
     printf("  ABI %u.%u  %s\n", (unsigned)f->plugin->abi_major, (unsigned)f->plugin->abi_minor,
            f->path);
     if (verbose && f->plugin->description) printf("           %s\n", f->plugin->description);
+    const bd_option_spec *specs = bd_plugin_option_specs(f->plugin);
+    for (const bd_option_spec *o = specs; verbose && o && o->name; o++) {
+      printf("           -O %s=", o->name);
+      if (o->values)
+        for (const char *const *v = o->values; *v; v++)
+          printf("%s%s", v == o->values ? "" : "|", *v);
+      else
+        printf("TEXT");
+      printf("%s%s%s  %s\n", o->default_value ? " (default " : "",
+             o->default_value ? o->default_value : "", o->default_value ? ")" : "",
+             o->help ? o->help : "");
+    }
   }
   for (size_t i = 0; i < set.count; i++) {
     if (set.files[i].refusal == NULL) continue;

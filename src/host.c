@@ -206,6 +206,63 @@ void bd_plugins_free(bd_plugin_set *set) {
   set->count = 0;
 }
 
+const bd_option_spec *bd_plugin_option_specs(const bd_plugin *plugin) {
+  if (plugin->struct_size < offsetof(bd_plugin, options) + sizeof plugin->options) return NULL;
+  return plugin->options;
+}
+
+/* Finds the spec of option `name`, or NULL. */
+static const bd_option_spec *find_spec(const bd_option_spec *specs, const char *name) {
+  for (const bd_option_spec *o = specs; o && o->name; o++)
+    if (strcmp(o->name, name) == 0) return o;
+  return NULL;
+}
+
+/* Appends "a, b, c" (the names of list, NULL-terminated) to buf. */
+static void join_names(char *buf, size_t size, const bd_option_spec *specs,
+                       const char *const *values) {
+  size_t len = strlen(buf);
+  int first = 1;
+  for (size_t i = 0;; i++) {
+    const char *name = specs ? specs[i].name : values[i];
+    if (name == NULL) break;
+    int n = snprintf(buf + len, size - len, "%s%s", first ? "" : ", ", name);
+    if (n < 0 || (size_t)n >= size - len) break;
+    len += (size_t)n;
+    first = 0;
+  }
+  if (first) snprintf(buf + len, size - len, "none");
+}
+
+int bd_plugin_check_options(const bd_plugin *plugin, const char *const *names,
+                            const char *const *values, size_t count, char *errbuf, size_t errsize) {
+  const bd_option_spec *specs = bd_plugin_option_specs(plugin);
+  for (size_t i = 0; i < count; i++) {
+    const bd_option_spec *spec = find_spec(specs, names[i]);
+    if (spec == NULL) {
+      snprintf(errbuf, errsize, "the %s plugin has no option '%s' (its options: ", plugin->name,
+               names[i]);
+      join_names(errbuf, errsize,
+                 specs ? specs : (const bd_option_spec[]){{NULL, NULL, NULL, NULL}}, NULL);
+      strncat(errbuf, ")", errsize - strlen(errbuf) - 1);
+      return -1;
+    }
+    if (spec->values) {
+      int ok = 0;
+      for (const char *const *v = spec->values; *v; v++) ok |= strcmp(*v, values[i]) == 0;
+      if (!ok) {
+        snprintf(errbuf, errsize, "option %s of the %s plugin must be one of ", spec->name,
+                 plugin->name);
+        join_names(errbuf, errsize, NULL, spec->values);
+        size_t len = strlen(errbuf);
+        snprintf(errbuf + len, errsize - len, ", not '%s'", values[i]);
+        return -1;
+      }
+    }
+  }
+  return 0;
+}
+
 /* --- services ------------------------------------------------------------ */
 
 static int host_write(bd_output *out, const void *data, size_t len) {
@@ -233,9 +290,28 @@ static const char *host_message(bd_output *out, const char *key) {
   return text;
 }
 
+static const char *host_option(bd_output *out, const char *name) {
+  const bd_plugin_options *o = out->options;
+  if (o == NULL) return NULL;
+  for (size_t i = o->count; i-- > 0;) /* the last -O of a name wins */
+    if (strcmp(o->names[i], name) == 0) return o->values[i];
+  const bd_option_spec *spec = find_spec(o->specs, name);
+  return spec ? spec->default_value : NULL;
+}
+
 static const bd_host services = {
-    sizeof(bd_host),  BD_ABI_MAJOR, BD_ABI_MINOR,     PACKAGE_VERSION,    host_write,      host_log,
-    bd_format_number, host_message, bd_format_amount, bd_format_duration, bd_format_share,
+    .struct_size = sizeof(bd_host),
+    .abi_major = BD_ABI_MAJOR,
+    .abi_minor = BD_ABI_MINOR,
+    .version = PACKAGE_VERSION,
+    .write = host_write,
+    .log = host_log,
+    .format_number = bd_format_number,
+    .message = host_message,
+    .format_amount = bd_format_amount,
+    .format_duration = bd_format_duration,
+    .format_share = bd_format_share,
+    .option = host_option,
 };
 
 const bd_host *bd_host_services(void) {

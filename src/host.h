@@ -55,6 +55,15 @@ int bd_plugins_shadowed(const bd_plugin_set *set, const bd_plugin_file *file, co
 /* Unloads every plugin and frees the set. */
 void bd_plugins_free(bd_plugin_set *set);
 
+/* The options a loaded plugin declares (NULL for a plugin built before
+ * options existed or taking none). */
+const bd_option_spec *bd_plugin_option_specs(const bd_plugin *plugin);
+
+/* Checks -O options against the plugin's declaration.  Returns 0, or -1
+ * with a message in errbuf naming the option and what is allowed. */
+int bd_plugin_check_options(const bd_plugin *plugin, const char *const *names,
+                            const char *const *values, size_t count, char *errbuf, size_t errsize);
+
 /* The services table handed to plugins (static, valid for the process). */
 const bd_host *bd_host_services(void);
 

@@ -44,6 +44,19 @@ static mode_t report_mode(const struct stat *old, int exists) {
   return 0666 & ~mask;
 }
 
+/* Flushes the directory entry of a renamed report to disk (best effort: a
+ * file system that cannot sync directories still has the complete file). */
+static void sync_directory(const char *path) {
+  char *dir = directory_of(path);
+  if (dir == NULL) return;
+  int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd >= 0) {
+    fsync(fd);
+    close(fd);
+  }
+  free(dir);
+}
+
 static void output_free(bd_output *out) {
   free(out->final_path);
   free(out->tmp_path);
@@ -161,6 +174,7 @@ int bd_output_commit(bd_output *out, char *errbuf, size_t errsize) {
     out->error = errno;
     rc = -1;
   }
+  if (rc == 0 && !out->direct) sync_directory(out->final_path);
   if (rc != 0) {
     snprintf(errbuf, errsize, "%s: cannot write the report: %s", name, strerror(out->error));
     if (out->tmp_path && !out->direct) unlink(out->tmp_path);

@@ -17,7 +17,16 @@
 
 #include <stddef.h>
 
+#include "badday/plugin.h"
 #include "catalogue.h"
+
+/* The -O options of one render, checked against the plugin's declaration. */
+typedef struct bd_plugin_options {
+  const char *const *names;
+  const char *const *values;
+  size_t count;
+  const bd_option_spec *specs; /* the plugin's, or NULL */
+} bd_plugin_options;
 
 struct bd_output {
   int fd;
@@ -34,6 +43,7 @@ struct bd_output {
   bd_lazy_catalogue *catalogue;
   const char *lang;
   int verbose;
+  const bd_plugin_options *options; /* -O values and the plugin's declared options */
 };
 typedef struct bd_output bd_output;
 

@@ -115,6 +115,13 @@ typedef struct bd_host {
   size_t (*format_amount)(double v, const char *currency, int compact, char *buf, size_t size);
   size_t (*format_duration)(double hours, char *buf, size_t size);
   size_t (*format_share)(double share, char *buf, size_t size);
+
+  /* Returns the value of the plugin option `name` for this render: the
+   * value given with -O name=value, else the option's default_value, else
+   * NULL.  The host has already rejected options the plugin does not
+   * declare and values outside an option's `values`.  The string belongs
+   * to the host and lives for the render call. */
+  const char *(*option)(bd_output *out, const char *name);
 } bd_host;
 
 /* What to render: one report in one format.  Valid for one render call. */
@@ -130,6 +137,14 @@ typedef struct bd_render_request {
   const char *font_dir;     /* directory of the fontconfig configuration (fonts.conf) */
 } bd_render_request;
 
+/* An option a plugin takes (-O name=value on the command line). */
+typedef struct bd_option_spec {
+  const char *name;          /* e.g. "paper"; [a-z0-9_-]+ */
+  const char *help;          /* one line for `badday plugins -v` */
+  const char *const *values; /* NULL-terminated allowed values, or NULL for any text */
+  const char *default_value; /* or NULL */
+} bd_option_spec;
+
 /* The descriptor a plugin returns from bd_plugin_entry(). */
 typedef struct bd_plugin {
   uint32_t magic;             /* BD_PLUGIN_MAGIC */
@@ -144,6 +159,10 @@ typedef struct bd_plugin {
    * fills err and returns -1.  Must not keep pointers into the report, must
    * not print, exit or change the process's locale. */
   int (*render)(const bd_host *host, const bd_render_request *req, bd_error *err);
+
+  /* The options the plugin takes, ended by an entry whose name is NULL; NULL
+   * when it takes none.  The host rejects any other -O option. */
+  const bd_option_spec *options;
 } bd_plugin;
 
 /* The type of the entry function. */
