@@ -1,0 +1,102 @@
+/*
+ * summary.c - an example badday output plugin: a plain-text summary of the
+ * plan for chat messages and e-mails (format "txt").
+ *
+ * It is built out of tree with nothing but the installed SDK:
+ *
+ *     cc $(pkg-config --cflags badday-plugin) -shared -fPIC -o summary.so summary.c
+ *     badday render plan.yaml -f txt -o - --plugin-dir .
+ *     install -m 755 summary.so "$(pkg-config --variable=plugindir badday-plugin)"
+ *
+ * Options: -O top=N, how many decisions to list (default 5).
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include <badday/plugin.h>
+
+/* What one render needs; lives on render()'s stack. */
+typedef struct summary {
+  const bd_host *host;
+  bd_output *out;
+  int failed;
+} summary;
+
+/* printf to the report; remembers a failed write. */
+static void say(summary *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void say(summary *s, const char *fmt, ...) {
+  char line[1024];
+  va_list ap;
+  va_start(ap, fmt);
+  int n = vsnprintf(line, sizeof line, fmt, ap);
+  va_end(ap);
+  if (n < 0 || s->failed) return;
+  if ((size_t)n >= sizeof line) n = sizeof line - 1;
+  if (s->host->write(s->out, line, (size_t)n) != 0) s->failed = 1;
+}
+
+static int render(const bd_host *host, const bd_render_request *req, bd_error *err) {
+  const bd_report *r = req->report;
+  summary s = {host, req->output, 0};
+  char now[64], planned[64], budget[64];
+  host->format_amount(r->totals[BD_STATE_CURRENT].eal, r->currency, 0, now, sizeof now);
+  host->format_amount(r->totals[BD_STATE_PLANNED].eal, r->currency, 0, planned, sizeof planned);
+
+  say(&s, "%s", r->service);
+  if (r->period) say(&s, " (%s)", r->period);
+  say(&s, ", as of %s\n", r->as_of);
+  say(&s, "%s: %s; %s: %s\n", host->message(req->output, "figure.yearly_loss_now"), now,
+      host->message(req->output, "figure.yearly_loss_planned"), planned);
+  if (r->has_error_budget) {
+    host->format_share(r->totals[BD_STATE_CURRENT].budget_used, budget, sizeof budget);
+    say(&s, "%s: %s\n", host->message(req->output, "figure.error_budget_used"), budget);
+  }
+
+  /* The option was checked by the host against nothing but its name, so
+   * the plugin validates the number itself. */
+  const char *top_text = host->option(req->output, "top");
+  char *end;
+  long top = strtol(top_text ? top_text : "5", &end, 10);
+  if (*end != '\0' || top < 0) {
+    snprintf(err->message, sizeof err->message, "option top must be a whole number, not '%s'",
+             top_text);
+    return -1;
+  }
+  for (size_t i = 0; i < r->decision_count && i < (size_t)top; i++) {
+    const bd_scenario *sc = &r->scenarios[r->decisions[i]];
+    char eal[64], key[64];
+    host->format_amount(sc->state[BD_STATE_CURRENT].eal, r->currency, 1, eal, sizeof eal);
+    snprintf(key, sizeof key, "decision.%s", bd_decision_name(sc->decision));
+    say(&s, "- %s: %s a year, %s%s\n", sc->title, eal, host->message(req->output, key),
+        sc->over_cap ? " (over the risk cap)" : "");
+  }
+  if (s.failed) {
+    snprintf(err->message, sizeof err->message, "write failed");
+    return -1;
+  }
+  return 0;
+}
+
+static const char *const formats[] = {"txt", NULL};
+
+static const bd_option_spec options[] = {
+    {"top", "how many decisions to list", NULL, "5"},
+    {NULL, NULL, NULL, NULL},
+};
+
+static const bd_plugin plugin = {
+    .magic = BD_PLUGIN_MAGIC,
+    .abi_major = BD_ABI_MAJOR,
+    .abi_minor = BD_ABI_MINOR,
+    .struct_size = sizeof(bd_plugin),
+    .name = "summary",
+    .description = "a plain-text summary for chat and e-mail (example plugin)",
+    .formats = formats,
+    .render = render,
+    .options = options,
+};
+
+BD_PLUGIN_EXPORT const bd_plugin *bd_plugin_entry(void) {
+  return &plugin;
+}
