@@ -4,6 +4,7 @@
 #include <dirent.h>
 #include <dlfcn.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -61,22 +62,68 @@ static int check_descriptor(bd_plugin_file *file, const bd_plugin *p) {
   return 0;
 }
 
+/* Refuses st (of the file or directory `what` at path) when someone other
+ * than us or root could change it.  Returns 0 when trusted. */
+static int check_trust(bd_plugin_file *file, const char *path, const char *what,
+                       const struct stat *st) {
+  if (st->st_mode & (S_IWGRP | S_IWOTH))
+    return refuse(file, "%s: %s is writable by group or others (mode %04o); run chmod go-w on it",
+                  path, what, (unsigned)(st->st_mode & 07777));
+  if (st->st_uid != geteuid() && st->st_uid != 0)
+    return refuse(file, "%s: %s is owned by user %u, neither you nor root", path, what,
+                  (unsigned)st->st_uid);
+  return 0;
+}
+
+/* Checks the directory that holds path. */
+static int check_directory(bd_plugin_file *file, const char *path) {
+  const char *slash = strrchr(path, '/');
+  char *dir = strndup(path, slash == path ? 1 : (size_t)(slash - path));
+  if (dir == NULL) return refuse(file, "out of memory");
+  struct stat st;
+  int rc = stat(dir, &st) != 0 ? refuse(file, "%s: %s", dir, strerror(errno))
+                               : check_trust(file, path, "its directory", &st);
+  free(dir);
+  return rc;
+}
+
+/* A plugin's constructors run inside dlopen, before any ABI check, so trust
+ * is decided first, on the very file that will be loaded: it is opened
+ * without following links, checked through its descriptor (no window for a
+ * swap between check and load), and loaded through /proc/self/fd/N. */
 int bd_plugin_load(const char *path, bd_plugin_file *file) {
   memset(file, 0, sizeof *file);
   file->path = strdup(path);
   if (file->path == NULL) return refuse(file, "out of memory");
   if (path[0] != '/') return refuse(file, "%s: plugin paths must be absolute", path);
+  if (check_directory(file, path) != 0) return -1;
+  int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0)
+    return refuse(file, "%s: %s", path,
+                  errno == ELOOP ? "is a symbolic link (plugins are never loaded through links)"
+                                 : strerror(errno));
   struct stat st;
-  if (stat(path, &st) != 0) return refuse(file, "%s: %s", path, strerror(errno));
-  if (!S_ISREG(st.st_mode)) return refuse(file, "%s: not a regular file", path);
-  if (st.st_mode & (S_IWGRP | S_IWOTH))
-    return refuse(file, "%s: writable by group or others (mode %04o); run chmod go-w on it", path,
-                  (unsigned)(st.st_mode & 07777));
-  if (st.st_uid != geteuid() && st.st_uid != 0)
-    return refuse(file, "%s: owned by user %u, neither you nor root", path, (unsigned)st.st_uid);
+  int rc = 0;
+  if (fstat(fd, &st) != 0)
+    rc = refuse(file, "%s: %s", path, strerror(errno));
+  else if (!S_ISREG(st.st_mode))
+    rc = refuse(file, "%s: not a regular file", path);
+  else
+    rc = check_trust(file, path, "the file", &st);
+  if (rc != 0) {
+    close(fd);
+    return -1;
+  }
+  char fd_path[64];
+  snprintf(fd_path, sizeof fd_path, "/proc/self/fd/%d", fd);
   dlerror();
-  void *handle = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+  void *handle = dlopen(fd_path, RTLD_NOW | RTLD_LOCAL);
+  /* glibc knows a loaded object by the name it was opened with: were fd
+   * closed and its number reused for the next plugin, dlopen would hand
+   * back this object again.  So the descriptor of a loaded object stays
+   * open for the life of the process, as the object itself does. */
   if (handle == NULL) {
+    close(fd);
     const char *why = dlerror();
     return refuse(file, "%s: cannot load: %s", path, why ? why : "unknown error");
   }

@@ -1,0 +1,51 @@
+#!/bin/sh
+# Plugin trust is decided before dlopen: a module whose constructor writes a
+# marker file is never loaded from the current directory, an empty or
+# relative BADDAY_PLUGIN_PATH entry, a group- or world-writable file or
+# directory, or through a symbolic link -- and is loaded from a trusted one.
+. "$TOP_SRCDIR/tests/lib.sh"
+: "${TEST_MODULES:?}"
+export BADDAY_MARKER="$WORK/marker"
+loaded() { test -e "$BADDAY_MARKER"; }
+not_loaded() { ! test -e "$BADDAY_MARKER"; }
+install_marker() { mkdir -p "$1" && cp "$TEST_MODULES/marker.so" "$1/marker.so" && chmod 755 "$1" "$1/marker.so"; }
+
+# the current directory, empty and relative path entries
+install_marker "$WORK/cwd"
+install_marker "$WORK/cwd/rel"
+cd "$WORK/cwd" || exit 99
+for path in "" ":" "::" "." "rel" ":rel:" "./rel"; do
+  BADDAY_PLUGIN_PATH="$path" "$BADDAY" render "$EXAMPLE" -f marker -o - >/dev/null 2>&1
+  check "not loaded with BADDAY_PLUGIN_PATH='$path' from the current directory" not_loaded
+done
+BADDAY_PLUGIN_PATH= "$BADDAY" plugins >/dev/null 2>&1
+check "'plugins' never loads from the current directory" not_loaded
+cd "$WORK" || exit 99
+export BADDAY_PLUGIN_PATH=
+
+# a group-writable file, a world-writable directory, a symbolic link
+install_marker "$WORK/gw" && chmod 775 "$WORK/gw/marker.so"
+run "$BADDAY" plugins --plugin-dir "$WORK/gw"
+expect_out "group-writable file refused" "the file is writable by group or others (mode 0775)"
+check "group-writable file never loaded" not_loaded
+install_marker "$WORK/ww" && chmod 777 "$WORK/ww"
+run "$BADDAY" plugins --plugin-dir "$WORK/ww"
+expect_out "world-writable directory refused" "its directory is writable by group or others (mode 0777)"
+check "file in world-writable directory never loaded" not_loaded
+install_marker "$WORK/real"
+mkdir -p "$WORK/links" && ln -s "$WORK/real/marker.so" "$WORK/links/marker.so"
+run "$BADDAY" plugins --plugin-dir "$WORK/links"
+expect_out "symbolic link refused" "is a symbolic link"
+check "symbolic link never followed" not_loaded
+if [ "$(id -u)" -eq 0 ]; then
+  install_marker "$WORK/nobody" && chown nobody "$WORK/nobody/marker.so"
+  run "$BADDAY" plugins --plugin-dir "$WORK/nobody"
+  expect_out "file of another user refused" "the file is owned by user $(id -u nobody), neither you nor root"
+  check "file of another user never loaded" not_loaded
+fi
+
+# ... and a trusted directory does load it (so the checks above can fail)
+run "$BADDAY" render "$EXAMPLE" -f marker -o - --plugin-dir "$WORK/real"
+expect_rc "trusted directory renders" 0
+check "trusted plugin was loaded" loaded
+finish
