@@ -9,6 +9,8 @@
 int main(int argc, char **argv) {
   /* A closed pipe must be a write error we report, not a silent death. */
   signal(SIGPIPE, SIG_IGN);
+  /* Likewise a file-size limit (ulimit -f): EFBIG is reported, the old report kept. */
+  signal(SIGXFSZ, SIG_IGN);
   if (argc < 2) {
     bd_print_usage(stderr);
     return BD_EXIT_USAGE;
