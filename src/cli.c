@@ -12,13 +12,14 @@
 #include "analyse.h"
 #include "badday/plugin.h"
 #include "catalogue.h"
+#include "gates.h"
 #include "host.h"
 #include "load.h"
 #include "output.h"
 
 void bd_print_usage(FILE *f) {
   fprintf(f,
-          "Usage: badday check [-v] PLAN...\n"
+          "Usage: badday check [-v] [--fail-on RULE[,RULE...]] PLAN...\n"
           "       badday render PLAN [-f FORMAT] [-o OUTPUT] [--layout report|slides]\n"
           "                          [--lang en|ja] [--paper a4|letter] [-O NAME=VALUE]...\n"
           "                          [--plugin-dir DIR] [--template-dir DIR] [-v]\n"
@@ -32,6 +33,10 @@ void bd_print_usage(FILE *f) {
           "  check     validate plans; print every error as FILE:LINE:COL: error: MESSAGE\n"
           "  render    render one plan through an output plugin (json, html, pdf, ...)\n"
           "  plugins   list the plugins found, their formats, paths and ABI, and refused files\n"
+          "\n"
+          "Options of check:\n"
+          "      --fail-on RULES   also fail (exit 6) when a rule finds something: over-cap,\n"
+          "                        stale, failing, uncovered, budget (comma-separated)\n"
           "\n"
           "Options of render:\n"
           "  -f, --format FORMAT   output format; default: the extension of OUTPUT\n"
@@ -50,7 +55,7 @@ void bd_print_usage(FILE *f) {
           "SOURCE_DATE_EPOCH, when set, is the date used for a plan without as_of.\n"
           "\n"
           "Exit status: 0 success, 1 invalid plan, 2 usage error, 3 plugin problem,\n"
-          "4 output not written, 5 internal error.\n",
+          "4 output not written, 5 internal error, 6 a --fail-on rule found something.\n",
           BD_PLUGINDIR);
 }
 
@@ -99,14 +104,44 @@ static int load_plan(const char *path, bd_arena *arena, bd_plan **plan) {
   return rc == 0 ? BD_EXIT_OK : BD_EXIT_INVALID_PLAN;
 }
 
+/* Analyses a valid plan and prints every finding of the --fail-on rules as
+ * FILE:LINE: RULE: MESSAGE.  Returns an exit code. */
+static int run_gates(const char *path, const bd_plan *plan, bd_arena *arena, unsigned mask) {
+  bd_report *report = NULL;
+  bd_gate_finding *findings = NULL;
+  if (bd_analyse(plan, arena, &report) != 0) return BD_EXIT_INTERNAL;
+  size_t n = bd_gates_check(report, mask, arena, &findings);
+  if (n == (size_t)-1) return BD_EXIT_INTERNAL;
+  if ((mask & BD_GATE_BUDGET) && !report->has_error_budget)
+    fprintf(stderr, "%s: warning: the plan has no slo, so the budget rule has nothing to check\n",
+            path);
+  for (size_t i = 0; i < n; i++) {
+    if (findings[i].line)
+      printf("%s:%u: %s: %s\n", path, findings[i].line, findings[i].rule, findings[i].message);
+    else
+      printf("%s: %s: %s\n", path, findings[i].rule, findings[i].message);
+  }
+  return n ? BD_EXIT_GATE : BD_EXIT_OK;
+}
+
 int bd_cmd_check(int argc, char **argv) {
-  static const struct option options[] = {
-      {"verbose", no_argument, NULL, 'v'}, {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
+  enum { OPT_FAIL_ON = 256 };
+  static const struct option options[] = {{"verbose", no_argument, NULL, 'v'},
+                                          {"fail-on", required_argument, NULL, OPT_FAIL_ON},
+                                          {"help", no_argument, NULL, 'h'},
+                                          {NULL, 0, NULL, 0}};
   int verbose = 0, c;
+  unsigned gates = 0;
+  char err[256];
   optind = 1;
   while ((c = getopt_long(argc, argv, "vh", options, NULL)) != -1) {
     if (c == 'v') {
       verbose = 1;
+    } else if (c == OPT_FAIL_ON) {
+      if (bd_gates_parse(optarg, &gates, err, sizeof err) != 0) {
+        fprintf(stderr, "badday check: --fail-on: %s\n", err);
+        return BD_EXIT_USAGE;
+      }
     } else if (c == 'h') {
       bd_print_usage(stdout);
       return BD_EXIT_OK;
@@ -126,8 +161,11 @@ int bd_cmd_check(int argc, char **argv) {
     if (rc == BD_EXIT_OK && verbose)
       printf("%s: ok (%zu losses, %zu failure types, %zu scenarios)\n", argv[i], plan->loss_count,
              plan->failure_count, plan->scenario_count);
+    if (rc == BD_EXIT_OK && gates) rc = run_gates(argv[i], plan, &arena, gates);
     bd_arena_free(&arena);
-    if (rc != BD_EXIT_OK && (status == BD_EXIT_OK || rc == BD_EXIT_USAGE)) status = rc;
+    /* An invalid plan outranks a gate finding; a usage error outranks both. */
+    if (rc != BD_EXIT_OK && (status == BD_EXIT_OK || status == BD_EXIT_GATE || rc == BD_EXIT_USAGE))
+      status = rc;
   }
   return status;
 }

@@ -17,7 +17,8 @@ enum bd_exit {
   BD_EXIT_USAGE = 2,        /* wrong command line */
   BD_EXIT_PLUGIN = 3,       /* no plugin for the format, a refused plugin, or a failed render */
   BD_EXIT_OUTPUT = 4,       /* the report could not be written */
-  BD_EXIT_INTERNAL = 5      /* out of memory or another internal failure */
+  BD_EXIT_INTERNAL = 5,     /* out of memory or another internal failure */
+  BD_EXIT_GATE = 6          /* check --fail-on: a rule found something */
 };
 
 /* Each command takes the arguments after its name (argv[0] is the command)
