@@ -12,6 +12,7 @@
 #include "analyse.h"
 #include "badday/plugin.h"
 #include "catalogue.h"
+#include "evidence.h"
 #include "gates.h"
 #include "host.h"
 #include "load.h"
@@ -19,10 +20,11 @@
 
 void bd_print_usage(FILE *f) {
   fprintf(f,
-          "Usage: badday check [-v] [--fail-on RULE[,RULE...]] PLAN...\n"
+          "Usage: badday check [-v] [--fail-on RULE[,RULE...]] [--evidence JUNIT.xml]... PLAN...\n"
           "       badday render PLAN [-f FORMAT] [-o OUTPUT] [--layout report|slides]\n"
           "                          [--lang en|ja] [--paper a4|letter] [-O NAME=VALUE]...\n"
-          "                          [--plugin-dir DIR] [--template-dir DIR] [-v]\n"
+          "                          [--evidence JUNIT.xml]... [--plugin-dir DIR]\n"
+          "                          [--template-dir DIR] [-v]\n"
           "       badday plugins [-v] [--plugin-dir DIR]\n"
           "       badday --help | --version\n"
           "\n"
@@ -37,6 +39,9 @@ void bd_print_usage(FILE *f) {
           "Options of check:\n"
           "      --fail-on RULES   also fail (exit 6) when a rule finds something: over-cap,\n"
           "                        stale, failing, uncovered, budget (comma-separated)\n"
+          "\n"
+          "      --evidence FILE   JUnit XML whose testcases (SCENARIO/MEASURE) stand in for\n"
+          "                        the tests' last_run and result (check and render)\n"
           "\n"
           "Options of render:\n"
           "  -f, --format FORMAT   output format; default: the extension of OUTPUT\n"
@@ -59,19 +64,59 @@ void bd_print_usage(FILE *f) {
           BD_PLUGINDIR);
 }
 
-/* Prints every diagnostic as FILE:LINE:COL: error: MESSAGE. */
-static void print_diags(const bd_diags *diags, const char *path) {
+/* Prints every diagnostic as FILE:LINE:COL: SEVERITY: MESSAGE. */
+static void print_severity(const bd_diags *diags, const char *path, const char *severity) {
   for (size_t i = 0; i < diags->count; i++) {
     const bd_diag *d = &diags->items[i];
     const char *file = d->file ? d->file : path;
     if (d->line)
-      fprintf(stderr, "%s:%u:%u: error: %s\n", file, d->line, d->column, d->message);
+      fprintf(stderr, "%s:%u:%u: %s: %s\n", file, d->line, d->column, severity, d->message);
     else
-      fprintf(stderr, "%s: error: %s\n", file, d->message);
+      fprintf(stderr, "%s: %s: %s\n", file, severity, d->message);
   }
   if (diags->dropped)
-    fprintf(stderr, "%s: error: %zu more error%s not shown\n", path, diags->dropped,
+    fprintf(stderr, "%s: %s: %zu more %s%s not shown\n", path, severity, diags->dropped, severity,
             diags->dropped == 1 ? "" : "s");
+}
+
+/* Prints every diagnostic as FILE:LINE:COL: error: MESSAGE. */
+static void print_diags(const bd_diags *diags, const char *path) {
+  print_severity(diags, path, "error");
+}
+
+/* The --evidence files of a command, in order. */
+typedef struct evidence_list {
+  const char *paths[64];
+  size_t count;
+} evidence_list;
+
+/* Records one --evidence FILE; returns 0 or -1 (too many). */
+static int add_evidence(evidence_list *list, const char *path) {
+  if (list->count == sizeof list->paths / sizeof list->paths[0]) {
+    fprintf(stderr, "badday: more than %zu --evidence files\n", list->count);
+    return -1;
+  }
+  list->paths[list->count++] = path;
+  return 0;
+}
+
+/* Applies every evidence file to the plan; prints warnings and errors.
+ * Returns an exit code (an unreadable evidence file is an invalid input). */
+static int apply_evidence(const evidence_list *list, bd_plan *plan, bd_arena *arena, int verbose) {
+  for (size_t i = 0; i < list->count; i++) {
+    bd_diags warnings = {0}, errors = {0};
+    bd_evidence_stats stats;
+    int rc = bd_evidence_apply(list->paths[i], plan, arena, &stats, &warnings, &errors);
+    print_severity(&warnings, list->paths[i], "warning");
+    print_diags(&errors, list->paths[i]);
+    bd_diags_free(&warnings);
+    bd_diags_free(&errors);
+    if (rc != 0) return BD_EXIT_INVALID_PLAN;
+    if (verbose)
+      fprintf(stderr, "badday: %s: %zu runs matched, %zu applied, %zu skipped\n", list->paths[i],
+              stats.matched, stats.applied, stats.skipped);
+  }
+  return BD_EXIT_OK;
 }
 
 /* Today in days since 1970-01-01 (UTC), or the day of SOURCE_DATE_EPOCH.
@@ -128,15 +173,19 @@ int bd_cmd_check(int argc, char **argv) {
   enum { OPT_FAIL_ON = 256 };
   static const struct option options[] = {{"verbose", no_argument, NULL, 'v'},
                                           {"fail-on", required_argument, NULL, OPT_FAIL_ON},
+                                          {"evidence", required_argument, NULL, 'e'},
                                           {"help", no_argument, NULL, 'h'},
                                           {NULL, 0, NULL, 0}};
   int verbose = 0, c;
   unsigned gates = 0;
   char err[256];
+  evidence_list evidence = {{0}, 0};
   optind = 1;
   while ((c = getopt_long(argc, argv, "vh", options, NULL)) != -1) {
     if (c == 'v') {
       verbose = 1;
+    } else if (c == 'e') {
+      if (add_evidence(&evidence, optarg) != 0) return BD_EXIT_USAGE;
     } else if (c == OPT_FAIL_ON) {
       if (bd_gates_parse(optarg, &gates, err, sizeof err) != 0) {
         fprintf(stderr, "badday check: --fail-on: %s\n", err);
@@ -161,6 +210,7 @@ int bd_cmd_check(int argc, char **argv) {
     if (rc == BD_EXIT_OK && verbose)
       printf("%s: ok (%zu losses, %zu failure types, %zu scenarios)\n", argv[i], plan->loss_count,
              plan->failure_count, plan->scenario_count);
+    if (rc == BD_EXIT_OK) rc = apply_evidence(&evidence, plan, &arena, verbose);
     if (rc == BD_EXIT_OK && gates) rc = run_gates(argv[i], plan, &arena, gates);
     bd_arena_free(&arena);
     /* An invalid plan outranks a gate finding; a usage error outranks both. */
@@ -249,6 +299,7 @@ typedef struct render_args {
   const char *option_names[BD_MAX_OPTIONS]; /* -O NAME=VALUE, in order; names malloc'ed */
   const char *option_values[BD_MAX_OPTIONS];
   size_t option_count;
+  evidence_list evidence;
 } render_args;
 
 /* Records -O NAME=VALUE (or, with name set, NAME=arg as --paper does).
@@ -294,6 +345,9 @@ static int parse_render_args(int argc, char **argv, render_args *a) {
       {"lang", required_argument, NULL, OPT_LANG},
       {"plugin-dir", required_argument, NULL, OPT_PLUGIN_DIR},
       {"template-dir", required_argument, NULL, OPT_TEMPLATE_DIR},
+      {"paper", required_argument, NULL, OPT_PAPER},
+      {"option", required_argument, NULL, 'O'},
+      {"evidence", required_argument, NULL, 'e'},
       {"verbose", no_argument, NULL, 'v'},
       {"help", no_argument, NULL, 'h'},
       {NULL, 0, NULL, 0}};
@@ -303,6 +357,9 @@ static int parse_render_args(int argc, char **argv, render_args *a) {
   optind = 1;
   while ((c = getopt_long(argc, argv, "f:o:O:vh", options, NULL)) != -1) {
     switch (c) {
+    case 'e':
+      if (add_evidence(&a->evidence, optarg) != 0) return BD_EXIT_USAGE;
+      break;
     case 'O':
     case OPT_PAPER:
       if (add_option(a, c == 'O' ? NULL : "paper", optarg) != 0) return BD_EXIT_USAGE;
@@ -475,6 +532,7 @@ int bd_cmd_render(int argc, char **argv) {
   bd_report *report = NULL;
   bd_plugin_set set = {0};
   status = load_plan(a.plan, &arena, &plan);
+  if (status == BD_EXIT_OK) status = apply_evidence(&a.evidence, plan, &arena, a.verbose);
   if (status != BD_EXIT_OK) goto done;
   if (bd_analyse(plan, &arena, &report) != 0) {
     fprintf(stderr, "badday: out of memory while analysing %s\n", a.plan);

@@ -16,6 +16,15 @@ run "$BADDAY" render "$EXAMPLE" -o -; expect_rc "stdout without -f" 2; expect_er
 run "$BADDAY" render "$EXAMPLE" "$EXAMPLE" -f json; expect_rc "two plans to render" 2
 run "$BADDAY" render "$EXAMPLE" --bogus; expect_rc "unknown option" 2
 
+run "$BADDAY" render "$EXAMPLE" -f json -o - --paper letter; expect_rc "--paper for a plugin without it" 2
+expect_err "--paper is the paper option" "the json plugin has no option 'paper' (its options: none)"
+run "$BADDAY" render "$EXAMPLE" -f json -o - --option x; expect_rc "--option without =" 2
+expect_err "--option needs NAME=VALUE" "-O takes NAME=VALUE, not 'x'"
+run "$BADDAY" --help; expect_out "--help documents --paper" "--paper a4|letter"
+expect_out "--help documents --evidence" "--evidence FILE"
+expect_out "--help documents --fail-on" "--fail-on RULES"
+expect_out "--help documents exit 6" "6 a --fail-on rule found something"
+
 # check
 run "$BADDAY" check "$EXAMPLE";     expect_rc "check valid plan" 0
 check "check is silent on success" test ! -s "$WORK/out"

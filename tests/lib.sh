@@ -46,7 +46,7 @@ expect_out() {
 # check NAME CMD...: passes when CMD succeeds.
 check() {
   name=$1; shift
-  if "$@"; then pass "$name"; else fail "$name"; fi
+  if "$@" >/dev/null; then pass "$name"; else fail "$name"; fi
 }
 
 # no_temp_files DIR: DIR holds no leftover temporary report.
