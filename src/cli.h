@@ -26,6 +26,7 @@ enum bd_exit {
 int bd_cmd_check(int argc, char **argv);
 int bd_cmd_render(int argc, char **argv);
 int bd_cmd_plugins(int argc, char **argv);
+int bd_cmd_archive(int argc, char **argv);
 
 /* Prints the usage text to f. */
 void bd_print_usage(FILE *f);

@@ -28,7 +28,9 @@ int main(int argc, char **argv) {
   if (strcmp(cmd, "check") == 0) return bd_cmd_check(argc - 1, argv + 1);
   if (strcmp(cmd, "render") == 0) return bd_cmd_render(argc - 1, argv + 1);
   if (strcmp(cmd, "plugins") == 0) return bd_cmd_plugins(argc - 1, argv + 1);
-  fprintf(stderr, "badday: unknown command '%s' (expected check, render or plugins; try --help)\n",
+  if (strcmp(cmd, "archive") == 0) return bd_cmd_archive(argc - 1, argv + 1);
+  fprintf(stderr,
+          "badday: unknown command '%s' (expected check, render, archive or plugins; try --help)\n",
           cmd);
   return BD_EXIT_USAGE;
 }

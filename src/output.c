@@ -156,8 +156,26 @@ int bd_output_write(bd_output *out, const void *data, size_t len) {
   return 0;
 }
 
-int bd_output_commit(bd_output *out, char *errbuf, size_t errsize) {
+/* Compares two files byte by byte: 1 equal, 0 different, -1 unreadable. */
+static int same_content(const char *a, const char *b) {
+  FILE *fa = fopen(a, "rb"), *fb = fopen(b, "rb");
+  int result = fa && fb ? 1 : -1;
+  char ba[65536], bb[65536];
+  while (result == 1) {
+    size_t na = fread(ba, 1, sizeof ba, fa), nb = fread(bb, 1, sizeof bb, fb);
+    if (na != nb || memcmp(ba, bb, na) != 0) result = 0;
+    if (na == 0 || na < sizeof ba) break;
+  }
+  if (result == 1 && (ferror(fa) || ferror(fb))) result = -1;
+  if (fa) fclose(fa);
+  if (fb) fclose(fb);
+  return result;
+}
+
+int bd_output_commit_checked(bd_output *out, int no_clobber, int *unchanged, char *errbuf,
+                             size_t errsize) {
   const char *name = out->final_path ? out->final_path : "standard output";
+  *unchanged = 0;
   int rc = flush_buffer(out);
   if (rc == 0 && !out->direct && fsync(out->fd) != 0) {
     out->error = errno;
@@ -170,17 +188,40 @@ int bd_output_commit(bd_output *out, char *errbuf, size_t errsize) {
     }
     out->owns_fd = 0;
   }
-  if (rc == 0 && !out->direct && rename(out->tmp_path, out->final_path) != 0) {
-    out->error = errno;
+  if (rc != 0) {
+    snprintf(errbuf, errsize, "%s: cannot write the report: %s", name, strerror(out->error));
+    if (!out->direct) unlink(out->tmp_path);
+    output_free(out);
+    return -1;
+  }
+  if (no_clobber && !out->direct && access(out->final_path, F_OK) == 0) {
+    int same = same_content(out->tmp_path, out->final_path);
+    {
+      unlink(out->tmp_path);
+      if (same == 1) {
+        *unchanged = 1;
+      } else {
+        snprintf(errbuf, errsize, "%s: exists with other content; not replaced (use --force)",
+                 name);
+        rc = -1;
+      }
+      output_free(out);
+      return rc;
+    }
+  }
+  if (!out->direct && rename(out->tmp_path, out->final_path) != 0) {
+    snprintf(errbuf, errsize, "%s: cannot write the report: %s", name, strerror(errno));
+    unlink(out->tmp_path);
     rc = -1;
   }
   if (rc == 0 && !out->direct) sync_directory(out->final_path);
-  if (rc != 0) {
-    snprintf(errbuf, errsize, "%s: cannot write the report: %s", name, strerror(out->error));
-    if (out->tmp_path && !out->direct) unlink(out->tmp_path);
-  }
   output_free(out);
   return rc;
+}
+
+int bd_output_commit(bd_output *out, char *errbuf, size_t errsize) {
+  int unchanged;
+  return bd_output_commit_checked(out, 0, &unchanged, errbuf, errsize);
 }
 
 void bd_output_abort(bd_output *out) {

@@ -61,6 +61,13 @@ int bd_output_write(bd_output *out, const void *data, size_t len);
  * the temporary file removed). */
 int bd_output_commit(bd_output *out, char *errbuf, size_t errsize);
 
+/* Like bd_output_commit; with no_clobber (for archives), when the
+ * destination exists with the same content the temporary file is dropped
+ * and *unchanged set to 1, and when it exists with other content it is kept
+ * and -1 returned with the reason in errbuf. */
+int bd_output_commit_checked(bd_output *out, int no_clobber, int *unchanged, char *errbuf,
+                             size_t errsize);
+
 /* Discards everything written: removes the temporary file; frees out. */
 void bd_output_abort(bd_output *out);
 

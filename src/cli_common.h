@@ -1,0 +1,72 @@
+/*
+ * cli_common.h - what the commands of the CLI share: printing diagnostics,
+ * loading a plan (with its evidence), and rendering one report through a
+ * plugin into an atomically written file.  Only CLI code prints.
+ */
+#ifndef BD_CLI_COMMON_H
+#define BD_CLI_COMMON_H
+
+#include <stddef.h>
+
+#include "arena.h"
+#include "badday/report.h"
+#include "diag.h"
+#include "host.h"
+#include "plan.h"
+
+/* Prints every diagnostic as FILE:LINE:COL: SEVERITY: MESSAGE. */
+void bd_cli_print_diags(const bd_diags *diags, const char *path, const char *severity);
+
+/* The --evidence files of a command, in order. */
+typedef struct bd_evidence_list {
+  const char *paths[64];
+  size_t count;
+} bd_evidence_list;
+
+/* Records one --evidence FILE; returns 0, or -1 (printed) when too many. */
+int bd_cli_add_evidence(bd_evidence_list *list, const char *path);
+
+/* Loads the plan at path into arena and applies the evidence files; prints
+ * every error and warning.  Returns an exit code (BD_EXIT_*). */
+int bd_cli_load_plan(const char *path, const bd_evidence_list *evidence, int verbose,
+                     bd_arena *arena, bd_plan **plan);
+
+/* The language of labels from LC_ALL, LC_MESSAGES or LANG: "ja" or "en". */
+const char *bd_cli_default_lang(void);
+
+/* Resolves a relative --plugin-dir to an absolute path (the host only
+ * loads absolute paths) into resolved (4096 bytes).  Returns the path to
+ * use, or NULL after printing why. */
+const char *bd_cli_absolute_dir(const char *command, const char *dir, char *resolved);
+
+/* Finds the plugins along --plugin-dir, BADDAY_PLUGIN_PATH and the
+ * installed directory.  Returns 0, or -1 (printed) when memory ran out. */
+int bd_cli_discover(const char *plugin_dir, bd_plugin_set *set);
+
+/* Returns the first plugin offering format, after checking the -O options
+ * against its declaration; NULL (printed, *status set) when there is none
+ * or an option is wrong. */
+const bd_plugin_file *bd_cli_pick_plugin(const bd_plugin_set *set, const char *format,
+                                         const char *const *names, const char *const *values,
+                                         size_t count, int *status);
+
+/* One render of a report through a plugin into a destination. */
+typedef struct bd_cli_render {
+  const char *plan;   /* the plan's path, for messages */
+  const char *format; /* one of the plugin's formats */
+  const char *layout; /* "report" or "slides" */
+  const char *lang;
+  const char *output;       /* a path, or "-" */
+  const char *template_dir; /* NULL: the installed templates */
+  const char *const *option_names;
+  const char *const *option_values;
+  size_t option_count;
+  int verbose;
+  int no_clobber; /* refuse to replace an existing file with other content */
+} bd_cli_render;
+
+/* Renders report with the plugin into r->output, written atomically.
+ * Prints what went wrong.  Returns an exit code. */
+int bd_cli_render_report(const bd_cli_render *r, const bd_plugin_file *pf, const bd_report *report);
+
+#endif

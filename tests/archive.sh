@@ -1,0 +1,53 @@
+#!/bin/sh
+# badday archive: DIR/PERIOD/SERVICE.{pdf,html,json}, safe names, atomic,
+# reproducible (archiving twice changes nothing), never replacing other
+# content without --force.
+. "$TOP_SRCDIR/tests/lib.sh"
+unset SOURCE_DATE_EPOCH  # the archive takes "now" from the plan's as_of
+A="$WORK/archive"
+
+run "$BADDAY" archive --dir "$A" "$VALID/spec-example.yaml"
+expect_rc "archive one plan" 0
+for f in pdf html json; do
+  check "$f written to PERIOD/SERVICE" test -s "$A/2025-Q1/Smart-Receipt-Manager.$f"
+done
+check "the json is the report" jq -e '.service == "Smart Receipt Manager"' "$A/2025-Q1/Smart-Receipt-Manager.json"
+check "no temporary file left" no_temp_files "$A/2025-Q1"
+cp -r "$A" "$WORK/first"
+
+run "$BADDAY" archive --dir "$A" "$VALID/spec-example.yaml"
+expect_rc "archiving again succeeds" 0
+check "archiving again changes nothing (reproducible)" diff -r "$WORK/first" "$A"
+
+# a changed plan: the archived files are kept unless --force
+sed 's/revenue: 300000/revenue: 310000/' "$VALID/spec-example.yaml" >"$WORK/changed.yaml"
+run "$BADDAY" archive --dir "$A" "$WORK/changed.yaml"
+expect_rc "changed plan is refused" 4
+expect_err "refusal explained" "exists with other content; not replaced (use --force)"
+check "archived files untouched" diff -r "$WORK/first" "$A"
+check "no temporary file after a refusal" no_temp_files "$A/2025-Q1"
+run "$BADDAY" archive --dir "$A" --force "$WORK/changed.yaml"
+expect_rc "--force replaces" 0
+check "--force wrote the new figures" jq -e '.losses[0].per_hour.revenue == 310000' "$A/2025-Q1/Smart-Receipt-Manager.json"
+
+# safe names: no path traversal, no hidden files; UTF-8 names kept; as_of
+# stands in for a missing period
+sed 's|^service: .*|service: "../../etc/passwd"|; s|^period: .*|period: ".hidden/../x"|' \
+  "$VALID/spec-example.yaml" >"$WORK/evil.yaml"
+run "$BADDAY" archive --dir "$A" "$WORK/evil.yaml"
+expect_rc "hostile names archived" 0
+check "traversal neutralised" test -s "$A/hidden-x/etc-passwd.json"
+check "nothing written outside DIR" test ! -e "$WORK/etc"
+run "$BADDAY" archive --dir "$A" "$VALID/japanese.yaml"
+expect_rc "Japanese plan archived" 0
+sed '/^period:/d' "$VALID/japanese.yaml" >"$WORK/ja.yaml"
+run "$BADDAY" archive --dir "$A" "$WORK/ja.yaml"
+expect_rc "plan without period archived" 0
+check "UTF-8 names kept" test -s "$A/2025年-第1四半期/経費精算システム.pdf"
+check "as_of names the folder without a period" test -d "$A/$(sed -n 's/^as_of: //p' "$WORK/ja.yaml")"
+
+run "$BADDAY" archive "$VALID/spec-example.yaml"
+expect_rc "archive without --dir" 2
+run "$BADDAY" archive --dir "$A" "$TOP_SRCDIR/tests/broken/unknown-key-suggest.yaml"
+expect_rc "invalid plan archived nothing" 1
+finish
