@@ -1,0 +1,251 @@
+/*
+ * pdf.h - what the files of the pdf plugin share: the document being drawn,
+ * the page frame, formatting helpers and the views.
+ *
+ * A render has two passes.  First every section paginates: it works out
+ * how its content is cut into pages (page starts into its row list) without
+ * drawing, so the total page count, the first page of every section and of
+ * every business loss are known.  Then the sections draw their pages in
+ * order, each page streamed to the output as soon as it is finished, with
+ * the running footer "n / N", outline entries and links to later pages.
+ *
+ * Memory: pdf_doc and the page-start arrays belong to the render call
+ * (pdf.c frees them); the report and the host strings belong to the host.
+ */
+#ifndef BD_PDF_H
+#define BD_PDF_H
+
+#include <badday/plugin.h>
+#include <cairo.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "pdf_text.h"
+
+/* The sections of the document, in report order; slides use a subset. */
+typedef enum pdf_section {
+  PDF_SEC_COVER = 0, /* report cover, or the title slide */
+  PDF_SEC_SUMMARY,   /* report summary, or the key figures slide */
+  PDF_SEC_DECISIONS,
+  PDF_SEC_MATRIX,
+  PDF_SEC_TREES,
+  PDF_SEC_COVERAGE,
+  PDF_SEC_APPENDIX, /* report only */
+  PDF_SEC_COUNT
+} pdf_section;
+
+/* One row of the measures appendix: a row of the loss matrix (a loss or
+ * failure-type header, or a scenario's header), or one measure of the
+ * scenario of that matrix row. */
+typedef struct pdf_appendix_row {
+  uint32_t matrix_row; /* index into report->matrix_rows */
+  int32_t measure;     /* index into the scenario's measures, -1 for the header itself */
+} pdf_appendix_row;
+
+/* How one scenario tree is cut into pages. */
+typedef struct pdf_tree_plan {
+  double scale; /* 1, or less when a slightly large tree is shrunk to one page */
+  size_t rows_per_page;
+  size_t pages;
+  int compact; /* 1: one-line titles, for trees that run over several pages */
+} pdf_tree_plan;
+
+/* A text waiting to be drawn at the end of its page (see pdf_draw). */
+typedef struct pdf_queued_text {
+  size_t text; /* offset of the string in pdf_doc.queue_chars */
+  size_t seq;  /* order of the pdf_draw call, to break ties */
+  pdf_font f;
+  uint32_t rgb;
+  double x, y, w;
+  int max_lines;
+  pdf_align align;
+} pdf_queued_text;
+
+/* The document being rendered. */
+typedef struct pdf_doc {
+  const bd_host *host;
+  const bd_render_request *req;
+  const bd_report *r;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  pdf_text *text;
+  int slides;            /* 1: 16:9 slides, 0: report pages */
+  double w, h;           /* page size, points */
+  double x0, x1, y0, y1; /* content box */
+  int page;              /* page being drawn, 1-based */
+  int pages;             /* total, known after pagination */
+  int failed;            /* cairo or the output reported an error */
+  const char *running;   /* the section's name for the running head, or NULL */
+  /* type: the table cell font and the others derived from it */
+  pdf_font f_cell, f_cell_bold, f_head, f_small, f_title, f_subtitle, f_frame;
+  double pad; /* cell padding */
+  /* pagination results */
+  int section_first[PDF_SEC_COUNT]; /* first page of each section, 0 if absent */
+  int section_pages[PDF_SEC_COUNT];
+  size_t *decision_starts, decision_page_count;
+  size_t *matrix_starts, matrix_page_count;
+  size_t *coverage_starts, coverage_page_count;
+  pdf_appendix_row *appendix_rows;
+  size_t appendix_row_count;
+  size_t *appendix_starts, appendix_page_count;
+  pdf_tree_plan *tree_plans; /* one per loss */
+  int *tree_first;           /* per loss: its first tree page */
+  int *matrix_loss_page;     /* per loss: the matrix page with its header row */
+  int *scenario_tree_page;   /* per scenario: the tree page that shows it */
+  /* the texts of the current page, drawn after its shapes */
+  pdf_queued_text *queue;
+  size_t queue_count, queue_cap;
+  char *queue_chars;
+  size_t queue_used, queue_size;
+  /* ring of scratch buffers for formatted numbers */
+  char fmt[8][64];
+  unsigned fmt_next;
+} pdf_doc;
+
+/* Colours not in badday/plugin.h: rules and table backgrounds. */
+#define PDF_COLOR_RULE        0xD3DAE2
+#define PDF_COLOR_RULE_STRONG 0x9AA5B1
+#define PDF_COLOR_ZEBRA       0xF6F8FA
+#define PDF_COLOR_GROUP       0xE8EEF5
+#define PDF_COLOR_SUBGROUP    0xF1F4F8
+#define PDF_COLOR_CARD        0xF3F6F9
+#define PDF_COLOR_WHITE       0xFFFFFF
+
+/* --- pdf_page.c: frame, drawing and formatting helpers ------------------ */
+
+/* Sets the cairo source colour to 0xRRGGBB. */
+void pdf_rgb(cairo_t *cr, uint32_t rgb);
+/* Mixes a (t = 0) and b (t = 1). */
+uint32_t pdf_mix(uint32_t a, uint32_t b, double t);
+/* Returns 1 when white text reads better than dark text on bg. */
+int pdf_dark(uint32_t bg);
+/* Fills a rectangle. */
+void pdf_fill(pdf_doc *d, double x, double y, double w, double h, uint32_t rgb);
+/* Draws a horizontal rule of the given thickness. */
+void pdf_hrule(pdf_doc *d, double x0, double x1, double y, double thick, uint32_t rgb);
+/* Draws text in a colour; see pdf_text_draw().  Returns the lines drawn.
+ * The text is queued and drawn when the page ends, over every shape of the
+ * page, grouped by colour and size: cairo then writes long runs of text
+ * without switching between text and graphics, which makes the PDF smaller
+ * and faster to write.  Never draw a shape over text. */
+int pdf_draw(pdf_doc *d, const char *s, pdf_font f, uint32_t rgb, double x, double y, double w,
+             int max_lines, pdf_align align);
+/* A link over the rectangle to the top of page `page` (1-based). */
+void pdf_link(pdf_doc *d, double x, double y, double w, double h, int page);
+
+/* Starts a page: the running head and, with a title, the page title (and
+ * "continued" when cont).  Returns the y where the content starts. */
+double pdf_page_begin(pdf_doc *d, const char *title, int cont);
+/* The y where pdf_page_begin() would start the content, without drawing. */
+double pdf_page_content_top(pdf_doc *d, const char *title, int cont);
+/* Ends a page: the running footer, then shows the page and checks cairo's
+ * status.  Returns 0, or -1 (d->failed set) on an error. */
+int pdf_page_end(pdf_doc *d);
+
+/* The label for key from the message catalogue (owned by the host). */
+const char *pdf_msg(pdf_doc *d, const char *key);
+/* The label of a loss category: category.NAME, or the name itself. */
+const char *pdf_category(pdf_doc *d, size_t c);
+/* The label for an enum value: prefix.name, e.g. ("kind", "detective"). */
+const char *pdf_enum_label(pdf_doc *d, const char *prefix, const char *name);
+/* Formatted numbers in a ring of scratch buffers (valid for 8 more calls). */
+const char *pdf_amount(pdf_doc *d, double v, int compact);
+const char *pdf_duration(pdf_doc *d, double hours);
+const char *pdf_share(pdf_doc *d, double share);
+
+/* Colour of a coverage cell and of the text on it. */
+uint32_t pdf_cell_color(bd_cell cell);
+/* Colour of a decision's pill. */
+uint32_t pdf_decision_color(bd_decision decision);
+/* Draws a pill (a small filled label) with its text centred; returns its width. */
+double pdf_pill(pdf_doc *d, const char *label, pdf_font f, uint32_t bg, double x, double y,
+                double w);
+
+/* Cuts rows 0..n-1 into pages: height(ctx, i) is the height of row i,
+ * keep(ctx, i) says row i must not end a page (a group header; may be NULL);
+ * the first page has first_room, the others room.  Sets *starts to a new
+ * array (caller frees) of the first row of every page, at least one page.
+ * Returns the page count, or 0 on exhaustion. */
+size_t pdf_paginate(size_t n, double first_room, double room, double (*height)(void *ctx, size_t i),
+                    int (*keep)(void *ctx, size_t i), void *ctx, size_t **starts);
+
+/* --- pdf_table.c: columns of a table ------------------------------------ */
+
+/* The type of tables: saved and scaled down for a table too wide for the page. */
+typedef struct pdf_type {
+  pdf_font cell, cell_bold, head, small;
+  double pad;
+} pdf_type;
+
+/* Saves the table type of d into *saved and scales it by s (0 < s <= 1). */
+void pdf_type_scale(pdf_doc *d, double s, pdf_type *saved);
+/* Puts back the type pdf_type_scale() saved. */
+void pdf_type_restore(pdf_doc *d, const pdf_type *saved);
+/* The scale (at most 1, at least 0.55) at which columns whose fixed widths
+ * sum to fixed leave min_flex for the flexible ones. */
+double pdf_fit_scale(pdf_doc *d, double fixed, double min_flex);
+
+/* A table column: its header label, width (0: takes the width left), the
+ * alignment of its cells, and its x once placed. */
+typedef struct pdf_col {
+  const char *label;
+  double w;
+  pdf_align align;
+  double x;
+} pdf_col;
+
+/* Places the columns side by side from x0 to x1; flexible columns share
+ * what the fixed ones leave. */
+void pdf_cols_place(pdf_col *cols, size_t n, double x0, double x1);
+/* The width a numeric column needs for sample (its widest value) and its
+ * header label, in the cell and header fonts, with padding. */
+double pdf_col_width(pdf_doc *d, const char *sample, const char *label);
+/* The height of the header row of these columns. */
+double pdf_cols_header_height(pdf_doc *d, const pdf_col *cols, size_t n);
+/* Draws the header row at y; returns its height. */
+double pdf_cols_header(pdf_doc *d, const pdf_col *cols, size_t n, double y);
+/* Draws s in column c of a row whose top is y, padded; returns lines. */
+int pdf_cell(pdf_doc *d, const pdf_col *c, const char *s, pdf_font f, uint32_t rgb, double y,
+             int max_lines);
+/* The height of a row whose tallest cell has `lines` lines of font f. */
+double pdf_row_height(pdf_doc *d, pdf_font f, int lines);
+
+/* --- the views: each paginates (returns its page count, 0 on exhaustion)
+ * and draws (returns 0 or -1) -------------------------------------------- */
+
+/* pdf_report.c: the cover and the summary of the report layout. */
+size_t pdf_cover_paginate(pdf_doc *d);
+int pdf_cover_draw(pdf_doc *d);
+size_t pdf_summary_paginate(pdf_doc *d);
+int pdf_summary_draw(pdf_doc *d);
+
+/* pdf_slides.c: the title slide and the key-figures slide. */
+size_t pdf_title_slide_paginate(pdf_doc *d);
+int pdf_title_slide_draw(pdf_doc *d);
+size_t pdf_figures_slide_paginate(pdf_doc *d);
+int pdf_figures_slide_draw(pdf_doc *d);
+
+/* pdf_figures.c: the key-figure cards shared by the cover and the slides. */
+double pdf_key_figures(pdf_doc *d, double x, double y, double w, int columns);
+
+/* pdf_decisions.c: the scenarios that need a decision. */
+size_t pdf_decisions_paginate(pdf_doc *d);
+int pdf_decisions_draw(pdf_doc *d);
+
+/* pdf_matrix.c: the loss matrix. */
+size_t pdf_matrix_paginate(pdf_doc *d);
+int pdf_matrix_draw(pdf_doc *d);
+
+/* pdf_tree.c: one scenario tree per business loss. */
+size_t pdf_tree_paginate(pdf_doc *d);
+int pdf_tree_draw(pdf_doc *d);
+
+/* pdf_heatmap.c: the coverage heatmap. */
+size_t pdf_heatmap_paginate(pdf_doc *d);
+int pdf_heatmap_draw(pdf_doc *d);
+
+/* pdf_appendix.c: every measure with kind, status, cost and verification. */
+size_t pdf_appendix_paginate(pdf_doc *d);
+int pdf_appendix_draw(pdf_doc *d);
+
+#endif

@@ -1,0 +1,103 @@
+/* pdf_table.c - table columns: placing them, the header row, cells; see pdf.h. */
+#include "pdf.h"
+
+/* See pdf.h. */
+void pdf_cols_place(pdf_col *cols, size_t n, double x0, double x1) {
+  double fixed = 0;
+  size_t flex = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (cols[i].w > 0)
+      fixed += cols[i].w;
+    else
+      flex++;
+  }
+  double share = flex ? (x1 - x0 - fixed) / (double)flex : 0;
+  if (share < 0) share = 0;
+  double x = x0;
+  for (size_t i = 0; i < n; i++) {
+    if (cols[i].w <= 0) cols[i].w = share;
+    cols[i].x = x;
+    x += cols[i].w;
+  }
+}
+
+/* See pdf.h. */
+double pdf_col_width(pdf_doc *d, const char *sample, const char *label) {
+  double w = sample ? pdf_text_width(d->text, sample, d->f_cell_bold) : 0;
+  if (label) {
+    /* The header may wrap onto two lines, but never inside a word. */
+    double word = pdf_text_min_width(d->text, label, d->f_head);
+    if (word > w) w = word;
+    /* A short label stays on one line (a CJK label could break anywhere). */
+    double one = pdf_text_width(d->text, label, d->f_head);
+    if (one <= 4.5 * d->f_head.size && one > w) w = one;
+    while (pdf_text_line_count(d->text, label, d->f_head, w, 0) > 2) w += d->f_head.size * 0.5;
+  }
+  return w + 2 * d->pad;
+}
+
+/* See pdf.h. */
+double pdf_cols_header_height(pdf_doc *d, const pdf_col *cols, size_t n) {
+  int lines = 1;
+  for (size_t i = 0; i < n; i++) {
+    if (cols[i].label == NULL) continue;
+    int l = pdf_text_line_count(d->text, cols[i].label, d->f_head, cols[i].w - 2 * d->pad, 2);
+    if (l > lines) lines = l;
+  }
+  return pdf_row_height(d, d->f_head, lines);
+}
+
+/* See pdf.h. */
+double pdf_cols_header(pdf_doc *d, const pdf_col *cols, size_t n, double y) {
+  double h = pdf_cols_header_height(d, cols, n);
+  double lh = pdf_text_line_height(d->f_head);
+  for (size_t i = 0; i < n; i++) {
+    if (cols[i].label == NULL) continue;
+    int lines = pdf_text_line_count(d->text, cols[i].label, d->f_head, cols[i].w - 2 * d->pad, 2);
+    /* Labels sit on the bottom of the header, next to the rule. */
+    double top = y + h - d->pad - lh * lines;
+    pdf_draw(d, cols[i].label, d->f_head, BD_COLOR_MUTED, cols[i].x + d->pad, top,
+             cols[i].w - 2 * d->pad, 2, cols[i].align);
+  }
+  pdf_hrule(d, cols[0].x, cols[n - 1].x + cols[n - 1].w, y + h, d->slides ? 1.2 : 0.8,
+            PDF_COLOR_RULE_STRONG);
+  return h;
+}
+
+/* See pdf.h. */
+int pdf_cell(pdf_doc *d, const pdf_col *c, const char *s, pdf_font f, uint32_t rgb, double y,
+             int max_lines) {
+  return pdf_draw(d, s, f, rgb, c->x + d->pad, y + d->pad, c->w - 2 * d->pad, max_lines, c->align);
+}
+
+/* See pdf.h. */
+double pdf_row_height(pdf_doc *d, pdf_font f, int lines) {
+  return pdf_text_line_height(f) * (lines < 1 ? 1 : lines) + 2 * d->pad;
+}
+
+/* See pdf.h. */
+void pdf_type_scale(pdf_doc *d, double s, pdf_type *saved) {
+  *saved = (pdf_type){d->f_cell, d->f_cell_bold, d->f_head, d->f_small, d->pad};
+  d->f_cell.size *= s;
+  d->f_cell_bold.size *= s;
+  d->f_head.size *= s;
+  d->f_small.size *= s;
+  d->pad *= s;
+}
+
+/* See pdf.h. */
+void pdf_type_restore(pdf_doc *d, const pdf_type *saved) {
+  d->f_cell = saved->cell;
+  d->f_cell_bold = saved->cell_bold;
+  d->f_head = saved->head;
+  d->f_small = saved->small;
+  d->pad = saved->pad;
+}
+
+/* See pdf.h. */
+double pdf_fit_scale(pdf_doc *d, double fixed, double min_flex) {
+  double room = d->x1 - d->x0 - min_flex;
+  if (fixed <= room) return 1;
+  double s = room / fixed;
+  return s < 0.55 ? 0.55 : s;
+}

@@ -1,0 +1,235 @@
+#!/bin/sh
+# The pdf plugin: pages, sizes, metadata, outline and links (pdfinfo, qpdf),
+# embedded fonts (pdffonts), the plan's text and figures (pdftotext), a
+# structurally valid file (qpdf --check), byte-identical renders under
+# SOURCE_DATE_EPOCH, no blank page (pdftoppm), the report and slides
+# layouts, A4 and Letter, the Japanese plan, right-to-left text and emoji,
+# a plan of hundreds of scenarios, and a write error.
+. "$TOP_SRCDIR/tests/lib.sh"
+
+for tool in pdfinfo pdffonts pdftotext pdftoppm qpdf; do
+  command -v "$tool" >/dev/null 2>&1 || { echo "# skip: $tool not installed (poppler-utils, qpdf)"; exit 77; }
+done
+
+# render NAME PLAN OUT ARGS...: renders PLAN to OUT and expects success
+# without a warning (such as a section drawing more pages than it planned).
+render() {
+  name=$1 plan=$2 out=$3
+  shift 3
+  run "$BADDAY" render "$plan" -f pdf -o "$out" "$@"
+  expect_rc "$name renders" 0
+  if grep -q "warning" "$WORK/err"; then fail "$name: warnings"; sed 's/^/  /' "$WORK/err" | head -5; fi
+}
+
+# info PDF KEY: the value of KEY in pdfinfo's output.
+info() {
+  pdfinfo "$1" 2>/dev/null | sed -n "s/^$2: *//p"
+}
+
+# pages_at_least NAME PDF N: the PDF has at least N pages.
+pages_at_least() {
+  n=$(info "$2" Pages)
+  if [ "${n:-0}" -ge "$3" ]; then pass "$1: $n pages"; else fail "$1: ${n:-no} pages, expected >= $3"; fi
+}
+
+# page_size NAME PDF SIZE: pdfinfo reports SIZE ("595.276 x 841.89") for page 1.
+page_size() {
+  size=$(info "$2" "Page size")
+  case "$size" in
+  "$3"*) pass "$1: $size" ;;
+  *) fail "$1: page size '$size', expected '$3'" ;;
+  esac
+}
+
+# fonts_embedded NAME PDF: pdffonts lists fonts and every one is embedded.
+fonts_embedded() {
+  pdffonts "$2" >"$WORK/fonts" 2>&1
+  total=$(tail -n +3 "$WORK/fonts" | grep -c .)
+  missing=$(tail -n +3 "$WORK/fonts" | awk '$(NF-4) != "yes"' | grep -c .)
+  if [ "$total" -gt 0 ] && [ "$missing" -eq 0 ]; then pass "$1: $total fonts, all embedded"; else
+    fail "$1: $missing of $total fonts not embedded"; sed 's/^/  /' "$WORK/fonts"; fi
+}
+
+# has_text NAME PDF TEXT...: pdftotext of PDF contains every TEXT.
+has_text() {
+  name=$1 pdf=$2
+  shift 2
+  pdftotext -enc UTF-8 "$pdf" "$WORK/text" 2>/dev/null
+  for t in "$@"; do
+    if grep -qF -- "$t" "$WORK/text"; then pass "$name: '$t'"; else fail "$name: no '$t' in the text"; fi
+  done
+}
+
+# valid_pdf NAME PDF: qpdf --check finds no error and no warning.
+valid_pdf() {
+  if qpdf --check "$2" >"$WORK/qpdf" 2>&1; then pass "$1: qpdf --check"; else
+    fail "$1: qpdf --check"; sed 's/^/  /' "$WORK/qpdf" | head -8; fi
+}
+
+# no_blank_page NAME PDF: every page rendered at 40 dpi has ink (more than
+# 500 non-white pixels: a footer alone is not enough for a page).
+no_blank_page() {
+  rm -f "$WORK"/page-*.pgm
+  pdftoppm -r 40 -gray "$2" "$WORK/page" 2>/dev/null
+  blank=0 count=0
+  for f in "$WORK"/page-*.pgm; do
+    [ -f "$f" ] || continue
+    count=$((count + 1))
+    ink=$(tr -d '\377' <"$f" | wc -c)
+    if [ "$ink" -lt 500 ]; then blank=$((blank + 1)); echo "  blank: $f ($ink)"; fi
+  done
+  if [ "$count" -gt 0 ] && [ "$blank" -eq 0 ]; then pass "$1: $count pages, none blank"; else
+    fail "$1: $blank of $count pages blank"; fi
+}
+
+# --- the spec example, report layout --------------------------------------
+R="$WORK/report.pdf"
+render "spec example" "$EXAMPLE" "$R"
+pages_at_least "report" "$R" 7
+page_size "report is A4" "$R" "595.276 x 841.89"
+check "title is service and period" [ "$(info "$R" Title)" = "Smart Receipt Manager — 2025-Q1" ]
+check "author is the owner" [ "$(info "$R" Author)" = "Receipts team" ]
+case "$(info "$R" Creator)" in
+"badday "[0-9]*) pass "creator is badday and its version" ;;
+*) fail "creator: '$(info "$R" Creator)'" ;;
+esac
+check "subject is set" [ -n "$(info "$R" Subject)" ]
+check "creation date from SOURCE_DATE_EPOCH" [ "$(info "$R" CreationDate)" = "Wed Jan 29 00:00:00 2025 UTC" ]
+fonts_embedded "report" "$R"
+has_text "report" "$R" "Smart Receipt Manager" "Receipts team" "2025-Q1" "2025-01-29" \
+  "Customers cannot upload receipts" "Uploaded receipts are not processed" \
+  "Partner OCR service stops" "The whole region is down" "Copy backups to a second region" \
+  "JPY 4,052,667" "JPY 2,644,667" "Loss matrix" "Coverage heatmap"
+valid_pdf "report" "$R"
+no_blank_page "report" "$R"
+
+# Outline: every section, and every business loss under the scenario tree.
+jqq() { jq -e "$@" >/dev/null; }
+if command -v jq >/dev/null 2>&1; then
+  qpdf --json --json-key=outlines "$R" >"$WORK/outline.json" 2>/dev/null
+  check "outline has the sections" jqq '.outlines | length >= 7' "$WORK/outline.json"
+  check "outline has the loss under the tree" \
+    jqq '[.outlines[] | select(.title == "Scenario tree") | .kids[].title] | index("Customers cannot upload receipts") != null' \
+    "$WORK/outline.json"
+fi
+# Links from the summary and the decisions to pages of the document.
+qpdf --qdf --object-streams=disable "$R" "$WORK/qdf.pdf" 2>/dev/null
+links=$(grep -ac '/Subtype /Link' "$WORK/qdf.pdf")
+check "internal links ($links)" [ "$links" -ge 5 ]
+check "links go to pages" grep -aq '/Dest \[' "$WORK/qdf.pdf"
+
+# Two renders under SOURCE_DATE_EPOCH are byte-identical.
+render "second render" "$EXAMPLE" "$WORK/again.pdf"
+check "renders are byte-identical" cmp -s "$R" "$WORK/again.pdf"
+
+# --- Letter and slides ----------------------------------------------------
+render "letter" "$EXAMPLE" "$WORK/letter.pdf" --paper letter
+page_size "--paper letter" "$WORK/letter.pdf" "612 x 792"
+render "-O paper=letter" "$EXAMPLE" "$WORK/letter2.pdf" -O paper=letter
+check "-O paper=letter is --paper letter" cmp -s "$WORK/letter.pdf" "$WORK/letter2.pdf"
+S="$WORK/slides.pdf"
+render "slides" "$EXAMPLE" "$S" --layout slides
+pages_at_least "slides" "$S" 6
+page_size "slides are 16:9" "$S" "960 x 540"
+fonts_embedded "slides" "$S"
+has_text "slides" "$S" "Smart Receipt Manager" "The whole region is down" "JPY 4,052,667"
+valid_pdf "slides" "$S"
+no_blank_page "slides" "$S"
+
+# --- Japanese -------------------------------------------------------------
+J="$WORK/ja.pdf"
+render "Japanese plan" "$VALID/japanese.yaml" "$J" --lang ja
+fonts_embedded "Japanese" "$J"
+check "Japanese: a DejaVu face" grep -q DejaVu "$WORK/fonts"
+check "Japanese: a Noto Sans CJK face" grep -q NotoSansCJK "$WORK/fonts"
+has_text "Japanese" "$J" "経費精算システム" "経理チーム" "認証基盤が停止する" "容量アラーム（残り20%で通知）" \
+  "損失マトリクス" "シナリオツリー"
+valid_pdf "Japanese" "$J"
+no_blank_page "Japanese" "$J"
+render "Japanese slides" "$VALID/japanese.yaml" "$WORK/ja-slides.pdf" --layout slides --lang ja
+no_blank_page "Japanese slides" "$WORK/ja-slides.pdf"
+
+# --- right-to-left text, emoji, a very long word, markup-like text --------
+cat >"$WORK/mixed.yaml" <<'EOF'
+badday: 1
+service: "Mixed <b>scripts</b> & more 🚀"
+currency: EUR
+losses:
+  - id: l1
+    title: "خدمة الدفع متوقفة (payment down) שירות התשלומים"
+    per_hour: {revenue: 1000}
+failures:
+  - id: f1
+    loss: l1
+    title: Supercalifragilisticexpialidocious_and_a_very_long_identifier_without_any_space_at_all_0123456789
+scenarios:
+  - id: s1
+    failure: f1
+    title: "Emoji 👩‍💻 and flags 🇯🇵, combining e\u0301, Thai ภาษาไทย, Hindi हिन्दी"
+    frequency: 2
+    recover: 1h
+    measures:
+      - title: "<i>not markup</i> &amp; ünïcödé"
+        kind: recovery
+        status: planned
+        effect: {recover: 10m}
+        cost: {yearly: 100}
+EOF
+M="$WORK/mixed.pdf"
+render "mixed scripts" "$WORK/mixed.yaml" "$M"
+fonts_embedded "mixed scripts" "$M"
+has_text "mixed scripts" "$M" "Mixed <b>scripts</b>" "<i>not markup</i> &amp;" "payment down"
+valid_pdf "mixed scripts" "$M"
+render "mixed scripts, slides" "$WORK/mixed.yaml" "$WORK/mixed-slides.pdf" --layout slides
+valid_pdf "mixed scripts, slides" "$WORK/mixed-slides.pdf"
+
+# --- a long plan: 300 scenarios -------------------------------------------
+awk 'BEGIN {
+  print "badday: 1\nservice: Long plan\nowner: Ops\nperiod: 2025-Q1\nas_of: 2025-01-29\ncurrency: JPY\nslo: 99.9"
+  print "losses:"
+  for (l = 0; l < 6; l++) printf "  - id: l%d\n    title: Business loss number %d of the long plan\n    per_hour: {revenue: %d, brand: 20000}\n    per_incident: {penalty: 100000}\n", l, l, 100000 + l * 50000
+  print "failures:"
+  for (f = 0; f < 18; f++) printf "  - id: f%d\n    loss: l%d\n    title: Failure type %d of the long plan\n", f, f % 6, f
+  print "scenarios:"
+  for (s = 0; s < 300; s++) {
+    printf "  - id: s%d\n    failure: f%d\n    title: Scenario %d with a title long enough to wrap inside its table cell now and then\n", s, s % 18, s
+    printf "    frequency: %d/year\n    impact: %d%%\n    detect: %dm\n    recover: %dh\n    measures:\n", 1 + s % 7, 20 + s % 80, 5 + s % 60, 1 + s % 30
+    for (m = 0; m < 2 + s % 4; m++) {
+      kind = m == 0 ? "detective" : m == 1 ? "recovery" : m == 2 ? "preventive" : "testing"
+      printf "      - id: m%d\n        title: Measure %d of scenario %d\n        kind: %s\n        status: %s\n", m, m, s, kind, (s + m) % 3 ? "implemented" : "planned"
+      if (kind == "testing") printf "        last_run: 2024-12-%02d\n        result: %s\n", 1 + s % 28, s % 5 ? "pass" : "fail"
+      else printf "        effect: {recover: %dm}\n        cost: {once: %d, yearly: %d}\n", 10 + m * 5, 100000 * m, 20000 * (s % 9)
+    }
+  }
+}' >"$WORK/long.yaml"
+L="$WORK/long.pdf"
+render "long plan" "$WORK/long.yaml" "$L"
+pages_at_least "long plan" "$L" 60
+fonts_embedded "long plan" "$L"
+has_text "long plan" "$L" "Scenario 0 with a title" "Scenario 299 with a title" "Measure 3 of scenario 299"
+valid_pdf "long plan" "$L"
+no_blank_page "long plan" "$L"
+# The matrix header row is repeated on every page of the loss matrix.
+pdftotext -enc UTF-8 "$L" "$WORK/long.txt" 2>/dev/null
+counts=$(awk 'BEGIN { RS = "\f" } /^Loss matrix/ { pages++; if (!/Revenue/) bad++ }
+  END { printf "%d %d", pages, bad }' "$WORK/long.txt")
+matrix=${counts% *} bad=${counts#* }
+if [ "$matrix" -ge 2 ] && [ "$bad" -eq 0 ]; then pass "long plan: header row on all $matrix matrix pages"; else
+  fail "long plan: $bad of $matrix matrix pages lack the header row"; fi
+render "long plan, slides" "$WORK/long.yaml" "$WORK/long-slides.pdf" --layout slides
+valid_pdf "long plan, slides" "$WORK/long-slides.pdf"
+
+# --- no font configuration: the plugin fails and says why ----------------
+mkdir -p "$WORK/nodata"
+BADDAY_DATADIR="$WORK/nodata" run "$BADDAY" render "$EXAMPLE" -f pdf -o "$WORK/nofonts.pdf"
+expect_rc "no fonts.conf" 3
+expect_err "no fonts.conf: says which file" "fonts/fonts.conf"
+check "no fonts.conf: no file written" [ ! -e "$WORK/nofonts.pdf" ]
+
+# --- a write error: exit 4, nothing half-written --------------------------
+if [ -w /dev/full ]; then
+  run "$BADDAY" render "$EXAMPLE" -f pdf -o /dev/full
+  expect_rc "render to /dev/full fails" 4
+fi
+
+finish
