@@ -1,0 +1,243 @@
+/*
+ * html_common.h - what the parts of the html plugin share: the render
+ * context, small builders for libxml2 nodes, the streaming writer and
+ * people's formats.  Private to the plugin (never installed).
+ *
+ * How a page is written.  A plan of 100,000 scenarios gives millions of
+ * elements; building them all as one libxml2 tree would take gigabytes.  So
+ * the page is streamed: the page skeleton (templates/page.html) is written
+ * up to its content slot, then each view builds a small subtree (one table
+ * chunk, one tree chunk), hands it to html_emit(), which serialises it with
+ * libxml2 and frees it.  Containers that hold many chunks are written with
+ * html_open() / html_close(): html_open() serialises the element (with its
+ * first children, e.g. a table's <thead>) through libxml2 and holds back
+ * only its end tag.  Every string from the plan therefore reaches the output
+ * through libxml2's escaping, never pasted into markup.
+ */
+#ifndef BD_HTML_COMMON_H
+#define BD_HTML_COMMON_H
+
+#include <stddef.h>
+
+#include <libxml/HTMLtree.h>
+#include <libxml/tree.h>
+
+#include <badday/plugin.h>
+
+/* Colours of the four measure kinds (tree stripes, legends); the rest of
+ * the palette comes from BD_COLOR_* in badday/plugin.h. */
+#define HTML_COLOR_KIND_DETECTIVE  0x2F6DB5
+#define HTML_COLOR_KIND_PREVENTIVE 0x2E8B57
+#define HTML_COLOR_KIND_RECOVERY   0xD9822B
+#define HTML_COLOR_KIND_TESTING    0x7B5EA7
+
+/* Number of heat classes (.heat-0 .. .heat-20) for loss-matrix shading. */
+#define HTML_HEAT_LEVELS 20
+
+/* Rows per chunk: how many rows one table or tree piece holds.  Report
+ * pieces fit an A4 page when printed; slide pieces fit one 16:9 slide. */
+#define HTML_REPORT_TABLE_CHUNK  200
+#define HTML_REPORT_TREE_ROWS    20
+#define HTML_SLIDE_MATRIX_ROWS   9
+#define HTML_SLIDE_DECISION_ROWS 6
+#define HTML_SLIDE_COVERAGE_ROWS 8
+#define HTML_SLIDE_TREE_ROWS     7
+
+/* The render context: one per render call, on the stack of render(). */
+typedef struct html_ctx {
+  const bd_host *host;
+  const bd_render_request *req;
+  const bd_report *r;
+  bd_error *err;
+  int slides; /* 1 for --layout slides */
+
+  xmlDocPtr doc;          /* the parsed skeleton; owns the dictionary new nodes use */
+  xmlOutputBufferPtr out; /* streams to host->write */
+  int failed;             /* an error was recorded (err is filled) */
+  int write_failed;       /* host->write failed */
+
+  int any_over_cap; /* some scenario is over the risk cap (slides explain the mark) */
+  int slide_no;     /* slides: number of the slide being written, from 1 */
+  int slide_total;  /* slides: number of slides in the deck */
+} html_ctx;
+
+/* --- errors --------------------------------------------------------------- */
+
+/* Records an error message in ctx->err (first one wins) and returns -1. */
+int html_fail(html_ctx *ctx, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+/* --- building nodes (all nodes belong to ctx->doc's dictionary) ----------- */
+
+/* Creates element `name` (a constant) with an optional constant class and
+ * appends it to parent when parent is not NULL.  Returns the node, owned by
+ * parent (or by the caller when parent is NULL); NULL when memory ran out. */
+xmlNodePtr html_el(html_ctx *ctx, xmlNodePtr parent, const char *name, const char *cls);
+
+/* Like html_el, with a text child holding `text` verbatim (escaped when
+ * serialised).  text may come from the plan; NULL gives an empty element. */
+xmlNodePtr html_text_el(html_ctx *ctx, xmlNodePtr parent, const char *name, const char *cls,
+                        const char *text);
+
+/* Appends a text node with `text` to parent (NULL text does nothing). */
+void html_add_text(html_ctx *ctx, xmlNodePtr parent, const char *text);
+
+/* Sets attribute name (a constant) to value (may come from the plan; stored
+ * verbatim and escaped by the serialiser).  NULL value does nothing. */
+void html_attr(xmlNodePtr node, const char *name, const char *value);
+
+/* Writes v rounded to 2 decimals, without trailing zeros ("12", "12.5",
+ * "-3.25"), into buf (size >= 32) without printf; returns the length. */
+size_t html_num(double v, char *buf);
+
+/* Sets a numeric attribute, written with at most 2 decimals. */
+void html_attr_num(xmlNodePtr node, const char *name, double value);
+
+/* --- streaming ------------------------------------------------------------ */
+
+/* Writes constant markup (a literal from this plugin, never plan text). */
+void html_raw(html_ctx *ctx, const char *markup);
+
+/* Serialises node (and its subtree) to the output, then frees it.  Uses
+ * libxml2's XML serialiser, much faster than its HTML one for many small
+ * elements and escaping the same way; empty HTML elements are given an
+ * empty text child first so that they read back as <td></td>, not <td/>
+ * (inside <svg>, self-closing tags are right). */
+void html_emit(html_ctx *ctx, xmlNodePtr node);
+
+/* Serialises node with its current children but without its end tag, then
+ * frees it; close it later with html_close(ctx, same name). */
+void html_open(html_ctx *ctx, xmlNodePtr node);
+
+/* Writes the end tag of an element opened with html_open. */
+void html_close(html_ctx *ctx, const char *name);
+
+/* --- labels and formats --------------------------------------------------- */
+
+/* The catalogue label for key in the request's language (host-owned). */
+const char *html_msg(const html_ctx *ctx, const char *key);
+
+/* The label of a loss category: the catalogue's for the standard ones,
+ * the plan's own name for others (host- or report-owned). */
+const char *html_category(const html_ctx *ctx, size_t category);
+
+/* The label of an enum value: html_enum_label(ctx, "kind", bd_kind_name(k)). */
+const char *html_enum_label(const html_ctx *ctx, const char *prefix, const char *name);
+
+/* People's formats into buf (size >= 64); return buf.  amount with the
+ * report's currency when with_currency, compact when compact. */
+char *html_amount(const html_ctx *ctx, double v, int with_currency, int compact, char *buf,
+                  size_t size);
+char *html_duration(const html_ctx *ctx, double hours, char *buf, size_t size);
+char *html_share(const html_ctx *ctx, double share, char *buf, size_t size);
+
+/* A table cell with an amount: the exact amount, or when compact the
+ * compact one with the exact amount and currency in its title (tooltip).
+ * Returns the cell. */
+xmlNodePtr html_amount_cell(html_ctx *ctx, xmlNodePtr row, double v, int compact, const char *cls);
+
+/* --- text fitting --------------------------------------------------------- */
+
+/* Estimated width of UTF-8 text in em (wide CJK characters count 1). */
+double html_text_em(const char *s);
+
+/* Returns s when it fits in max_em, else a copy cut to fit with "…" in buf
+ * (size >= 4); the result is valid UTF-8. */
+const char *html_fit(const char *s, double max_em, char *buf, size_t size);
+
+/* Breaks s into at most two lines of max_em each: the first ends at the
+ * last space (or between CJK characters) that fits, the second holds the
+ * rest, cut with "…" when still too long.  Writes the lines into l1 and l2
+ * (sizes >= 4; l2 empty for one line) and returns the number of lines. */
+int html_wrap2(const char *s, double max_em, char *l1, size_t s1, char *l2, size_t s2);
+
+/* --- colours -------------------------------------------------------------- */
+
+/* Writes "#RRGGBB" for 0xRRGGBB into buf (size >= 8); returns buf. */
+char *html_hex(unsigned rgb, char *buf);
+
+/* The heat class ("heat-0" .. "heat-20") for a share 0..1, into buf. */
+const char *html_heat_class(double heat, char *buf, size_t size);
+
+/* Appends the generated palette CSS (custom properties, heat and cell
+ * classes, from the shared BD_COLOR_* values) to the growing string
+ * *css of length *len; returns 0 or -1 when memory ran out. */
+int html_palette_css(char **css, size_t *len);
+
+/* --- sha-256 (html_csp.c) ---------------------------------------------- */
+
+/* Writes "sha256-BASE64" of data into out (size >= 52). */
+void html_csp_hash(const bd_host *host, const void *data, size_t len, char *out, size_t size);
+
+/* --- the views (html_views.c, html_tables.c, html_svg.c) ------------------ */
+
+/* The header line of the plan: owner, period, as of, currency, SLO. */
+xmlNodePtr html_plan_meta(html_ctx *ctx, xmlNodePtr parent);
+
+/* Key-figure cards (yearly loss now / planned, error budget, coverage). */
+void html_key_figures(html_ctx *ctx, xmlNodePtr parent);
+
+/* The totals-per-state SVG bar chart. */
+void html_state_chart(html_ctx *ctx, xmlNodePtr parent);
+
+/* The totals-per-state table (report). */
+void html_totals_table(html_ctx *ctx, xmlNodePtr parent);
+
+/* A table of decisions[first .. first+count) of report->decisions, written
+ * with html_emit as one element (compact figures on slides). */
+xmlNodePtr html_decisions_table(html_ctx *ctx, size_t first, size_t count);
+
+/* Streams the whole decisions table (report). */
+void html_decisions_stream(html_ctx *ctx);
+
+/* The loss matrix rows [first, end) as a complete table element. */
+xmlNodePtr html_matrix_table(html_ctx *ctx, size_t first, size_t end);
+
+/* Streams the whole loss matrix as one table (report). */
+void html_matrix_stream(html_ctx *ctx);
+
+/* The coverage heatmap rows [first, end) of matrix_rows as a table. */
+xmlNodePtr html_coverage_table(html_ctx *ctx, size_t first, size_t end);
+
+/* Streams the whole coverage heatmap as one table (report). */
+void html_coverage_stream(html_ctx *ctx);
+
+/* The mark shown in a coverage cell of state cell ("✓", "!", ...). */
+const char *html_cell_mark(bd_cell cell);
+
+/* The coverage legend: a swatch, mark, word and count per cell state. */
+void html_coverage_legend(html_ctx *ctx, xmlNodePtr parent);
+
+/* Loss-matrix pagination: the end of the piece starting at `first` holding
+ * at most `max` rows, never ending a piece on a group header. */
+size_t html_matrix_piece_end(const bd_report *r, size_t first, size_t max);
+
+/* Scenario trees (html_svg.c). */
+typedef struct html_tree_plan html_tree_plan;
+
+/* Prepares tree t of the report for drawing in pieces of at most max_rows
+ * leaf rows.  Returns NULL when memory ran out (ctx->err is filled). */
+html_tree_plan *html_tree_prepare(html_ctx *ctx, const bd_tree *t, size_t max_rows);
+
+/* Number of pieces the tree is drawn in (at least 1). */
+size_t html_tree_pieces(const html_tree_plan *tp);
+
+/* The shared box shapes every tree piece refers to (<use href="#bd-box-…">),
+ * in a 0 x 0 <svg>; write it once before the first tree (caller owns it). */
+xmlNodePtr html_tree_defs(html_ctx *ctx);
+
+/* Draws piece `piece` as an <svg> element (caller owns it). */
+xmlNodePtr html_tree_svg(html_ctx *ctx, html_tree_plan *tp, size_t piece);
+
+/* Frees a tree plan; NULL is fine. */
+void html_tree_free(html_tree_plan *tp);
+
+/* Renders the report layout / the slides layout into the content slot. */
+void html_report_body(html_ctx *ctx);
+void html_slides_body(html_ctx *ctx);
+int html_slides_count(html_ctx *ctx);
+
+#endif

@@ -1,0 +1,182 @@
+/*
+ * html_report.c - the report layout: one long page with a cover, a table
+ * of contents and a section per view (summary, decisions needed, loss
+ * matrix, scenario trees, coverage heatmap).  Long sections are streamed:
+ * the section's start and its introduction are written with html_open, its
+ * table or tree pieces one by one, then its end tag.
+ */
+#include "html_common.h"
+
+#include <stdio.h>
+
+/* The sections of the report, in order: anchor id and heading key. */
+static const struct {
+  const char *id;
+  const char *heading;
+} sections[] = {
+    {"summary", "heading.summary"},         {"decisions", "heading.decisions"},
+    {"loss-matrix", "heading.loss_matrix"}, {"scenario-tree", "heading.scenario_tree"},
+    {"coverage", "heading.coverage"},
+};
+
+/* Starts section k: <section id=...><h2>heading</h2>; returns it unwritten. */
+static xmlNodePtr new_section(html_ctx *ctx, size_t k) {
+  xmlNodePtr sec = html_el(ctx, NULL, "section", "view");
+  html_attr(sec, "id", sections[k].id);
+  html_text_el(ctx, sec, "h2", NULL, html_msg(ctx, sections[k].heading));
+  return sec;
+}
+
+/* The cover: what the report is about. */
+static void cover(html_ctx *ctx) {
+  const bd_report *r = ctx->r;
+  xmlNodePtr header = html_el(ctx, NULL, "header", "cover");
+  html_text_el(ctx, header, "p", "eyebrow", html_msg(ctx, "title.report"));
+  html_text_el(ctx, header, "h1", NULL, r->service);
+  html_plan_meta(ctx, header);
+  html_emit(ctx, header);
+}
+
+/* The table of contents, with one entry per business loss under the tree. */
+static void contents(html_ctx *ctx) {
+  const bd_report *r = ctx->r;
+  xmlNodePtr nav = html_el(ctx, NULL, "nav", "toc");
+  html_attr(nav, "aria-label", html_msg(ctx, "heading.contents"));
+  html_text_el(ctx, nav, "h2", NULL, html_msg(ctx, "heading.contents"));
+  xmlNodePtr ol = html_el(ctx, nav, "ol", NULL);
+  for (size_t k = 0; k < sizeof sections / sizeof sections[0]; k++) {
+    char href[64];
+    snprintf(href, sizeof href, "#%s", sections[k].id);
+    xmlNodePtr li = html_el(ctx, ol, "li", NULL);
+    html_attr(html_text_el(ctx, li, "a", NULL, html_msg(ctx, sections[k].heading)), "href", href);
+    if (k == 3 && r->tree_count > 1) {
+      xmlNodePtr sub = html_el(ctx, li, "ol", NULL);
+      for (size_t t = 0; t < r->tree_count; t++) {
+        snprintf(href, sizeof href, "#tree-%zu", t + 1);
+        xmlNodePtr a = html_text_el(ctx, html_el(ctx, sub, "li", NULL), "a", NULL,
+                                    r->losses[r->trees[t].loss].title);
+        html_attr(a, "href", href);
+      }
+    }
+  }
+  html_emit(ctx, nav);
+}
+
+/* Summary: key figures, the totals chart and the totals per state. */
+static void summary(html_ctx *ctx) {
+  xmlNodePtr sec = new_section(ctx, 0);
+  html_key_figures(ctx, sec);
+  html_state_chart(ctx, sec);
+  html_totals_table(ctx, sec);
+  html_emit(ctx, sec);
+}
+
+/* Decisions needed, by current yearly loss. */
+static void decisions(html_ctx *ctx) {
+  const bd_report *r = ctx->r;
+  xmlNodePtr sec = new_section(ctx, 1);
+  if (r->decision_count == 0) {
+    html_text_el(ctx, sec, "p", "empty", html_msg(ctx, "text.no_decisions"));
+    html_emit(ctx, sec);
+    return;
+  }
+  html_text_el(ctx, sec, "p", "lead", html_msg(ctx, "text.decisions_intro"));
+  html_open(ctx, sec);
+  html_decisions_stream(ctx);
+  html_close(ctx, "section");
+}
+
+/* A short note under a heading, e.g. what the shading means. */
+static void note(html_ctx *ctx, xmlNodePtr parent, const char *key) {
+  html_text_el(ctx, parent, "p", "lead", html_msg(ctx, key));
+}
+
+/* The loss matrix, streamed in chunks of rows. */
+static void matrix(html_ctx *ctx) {
+  xmlNodePtr sec = new_section(ctx, 2);
+  note(ctx, sec, "text.matrix_intro");
+  html_open(ctx, sec);
+  html_matrix_stream(ctx);
+  html_close(ctx, "section");
+}
+
+/* The legend of the tree: kind stripes, status markers, verification. */
+static void tree_legend(html_ctx *ctx, xmlNodePtr parent) {
+  xmlNodePtr ul = html_el(ctx, parent, "ul", "legend tree-legend");
+  for (int k = 0; k < BD_KIND_COUNT; k++) {
+    char cls[48];
+    xmlNodePtr li = html_el(ctx, ul, "li", NULL);
+    snprintf(cls, sizeof cls, "kind-swatch kind-%s", bd_kind_name((bd_kind)k));
+    html_el(ctx, li, "span", cls);
+    html_text_el(ctx, li, "span", "legend-label",
+                 html_enum_label(ctx, "kind", bd_kind_name((bd_kind)k)));
+  }
+  xmlNodePtr li = html_el(ctx, ul, "li", NULL);
+  html_text_el(ctx, li, "span", "status-mark implemented", "\xE2\x97\x8F");
+  html_text_el(ctx, li, "span", "legend-label", html_msg(ctx, "status.implemented"));
+  li = html_el(ctx, ul, "li", NULL);
+  html_text_el(ctx, li, "span", "status-mark planned", "\xE2\x97\x8B");
+  html_text_el(ctx, li, "span", "legend-label", html_msg(ctx, "status.planned"));
+}
+
+/* One scenario tree per business loss, each drawn in printable pieces. */
+static void trees(html_ctx *ctx) {
+  const bd_report *r = ctx->r;
+  xmlNodePtr sec = new_section(ctx, 3);
+  note(ctx, sec, "text.tree_intro");
+  tree_legend(ctx, sec);
+  html_open(ctx, sec);
+  html_emit(ctx, html_tree_defs(ctx));
+  for (size_t t = 0; t < r->tree_count && !ctx->failed; t++) {
+    html_tree_plan *tp = html_tree_prepare(ctx, &r->trees[t], HTML_REPORT_TREE_ROWS);
+    if (tp == NULL) break;
+    char id[32];
+    snprintf(id, sizeof id, "tree-%zu", t + 1);
+    xmlNodePtr div = html_el(ctx, NULL, "div", "tree-group");
+    html_attr(div, "id", id);
+    html_text_el(ctx, div, "h3", NULL, r->losses[r->trees[t].loss].title);
+    html_open(ctx, div);
+    for (size_t p = 0; p < html_tree_pieces(tp) && !ctx->failed; p++) {
+      html_open(ctx, html_el(ctx, NULL, "figure", "chart tree-piece"));
+      html_emit(ctx, html_tree_svg(ctx, tp, p));
+      html_close(ctx, "figure");
+    }
+    html_close(ctx, "div");
+    html_tree_free(tp);
+  }
+  html_close(ctx, "section");
+}
+
+/* The coverage heatmap with its shares and legend. */
+static void coverage(html_ctx *ctx) {
+  const bd_report *r = ctx->r;
+  char a[64], b[64], text[512];
+  xmlNodePtr sec = new_section(ctx, 4);
+  snprintf(text, sizeof text, "%s: %s \xC2\xB7 %s: %s", html_msg(ctx, "figure.coverage"),
+           html_share(ctx, r->coverage, a, sizeof a), html_msg(ctx, "figure.verified_coverage"),
+           html_share(ctx, r->verified_coverage, b, sizeof b));
+  html_text_el(ctx, sec, "p", "shares", text);
+  html_coverage_legend(ctx, sec);
+  html_open(ctx, sec);
+  html_coverage_stream(ctx);
+  html_close(ctx, "section");
+}
+
+/* Who made the page. */
+static void footer(html_ctx *ctx) {
+  char text[1024];
+  snprintf(text, sizeof text, "%s badday %s \xC2\xB7 %s", html_msg(ctx, "text.generated_by"),
+           ctx->host->version ? ctx->host->version : "", ctx->r->as_of);
+  html_emit(ctx, html_text_el(ctx, NULL, "footer", "page-foot", text));
+}
+
+void html_report_body(html_ctx *ctx) {
+  cover(ctx);
+  contents(ctx);
+  summary(ctx);
+  decisions(ctx);
+  matrix(ctx);
+  trees(ctx);
+  coverage(ctx);
+  footer(ctx);
+}

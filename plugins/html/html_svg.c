@@ -1,0 +1,411 @@
+/*
+ * html_svg.c - the scenario tree as inline SVG, drawn from the layout the
+ * core computed (bd_tree: a column per depth, leaves on consecutive rows,
+ * parents centred on their children).
+ *
+ * A tall tree is drawn in pieces of at most N leaf rows (N fits a printed
+ * A4 page in the report, a 16:9 slide in the deck), cut between scenarios
+ * where possible.  A piece shows the nodes whose leaves fall in its rows,
+ * plus the ancestors that continue from the previous piece; such a clipped
+ * ancestor is centred on its visible children and drawn dashed.  Nodes that
+ * lie wholly inside a piece sit exactly where the core's layout put them.
+ * Everything is linear in the number of nodes: preparing walks the nodes
+ * twice, each piece touches only its own nodes and at most three ancestors.
+ */
+#include "html_common.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Box sizes in SVG units for one layout. */
+typedef struct geometry {
+  double col_w[4]; /* box width per depth */
+  double gap;      /* horizontal space between columns */
+  double box_h;    /* box height (< pitch, so boxes never overlap) */
+  double pitch;    /* height of one row */
+  double margin;
+  double pad;         /* text inset inside a box */
+  double font, font2; /* first and second text line */
+} geometry;
+
+static const geometry report_geometry = {{200, 220, 270, 290}, 30, 60, 70, 6, 10, 13, 11.5};
+static const geometry slide_geometry = {{220, 240, 310, 330}, 28, 70, 80, 6, 12, 16, 13.5};
+
+struct html_tree_plan {
+  const bd_tree *t;
+  const geometry *g;
+  size_t node_count;
+  double *lo, *hi;     /* first and last leaf row under each node */
+  double *y;           /* scratch: vertical centre in the current piece */
+  double *ymin, *ymax; /* scratch: extent of visible children */
+  size_t *cuts;        /* piece p covers rows [cuts[p], cuts[p + 1]) */
+  size_t *first;       /* first node (preorder) whose lo is in piece p */
+  size_t pieces;
+  double x[4]; /* left edge per depth */
+  char *path;  /* scratch: connector path data */
+  size_t path_len, path_cap;
+};
+
+void html_tree_free(html_tree_plan *tp) {
+  if (tp == NULL) return;
+  free(tp->lo);
+  free(tp->hi);
+  free(tp->y);
+  free(tp->ymin);
+  free(tp->ymax);
+  free(tp->cuts);
+  free(tp->first);
+  free(tp->path);
+  free(tp);
+}
+
+/* Chooses the piece boundaries: at most max_rows rows each, cut where a
+ * scenario (or a childless failure or loss) begins when possible. */
+static int plan_cuts(html_tree_plan *tp, size_t rows, size_t max_rows) {
+  unsigned char *ok = calloc(rows + 1, 1);
+  tp->cuts = malloc((rows + 2) * sizeof *tp->cuts);
+  if (ok == NULL || tp->cuts == NULL) {
+    free(ok);
+    return -1;
+  }
+  for (size_t i = 0; i < tp->node_count; i++) {
+    size_t r = (size_t)tp->lo[i];
+    if (tp->t->nodes[i].depth <= 2 && r <= rows) ok[r] = 1;
+  }
+  ok[rows] = 1;
+  size_t n = 0, start = 0;
+  tp->cuts[n++] = 0;
+  while (start < rows) {
+    size_t end = start + max_rows < rows ? start + max_rows : rows;
+    size_t cut = end;
+    while (cut > start + 1 && !ok[cut]) cut--;
+    if (!ok[cut]) cut = end;
+    tp->cuts[n++] = cut;
+    start = cut;
+  }
+  tp->pieces = n - 1;
+  free(ok);
+  return 0;
+}
+
+html_tree_plan *html_tree_prepare(html_ctx *ctx, const bd_tree *t, size_t max_rows) {
+  html_tree_plan *tp = calloc(1, sizeof *tp);
+  size_t n = t->node_count;
+  if (tp == NULL) goto oom;
+  tp->t = t;
+  tp->g = ctx->slides ? &slide_geometry : &report_geometry;
+  tp->node_count = n;
+  size_t alloc = n ? n : 1;
+  tp->lo = malloc(alloc * sizeof(double));
+  tp->hi = malloc(alloc * sizeof(double));
+  tp->y = malloc(alloc * sizeof(double));
+  tp->ymin = malloc(alloc * sizeof(double));
+  tp->ymax = malloc(alloc * sizeof(double));
+  if (!tp->lo || !tp->hi || !tp->y || !tp->ymin || !tp->ymax) goto oom;
+  for (size_t i = 0; i < n; i++) tp->lo[i] = tp->hi[i] = t->nodes[i].row;
+  for (size_t i = n; i-- > 1;) { /* children follow their parent in preorder */
+    size_t p = t->nodes[i].parent;
+    if (p == BD_NO_PARENT || p >= n) continue;
+    if (tp->lo[i] < tp->lo[p]) tp->lo[p] = tp->lo[i];
+    if (tp->hi[i] > tp->hi[p]) tp->hi[p] = tp->hi[i];
+  }
+  size_t rows = t->row_count ? t->row_count : 1;
+  if (plan_cuts(tp, rows, max_rows ? max_rows : rows) != 0) goto oom;
+  tp->first = malloc((tp->pieces + 1) * sizeof *tp->first);
+  if (tp->first == NULL) goto oom;
+  size_t i = 0;
+  for (size_t p = 0; p <= tp->pieces; p++) { /* lo never decreases in preorder */
+    while (i < n && tp->lo[i] < (double)tp->cuts[p]) i++;
+    tp->first[p] = i;
+  }
+  double x = tp->g->margin;
+  for (int d = 0; d < 4; d++) {
+    tp->x[d] = x;
+    x += tp->g->col_w[d] + tp->g->gap;
+  }
+  return tp;
+oom:
+  html_tree_free(tp);
+  html_fail(ctx, "out of memory while laying out the scenario tree");
+  return NULL;
+}
+
+size_t html_tree_pieces(const html_tree_plan *tp) {
+  return tp->pieces;
+}
+
+/* Appends a connector segment to the path: from (a, b) horizontally to
+ * x = c, or vertically to y = c.  Returns -1 when memory ran out. */
+static int path_add(html_tree_plan *tp, int vertical, double a, double b, double c) {
+  if (tp->path_cap - tp->path_len < 96) {
+    size_t cap = tp->path_cap ? tp->path_cap * 2 : 4096;
+    char *bigger = realloc(tp->path, cap);
+    if (bigger == NULL) return -1;
+    tp->path = bigger;
+    tp->path_cap = cap;
+  }
+  char *at = tp->path + tp->path_len;
+  *at++ = 'M';
+  at += html_num(a, at);
+  *at++ = ' ';
+  at += html_num(b, at);
+  *at++ = vertical ? 'V' : 'H';
+  at += html_num(c, at);
+  tp->path_len = (size_t)(at - tp->path);
+  return 0;
+}
+
+/* The ids of the shared box shapes (see html_tree_defs), per depth; a
+ * measure box has two variants: its status marker beside a one- or a
+ * two-line title. */
+static const char *const box_ids[] = {"#bd-box-loss", "#bd-box-failure", "#bd-box-scenario"};
+static const char *const measure_ids[] = {"#bd-box-measure-1", "#bd-box-measure-2"};
+
+/* Vertical layout of a box's text: centres of the title lines and of the
+ * figures line, relative to the box's top, for a title of `lines` lines. */
+static void text_rows(const geometry *g, int lines, double *t1, double *t2, double *sub_y) {
+  double lh = g->font * 1.25, sub = g->font2 * 1.5;
+  double block = (g->box_h - (lines * lh + sub)) / 2;
+  *t1 = block + lh / 2;
+  *t2 = block + lh * 1.5;
+  *sub_y = block + lines * lh + sub / 2;
+}
+
+/* Where a box's text starts: its inset, and for measures past the stripe. */
+static double text_inset(const geometry *g, int depth) {
+  return depth == 3 ? g->pad + 8 : g->pad;
+}
+
+/* Adds one shared box shape to defs, drawn relative to where the box's
+ * text starts (a node's group is moved there, so its text needs no x): a
+ * rounded box, and for measures the kind stripe (currentColor) and the
+ * status marker (inherited fill). */
+static void def_box(html_ctx *ctx, xmlNodePtr defs, const geometry *g, const char *id, int depth,
+                    int lines) {
+  static const char *const cls[] = {"box box-loss", "box box-failure", "box box-scenario",
+                                    "box box-measure"};
+  double x = -text_inset(g, depth);
+  xmlNodePtr holder = depth == 3 ? html_el(ctx, defs, "g", NULL) : defs;
+  xmlNodePtr box = html_el(ctx, holder, "rect", cls[depth]);
+  html_attr(depth == 3 ? holder : box, "id", id + 1);
+  html_attr_num(box, "x", x);
+  html_attr_num(box, "width", g->col_w[depth]);
+  html_attr_num(box, "height", g->box_h);
+  html_attr(box, "rx", "5");
+  if (depth != 3) return;
+  xmlNodePtr stripe = html_el(ctx, holder, "rect", "stripe");
+  html_attr_num(stripe, "x", x);
+  html_attr(stripe, "width", "6");
+  html_attr_num(stripe, "height", g->box_h);
+  double t1, t2, sub;
+  text_rows(g, lines, &t1, &t2, &sub);
+  xmlNodePtr mark = html_el(ctx, holder, "circle", "marker");
+  html_attr_num(mark, "cx", x + g->col_w[3] - g->pad - 4);
+  html_attr_num(mark, "cy", t1);
+  html_attr(mark, "r", "4.5");
+}
+
+xmlNodePtr html_tree_defs(html_ctx *ctx) {
+  const geometry *g = ctx->slides ? &slide_geometry : &report_geometry;
+  xmlNodePtr svg = html_el(ctx, NULL, "svg", "tree-defs");
+  html_attr(svg, "width", "0");
+  html_attr(svg, "height", "0");
+  html_attr(svg, "aria-hidden", "true");
+  xmlNodePtr defs = html_el(ctx, svg, "defs", NULL);
+  for (int d = 0; d < 3; d++) def_box(ctx, defs, g, box_ids[d], d, 1);
+  def_box(ctx, defs, g, measure_ids[0], 3, 1);
+  def_box(ctx, defs, g, measure_ids[1], 3, 2);
+  return svg;
+}
+
+/* Adds a text line at height y (x = 0, where the group was moved) with an
+ * optional class and the given content. */
+static xmlNodePtr text_at(html_ctx *ctx, xmlNodePtr g, double y, const char *cls,
+                          const char *text) {
+  xmlNodePtr t = html_text_el(ctx, g, "text", cls, text);
+  html_attr_num(t, "y", y);
+  return t;
+}
+
+/* "JPY 4.1M → JPY 2.6M": current and planned yearly loss, compact. */
+static void loss_pair(html_ctx *ctx, double now, double planned, char *buf, size_t size) {
+  char a[64], b[64];
+  snprintf(buf, size, "%s \xE2\x86\x92 %s", html_amount(ctx, now, 1, 1, a, sizeof a),
+           html_amount(ctx, planned, 1, 1, b, sizeof b));
+}
+
+/* The tooltip lines with the exact current and planned yearly loss. */
+static void exact_pair(html_ctx *ctx, double now, double planned, char *buf, size_t size) {
+  char a[64], b[64];
+  snprintf(buf, size, "%s: %s\n%s: %s", html_msg(ctx, "state.current"),
+           html_amount(ctx, now, 1, 0, a, sizeof a), html_msg(ctx, "state.planned"),
+           html_amount(ctx, planned, 1, 0, b, sizeof b));
+}
+
+/* 1 when s ends with "…" itself (then a shown "…" is not a cut). */
+static int ends_with_ellipsis(const char *s) {
+  size_t n = strlen(s);
+  return n >= 3 && memcmp(s + n - 3, "\xE2\x80\xA6", 3) == 0;
+}
+
+/* Draws node i with its box's top-left corner at (x, top): a group moved
+ * into place holding its tooltip, the shared box shape and its text.
+ * Clipped nodes (continued from or on another piece) are dashed. */
+static void draw_node(html_ctx *ctx, html_tree_plan *tp, xmlNodePtr svg, size_t i, double cy,
+                      int clipped) {
+  const bd_report *r = ctx->r;
+  const bd_tree_node *nd = &tp->t->nodes[i];
+  const geometry *g = tp->g;
+  unsigned d = nd->depth < 4 ? nd->depth : 3;
+  double w = g->col_w[d], tx = text_inset(g, (int)d), max_em = (w - tx - g->pad) / g->font;
+  const char *title = "";
+  char cls[112], line2[256], tip[2048] = "", exact[256], fit2[256];
+  const bd_scenario *s = NULL;
+  const bd_measure *m = NULL;
+  const double *eal = NULL;
+  switch (nd->type) {
+  case BD_NODE_LOSS:
+  case BD_NODE_FAILURE:
+    eal = nd->type == BD_NODE_LOSS ? r->losses[nd->index].eal : r->failures[nd->index].eal;
+    title = nd->type == BD_NODE_LOSS ? r->losses[nd->index].title : r->failures[nd->index].title;
+    snprintf(cls, sizeof cls, "node node-%s", nd->type == BD_NODE_LOSS ? "loss" : "failure");
+    loss_pair(ctx, eal[BD_STATE_CURRENT], eal[BD_STATE_PLANNED], line2, sizeof line2);
+    exact_pair(ctx, eal[BD_STATE_CURRENT], eal[BD_STATE_PLANNED], exact, sizeof exact);
+    snprintf(tip, sizeof tip, "%s\n%s", title, exact);
+    break;
+  case BD_NODE_SCENARIO:
+    s = &r->scenarios[nd->index];
+    title = s->title;
+    snprintf(cls, sizeof cls, "node node-scenario decision-%s", bd_decision_name(s->decision));
+    loss_pair(ctx, s->state[BD_STATE_CURRENT].eal, s->state[BD_STATE_PLANNED].eal, line2,
+              sizeof line2);
+    exact_pair(ctx, s->state[BD_STATE_CURRENT].eal, s->state[BD_STATE_PLANNED].eal, exact,
+               sizeof exact);
+    snprintf(tip, sizeof tip, "%s\n%s\n%s: %s%s%s%s%s", title, exact,
+             html_msg(ctx, "column.decision"),
+             html_enum_label(ctx, "decision", bd_decision_name(s->decision)),
+             s->over_cap ? " \xC2\xB7 " : "", s->over_cap ? html_msg(ctx, "flag.over_cap") : "",
+             s->accept ? "\n" : "", s->accept ? s->accept : "");
+    break;
+  case BD_NODE_MEASURE:
+    s = &r->scenarios[nd->index];
+    m = &s->measures[nd->measure];
+    title = m->title;
+    snprintf(cls, sizeof cls, "node node-measure kind-%s status-%s", bd_kind_name(m->kind),
+             bd_status_name(m->status));
+    snprintf(line2, sizeof line2, "%s \xC2\xB7 %s \xC2\xB7 %s",
+             html_enum_label(ctx, "kind", bd_kind_name(m->kind)),
+             html_enum_label(ctx, "status", bd_status_name(m->status)),
+             html_enum_label(ctx, "verification", bd_verification_name(m->verification)));
+    if (m->last_run)
+      snprintf(tip, sizeof tip, "%s\n%s\n%s: %s (%s)", title, line2,
+               html_msg(ctx, "column.last_run"), m->last_run,
+               html_enum_label(ctx, "result", bd_result_name(m->result)));
+    max_em -= 1.7; /* room for the status marker */
+    break;
+  }
+  if (clipped) strncat(cls, " cont", sizeof cls - strlen(cls) - 1);
+
+  char l1[512], l2[512], move[80], *at = move;
+  int lines = html_wrap2(title, max_em / 1.04, l1, sizeof l1, l2, sizeof l2); /* bold: wider */
+  double em2 = (w - tx - g->pad) / g->font2, dec_em = 0, t1, t2, sub;
+  const char *dec = NULL;
+  if (s && !m) {
+    dec = html_enum_label(ctx, "decision", bd_decision_name(s->decision));
+    dec_em = html_text_em(dec) * 1.08 + 1; /* bold */
+  }
+  const char *shown2 = html_fit(line2, em2 - dec_em, fit2, sizeof fit2);
+  /* a measure needs a tooltip only when its box does not show everything */
+  size_t n2 = strlen(l2);
+  int cut = n2 >= 3 && memcmp(l2 + n2 - 3, "\xE2\x80\xA6", 3) == 0 && !ends_with_ellipsis(title);
+  if (m && !tip[0] && (cut || shown2 != line2)) snprintf(tip, sizeof tip, "%s\n%s", title, line2);
+
+  xmlNodePtr grp = html_el(ctx, svg, "g", cls);
+  memcpy(at, "translate(", 10);
+  at += 10;
+  at += html_num(tp->x[d] + tx, at);
+  *at++ = ' ';
+  at += html_num(cy - g->box_h / 2, at);
+  memcpy(at, ")", 2);
+  html_attr(grp, "transform", move);
+  if (tip[0]) html_text_el(ctx, grp, "title", NULL, tip);
+  xmlNodePtr use = html_el(ctx, grp, "use", NULL);
+  html_attr(use, "href", m ? measure_ids[lines - 1] : box_ids[d]);
+  text_rows(g, lines, &t1, &t2, &sub);
+  text_at(ctx, grp, t1, NULL, l1);
+  if (lines == 2) text_at(ctx, grp, t2, NULL, l2);
+  if (dec) {
+    text_at(ctx, grp, sub, "t2", shown2);
+    html_attr_num(text_at(ctx, grp, sub, "t2 dec", dec), "x", w - g->pad - tx);
+  } else {
+    char vcls[48] = "t2";
+    if (m) snprintf(vcls, sizeof vcls, "t2 ver-%s", bd_verification_name(m->verification));
+    text_at(ctx, grp, sub, vcls, shown2);
+  }
+}
+
+xmlNodePtr html_tree_svg(html_ctx *ctx, html_tree_plan *tp, size_t piece) {
+  const bd_tree_node *nodes = tp->t->nodes;
+  const geometry *g = tp->g;
+  size_t a = tp->cuts[piece], b = tp->cuts[piece + 1];
+  size_t from = tp->first[piece], to = tp->first[piece + 1];
+  /* the clipped ancestors of the piece's first node, deepest first */
+  size_t anc[8], nanc = 0;
+  if (from < tp->node_count)
+    for (size_t p = nodes[from].parent; p != BD_NO_PARENT && p < tp->node_count && nanc < 8;
+         p = nodes[p].parent)
+      if (tp->lo[p] < (double)a) anc[nanc++] = p;
+  double top = g->margin - (double)a * g->pitch + g->pitch / 2;
+#define ROW_Y(row) (top + (row)*g->pitch)
+  /* vertical centres: exact layout inside the piece, clipped ones centred */
+  for (size_t i = from; i < to; i++) tp->ymin[i] = HUGE_VAL, tp->ymax[i] = -HUGE_VAL;
+  for (size_t k = 0; k < nanc; k++) tp->ymin[anc[k]] = HUGE_VAL, tp->ymax[anc[k]] = -HUGE_VAL;
+  for (size_t step = 0; step < (to - from) + nanc; step++) {
+    size_t i = step < to - from ? to - 1 - step : anc[step - (to - from)];
+    int clipped = tp->lo[i] < (double)a || tp->hi[i] >= (double)b;
+    tp->y[i] = clipped && tp->ymin[i] <= tp->ymax[i] ? (tp->ymin[i] + tp->ymax[i]) / 2
+                                                     : ROW_Y(nodes[i].row);
+    size_t p = nodes[i].parent;
+    if (p != BD_NO_PARENT && p < tp->node_count) {
+      if (tp->y[i] < tp->ymin[p]) tp->ymin[p] = tp->y[i];
+      if (tp->y[i] > tp->ymax[p]) tp->ymax[p] = tp->y[i];
+    }
+  }
+  double width = tp->x[3] + g->col_w[3] + g->margin;
+  double height = (double)(b - a) * g->pitch + 2 * g->margin;
+  xmlNodePtr svg = html_el(ctx, NULL, "svg", "tree");
+  char box[96];
+  snprintf(box, sizeof box, "0 0 %.0f %.0f", width, height);
+  html_attr(svg, "viewBox", box);
+  html_attr_num(svg, "width", width);
+  html_attr_num(svg, "height", height);
+  html_attr(svg, "role", "img");
+  html_attr(svg, "aria-label", html_msg(ctx, "heading.scenario_tree"));
+  xmlNodePtr links = html_el(ctx, svg, "path", "links");
+  tp->path_len = 0;
+  int oom = 0;
+  /* draw ancestors first (root first), then the piece's own nodes */
+  for (size_t step = 0; step < nanc + (to - from); step++) {
+    size_t i = step < nanc ? anc[nanc - 1 - step] : from + (step - nanc);
+    const bd_tree_node *nd = &nodes[i];
+    unsigned d = nd->depth < 4 ? nd->depth : 3;
+    int clipped = tp->lo[i] < (double)a || tp->hi[i] >= (double)b;
+    draw_node(ctx, tp, svg, i, tp->y[i], clipped);
+    if (tp->ymin[i] <= tp->ymax[i] && d < 3) { /* stem and spine to the children */
+      double xr = tp->x[d] + g->col_w[d], xm = xr + g->gap / 2;
+      oom |= path_add(tp, 0, xr, tp->y[i], xm);
+      oom |= path_add(tp, 1, xm, tp->ymin[i], tp->ymax[i]);
+    }
+    size_t p = nd->parent;
+    if (p != BD_NO_PARENT && p < tp->node_count && d > 0) { /* stub into this node */
+      double xm = tp->x[d] - g->gap / 2;
+      oom |= path_add(tp, 0, xm, tp->y[i], tp->x[d]);
+    }
+  }
+#undef ROW_Y
+  if (oom) html_fail(ctx, "out of memory while drawing the scenario tree");
+  if (tp->path_len) html_attr(links, "d", tp->path);
+  return svg;
+}

@@ -1,0 +1,296 @@
+/*
+ * html_tables.c - the tabular views: decisions needed, the loss matrix and
+ * the coverage heatmap.  Each table can be built whole for a range of rows
+ * (slides cut long tables into pieces) or streamed in chunks of rows
+ * (report), so that a plan of 100,000 scenarios never holds more than one
+ * chunk of rows in memory.  Figures are the core's; cells show them in
+ * people's formats with the exact amount in the cell's title.
+ */
+#include "html_common.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Adds the rows [first, end) of a table to tbody. */
+typedef void (*rows_fn)(html_ctx *ctx, xmlNodePtr tbody, size_t first, size_t end);
+
+/* Streams `table` (caption and thead already in it): opens it, writes its
+ * rows in chunks of tbody elements, then `foot` (may be NULL), closes it. */
+static void stream_table(html_ctx *ctx, xmlNodePtr table, size_t count, rows_fn rows,
+                         xmlNodePtr foot) {
+  html_open(ctx, table);
+  for (size_t first = 0; first < count && !ctx->failed;) {
+    size_t end = first + HTML_REPORT_TABLE_CHUNK < count ? first + HTML_REPORT_TABLE_CHUNK : count;
+    xmlNodePtr tbody = html_el(ctx, NULL, "tbody", NULL);
+    rows(ctx, tbody, first, end);
+    html_emit(ctx, tbody);
+    first = end;
+  }
+  html_emit(ctx, foot);
+  html_close(ctx, "table");
+}
+
+/* Creates a table with a caption "TEXT (CURRENCY)" or just "TEXT". */
+static xmlNodePtr new_table(html_ctx *ctx, const char *cls, const char *caption_key,
+                            int with_currency) {
+  char caption[512];
+  xmlNodePtr table = html_el(ctx, NULL, "table", cls);
+  int n = with_currency ? snprintf(caption, sizeof caption, "%s (%s)", html_msg(ctx, caption_key),
+                                   ctx->r->currency)
+                        : snprintf(caption, sizeof caption, "%s", html_msg(ctx, caption_key));
+  if (ctx->slides && with_currency && ctx->any_over_cap && n > 0 && (size_t)n < sizeof caption)
+    snprintf(caption + n, sizeof caption - (size_t)n, " \xC2\xB7 \xE2\x9A\xA0 %s",
+             html_msg(ctx, "flag.over_cap"));
+  html_text_el(ctx, table, "caption", NULL, caption);
+  return table;
+}
+
+/* Adds a header cell with the label of key and class cls (e.g. "num"). */
+static void head_cell(html_ctx *ctx, xmlNodePtr tr, const char *key, const char *cls) {
+  xmlNodePtr th = html_text_el(ctx, tr, "th", cls, html_msg(ctx, key));
+  html_attr(th, "scope", "col");
+}
+
+/* Adds the decision badge of scenario s (and the over-cap flag) to parent. */
+static void decision_badge(html_ctx *ctx, xmlNodePtr parent, const bd_scenario *s) {
+  char cls[48];
+  snprintf(cls, sizeof cls, "badge decision-%s", bd_decision_name(s->decision));
+  xmlNodePtr b = html_text_el(ctx, parent, "span", cls,
+                              html_enum_label(ctx, "decision", bd_decision_name(s->decision)));
+  if (s->accept) html_attr(b, "title", s->accept);
+  if (s->over_cap) { /* on slides a mark, explained under the table */
+    xmlNodePtr flag = html_text_el(ctx, parent, "span", "badge over-cap",
+                                   ctx->slides ? "\xE2\x9A\xA0" : html_msg(ctx, "flag.over_cap"));
+    html_attr(flag, "title", html_msg(ctx, "flag.over_cap_note"));
+  }
+}
+
+/* --- decisions needed ------------------------------------------------------ */
+
+/* Adds the decision rows [first, end) of report->decisions. */
+static void decision_rows(html_ctx *ctx, xmlNodePtr tbody, size_t first, size_t end) {
+  const bd_report *r = ctx->r;
+  int compact = ctx->slides;
+  char buf[64];
+  for (size_t i = first; i < end; i++) {
+    const bd_scenario *s = &r->scenarios[r->decisions[i]];
+    xmlNodePtr tr = html_el(ctx, tbody, "tr", s->over_cap ? "over" : NULL);
+    snprintf(buf, sizeof buf, "%zu", i + 1);
+    html_text_el(ctx, tr, "td", "num rank", buf);
+    xmlNodePtr th = html_el(ctx, tr, "th", "name");
+    html_text_el(ctx, th, "div", "title", s->title);
+    char path[1024];
+    snprintf(path, sizeof path, "%s \xE2\x80\xBA %s", r->losses[s->loss].title,
+             r->failures[s->failure].title);
+    html_text_el(ctx, th, "div", "path", path);
+    if (s->accept) {
+      char note[1024];
+      snprintf(note, sizeof note, "%s: %s", html_msg(ctx, "decision.accepted"), s->accept);
+      html_text_el(ctx, th, "div", "path", note);
+    }
+    html_amount_cell(ctx, tr, s->state[BD_STATE_CURRENT].eal, compact, "num strong");
+    html_amount_cell(ctx, tr, s->state[BD_STATE_PLANNED].eal, compact, NULL);
+    html_amount_cell(ctx, tr, s->reduction, compact, NULL);
+    html_amount_cell(ctx, tr, s->plan_cost, compact, NULL);
+    if (r->has_error_budget)
+      html_text_el(ctx, tr, "td", s->over_cap ? "num over" : "num",
+                   s->has_budget_share ? html_share(ctx, s->budget_share, buf, sizeof buf) : "");
+    decision_badge(ctx, html_el(ctx, tr, "td", "decision"), s);
+  }
+}
+
+/* The decisions table without rows: caption and header. */
+static xmlNodePtr decisions_head(html_ctx *ctx) {
+  xmlNodePtr table = new_table(ctx, "data decisions", "caption.decisions", 1);
+  xmlNodePtr tr = html_el(ctx, html_el(ctx, table, "thead", NULL), "tr", NULL);
+  head_cell(ctx, tr, "column.rank", "num col-rank");
+  head_cell(ctx, tr, "column.scenario", "col-name");
+  head_cell(ctx, tr, "column.current", "num");
+  head_cell(ctx, tr, "column.planned", "num");
+  head_cell(ctx, tr, "column.reduction", "num");
+  head_cell(ctx, tr, "column.plan_cost", "num");
+  if (ctx->r->has_error_budget) head_cell(ctx, tr, "column.budget_share", "num");
+  head_cell(ctx, tr, "column.decision", "col-decision");
+  return table;
+}
+
+xmlNodePtr html_decisions_table(html_ctx *ctx, size_t first, size_t count) {
+  xmlNodePtr table = decisions_head(ctx);
+  decision_rows(ctx, html_el(ctx, table, "tbody", NULL), first, first + count);
+  return table;
+}
+
+/* Streams the whole decisions table (report layout). */
+void html_decisions_stream(html_ctx *ctx) {
+  stream_table(ctx, decisions_head(ctx), ctx->r->decision_count, decision_rows, NULL);
+}
+
+/* --- loss matrix ---------------------------------------------------------- */
+
+size_t html_matrix_piece_end(const bd_report *r, size_t first, size_t max) {
+  size_t end = first + max < r->matrix_row_count ? first + max : r->matrix_row_count;
+  if (end == r->matrix_row_count) return end;
+  size_t cut = end;
+  while (cut > first + 1 && r->matrix_rows[cut - 1].type != BD_ROW_SCENARIO) cut--;
+  return cut > first + 1 || r->matrix_rows[first].type == BD_ROW_SCENARIO ? cut : end;
+}
+
+/* Number of columns of the loss matrix. */
+static size_t matrix_columns(const bd_report *r) {
+  return 1 + r->category_count + 4;
+}
+
+/* Adds a group-header row (a loss or a failure type) spanning the table,
+ * with the group's current yearly loss on the right. */
+static void group_row(html_ctx *ctx, xmlNodePtr tbody, const bd_matrix_row *row, size_t span,
+                      int with_total) {
+  const bd_report *r = ctx->r;
+  const char *title =
+      row->type == BD_ROW_LOSS ? r->losses[row->index].title : r->failures[row->index].title;
+  double eal = row->type == BD_ROW_LOSS ? r->losses[row->index].eal[BD_STATE_CURRENT]
+                                        : r->failures[row->index].eal[BD_STATE_CURRENT];
+  xmlNodePtr tr = html_el(ctx, tbody, "tr",
+                          row->type == BD_ROW_LOSS ? "group group-loss" : "group group-failure");
+  xmlNodePtr th = html_el(ctx, tr, "th", NULL);
+  html_attr(th, "scope", "rowgroup");
+  char n[32];
+  snprintf(n, sizeof n, "%zu", with_total ? span - 4 : span);
+  html_attr(th, "colspan", n);
+  html_text_el(ctx, th, "span", "group-kind",
+               html_msg(ctx, row->type == BD_ROW_LOSS ? "column.loss" : "column.failure"));
+  html_text_el(ctx, th, "span", "group-title", title);
+  if (with_total) {
+    html_amount_cell(ctx, tr, eal, ctx->slides, "num group-total");
+    xmlNodePtr rest = html_el(ctx, tr, "td", NULL);
+    html_attr(rest, "colspan", "3");
+  }
+}
+
+/* Adds the loss-matrix rows [first, end) of report->matrix_rows. */
+static void matrix_rows(html_ctx *ctx, xmlNodePtr tbody, size_t first, size_t end) {
+  const bd_report *r = ctx->r;
+  int compact = ctx->slides;
+  char buf[64], heat[16], cls[40];
+  for (size_t i = first; i < end; i++) {
+    const bd_matrix_row *row = &r->matrix_rows[i];
+    if (row->type != BD_ROW_SCENARIO) {
+      group_row(ctx, tbody, row, matrix_columns(r), 1);
+      continue;
+    }
+    const bd_scenario *s = &r->scenarios[row->index];
+    xmlNodePtr tr = html_el(ctx, tbody, "tr", "scenario");
+    xmlNodePtr th = html_text_el(ctx, tr, "th", "name", s->title);
+    if (ctx->slides) html_attr(th, "title", s->title); /* cut to one line there */
+    for (size_t c = 0; c < r->category_count; c++) {
+      double v = s->state[BD_STATE_CURRENT].by_category[c];
+      if (v > 0) /* a zero stays unshaded: nothing to compare */
+        snprintf(cls, sizeof cls, "num %s",
+                 html_heat_class(s->heat_by_category[c], heat, sizeof heat));
+      else
+        snprintf(cls, sizeof cls, "num zero");
+      html_amount_cell(ctx, tr, v, compact, cls);
+    }
+    html_amount_cell(ctx, tr, s->state[BD_STATE_CURRENT].eal, compact, "num strong total");
+    html_text_el(ctx, tr, "td", "num",
+                 html_duration(ctx, s->state[BD_STATE_CURRENT].downtime_h, buf, sizeof buf));
+    html_amount_cell(ctx, tr, s->state[BD_STATE_PLANNED].eal, compact, NULL);
+    decision_badge(ctx, html_el(ctx, tr, "td", "decision"), s);
+  }
+}
+
+/* The loss-matrix table without rows: caption and header. */
+static xmlNodePtr matrix_head(html_ctx *ctx) {
+  const bd_report *r = ctx->r;
+  xmlNodePtr table = new_table(ctx, r->category_count > 4 ? "data matrix wide" : "data matrix",
+                               "caption.loss_matrix", 1);
+  xmlNodePtr tr = html_el(ctx, html_el(ctx, table, "thead", NULL), "tr", NULL);
+  head_cell(ctx, tr, "column.scenario", "col-name");
+  for (size_t c = 0; c < r->category_count; c++) {
+    xmlNodePtr th = html_text_el(ctx, tr, "th", "num", html_category(ctx, c));
+    html_attr(th, "scope", "col");
+  }
+  head_cell(ctx, tr, "column.total", "num");
+  head_cell(ctx, tr, "column.downtime", "num col-time");
+  head_cell(ctx, tr, "column.planned", "num");
+  head_cell(ctx, tr, "column.decision", "col-decision");
+  return table;
+}
+
+/* The column totals of the loss matrix (current state) as a tfoot. */
+static xmlNodePtr matrix_foot(html_ctx *ctx) {
+  const bd_report *r = ctx->r;
+  const bd_totals *now = &r->totals[BD_STATE_CURRENT];
+  char buf[64];
+  xmlNodePtr tfoot = html_el(ctx, NULL, "tfoot", NULL);
+  xmlNodePtr tr = html_el(ctx, tfoot, "tr", NULL);
+  xmlNodePtr th = html_text_el(ctx, tr, "th", NULL, html_msg(ctx, "column.total"));
+  html_attr(th, "scope", "row");
+  for (size_t c = 0; c < r->category_count; c++)
+    html_amount_cell(ctx, tr, now->by_category[c], ctx->slides, NULL);
+  html_amount_cell(ctx, tr, now->eal, ctx->slides, "num strong total");
+  html_text_el(ctx, tr, "td", "num", html_duration(ctx, now->downtime_h, buf, sizeof buf));
+  html_amount_cell(ctx, tr, r->totals[BD_STATE_PLANNED].eal, ctx->slides, NULL);
+  html_el(ctx, tr, "td", NULL);
+  return tfoot;
+}
+
+xmlNodePtr html_matrix_table(html_ctx *ctx, size_t first, size_t end) {
+  xmlNodePtr table = matrix_head(ctx);
+  matrix_rows(ctx, html_el(ctx, table, "tbody", NULL), first, end);
+  if (end == ctx->r->matrix_row_count) xmlAddChild(table, matrix_foot(ctx));
+  return table;
+}
+
+void html_matrix_stream(html_ctx *ctx) {
+  stream_table(ctx, matrix_head(ctx), ctx->r->matrix_row_count, matrix_rows, matrix_foot(ctx));
+}
+
+/* --- coverage heatmap ----------------------------------------------------- */
+
+/* Adds the coverage rows [first, end) of report->matrix_rows. */
+static void coverage_rows(html_ctx *ctx, xmlNodePtr tbody, size_t first, size_t end) {
+  const bd_report *r = ctx->r;
+  char cls[48];
+  for (size_t i = first; i < end; i++) {
+    const bd_matrix_row *row = &r->matrix_rows[i];
+    if (row->type != BD_ROW_SCENARIO) {
+      group_row(ctx, tbody, row, 1 + BD_KIND_COUNT, 0);
+      continue;
+    }
+    const bd_scenario *s = &r->scenarios[row->index];
+    xmlNodePtr tr = html_el(ctx, tbody, "tr", "scenario");
+    xmlNodePtr th = html_text_el(ctx, tr, "th", "name", s->title);
+    if (ctx->slides) html_attr(th, "title", s->title); /* cut to one line there */
+    for (int k = 0; k < BD_KIND_COUNT; k++) {
+      bd_cell c = s->coverage[k];
+      snprintf(cls, sizeof cls, "cell cell-%s", bd_cell_name(c));
+      /* the word; the mark comes from the palette CSS (td.cell-X::before) */
+      html_text_el(ctx, tr, "td", cls, html_enum_label(ctx, "cell", bd_cell_name(c)));
+    }
+  }
+}
+
+/* The coverage table without rows: caption and header. */
+static xmlNodePtr coverage_head(html_ctx *ctx) {
+  xmlNodePtr table = new_table(ctx, "data heatmap", "caption.coverage", 0);
+  xmlNodePtr tr = html_el(ctx, html_el(ctx, table, "thead", NULL), "tr", NULL);
+  head_cell(ctx, tr, "column.scenario", "col-name");
+  for (int k = 0; k < BD_KIND_COUNT; k++) {
+    char key[40], cls[40];
+    snprintf(key, sizeof key, "kind.%s", bd_kind_name((bd_kind)k));
+    snprintf(cls, sizeof cls, "kind kind-%s", bd_kind_name((bd_kind)k));
+    xmlNodePtr th = html_text_el(ctx, tr, "th", cls, html_msg(ctx, key));
+    html_attr(th, "scope", "col");
+  }
+  return table;
+}
+
+xmlNodePtr html_coverage_table(html_ctx *ctx, size_t first, size_t end) {
+  xmlNodePtr table = coverage_head(ctx);
+  coverage_rows(ctx, html_el(ctx, table, "tbody", NULL), first, end);
+  return table;
+}
+
+void html_coverage_stream(html_ctx *ctx) {
+  stream_table(ctx, coverage_head(ctx), ctx->r->matrix_row_count, coverage_rows, NULL);
+}

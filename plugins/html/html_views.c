@@ -1,0 +1,209 @@
+/*
+ * html_views.c - the small views both layouts share: the plan's header
+ * line, the key-figure cards, the totals-per-state chart and table, and the
+ * coverage legend.  Every figure comes from the report model as computed by
+ * the core; this file only formats and places it.
+ */
+#include "html_common.h"
+
+#include <stdio.h>
+#include <string.h>
+
+const char *html_cell_mark(bd_cell cell) {
+  static const char *const marks[] = {
+      "\xE2\x80\x93", /* none: en dash */
+      "\xE2\x97\x8B", /* planned: white circle */
+      "\xE2\x97\x8F", /* implemented: black circle */
+      "~",            /* stale */
+      "\xE2\x9C\x93", /* verified: check mark */
+      "!",            /* failing */
+  };
+  return (unsigned)cell < BD_CELL_COUNT ? marks[cell] : "?";
+}
+
+/* Adds one "label: value" pair to the meta list (skipped when value is NULL). */
+static void meta_item(html_ctx *ctx, xmlNodePtr dl, const char *key, const char *value) {
+  if (value == NULL || *value == '\0') return;
+  xmlNodePtr div = html_el(ctx, dl, "div", NULL);
+  html_text_el(ctx, div, "dt", NULL, html_msg(ctx, key));
+  html_text_el(ctx, div, "dd", NULL, value);
+}
+
+xmlNodePtr html_plan_meta(html_ctx *ctx, xmlNodePtr parent) {
+  const bd_report *r = ctx->r;
+  char slo[64] = "", budget[64] = "";
+  xmlNodePtr dl = html_el(ctx, parent, "dl", "plan-meta");
+  meta_item(ctx, dl, "meta.owner", r->owner);
+  meta_item(ctx, dl, "meta.period", r->period);
+  meta_item(ctx, dl, "meta.as_of", r->as_of);
+  meta_item(ctx, dl, "meta.currency", r->currency);
+  if (r->has_slo) {
+    html_share(ctx, r->slo / 100.0, slo, sizeof slo);
+    meta_item(ctx, dl, "meta.slo", slo);
+  }
+  if (r->has_error_budget) {
+    html_duration(ctx, r->error_budget_h, budget, sizeof budget);
+    meta_item(ctx, dl, "meta.error_budget", budget);
+  }
+  return dl;
+}
+
+/* Adds one key-figure card: a label, a big value (with an exact title) and
+ * a muted note.  Returns the card. */
+static xmlNodePtr card(html_ctx *ctx, xmlNodePtr parent, const char *cls, const char *label_key,
+                       const char *value, const char *exact, const char *note) {
+  xmlNodePtr c = html_el(ctx, parent, "div", cls);
+  html_text_el(ctx, c, "div", "figure-label", html_msg(ctx, label_key));
+  xmlNodePtr v = html_text_el(ctx, c, "div", "figure-value", value);
+  html_attr(v, "title", exact);
+  if (note) html_text_el(ctx, c, "div", "figure-note", note);
+  return c;
+}
+
+void html_key_figures(html_ctx *ctx, xmlNodePtr parent) {
+  const bd_report *r = ctx->r;
+  const bd_totals *now = &r->totals[BD_STATE_CURRENT];
+  const bd_totals *plan = &r->totals[BD_STATE_PLANNED];
+  const bd_totals *base = &r->totals[BD_STATE_BASELINE];
+  char v[64], exact[64], x[64], note[256];
+  xmlNodePtr grid = html_el(ctx, parent, "div", "key-figures");
+
+  snprintf(note, sizeof note, "%s: %s", html_msg(ctx, "state.baseline"),
+           html_amount(ctx, base->eal, 1, 1, x, sizeof x));
+  card(ctx, grid, "figure figure-now", "figure.yearly_loss_now",
+       html_amount(ctx, now->eal, 1, 1, v, sizeof v),
+       html_amount(ctx, now->eal, 1, 0, exact, sizeof exact), note);
+
+  snprintf(note, sizeof note, "%s", html_msg(ctx, "figure.note_planned"));
+  card(ctx, grid, "figure figure-planned", "figure.yearly_loss_planned",
+       html_amount(ctx, plan->eal, 1, 1, v, sizeof v),
+       html_amount(ctx, plan->eal, 1, 0, exact, sizeof exact), note);
+
+  snprintf(v, sizeof v, "%zu", r->decision_count);
+  snprintf(exact, sizeof exact, "%zu / %zu", r->decision_count, r->scenario_count);
+  snprintf(note, sizeof note, "%s: %zu", html_msg(ctx, "figure.scenarios"), r->scenario_count);
+  card(ctx, grid,
+       r->decision_count ? "figure figure-decisions attention" : "figure figure-decisions",
+       "figure.decisions", v, exact, note);
+
+  if (r->has_error_budget) {
+    char down[64], budget[64], plan_share[64];
+    html_duration(ctx, now->downtime_h, down, sizeof down);
+    html_duration(ctx, r->error_budget_h, budget, sizeof budget);
+    html_share(ctx, plan->budget_used, plan_share, sizeof plan_share);
+    snprintf(note, sizeof note, "%s / %s \xC2\xB7 %s: %s", down, budget,
+             html_msg(ctx, "state.planned"), plan_share);
+    html_share(ctx, now->budget_used, v, sizeof v);
+    card(ctx, grid,
+         now->budget_used > 1 ? "figure figure-budget attention" : "figure figure-budget",
+         "figure.error_budget_used", v, v, note);
+  } else {
+    html_duration(ctx, now->downtime_h, x, sizeof x);
+    snprintf(note, sizeof note, "%s \xC2\xB7 %s: %s", html_msg(ctx, "figure.no_slo"),
+             html_msg(ctx, "figure.downtime_now"), x);
+    card(ctx, grid, "figure figure-budget", "figure.error_budget_used", "\xE2\x80\x94",
+         html_msg(ctx, "figure.no_slo"), note);
+  }
+
+  snprintf(note, sizeof note, "%s", html_msg(ctx, "figure.note_coverage"));
+  card(ctx, grid, "figure figure-coverage", "figure.coverage",
+       html_share(ctx, r->coverage, v, sizeof v), v, note);
+  snprintf(note, sizeof note, "%s", html_msg(ctx, "figure.note_verified"));
+  card(ctx, grid, "figure figure-verified", "figure.verified_coverage",
+       html_share(ctx, r->verified_coverage, v, sizeof v), v, note);
+}
+
+void html_state_chart(html_ctx *ctx, xmlNodePtr parent) {
+  const bd_report *r = ctx->r;
+  const double label_w = 220, bar_w = 560, value_w = 200, bar_h = 30, pitch = 46;
+  double max = 0;
+  for (int s = 0; s < BD_STATE_COUNT; s++)
+    if (r->totals[s].eal > max) max = r->totals[s].eal;
+  xmlNodePtr fig = html_el(ctx, parent, "figure", "chart state-chart");
+  xmlNodePtr svg = html_el(ctx, fig, "svg", NULL);
+  double w = label_w + bar_w + value_w, h = pitch * BD_STATE_COUNT;
+  char box[96], v[64], exact[64], tip[256];
+  snprintf(box, sizeof box, "0 0 %.0f %.0f", w, h);
+  html_attr(svg, "viewBox", box);
+  html_attr(svg, "role", "img");
+  html_attr(svg, "aria-label", html_msg(ctx, "heading.totals"));
+  for (int s = 0; s < BD_STATE_COUNT; s++) {
+    const bd_totals *t = &r->totals[s];
+    double y = s * pitch + (pitch - bar_h) / 2;
+    double len = max > 0 ? bar_w * t->eal / max : 0;
+    xmlNodePtr g = html_el(ctx, svg, "g", s == BD_STATE_CURRENT ? "bar bar-current" : "bar");
+    snprintf(tip, sizeof tip, "%s: %s",
+             html_msg(ctx, s == 0   ? "state.baseline"
+                           : s == 1 ? "state.current"
+                                    : "state.planned"),
+             html_amount(ctx, t->eal, 1, 0, exact, sizeof exact));
+    html_text_el(ctx, g, "title", NULL, tip);
+    xmlNodePtr label = html_text_el(ctx, g, "text", "bar-label",
+                                    html_enum_label(ctx, "state", bd_state_name((bd_state)s)));
+    html_attr_num(label, "x", label_w - 12);
+    html_attr_num(label, "y", y + bar_h / 2);
+    xmlNodePtr track = html_el(ctx, g, "rect", "bar-track");
+    html_attr_num(track, "x", label_w);
+    html_attr_num(track, "y", y);
+    html_attr_num(track, "width", bar_w);
+    html_attr_num(track, "height", bar_h);
+    xmlNodePtr bar = html_el(ctx, g, "rect", "bar-fill");
+    html_attr_num(bar, "x", label_w);
+    html_attr_num(bar, "y", y);
+    html_attr_num(bar, "width", len < 2 && t->eal > 0 ? 2 : len);
+    html_attr_num(bar, "height", bar_h);
+    xmlNodePtr value =
+        html_text_el(ctx, g, "text", "bar-value", html_amount(ctx, t->eal, 1, 1, v, sizeof v));
+    html_attr_num(value, "x", label_w + bar_w + 12);
+    html_attr_num(value, "y", y + bar_h / 2);
+  }
+}
+
+void html_totals_table(html_ctx *ctx, xmlNodePtr parent) {
+  const bd_report *r = ctx->r;
+  char buf[64];
+  xmlNodePtr table = html_el(ctx, parent, "table", "data totals");
+  xmlNodePtr tr = html_el(ctx, html_el(ctx, table, "thead", NULL), "tr", NULL);
+  html_text_el(ctx, tr, "th", NULL, html_msg(ctx, "column.state"));
+  html_text_el(ctx, tr, "th", "num", html_msg(ctx, "column.yearly_loss"));
+  for (size_t c = 0; c < r->category_count; c++)
+    html_text_el(ctx, tr, "th", "num", html_category(ctx, c));
+  html_text_el(ctx, tr, "th", "num", html_msg(ctx, "column.downtime"));
+  if (r->has_error_budget) html_text_el(ctx, tr, "th", "num", html_msg(ctx, "column.budget_used"));
+  xmlNodePtr tbody = html_el(ctx, table, "tbody", NULL);
+  for (int s = 0; s < BD_STATE_COUNT; s++) {
+    const bd_totals *t = &r->totals[s];
+    tr = html_el(ctx, tbody, "tr", s == BD_STATE_CURRENT ? "current" : NULL);
+    html_text_el(ctx, tr, "th", NULL, html_enum_label(ctx, "state", bd_state_name((bd_state)s)));
+    html_amount_cell(ctx, tr, t->eal, 0, "num strong");
+    for (size_t c = 0; c < r->category_count; c++)
+      html_amount_cell(ctx, tr, t->by_category[c], 0, NULL);
+    html_text_el(ctx, tr, "td", "num", html_duration(ctx, t->downtime_h, buf, sizeof buf));
+    if (r->has_error_budget)
+      html_text_el(ctx, tr, "td", t->budget_used > 1 ? "num over" : "num",
+                   html_share(ctx, t->budget_used, buf, sizeof buf));
+  }
+  char caption[256];
+  snprintf(caption, sizeof caption, "%s (%s)", html_msg(ctx, "caption.totals"), r->currency);
+  xmlNodePtr cap = html_text_el(ctx, NULL, "caption", NULL, caption);
+  xmlAddPrevSibling(table->children, cap);
+}
+
+void html_coverage_legend(html_ctx *ctx, xmlNodePtr parent) {
+  const bd_report *r = ctx->r;
+  xmlNodePtr ul = html_el(ctx, parent, "ul", "legend");
+  html_attr(ul, "aria-label", html_msg(ctx, "legend.coverage"));
+  /* strongest first: the order a reader scans for problems */
+  static const bd_cell order[] = {BD_CELL_VERIFIED, BD_CELL_IMPLEMENTED, BD_CELL_STALE,
+                                  BD_CELL_FAILING,  BD_CELL_PLANNED,     BD_CELL_NONE};
+  for (size_t i = 0; i < BD_CELL_COUNT; i++) {
+    bd_cell c = order[i];
+    char cls[40], count[32];
+    xmlNodePtr li = html_el(ctx, ul, "li", NULL);
+    snprintf(cls, sizeof cls, "swatch cell-%s", bd_cell_name(c));
+    html_text_el(ctx, li, "span", cls, html_cell_mark(c));
+    html_text_el(ctx, li, "span", "legend-label", html_enum_label(ctx, "cell", bd_cell_name(c)));
+    snprintf(count, sizeof count, "%zu", r->cell_counts[c]);
+    html_text_el(ctx, li, "span", "legend-count", count);
+  }
+}
