@@ -377,6 +377,8 @@ static void copy_header(const bd_plan *plan, bd_report *r) {
   r->struct_size = sizeof(bd_report);
   r->format = plan->format;
   r->source = plan->path;
+  r->source_sha256 = plan->sha256;
+  r->generator = PACKAGE_NAME " " PACKAGE_VERSION;
   r->service = plan->service;
   r->owner = plan->owner;
   r->period = plan->period;

@@ -14,6 +14,7 @@
 
 #include "numfmt.h"
 #include "output.h"
+#include "sha256.h"
 
 /* The smallest descriptor the host can use: everything up to render. */
 #define BD_PLUGIN_MIN_SIZE (offsetof(bd_plugin, render) + sizeof(void (*)(void)))
@@ -359,6 +360,7 @@ static const bd_host services = {
     .format_duration = bd_format_duration,
     .format_share = bd_format_share,
     .option = host_option,
+    .sha256 = bd_sha256,
 };
 
 const bd_host *bd_host_services(void) {

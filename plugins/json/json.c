@@ -359,6 +359,8 @@ static void report(json_writer *w, const bd_report *r) {
   string(w, gen);
   puts_(w, ", \"source\": ");
   string(w, r->source);
+  puts_(w, ", \"source_sha256\": ");
+  string(w, r->source_sha256);
   put(w, ",", 1);
   newline(w, 1);
   key(w, "service");

@@ -122,6 +122,10 @@ typedef struct bd_host {
    * declare and values outside an option's `values`.  The string belongs
    * to the host and lives for the render call. */
   const char *(*option)(bd_output *out, const char *name);
+
+  /* SHA-256 of len bytes of data into digest (32 bytes), for plugins that
+   * hash what they write (a Content-Security-Policy, a manifest). */
+  void (*sha256)(const void *data, size_t len, unsigned char digest[32]);
 } bd_host;
 
 /* What to render: one report in one format.  Valid for one render call. */

@@ -263,6 +263,10 @@ typedef struct bd_report {
   size_t tree_count;
   const bd_matrix_row *matrix_rows;
   size_t matrix_row_count;
+  /* traceability: the SHA-256 of the plan file (64 hex digits) and the
+   * version of badday that computed the report */
+  const char *source_sha256;
+  const char *generator; /* "badday 0.1.0" */
 } bd_report;
 
 /* Stable lower-case names for the enums, as used in JSON ("detective", ...).
