@@ -194,6 +194,20 @@ static void add_csp(html_ctx *ctx, xmlNodePtr head, const char *css, const char 
     xmlAddChild(head, meta);
 }
 
+/* Adds the traceability metas: the generator, the plan's SHA-256 and its
+ * as-of date, so an archived page can be traced to its inputs. */
+static void add_trace(html_ctx *ctx, xmlNodePtr head) {
+  const bd_report *r = ctx->req->report;
+  const char *names[] = {"generator", "badday-source-sha256", "badday-as-of"};
+  const char *values[] = {r->generator, r->source_sha256, r->as_of};
+  for (size_t i = 0; i < 3; i++) {
+    if (values[i] == NULL) continue;
+    xmlNodePtr meta = html_el(ctx, head, "meta", NULL);
+    html_attr(meta, "name", names[i]);
+    html_attr(meta, "content", values[i]);
+  }
+}
+
 /* Fills the skeleton's slots; returns the content slot or NULL after
  * recording an error. */
 static xmlNodePtr fill_skeleton(html_ctx *ctx, const char *css, const char *js) {
@@ -231,6 +245,7 @@ static xmlNodePtr fill_skeleton(html_ctx *ctx, const char *css, const char *js) 
     set_text(ctx, title, text);
   }
   add_csp(ctx, head, css, js);
+  add_trace(ctx, head);
   xmlUnsetProp(content, BAD_CAST "data-slot");
   return content;
 }
