@@ -6,6 +6,7 @@
  */
 #include "sha256.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -104,4 +105,36 @@ void bd_sha256_hex(const void *data, size_t len, char hex[65]) {
   unsigned char digest[32];
   bd_sha256(data, len, digest);
   for (int i = 0; i < 32; i++) snprintf(hex + 2 * i, 3, "%02x", digest[i]);
+}
+
+/* The thread's body: hashes the job's data into job->hex. */
+static void *hash_job(void *arg) {
+  bd_sha256_job *job = arg;
+  bd_sha256_hex(job->data, job->len, job->hex);
+  return NULL;
+}
+
+void bd_sha256_job_start(bd_sha256_job *job, const void *data, size_t len) {
+  _Static_assert(sizeof(pthread_t) <= sizeof job->thread, "pthread_t fits");
+  job->data = data;
+  job->len = len;
+  job->started = 0;
+  if (len < (size_t)1 << 20) return; /* not worth a thread */
+  pthread_t t;
+  if (pthread_create(&t, NULL, hash_job, job) == 0) {
+    memcpy(&job->thread, &t, sizeof t);
+    job->started = 1;
+  }
+}
+
+void bd_sha256_job_finish(bd_sha256_job *job, char hex[65]) {
+  if (job->started) {
+    pthread_t t;
+    memcpy(&t, &job->thread, sizeof t);
+    pthread_join(t, NULL);
+    job->started = 0;
+  } else {
+    bd_sha256_hex(job->data, job->len, job->hex);
+  }
+  memcpy(hex, job->hex, 65);
 }

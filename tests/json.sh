@@ -68,6 +68,15 @@ check "scenario keys" jq -e '[.scenarios[] | has("id") and has("failure") and ha
 check "measure keys" jq -e '[.scenarios[].measures[] | has("id") and has("kind") and has("status") and has("annual_cost") and has("verification")] | all' "$J"
 check "state keys" jq -e '[.scenarios[] | .baseline, .current, .planned | has("eal") and has("downtime_h") and has("by_category")] | all' "$J"
 
+# traceability: the SHA-256 of the plan file, small (hashed inline) and large
+# (hashed on a second thread while the plan is parsed)
+check "source_sha256 of the spec example" jq -e --arg h "$(sha256sum spec-example.yaml | cut -d' ' -f1)" '.source_sha256 == $h' "$J"
+python3 "$TOP_SRCDIR/bench/genplan.py" 2000 >"$WORK/large.yaml"
+"$BADDAY" render "$WORK/large.yaml" -f json -o "$WORK/large.json"
+check "large plan is over 1 MiB" test "$(wc -c <"$WORK/large.yaml")" -gt 1048576
+check "source_sha256 of a large plan" jq -e --arg h "$(sha256sum "$WORK/large.yaml" | cut -d' ' -f1)" '.source_sha256 == $h' "$WORK/large.json"
+check "generator names the version" jq -e '.generator | startswith("badday ")' "$J"
+
 # deterministic, and golden files for every valid fixture
 run "$BADDAY" render spec-example.yaml -f json -o "$WORK/spec2.json"
 check "two renders are identical" cmp -s "$WORK/spec.json" "$WORK/spec2.json"
