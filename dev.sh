@@ -5,7 +5,8 @@
 #                      into ./_install, and render examples/receipts.yaml to
 #                      out/ in every format (JSON, HTML and PDF; report and slides)
 #   ./dev.sh test      install the dependencies, build with -Werror and run the
-#                      whole test suite (make check, then make distcheck)
+#                      whole test suite (make check, the same again built with
+#                      ASan and UBSan in _build-asan, then make distcheck)
 #
 # Both are idempotent: packages already installed are not installed again.
 set -eu
@@ -16,7 +17,7 @@ JOBS=$(nproc 2>/dev/null || echo 2)
 PACKAGES="build-essential autoconf automake libtool pkg-config
   libyaml-dev libxml2-dev libxml2-utils libcairo2-dev libpango1.0-dev libcmocka-dev
   fonts-dejavu-core fonts-noto-cjk locales
-  jq poppler-utils qpdf chromium python3"
+  jq poppler-utils qpdf chromium python3 valgrind"
 
 # Installs the Debian packages that are missing, and the de_DE.UTF-8 locale
 # the locale-independence tests use.
@@ -77,9 +78,28 @@ tests() {
   fi
   summary _build/test-suite.log
   [ "$status" -eq 0 ] || exit "$status"
+  asan
   make -C _build -j"$JOBS" distcheck DISTCHECK_CONFIGURE_FLAGS=--enable-werror >_build/distcheck.log 2>&1 ||
     { tail -40 _build/distcheck.log; echo "dev.sh: make distcheck failed"; exit 1; }
   echo "dev.sh: make distcheck passed"
+}
+
+# Runs the whole suite again built with ASan and UBSan (--enable-sanitizers)
+# in ./_build-asan: every test, the plugins they dlopen included.
+asan() {
+  mkdir -p _build-asan
+  cd _build-asan
+  [ -f Makefile ] || ../configure --enable-sanitizers --enable-werror >/dev/null
+  status=0
+  make -j"$JOBS" >/dev/null && make -j"$JOBS" check >/dev/null 2>&1 || status=$?
+  cd "$TOP"
+  if [ "$status" -ne 0 ]; then
+    find _build-asan/tests -name '*.log' ! -name 'test-suite.log' -exec grep -l '^not ok\|FAIL\|ERROR:' {} + 2>/dev/null |
+      while read -r log; do echo "=== $log"; grep -v '^ok ' "$log" | head -40; done
+  fi
+  printf 'sanitizers (ASan, UBSan): '
+  summary _build-asan/test-suite.log
+  [ "$status" -eq 0 ] || exit "$status"
 }
 
 # Prints the plain closing line: "N passed, N failed".

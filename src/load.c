@@ -20,6 +20,7 @@
 #endif
 
 #include "load.h"
+#include "sha256.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -255,14 +256,21 @@ static char *copy_text(builder *b, const char *s, size_t len) {
   return d;
 }
 
-/* Refuses a node with an explicit tag (returns -1 after reporting it). */
+/* Refuses a node with an explicit tag (returns -1 after reporting it).  The
+ * tag is quoted with its control characters escaped: %0A in a tag decodes
+ * to a line break. */
 static int check_tag(builder *b, const yaml_char_t *tag, const bd_ynode *n) {
   static const char core[] = "tag:yaml.org,2002:";
+  char q[256];
   if (tag == NULL) return 0;
   const char *t = (const char *)tag;
-  if (strncmp(t, core, sizeof core - 1) == 0)
-    return fail(b, n->line, n->column, "tags are not allowed (found '!!%s')", t + sizeof core - 1);
-  return fail(b, n->line, n->column, "tags are not allowed (found '%s')", t);
+  if (strncmp(t, core, sizeof core - 1) == 0) {
+    t += sizeof core - 1;
+    return fail(b, n->line, n->column, "tags are not allowed (found '!!%s)",
+                bd_v_quote(t, strlen(t), q, sizeof q) + 1);
+  }
+  return fail(b, n->line, n->column, "tags are not allowed (found %s)",
+              bd_v_quote(t, strlen(t), q, sizeof q));
 }
 
 /* Refuses a scalar whose text holds a control character (C0 but TAB, LF
@@ -315,11 +323,13 @@ static const bd_ynode *deref(const bd_ynode *n) {
   return n->kind == BD_YNODE_ALIAS ? n->u.target : n;
 }
 
-/* Reports the second of two equal scalar keys. */
+/* Reports the second of two equal scalar keys (quoted, shortened and
+ * with line breaks escaped). */
 static void duplicate_key(builder *b, const bd_ynode *first, const bd_ynode *second) {
   const bd_ynode *k = deref(second);
-  fail(b, second->line, second->column, "duplicate key '%.*s' (first at line %u)",
-       k->len > 64 ? 64 : (int)k->len, k->u.text, (unsigned)first->line);
+  char q[256];
+  fail(b, second->line, second->column, "duplicate key %s (first at line %u)",
+       bd_v_quote(k->u.text, k->len, q, sizeof q), (unsigned)first->line);
 }
 
 /* Reports every key of mapping m that repeats an earlier key. */
@@ -541,7 +551,7 @@ int bd_plan_load_buffer(const char *path, const char *data, size_t len, const bd
                         bd_arena *arena, bd_plan **out, bd_diags *diags) {
   builder b = {0};
   size_t first = diags->count;
-  int rc = -1;
+  int rc = -1, hashing = 0;
   *out = NULL;
   b.path = path;
   b.data = data;
@@ -552,6 +562,10 @@ int bd_plan_load_buffer(const char *path, const char *data, size_t len, const bd
     fail(&b, 0, 0, "the plan is larger than %zu MiB", BD_LOAD_MAX_BYTES / (1024 * 1024));
     goto done;
   }
+  /* The plan's SHA-256 (traceability) is computed beside the parse. */
+  bd_sha256_job hash;
+  bd_sha256_job_start(&hash, data, len);
+  hashing = 1;
   if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) { /* a UTF-8 byte order mark */
     b.data += 3;
     b.len -= 3;
@@ -573,16 +587,25 @@ int bd_plan_load_buffer(const char *path, const char *data, size_t len, const bd
     rc = 0;
   }
 done:
+  if (hashing) {
+    char hex[65];
+    bd_sha256_job_finish(&hash, hex); /* always joined: data is the caller's */
+    if (*out) memcpy((*out)->sha256, hex, sizeof hex); /* the file as read, BOM included */
+  }
   bd_arena_free(&b.scratch);
   sort_diags(diags, first);
   return rc;
 }
 
 /* Reads all of fd to its end into a malloc'ed buffer (*data, *len).
- * Returns 0, or -1 after reporting the failure under name. */
+ * Stops early after a block holding a NUL byte: the loader refuses the plan
+ * at the first one whatever follows (check_encoding), so /dev/zero or an
+ * endless binary stream is refused at once instead of after
+ * BD_LOAD_MAX_BYTES.  Returns 0, or -1 after reporting the failure under
+ * name. */
 static int read_all(int fd, const char *name, size_t hint, char **data, size_t *len,
                     bd_diags *diags) {
-  size_t cap = hint > 0 && hint < BD_LOAD_MAX_BYTES ? hint + 1 : 64 * 1024, n = 0;
+  size_t cap = hint > 0 && hint < BD_LOAD_MAX_BYTES ? hint + 1 : 64 * 1024, n = 0, checked = 0;
   char *buf = malloc(cap);
   if (buf == NULL) return bd_diag_add(diags, name, 0, 0, "out of memory while reading the plan");
   for (;;) {
@@ -610,6 +633,10 @@ static int read_all(int fd, const char *name, size_t hint, char **data, size_t *
     }
     if (got == 0) break;
     n += (size_t)got;
+    if (n >= 4) { /* enough for check_encoding to tell a UTF-16/32 byte order mark */
+      if (memchr(buf + checked, '\0', n - checked)) break;
+      checked = n;
+    }
   }
   if (n > BD_LOAD_MAX_BYTES) {
     free(buf);

@@ -20,7 +20,7 @@ typedef struct bd_load_options {
 /* Hard limits of the loader (documented in the README). */
 #define BD_LOAD_MAX_BYTES     ((size_t)256 * 1024 * 1024) /* plan file size */
 #define BD_LOAD_MAX_DEPTH     64                          /* nesting of collections */
-#define BD_LOAD_MAX_EXPANSION 10000000                    /* nodes visited through aliases */
+#define BD_LOAD_MAX_EXPANSION 1000000                     /* nodes visited through aliases */
 
 /* Parses and validates the plan in data[0..len) (named `path` in messages).
  * On success returns 0 and *out points to a plan allocated in `arena` (freed

@@ -559,9 +559,11 @@ static void read_settings(vctx *c, const bd_v_fields *f) {
   }
   if (f->value[P_AMORTIZE] &&
       (v = bd_v_scalar(&c->v, f->value[P_AMORTIZE], "a number of years such as 3"))) {
-    if (bd_parse_number(v->u.text, v->len, &x, &expected) != 0 || !(x > 0 && x < 1e15))
+    /* at least 0.001: a smaller one makes the annual cost of a one-time
+     * cost below 1e15 infinite (1e15 / 1e-300) */
+    if (bd_parse_number(v->u.text, v->len, &x, &expected) != 0 || !(x >= 0.001 && x < 1e15))
       bd_v_invalid(&c->v, f->value[P_AMORTIZE], v, "amortize_years",
-                   "a number of years above 0, such as 3");
+                   "a number of years of at least 0.001, such as 3");
     else
       p->amortize_years = x;
   }
@@ -642,7 +644,10 @@ int bd_validate_plan(const char *path, const bd_ynode *root, size_t node_count,
   c.v.path = path;
   c.v.diags = diags;
   c.v.arena = arena;
-  c.v.budget = node_count + BD_LOAD_MAX_EXPANSION;
+  /* A walk of a plan without aliases charges each node at most twice (with
+   * its parent collection's items, then when visited): only what aliases
+   * add beyond that counts against BD_LOAD_MAX_EXPANSION. */
+  c.v.budget = 2 * node_count + BD_LOAD_MAX_EXPANSION;
   *out = NULL;
   c.plan = bd_arena_alloc(arena, sizeof *c.plan);
   if (c.plan == NULL || (c.plan->path = bd_arena_strdup(arena, path)) == NULL) {

@@ -73,8 +73,9 @@ int bd_v_is_null(const bd_ynode *v) {
 }
 
 /* Writes s[0..len) in single quotes to buf, at most QUOTE_MAX code points
- * (then "..."), with line breaks and tabs shown as \n, \r and \t.  Returns
- * buf. */
+ * (then "..."), with line breaks and tabs shown as \n, \r and \t and any
+ * other control character as \xNN or \uNNNN (C1), so that a plan's text
+ * can never start a line of its own in the error output.  Returns buf. */
 char *bd_v_quote(const char *s, size_t len, char *buf, size_t size) {
   size_t o = 0, points = 0;
   buf[o++] = '\'';
@@ -88,6 +89,11 @@ char *bd_v_quote(const char *s, size_t len, char *buf, size_t size) {
     if (ch == '\n' || ch == '\t' || ch == '\r') {
       buf[o++] = '\\';
       buf[o++] = ch == '\n' ? 'n' : ch == '\t' ? 't' : 'r';
+    } else if (ch < 0x20 || ch == 0x7F) {
+      o += (size_t)snprintf(buf + o, size - o, "\\x%02X", ch);
+    } else if (ch == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] >= 0x80 &&
+               (unsigned char)s[i + 1] <= 0x9F) {
+      o += (size_t)snprintf(buf + o, size - o, "\\u%04X", (unsigned char)s[++i]);
     } else {
       buf[o++] = (char)ch;
     }

@@ -8,7 +8,7 @@
 . "$TOP_SRCDIR/tests/lib.sh"
 
 for tool in pdfinfo pdffonts pdftotext pdftoppm qpdf; do
-  command -v "$tool" >/dev/null 2>&1 || { echo "# skip: $tool not installed (poppler-utils, qpdf)"; exit 77; }
+  command -v "$tool" >/dev/null 2>&1 || { echo "not ok - $tool is not installed (poppler-utils, qpdf; ./dev.sh installs them)"; exit 1; }
 done
 
 # render NAME PLAN OUT ARGS...: renders PLAN to OUT and expects success
@@ -82,6 +82,36 @@ no_blank_page() {
     fail "$1: $blank of $count pages blank"; fi
 }
 
+# slide_stats PDF: one line per page of a slide deck, from the words and
+# their boxes (pdftotext -bbox): the page, its section (from the running
+# head), the smallest type on it in points, the scenario rows and measure
+# boxes it shows (titles "Scenario N with ..." and "Measure N of ..." of the
+# long plan), the smallest type of those scenario titles, and 1 when a
+# group header ("Business loss ...", "Failure type ...") is the lowest row.
+# A word's box is 1.163 times the type size in DejaVu Sans (the CJK face's
+# is taller, so Japanese text only ever measures larger).
+slide_stats() {
+  pdftotext -bbox "$1" - 2>/dev/null | awk '
+    function num(attr,   v) { match($0, attr "=\"[0-9.]+\""); v = substr($0, RSTART, RLENGTH); gsub(/[^0-9.]/, "", v); return v + 0 }
+    function flush() {
+      if (p == 0) return
+      kind = head ~ /Loss matrix/ ? "matrix" : head ~ /Decisions/ ? "decisions" : head ~ /Coverage/ ? "coverage" : head ~ /Scenario tree/ ? "tree" : head ~ /Key figures/ ? "figures" : "other"
+      printf "%d %s %.1f %d %d %.1f %d\n", p, kind, small, rows, boxes, body, (hy > sy && rows > 0)
+    }
+    /<page / { flush(); p++; head = ""; small = 999; rows = 0; boxes = 0; body = 999; hy = 0; sy = 0; w1 = w2 = "" }
+    /<word / {
+      w = $0; sub(/.*">/, "", w); sub(/<.*/, "", w)
+      y0 = num("yMin"); size = (num("yMax") - y0) / 1.163
+      if (size < small) small = size
+      if (y0 < 32) head = head " " w
+      if (w == "with" && w2 == "Scenario" && w1 ~ /^[0-9]+$/) { rows++; if (size < body) body = size; if (y0 > sy) sy = y0 }
+      if (w == "of" && w2 == "Measure" && w1 ~ /^[0-9]+$/) boxes++
+      if ((w1 == "Business" && w == "loss") || (w1 == "Failure" && w == "type")) if (y0 > hy) hy = y0
+      w2 = w1; w1 = w
+    }
+    END { flush() }'
+}
+
 # --- the spec example, report layout --------------------------------------
 R="$WORK/report.pdf"
 render "spec example" "$EXAMPLE" "$R"
@@ -135,6 +165,26 @@ fonts_embedded "slides" "$S"
 has_text "slides" "$S" "Smart Receipt Manager" "The whole region is down" "JPY 4,052,667"
 valid_pdf "slides" "$S"
 no_blank_page "slides" "$S"
+# Type that reads from the back of a room: nothing under 12 pt, 30 pt
+# titles, key figures of 36 pt and more.
+slide_stats "$S" >"$WORK/slide-stats"
+small=$(awk 'NR == 1 || $3 < m { m = $3 } END { print m }' "$WORK/slide-stats")
+check "slides: no type under 12 pt (smallest $small pt)" awk -v m="$small" 'BEGIN { exit !(m >= 11.9) }'
+pdftotext -bbox -f 2 -l 2 "$S" - 2>/dev/null | awk '/<word /{ match($0, /yMin="[0-9.]+"/); a = substr($0, RSTART + 6, RLENGTH - 7)
+  match($0, /yMax="[0-9.]+"/); b = substr($0, RSTART + 6, RLENGTH - 7); s = (b - a) / 1.163; if (s > m) m = s }
+  END { print m }' >"$WORK/largest"
+check "key figures slide: figures of 36 pt and more ($(cat "$WORK/largest") pt)" \
+  awk '{ exit !($1 >= 36) }' "$WORK/largest"
+pdftotext -bbox -f 2 -l 2 "$S" - 2>/dev/null | grep '>Key<' >"$WORK/title-word"
+check "slide titles of 28 pt and more" \
+  awk -F'"' '($8 - $4) / 1.163 >= 28 { big = 1 } END { exit !big }' "$WORK/title-word"
+# The same sequence of slides as the HTML deck: title, key figures, the
+# decisions, the loss matrix, one tree per loss (or more), the heatmap.
+if run "$BADDAY" render "$EXAMPLE" -o "$WORK/slides.html" --layout slides; then
+  html_seq=$(grep -o 'class="slide slide-[a-z]*' "$WORK/slides.html" | sed 's/.*slide-//' | uniq | tr '\n' ' ')
+  pdf_seq=$(awk '{ print $2 == "other" ? "title" : $2 }' "$WORK/slide-stats" | uniq | tr '\n' ' ')
+  check "slides: the sections of the HTML deck in its order ($pdf_seq)" [ "$pdf_seq" = "$html_seq" ]
+fi
 
 # --- Japanese -------------------------------------------------------------
 J="$WORK/ja.pdf"
@@ -184,14 +234,16 @@ render "mixed scripts, slides" "$WORK/mixed.yaml" "$WORK/mixed-slides.pdf" --lay
 valid_pdf "mixed scripts, slides" "$WORK/mixed-slides.pdf"
 
 # --- a long plan: 300 scenarios -------------------------------------------
-awk 'BEGIN {
+# long_plan N: a plan of N scenarios on standard output.
+long_plan() {
+awk -v n="$1" 'BEGIN {
   print "badday: 1\nservice: Long plan\nowner: Ops\nperiod: 2025-Q1\nas_of: 2025-01-29\ncurrency: JPY\nslo: 99.9"
   print "losses:"
   for (l = 0; l < 6; l++) printf "  - id: l%d\n    title: Business loss number %d of the long plan\n    per_hour: {revenue: %d, brand: 20000}\n    per_incident: {penalty: 100000}\n", l, l, 100000 + l * 50000
   print "failures:"
   for (f = 0; f < 18; f++) printf "  - id: f%d\n    loss: l%d\n    title: Failure type %d of the long plan\n", f, f % 6, f
   print "scenarios:"
-  for (s = 0; s < 300; s++) {
+  for (s = 0; s < n; s++) {
     printf "  - id: s%d\n    failure: f%d\n    title: Scenario %d with a title long enough to wrap inside its table cell now and then\n", s, s % 18, s
     printf "    frequency: %d/year\n    impact: %d%%\n    detect: %dm\n    recover: %dh\n    measures:\n", 1 + s % 7, 20 + s % 80, 5 + s % 60, 1 + s % 30
     for (m = 0; m < 2 + s % 4; m++) {
@@ -201,7 +253,9 @@ awk 'BEGIN {
       else printf "        effect: {recover: %dm}\n        cost: {once: %d, yearly: %d}\n", 10 + m * 5, 100000 * m, 20000 * (s % 9)
     }
   }
-}' >"$WORK/long.yaml"
+}'
+}
+long_plan 300 >"$WORK/long.yaml"
 L="$WORK/long.pdf"
 render "long plan" "$WORK/long.yaml" "$L"
 pages_at_least "long plan" "$L" 60
@@ -218,6 +272,48 @@ if [ "$matrix" -ge 2 ] && [ "$bad" -eq 0 ]; then pass "long plan: header row on 
   fail "long plan: $bad of $matrix matrix pages lack the header row"; fi
 render "long plan, slides" "$WORK/long.yaml" "$WORK/long-slides.pdf" --layout slides
 valid_pdf "long plan, slides" "$WORK/long-slides.pdf"
+# A few rows a slide, in large type: at most the rows of the HTML deck (6
+# decisions, 9 matrix rows, 8 heatmap rows, 7 tree rows), scenario titles of
+# 16 pt and more, tree boxes and everything else of 12 pt and more, and no
+# matrix or heatmap slide ending on a group header.
+slide_stats "$WORK/long-slides.pdf" >"$WORK/long-stats"
+awk '$2 == "decisions" && $4 > 6 || $2 == "matrix" && $4 > 9 || $2 == "coverage" && $4 > 8 ||
+  $2 == "tree" && $5 > 7' "$WORK/long-stats" >"$WORK/crowded"
+check "long slides: rows per slide within the deck's limits" [ ! -s "$WORK/crowded" ]
+for kind in decisions matrix coverage tree; do
+  check "long slides: $kind slides present" grep -q " $kind " "$WORK/long-stats"
+done
+check "long slides: no type under 12 pt" awk '$3 < 11.9 { exit 1 }' "$WORK/long-stats"
+check "long slides: scenario titles in tables of 16 pt and more" \
+  awk '$4 > 0 && $2 != "tree" && $6 < 15.9 { exit 1 }' "$WORK/long-stats"
+check "long slides: no slide ends on a group header" \
+  awk '($2 == "matrix" || $2 == "coverage") && $7 { exit 1 }' "$WORK/long-stats"
+slide_stats "$WORK/ja-slides.pdf" >"$WORK/ja-stats"
+check "Japanese slides: no type under 12 pt" awk '$3 < 11.9 { exit 1 }' "$WORK/ja-stats"
+
+# Up to 500 scenarios the tree shows every measure as well as the appendix.
+check "long plan: a measure in the tree and in the appendix" \
+  [ "$(grep -c 'Measure 1 of scenario 7$' "$WORK/long.txt")" -eq 2 ]
+
+# --- a large plan: 520 scenarios, summarised -------------------------------
+long_plan 520 >"$WORK/large.yaml"
+G="$WORK/large.pdf"
+render "large plan" "$WORK/large.yaml" "$G"
+fonts_embedded "large plan" "$G"
+valid_pdf "large plan" "$G"
+no_blank_page "large plan" "$G"
+has_text "large plan" "$G" "Scenario 519 with a title" "Measure 3 of scenario 519" "Appendix: every measure"
+pdftotext -enc UTF-8 "$G" "$WORK/large.txt" 2>/dev/null
+# The trees stop at the scenarios; the appendix still lists every measure.
+check "large plan: measures only in the appendix" \
+  [ "$(grep -c 'Measure 1 of scenario 7$' "$WORK/large.txt")" -eq 1 ]
+measures=$(awk '/^      - id: m/ { n++ } END { print n }' "$WORK/large.yaml")
+listed=$(grep -c '^Measure [0-9]* of scenario [0-9]*$' "$WORK/large.txt")
+check "large plan: the appendix lists all $measures measures ($listed)" [ "$listed" -eq "$measures" ]
+trees=$(awk 'BEGIN { RS = "\f" } /Scenario tree/ && /Scenario [0-9]+ with/ { n++ } END { print n + 0 }' "$WORK/large.txt")
+check "large plan: tree pages show the scenarios ($trees pages)" [ "$trees" -ge 5 ]
+render "large plan, again" "$WORK/large.yaml" "$WORK/large2.pdf"
+check "large plan: renders are byte-identical" cmp -s "$G" "$WORK/large2.pdf"
 
 # --- no font configuration: the plugin fails and says why ----------------
 mkdir -p "$WORK/nodata"

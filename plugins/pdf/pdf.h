@@ -45,7 +45,7 @@ typedef struct pdf_appendix_row {
 /* How one scenario tree is cut into pages. */
 typedef struct pdf_tree_plan {
   double scale; /* 1, or less when a slightly large tree is shrunk to one page */
-  size_t rows_per_page;
+  size_t *cuts; /* page p shows the leaf rows [cuts[p], cuts[p + 1]) */
   size_t pages;
   int compact; /* 1: one-line titles, for trees that run over several pages */
 } pdf_tree_plan;
@@ -54,12 +54,35 @@ typedef struct pdf_tree_plan {
 typedef struct pdf_queued_text {
   size_t text; /* offset of the string in pdf_doc.queue_chars */
   size_t seq;  /* order of the pdf_draw call, to break ties */
+  size_t line; /* its lines: pdf_doc.lines[line, line + lines), when lines >= 0 */
+  int lines;   /* -1: the pango path sets it when drawn */
   pdf_font f;
   uint32_t rgb;
   double x, y, w;
   int max_lines;
   pdf_align align;
 } pdf_queued_text;
+
+/* The layers of a page's shapes, drawn in this order, then the text over
+ * them.  Within a layer shapes are drawn grouped by colour, so two shapes of
+ * one layer must not overlap unless they have the same colour: put what
+ * lies on another shape in a higher layer. */
+typedef enum pdf_layer {
+  PDF_LAYER_BASE = 0, /* row bands, cells, cards, boxes, bar tracks */
+  PDF_LAYER_RULE = 1, /* rules, frames, tree connectors, tracks on cards */
+  PDF_LAYER_MARK = 2, /* pills, stripes, bars */
+  PDF_LAYER_TOP = 3   /* marks on marks */
+} pdf_layer;
+
+/* A shape waiting to be drawn at the end of its page (see pdf_fill). */
+typedef struct pdf_shape {
+  double x, y, w, h; /* a rectangle, or a line from (x, y) to (w, h) */
+  uint32_t rgb;
+  uint32_t seq;  /* order of the call, to break ties */
+  uint8_t layer; /* pdf_layer */
+  uint8_t kind;  /* 0 fill, 1 frame (stroked rectangle), 2 line */
+  float line;    /* line width of a frame or line */
+} pdf_shape;
 
 /* The document being rendered. */
 typedef struct pdf_doc {
@@ -70,6 +93,7 @@ typedef struct pdf_doc {
   cairo_t *cr;
   pdf_text *text;
   int slides;            /* 1: 16:9 slides, 0: report pages */
+  int summary;           /* 1: a large plan's report (see PDF_SUMMARY_SCENARIOS) */
   double w, h;           /* page size, points */
   double x0, x1, y0, y1; /* content box */
   int page;              /* page being drawn, 1-based */
@@ -78,7 +102,8 @@ typedef struct pdf_doc {
   const char *running;   /* the section's name for the running head, or NULL */
   /* type: the table cell font and the others derived from it */
   pdf_font f_cell, f_cell_bold, f_head, f_small, f_title, f_subtitle, f_frame;
-  double pad; /* cell padding */
+  double pad;    /* cell padding */
+  int row_lines; /* lines a title may take in a table row (slides: fewer) */
   /* pagination results */
   int section_first[PDF_SEC_COUNT]; /* first page of each section, 0 if absent */
   int section_pages[PDF_SEC_COUNT];
@@ -88,19 +113,39 @@ typedef struct pdf_doc {
   pdf_appendix_row *appendix_rows;
   size_t appendix_row_count;
   size_t *appendix_starts, appendix_page_count;
+  double *decision_heights, *matrix_heights, *coverage_heights, *appendix_heights; /* per row */
   pdf_tree_plan *tree_plans; /* one per loss */
   int *tree_first;           /* per loss: its first tree page */
   int *matrix_loss_page;     /* per loss: the matrix page with its header row */
   int *scenario_tree_page;   /* per scenario: the tree page that shows it */
+  /* the shapes of the current page, drawn when it ends */
+  pdf_shape *shapes;
+  size_t shape_count, shape_cap;
   /* the texts of the current page, drawn after its shapes */
   pdf_queued_text *queue;
   size_t queue_count, queue_cap;
   char *queue_chars;
   size_t queue_used, queue_size;
+  pdf_text_line *lines; /* the lines of the queued texts, broken once when queued */
+  size_t line_count, line_cap;
   /* ring of scratch buffers for formatted numbers */
   char fmt[8][64];
   unsigned fmt_next;
 } pdf_doc;
+
+/* A report of more scenarios than this summarises where a view repeats
+ * what another shows in full: the scenario trees stop at the scenarios (the
+ * appendix lists every measure) and the appendix leaves out the rules
+ * between measures.  Slides never summarise. */
+#define PDF_SUMMARY_SCENARIOS 500
+
+/* Rows a slide holds at most: the numbers of the HTML deck
+ * (plugins/html/html_common.h), so that both decks cut their tables and
+ * trees alike.  A slide holds fewer when long titles wrap onto two lines. */
+#define PDF_SLIDE_DECISION_ROWS 6
+#define PDF_SLIDE_MATRIX_ROWS   9
+#define PDF_SLIDE_COVERAGE_ROWS 8
+#define PDF_SLIDE_TREE_ROWS     7
 
 /* Colours not in badday/plugin.h: rules and table backgrounds. */
 #define PDF_COLOR_RULE        0xD3DAE2
@@ -119,9 +164,17 @@ void pdf_rgb(cairo_t *cr, uint32_t rgb);
 uint32_t pdf_mix(uint32_t a, uint32_t b, double t);
 /* Returns 1 when white text reads better than dark text on bg. */
 int pdf_dark(uint32_t bg);
-/* Fills a rectangle. */
-void pdf_fill(pdf_doc *d, double x, double y, double w, double h, uint32_t rgb);
-/* Draws a horizontal rule of the given thickness. */
+/* Fills a rectangle in a layer.  Shapes are queued and drawn when the page
+ * ends, layer by layer and in each layer grouped by colour: cairo then
+ * writes each colour once a layer instead of once a shape, and a page's
+ * connectors as one path. */
+void pdf_fill(pdf_doc *d, pdf_layer layer, double x, double y, double w, double h, uint32_t rgb);
+/* Draws the outline of a rectangle (a hairline frame) in PDF_LAYER_RULE. */
+void pdf_frame(pdf_doc *d, double x, double y, double w, double h, double line, uint32_t rgb);
+/* Draws a line in PDF_LAYER_RULE; lines of one colour and width on a page
+ * are stroked as one path. */
+void pdf_line(pdf_doc *d, double x0, double y0, double x1, double y1, double line, uint32_t rgb);
+/* Draws a horizontal rule of the given thickness in PDF_LAYER_RULE. */
 void pdf_hrule(pdf_doc *d, double x0, double x1, double y, double thick, uint32_t rgb);
 /* Draws text in a colour; see pdf_text_draw().  Returns the lines drawn.
  * The text is queued and drawn when the page ends, over every shape of the
@@ -153,6 +206,11 @@ const char *pdf_amount(pdf_doc *d, double v, int compact);
 const char *pdf_duration(pdf_doc *d, double hours);
 const char *pdf_share(pdf_doc *d, double share);
 
+/* The widest text a compact amount (pdf_amount(d, v, 1)) or a duration
+ * takes for values from 0 to max, as digits 8, to size a column. */
+const char *pdf_amount_sample(double max);
+const char *pdf_duration_sample(double max_hours);
+
 /* Colour of a coverage cell and of the text on it. */
 uint32_t pdf_cell_color(bd_cell cell);
 /* Colour of a decision's pill. */
@@ -163,11 +221,33 @@ double pdf_pill(pdf_doc *d, const char *label, pdf_font f, uint32_t bg, double x
 
 /* Cuts rows 0..n-1 into pages: height(ctx, i) is the height of row i,
  * keep(ctx, i) says row i must not end a page (a group header; may be NULL);
- * the first page has first_room, the others room.  Sets *starts to a new
- * array (caller frees) of the first row of every page, at least one page.
- * Returns the page count, or 0 on exhaustion. */
+ * the first page has first_room, the others room less lead(ctx, first) (the
+ * height of what a page starting at row `first` repeats; may be NULL; called
+ * with `first` never decreasing).  With max_rows > 0 a page
+ * also holds at most max_rows of the rows 0..counted-1 (later rows, such as
+ * a total row, do not count).  Sets *starts to a new array (caller frees) of
+ * the first row of every page, at least one page, and *heights to a new
+ * array (caller frees) of the n heights, so that drawing need not measure
+ * again.  Returns the page count, or 0 on exhaustion. */
 size_t pdf_paginate(size_t n, double first_room, double room, double (*height)(void *ctx, size_t i),
-                    int (*keep)(void *ctx, size_t i), void *ctx, size_t **starts);
+                    int (*keep)(void *ctx, size_t i), double (*lead)(void *ctx, size_t first),
+                    void *ctx, size_t max_rows, size_t counted, size_t **starts, double **heights);
+
+/* The group headers over the rows of the loss matrix, for pages that start
+ * inside a group: they repeat the loss and failure-type header rows. */
+typedef struct pdf_groups {
+  const bd_report *r;
+  size_t row, loss, failure; /* rows seen so far; the last headers among them */
+} pdf_groups;
+/* Starts at the first matrix row. */
+void pdf_groups_reset(pdf_groups *g, const bd_report *r);
+/* The header rows a page starting at matrix row `first` repeats, in order,
+ * into heads; returns how many (0 to 2).  `first` must not decrease
+ * between calls (after a reset). */
+size_t pdf_groups_at(pdf_groups *g, size_t first, size_t heads[2]);
+/* title + " " + the "(continued)" label into buf (cut at a character when
+ * too long); returns buf. */
+const char *pdf_continued(pdf_doc *d, const char *title, char *buf, size_t size);
 
 /* --- pdf_table.c: columns of a table ------------------------------------ */
 

@@ -161,7 +161,7 @@ size_t pdf_appendix_paginate(pdf_doc *d) {
   appendix a;
   appendix_open(d, &a);
   size_t pages = pdf_paginate(at, d->y1 - rows_top(&a, 1), d->y1 - rows_top(&a, 0), row_height,
-                              row_keep, &a, &d->appendix_starts);
+                              row_keep, NULL, &a, 0, 0, &d->appendix_starts, &d->appendix_heights);
   d->appendix_page_count = pages;
   return pages;
 }
@@ -197,8 +197,10 @@ static void draw_header(appendix *a, const bd_matrix_row *mr, double y, double h
   pdf_font f;
   double indent, w = d->x1 - d->x0 - 2 * d->pad;
   const char *title = header_title(d, mr, &f, &indent);
-  if (mr->type == BD_ROW_LOSS) pdf_fill(d, d->x0, y, d->x1 - d->x0, h, PDF_COLOR_GROUP);
-  if (mr->type == BD_ROW_FAILURE) pdf_fill(d, d->x0, y, d->x1 - d->x0, h, PDF_COLOR_SUBGROUP);
+  if (mr->type == BD_ROW_LOSS)
+    pdf_fill(d, PDF_LAYER_BASE, d->x0, y, d->x1 - d->x0, h, PDF_COLOR_GROUP);
+  if (mr->type == BD_ROW_FAILURE)
+    pdf_fill(d, PDF_LAYER_BASE, d->x0, y, d->x1 - d->x0, h, PDF_COLOR_SUBGROUP);
   double x = d->x0 + d->pad + indent;
   int lines = pdf_draw(d, title, f, BD_COLOR_TEXT, x, y + d->pad, w - indent, TITLE_LINES, 0);
   if (mr->type != BD_ROW_SCENARIO) return;
@@ -214,7 +216,7 @@ static double draw_row(appendix *a, size_t i, double y) {
   pdf_doc *d = a->d;
   const pdf_appendix_row *row = &d->appendix_rows[i];
   const bd_matrix_row *mr = &d->r->matrix_rows[row->matrix_row];
-  double h = row_height(a, i);
+  double h = d->appendix_heights[i];
   if (row->measure < 0) {
     draw_header(a, mr, y, h);
     return h;
@@ -232,7 +234,8 @@ static double draw_row(appendix *a, size_t i, double y) {
            m->annual_cost > 0 ? pdf_amount(d, m->annual_cost, 1) : "\xe2\x80\x93", d->f_cell,
            m->annual_cost > 0 ? BD_COLOR_TEXT : BD_COLOR_MUTED, y, 1);
   draw_verification(a, m, y);
-  pdf_hrule(d, tc->x + indent, d->x1, y + h, 0.4, PDF_COLOR_RULE);
+  /* A large plan's appendix rules off scenarios, not each measure. */
+  if (!d->summary) pdf_hrule(d, tc->x + indent, d->x1, y + h, 0.4, PDF_COLOR_RULE);
   return h;
 }
 

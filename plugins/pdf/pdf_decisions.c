@@ -31,7 +31,18 @@ typedef struct decisions {
 
 /* Lays out the columns. */
 static void decisions_open(pdf_doc *d, decisions *t) {
-  const char *sample = "888.8M";
+  const bd_report *r = d->r;
+  /* Size the figure columns for the largest figure each shows. */
+  double max[4] = {0, 0, 0, 0};
+  int negative = 0;
+  for (size_t i = 0; i < r->decision_count; i++) {
+    const bd_scenario *s = &r->scenarios[r->decisions[i]];
+    double v[4] = {s->state[BD_STATE_CURRENT].eal, s->state[BD_STATE_PLANNED].eal, s->plan_cost,
+                   s->reduction < 0 ? -s->reduction : s->reduction};
+    if (s->reduction < 0) negative = 1;
+    for (int k = 0; k < 4; k++)
+      if (v[k] > max[k]) max[k] = v[k];
+  }
   t->d = d;
   t->cols[COL_RANK] =
       (pdf_col){"#", pdf_text_width(d->text, "888", d->f_cell) + 2 * d->pad, PDF_ALIGN_RIGHT, 0};
@@ -40,6 +51,9 @@ static void decisions_open(pdf_doc *d, decisions *t) {
                          "column.reduction"};
   for (int k = 0; k < 4; k++) {
     const char *label = pdf_msg(d, keys[k]);
+    char sample[16];
+    snprintf(sample, sizeof sample, "%s%s", k == 3 && negative ? "-" : "",
+             pdf_amount_sample(max[k]));
     t->cols[COL_NOW + k] = (pdf_col){label, pdf_col_width(d, sample, label), PDF_ALIGN_RIGHT, 0};
   }
   const char *share = pdf_msg(d, "column.budget_share");
@@ -69,29 +83,36 @@ static void decisions_open(pdf_doc *d, decisions *t) {
   pdf_cols_place(t->cols, t->n, d->x0, d->x1);
 }
 
+/* Lines a scenario title may take. */
+static int title_lines(const pdf_doc *d) {
+  return d->slides ? 2 : 3;
+}
+
 /* Height of the row of the i-th decision. */
 static double row_height(void *ctx, size_t i) {
   decisions *t = ctx;
   pdf_doc *d = t->d;
   const bd_scenario *s = &d->r->scenarios[d->r->decisions[i]];
   const pdf_col *c = &t->cols[COL_TITLE];
-  int lines = pdf_text_line_count(d->text, s->title, d->f_cell, c->w - 2 * d->pad, 3);
+  int lines = pdf_text_line_count(d->text, s->title, d->f_cell, c->w - 2 * d->pad, title_lines(d));
   double h = pdf_text_line_height(d->f_cell) * lines + pdf_text_line_height(d->f_small);
   double share =
       s->over_cap ? pdf_text_line_height(d->f_cell) + pdf_text_line_height(d->f_small) : 0;
   return (h > share ? h : share) + 2 * d->pad;
 }
 
-/* The intro on the first page (or the note that nothing needs a decision). */
+/* The intro on the first page (or the note that nothing needs a decision);
+ * slides leave the explanation to the speaker. */
 static const char *intro(pdf_doc *d) {
-  return pdf_msg(d, d->r->decision_count ? "text.decisions_intro" : "text.no_decisions");
+  if (d->r->decision_count == 0) return pdf_msg(d, "text.no_decisions");
+  return d->slides ? NULL : pdf_msg(d, "text.decisions_intro");
 }
 
 /* y of the first row of a page. */
 static double rows_top(decisions *t, int first) {
   pdf_doc *d = t->d;
   double y = pdf_page_content_top(d, pdf_msg(d, "heading.decisions"), !first);
-  if (first)
+  if (first && intro(d))
     y += pdf_text_line_count(d->text, intro(d), d->f_subtitle, d->x1 - d->x0, 3) *
              pdf_text_line_height(d->f_subtitle) +
          2 * d->pad;
@@ -102,8 +123,10 @@ static double rows_top(decisions *t, int first) {
 size_t pdf_decisions_paginate(pdf_doc *d) {
   decisions t;
   decisions_open(d, &t);
-  size_t pages = pdf_paginate(d->r->decision_count, d->y1 - rows_top(&t, 1),
-                              d->y1 - rows_top(&t, 0), row_height, NULL, &t, &d->decision_starts);
+  size_t pages =
+      pdf_paginate(d->r->decision_count, d->y1 - rows_top(&t, 1), d->y1 - rows_top(&t, 0),
+                   row_height, NULL, NULL, &t, d->slides ? PDF_SLIDE_DECISION_ROWS : 0,
+                   d->r->decision_count, &d->decision_starts, &d->decision_heights);
   d->decision_page_count = pages;
   return pages;
 }
@@ -114,12 +137,12 @@ static double draw_row(decisions *t, size_t i, double y) {
   const bd_report *r = d->r;
   const bd_scenario *s = &r->scenarios[r->decisions[i]];
   const pdf_col *c = t->cols;
-  double h = row_height(t, i);
-  if (i % 2) pdf_fill(d, d->x0, y, d->x1 - d->x0, h, PDF_COLOR_ZEBRA);
+  double h = d->decision_heights[i];
+  if (i % 2) pdf_fill(d, PDF_LAYER_BASE, d->x0, y, d->x1 - d->x0, h, PDF_COLOR_ZEBRA);
   char rank[32];
   snprintf(rank, sizeof rank, "%zu", i + 1);
   pdf_cell(d, &c[COL_RANK], rank, d->f_cell, BD_COLOR_MUTED, y, 1);
-  int lines = pdf_cell(d, &c[COL_TITLE], s->title, d->f_cell, BD_COLOR_TEXT, y, 3);
+  int lines = pdf_cell(d, &c[COL_TITLE], s->title, d->f_cell, BD_COLOR_TEXT, y, title_lines(d));
   pdf_draw(d, r->failures[s->failure].title, d->f_small, BD_COLOR_MUTED, c[COL_TITLE].x + d->pad,
            y + d->pad + lines * pdf_text_line_height(d->f_cell), c[COL_TITLE].w - 2 * d->pad, 1,
            PDF_ALIGN_LEFT);
@@ -146,7 +169,7 @@ static double draw_row(decisions *t, size_t i, double y) {
            y + d->pad + (pdf_text_line_height(d->f_cell) - pdf_text_line_height(d->f_small)) / 2,
            pw);
   pdf_link(d, d->x0, y, d->x1 - d->x0, h, d->scenario_tree_page[r->decisions[i]]);
-  pdf_hrule(d, d->x0, d->x1, y + h, 0.4, PDF_COLOR_RULE);
+  if (!d->summary) pdf_hrule(d, d->x0, d->x1, y + h, 0.4, PDF_COLOR_RULE); /* zebra is enough */
   return h;
 }
 
@@ -158,7 +181,7 @@ int pdf_decisions_draw(pdf_doc *d) {
   size_t n = d->r->decision_count;
   for (size_t p = 0; p < d->decision_page_count && rc == 0; p++) {
     double y = pdf_page_begin(d, pdf_msg(d, "heading.decisions"), p > 0);
-    if (p == 0) {
+    if (p == 0 && intro(d)) {
       int lines = pdf_draw(d, intro(d), d->f_subtitle, BD_COLOR_MUTED, d->x0, y, d->x1 - d->x0, 3,
                            PDF_ALIGN_LEFT);
       y += lines * pdf_text_line_height(d->f_subtitle) + 2 * d->pad;

@@ -7,6 +7,12 @@
 
 #include <stdio.h>
 
+/* Lines of a card's note: slides add the exact amount on a line of its own. */
+#define NOTE_LINES(d) ((d)->slides ? 3 : 2)
+/* A shrunk value keeps its baseline: its top moves down by this much of
+ * the size it lost. */
+#define BASE_SHIFT 1.0
+
 /* One card: a label, a big value, a note and an optional bar (0..1+). */
 typedef struct card {
   const char *label;
@@ -17,19 +23,33 @@ typedef struct card {
   uint32_t bar_color;
 } card;
 
+/* The value of a yearly-loss card: exact, or on slides rounded with the
+ * currency ("JPY 21.3M"). */
+static void loss_value(pdf_doc *d, double v, char *buf, size_t size) {
+  if (d->slides)
+    d->host->format_amount(v, d->r->currency, 1, buf, size);
+  else
+    snprintf(buf, size, "%s", pdf_amount(d, v, 0));
+}
+
 /* Fills the six cards from the report; returns how many. */
 static int fill_cards(pdf_doc *d, card *c) {
   const bd_report *r = d->r;
   const bd_totals *now = &r->totals[BD_STATE_CURRENT], *plan = &r->totals[BD_STATE_PLANNED];
   int n = 0;
+  /* Slides show the amounts rounded (JPY 21.3M), big, with the exact
+   * amount under them; the report shows the exact amount. */
+  char base[64];
   c[n] = (card){pdf_msg(d, "figure.yearly_loss_now"), "", "", 0, 0, 0};
-  snprintf(c[n].value, sizeof c[n].value, "%s", pdf_amount(d, now->eal, 0));
-  snprintf(c[n].note, sizeof c[n].note, "%s: %s", pdf_msg(d, "state.baseline"),
-           pdf_amount(d, r->totals[BD_STATE_BASELINE].eal, 0));
+  loss_value(d, now->eal, c[n].value, sizeof c[n].value);
+  loss_value(d, r->totals[BD_STATE_BASELINE].eal, base, sizeof base);
+  snprintf(c[n].note, sizeof c[n].note, "%s%s%s: %s", d->slides ? pdf_amount(d, now->eal, 0) : "",
+           d->slides ? "\n" : "", pdf_msg(d, "state.baseline"), base);
   n++;
   c[n] = (card){pdf_msg(d, "figure.yearly_loss_planned"), "", "", 0, 0, 0};
-  snprintf(c[n].value, sizeof c[n].value, "%s", pdf_amount(d, plan->eal, 0));
-  snprintf(c[n].note, sizeof c[n].note, "%s", pdf_msg(d, "figure.note_planned"));
+  loss_value(d, plan->eal, c[n].value, sizeof c[n].value);
+  snprintf(c[n].note, sizeof c[n].note, "%s%s%s", d->slides ? pdf_amount(d, plan->eal, 0) : "",
+           d->slides ? "\n" : "", pdf_msg(d, "figure.note_planned"));
   n++;
   c[n] = (card){pdf_msg(d, "figure.downtime_now"), "", "", 0, 0, 0};
   snprintf(c[n].value, sizeof c[n].value, "%s", pdf_duration(d, now->downtime_h));
@@ -75,33 +95,38 @@ static int fill_cards(pdf_doc *d, card *c) {
 static void draw_card(pdf_doc *d, const card *c, double x, double y, double w, double h,
                       pdf_font lf, pdf_font vf, pdf_font nf) {
   double pad = lf.size * 1.1;
-  pdf_fill(d, x, y, w, h, PDF_COLOR_CARD);
-  pdf_fill(d, x, y, d->slides ? 4 : 2.5, h, BD_COLOR_ACCENT);
+  pdf_fill(d, PDF_LAYER_BASE, x, y, w, h, PDF_COLOR_CARD);
+  pdf_fill(d, PDF_LAYER_MARK, x, y, d->slides ? 4 : 2.5, h, BD_COLOR_ACCENT);
   double iw = w - 2 * pad, ty = y + pad * 0.8;
   pdf_draw(d, c->label, lf, BD_COLOR_MUTED, x + pad, ty, iw, 1, PDF_ALIGN_LEFT);
   ty += pdf_text_line_height(lf) + lf.size * 0.2;
-  pdf_draw(d, c->value, vf, BD_COLOR_TEXT, x + pad, ty, iw, 1, PDF_ALIGN_LEFT);
+  /* The value shrinks (to 60%) rather than lose digits to an ellipsis. */
+  pdf_font fit = vf;
+  double vw = pdf_text_width(d->text, c->value, vf);
+  if (vw > iw) fit.size = vf.size * (iw / vw > 0.6 ? iw / vw : 0.6);
+  pdf_draw(d, c->value, fit, BD_COLOR_TEXT, x + pad, ty + (vf.size - fit.size) * BASE_SHIFT, iw, 1,
+           PDF_ALIGN_LEFT);
   ty += pdf_text_line_height(vf) + lf.size * 0.2;
   if (c->has_bar) {
     double bh = d->slides ? 6 : 3.5, frac = c->bar > 1 ? 1 : c->bar < 0 ? 0 : c->bar;
-    pdf_fill(d, x + pad, ty, iw, bh, PDF_COLOR_RULE);
-    if (frac > 0) pdf_fill(d, x + pad, ty, iw * frac, bh, c->bar_color);
+    pdf_fill(d, PDF_LAYER_RULE, x + pad, ty, iw, bh, PDF_COLOR_RULE);
+    if (frac > 0) pdf_fill(d, PDF_LAYER_MARK, x + pad, ty, iw * frac, bh, c->bar_color);
     ty += bh + lf.size * 0.5;
   }
-  pdf_draw(d, c->note, nf, BD_COLOR_MUTED, x + pad, ty, iw, 2, PDF_ALIGN_LEFT);
+  pdf_draw(d, c->note, nf, BD_COLOR_MUTED, x + pad, ty, iw, NOTE_LINES(d), PDF_ALIGN_LEFT);
 }
 
 /* See pdf.h. */
 double pdf_key_figures(pdf_doc *d, double x, double y, double w, int columns) {
   card cards[6];
   int n = fill_cards(d, cards);
-  pdf_font lf = d->slides ? (pdf_font){14, 0} : (pdf_font){7.8, 0};
-  pdf_font vf = d->slides ? (pdf_font){30, 1} : (pdf_font){15, 1};
-  pdf_font nf = d->slides ? (pdf_font){12, 0} : (pdf_font){7, 0};
-  double gap = d->slides ? 16 : 9;
+  pdf_font lf = d->slides ? (pdf_font){17, 0} : (pdf_font){7.8, 0};
+  pdf_font vf = d->slides ? (pdf_font){42, 1} : (pdf_font){15, 1};
+  pdf_font nf = d->slides ? (pdf_font){14, 0} : (pdf_font){7, 0};
+  double gap = d->slides ? 18 : 9;
   double cw = (w - gap * (columns - 1)) / columns;
   double ch = lf.size * 1.1 * 1.6 + pdf_text_line_height(lf) + pdf_text_line_height(vf) +
-              lf.size * 0.9 + (d->slides ? 6 : 3.5) + pdf_text_line_height(nf) * 2;
+              lf.size * 0.9 + (d->slides ? 6 : 3.5) + pdf_text_line_height(nf) * NOTE_LINES(d);
   int rows = (n + columns - 1) / columns;
   for (int i = 0; i < n; i++)
     draw_card(d, &cards[i], x + (i % columns) * (cw + gap), y + (i / columns) * (ch + gap), cw, ch,

@@ -19,21 +19,29 @@ typedef struct matrix {
   double indent;
   pdf_type saved; /* the type before a wide matrix was scaled down */
   char caption[512];
+  pdf_groups groups; /* the group headers a continued page repeats */
+  int cont;          /* 1: group headers are drawn as repeats, "... (continued)" */
+  char cont_title[1024];
 } matrix;
 
 /* Sets the widths of the columns at the current type. */
 static void matrix_columns(pdf_doc *d, matrix *m) {
   const bd_report *r = d->r;
   m->indent = d->f_cell.size * 0.9;
-  const char *sample = "888.8M";
+  /* Every figure is at most the plan's total of its column (all are >= 0),
+   * which the total row shows: size each column for that. */
+  const bd_totals *now = &r->totals[BD_STATE_CURRENT];
   m->cols[0] = (pdf_col){pdf_msg(d, "column.scenario"), 0, PDF_ALIGN_LEFT, 0};
   for (size_t c = 0; c < r->category_count; c++) {
     const char *label = pdf_category(d, c);
-    m->cols[1 + c] = (pdf_col){label, pdf_col_width(d, sample, label), PDF_ALIGN_RIGHT, 0};
+    m->cols[1 + c] = (pdf_col){
+        label, pdf_col_width(d, pdf_amount_sample(now->by_category[c]), label), PDF_ALIGN_RIGHT, 0};
   }
   const char *labels[4] = {pdf_msg(d, "column.total"), pdf_msg(d, "column.downtime"),
                            pdf_msg(d, "column.planned"), pdf_msg(d, "column.decision")};
-  const char *samples[4] = {sample, "888d 88h", sample, NULL};
+  double planned = r->totals[BD_STATE_PLANNED].eal;
+  const char *samples[4] = {pdf_amount_sample(now->eal), pdf_duration_sample(now->downtime_h),
+                            pdf_amount_sample(planned > now->eal ? planned : now->eal), NULL};
   double dw = 0;
   for (int k = 0; k < 4; k++) {
     const char *w = pdf_enum_label(d, "decision", bd_decision_name((bd_decision)k));
@@ -52,6 +60,8 @@ static void matrix_columns(pdf_doc *d, matrix *m) {
 static int matrix_open(pdf_doc *d, matrix *m) {
   const bd_report *r = d->r;
   m->d = d;
+  m->cont = 0;
+  pdf_groups_reset(&m->groups, r);
   m->n = r->category_count + 5;
   m->total = r->category_count + 1;
   m->cols = calloc(m->n, sizeof *m->cols);
@@ -80,7 +90,7 @@ static double span_width(const matrix *m) {
 }
 
 /* The title and font of matrix row i, and the width it wraps to. */
-static const char *row_title(const matrix *m, size_t i, pdf_font *f, double *x, double *w) {
+static const char *row_title(matrix *m, size_t i, pdf_font *f, double *x, double *w) {
   pdf_doc *d = m->d;
   const bd_report *r = d->r;
   const bd_matrix_row *row = &r->matrix_rows[i];
@@ -89,12 +99,16 @@ static const char *row_title(const matrix *m, size_t i, pdf_font *f, double *x, 
   case BD_ROW_LOSS:
     *f = d->f_cell_bold;
     *w = span_width(m);
-    return r->losses[row->index].title;
+    return m->cont
+               ? pdf_continued(d, r->losses[row->index].title, m->cont_title, sizeof m->cont_title)
+               : r->losses[row->index].title;
   case BD_ROW_FAILURE:
     *f = d->f_cell;
     *x += m->indent;
     *w = span_width(m) - m->indent;
-    return r->failures[row->index].title;
+    return m->cont ? pdf_continued(d, r->failures[row->index].title, m->cont_title,
+                                   sizeof m->cont_title)
+                   : r->failures[row->index].title;
   default:
     *f = d->f_cell;
     *x += 2 * m->indent;
@@ -111,7 +125,18 @@ static double row_height(void *ctx, size_t i) {
   pdf_font f;
   double x, w;
   const char *title = row_title(m, i, &f, &x, &w);
-  return pdf_row_height(d, f, pdf_text_line_count(d->text, title, f, w, 4));
+  return pdf_row_height(d, f, pdf_text_line_count(d->text, title, f, w, d->row_lines));
+}
+
+/* The height of the group headers a page starting at row `first` repeats. */
+static double row_lead(void *ctx, size_t first) {
+  matrix *m = ctx;
+  size_t heads[2], n = pdf_groups_at(&m->groups, first, heads);
+  double h = 0;
+  m->cont = 1;
+  for (size_t k = 0; k < n; k++) h += row_height(m, heads[k]);
+  m->cont = 0;
+  return h;
 }
 
 /* A group header must not end a page. */
@@ -136,8 +161,10 @@ size_t pdf_matrix_paginate(pdf_doc *d) {
   const bd_report *r = d->r;
   matrix m;
   if (matrix_open(d, &m) != 0) return 0;
-  size_t pages = pdf_paginate(r->matrix_row_count + 1, d->y1 - rows_top(&m, 1),
-                              d->y1 - rows_top(&m, 0), row_height, row_keep, &m, &d->matrix_starts);
+  size_t pages =
+      pdf_paginate(r->matrix_row_count + 1, d->y1 - rows_top(&m, 1), d->y1 - rows_top(&m, 0),
+                   row_height, row_keep, row_lead, &m, d->slides ? PDF_SLIDE_MATRIX_ROWS : 0,
+                   r->matrix_row_count, &d->matrix_starts, &d->matrix_heights);
   matrix_close(&m);
   if (pages == 0) return 0;
   d->matrix_page_count = pages;
@@ -165,11 +192,14 @@ static void draw_scenario_cells(matrix *m, const bd_scenario *s, double y, doubl
   pdf_doc *d = m->d;
   const bd_report *r = d->r;
   const bd_figures *cur = &s->state[BD_STATE_CURRENT];
+  /* On slides the figures sit in the middle of a row whose title wraps. */
+  double top = y;
+  if (d->slides) y += (h - pdf_row_height(d, d->f_cell, 1)) / 2;
   for (size_t c = 0; c < r->category_count; c++) {
     const pdf_col *col = &m->cols[1 + c];
     double v = cur->by_category[c];
     uint32_t bg = pdf_mix(BD_COLOR_HEAT_LOW, BD_COLOR_HEAT_HIGH, s->heat_by_category[c]);
-    pdf_fill(d, col->x + 0.5, y + 0.5, col->w - 1, h - 1, bg);
+    pdf_fill(d, PDF_LAYER_BASE, col->x + 0.5, top + 0.5, col->w - 1, h - 1, bg);
     if (v > 0)
       pdf_cell(d, col, pdf_amount(d, v, 1), d->f_cell,
                pdf_dark(bg) ? PDF_COLOR_WHITE : BD_COLOR_TEXT, y, 1);
@@ -187,7 +217,7 @@ static void draw_scenario_cells(matrix *m, const bd_scenario *s, double y, doubl
   double pw = pdf_text_width(d->text, word, d->f_small) + d->f_small.size * 1.2;
   double ph = pdf_text_line_height(d->f_small);
   pdf_pill(d, word, d->f_small, pdf_decision_color(s->decision), dc->x + (dc->w - pw) / 2,
-           y + (h - ph) / 2, pw);
+           top + (h - ph) / 2, pw);
 }
 
 /* Draws the total row at y. */
@@ -213,7 +243,7 @@ static void draw_total_row(matrix *m, double y) {
 static double draw_row(matrix *m, size_t i, double y) {
   pdf_doc *d = m->d;
   const bd_report *r = d->r;
-  double h = row_height(m, i);
+  double h = m->cont ? row_height(m, i) : d->matrix_heights[i];
   if (i >= r->matrix_row_count) {
     draw_total_row(m, y);
     return h;
@@ -222,13 +252,16 @@ static double draw_row(matrix *m, size_t i, double y) {
   pdf_font f;
   double x, w;
   const char *title = row_title(m, i, &f, &x, &w);
-  if (row->type == BD_ROW_LOSS) pdf_fill(d, d->x0, y, d->x1 - d->x0, h, PDF_COLOR_GROUP);
-  if (row->type == BD_ROW_FAILURE) pdf_fill(d, d->x0, y, d->x1 - d->x0, h, PDF_COLOR_SUBGROUP);
+  if (row->type == BD_ROW_LOSS)
+    pdf_fill(d, PDF_LAYER_BASE, d->x0, y, d->x1 - d->x0, h, PDF_COLOR_GROUP);
+  if (row->type == BD_ROW_FAILURE)
+    pdf_fill(d, PDF_LAYER_BASE, d->x0, y, d->x1 - d->x0, h, PDF_COLOR_SUBGROUP);
   if (row->type == BD_ROW_SCENARIO) {
     draw_scenario_cells(m, &r->scenarios[row->index], y, h);
-    pdf_hrule(d, d->x0, d->x1, y + h, 0.4, PDF_COLOR_RULE);
+    /* A large plan's matrix leaves the rows to the shaded cells. */
+    if (!d->summary) pdf_hrule(d, d->x0, d->x1, y + h, 0.4, PDF_COLOR_RULE);
   }
-  pdf_draw(d, title, f, BD_COLOR_TEXT, x, y + d->pad, w, 4, PDF_ALIGN_LEFT);
+  pdf_draw(d, title, f, BD_COLOR_TEXT, x, y + d->pad, w, d->row_lines, PDF_ALIGN_LEFT);
   if (row->type == BD_ROW_LOSS) draw_group_figures(m, r->losses[row->index].eal, f, y);
   if (row->type == BD_ROW_FAILURE) draw_group_figures(m, r->failures[row->index].eal, f, y);
   return h;
@@ -249,6 +282,10 @@ int pdf_matrix_draw(pdf_doc *d) {
       y += lines * pdf_text_line_height(d->f_subtitle) + d->pad * 2;
     }
     y += pdf_cols_header(d, m.cols, m.n, y);
+    size_t heads[2], repeats = pdf_groups_at(&m.groups, d->matrix_starts[p], heads);
+    m.cont = 1;
+    for (size_t k = 0; k < repeats; k++) y += draw_row(&m, heads[k], y);
+    m.cont = 0;
     size_t end = p + 1 < d->matrix_page_count ? d->matrix_starts[p + 1] : n;
     for (size_t i = d->matrix_starts[p]; i < end; i++) y += draw_row(&m, i, y);
     rc = pdf_page_end(d);

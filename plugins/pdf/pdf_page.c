@@ -31,25 +31,103 @@ int pdf_dark(uint32_t bg) {
   return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.45;
 }
 
+/* Queues a shape. */
+static void add_shape(pdf_doc *d, pdf_layer layer, int kind, double x, double y, double w, double h,
+                      double line, uint32_t rgb) {
+  if (d->shape_count == d->shape_cap) {
+    size_t cap = d->shape_cap ? 2 * d->shape_cap : 256;
+    pdf_shape *s = realloc(d->shapes, cap * sizeof *s);
+    if (s == NULL) {
+      d->failed = 1;
+      return;
+    }
+    d->shapes = s;
+    d->shape_cap = cap;
+  }
+  d->shapes[d->shape_count] = (pdf_shape){
+      x, y, w, h, rgb, (uint32_t)d->shape_count, (uint8_t)layer, (uint8_t)kind, (float)line};
+  d->shape_count++;
+}
+
 /* See pdf.h. */
-void pdf_fill(pdf_doc *d, double x, double y, double w, double h, uint32_t rgb) {
-  /* One rectangle per fill: cairo writes a lone rectangle as a short "re",
-   * but a path of several as moves and lines, which costs more. */
-  pdf_rgb(d->cr, rgb);
-  cairo_rectangle(d->cr, x, y, w, h);
-  cairo_fill(d->cr);
+void pdf_fill(pdf_doc *d, pdf_layer layer, double x, double y, double w, double h, uint32_t rgb) {
+  if (w > 0 && h > 0) add_shape(d, layer, 0, x, y, w, h, 0, rgb);
+}
+
+/* See pdf.h. */
+void pdf_frame(pdf_doc *d, double x, double y, double w, double h, double line, uint32_t rgb) {
+  add_shape(d, PDF_LAYER_RULE, 1, x, y, w, h, line, rgb);
+}
+
+/* See pdf.h. */
+void pdf_line(pdf_doc *d, double x0, double y0, double x1, double y1, double line, uint32_t rgb) {
+  add_shape(d, PDF_LAYER_RULE, 2, x0, y0, x1, y1, line, rgb);
 }
 
 /* See pdf.h. */
 void pdf_hrule(pdf_doc *d, double x0, double x1, double y, double thick, uint32_t rgb) {
-  pdf_fill(d, x0, y - thick / 2, x1 - x0, thick, rgb);
+  pdf_fill(d, PDF_LAYER_RULE, x0, y - thick / 2, x1 - x0, thick, rgb);
+}
+
+/* Orders shapes by layer, kind, colour, line width, then call order. */
+static int by_layer(const void *pa, const void *pb) {
+  const pdf_shape *a = pa, *b = pb;
+  if (a->layer != b->layer) return a->layer < b->layer ? -1 : 1;
+  if (a->kind != b->kind) return a->kind < b->kind ? -1 : 1;
+  if (a->rgb != b->rgb) return a->rgb < b->rgb ? -1 : 1;
+  if (a->line != b->line) return a->line < b->line ? -1 : 1;
+  return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+/* Draws the queued shapes of the page and empties the queue.  A lone
+ * rectangle is written as a short "re" (a path of several would be moves
+ * and lines), so fills and frames go one by one; lines of one colour and
+ * width go as one path. */
+static void flush_shapes(pdf_doc *d) {
+  cairo_t *cr = d->cr;
+  qsort(d->shapes, d->shape_count, sizeof *d->shapes, by_layer);
+  uint32_t rgb = 0x1000000; /* no colour yet */
+  double line = -1;
+  for (size_t i = 0; i < d->shape_count; i++) {
+    const pdf_shape *s = &d->shapes[i];
+    if (s->rgb != rgb) pdf_rgb(cr, rgb = s->rgb);
+    if (s->kind != 0 && s->line != line) cairo_set_line_width(cr, line = s->line);
+    if (s->kind == 0) {
+      cairo_rectangle(cr, s->x, s->y, s->w, s->h);
+      cairo_fill(cr);
+    } else if (s->kind == 1) {
+      cairo_rectangle(cr, s->x, s->y, s->w, s->h);
+      cairo_stroke(cr);
+    } else {
+      cairo_move_to(cr, s->x, s->y);
+      cairo_line_to(cr, s->w, s->h);
+      const pdf_shape *next = i + 1 < d->shape_count ? &d->shapes[i + 1] : NULL;
+      if (!next || next->kind != 2 || next->rgb != s->rgb || next->line != s->line ||
+          next->layer != s->layer)
+        cairo_stroke(cr);
+    }
+  }
+  d->shape_count = 0;
 }
 
 /* See pdf.h. */
 int pdf_draw(pdf_doc *d, const char *s, pdf_font f, uint32_t rgb, double x, double y, double w,
              int max_lines, pdf_align align) {
   if (s == NULL || *s == '\0') return 1;
-  int lines = pdf_text_line_count(d->text, s, f, w, max_lines);
+  /* Break the text into lines once, now; drawing uses these lines. */
+  const pdf_text_line *spans;
+  size_t count;
+  int fast = pdf_text_layout(d->text, s, f, w, max_lines, &spans, &count), lines = 1;
+  if (fast < 0) goto exhausted;
+  lines = fast == 0 ? (int)count : pdf_text_line_count(d->text, s, f, w, max_lines);
+  if (fast == 0 && d->line_count + count > d->line_cap) {
+    size_t cap = d->line_cap ? 2 * d->line_cap : 1024;
+    while (cap < d->line_count + count) cap *= 2;
+    pdf_text_line *l = realloc(d->lines, cap * sizeof *l);
+    if (l == NULL) goto exhausted;
+    d->lines = l;
+    d->line_cap = cap;
+  }
   size_t len = strlen(s) + 1;
   if (d->queue_count == d->queue_cap) {
     size_t cap = d->queue_cap ? 2 * d->queue_cap : 256;
@@ -67,8 +145,13 @@ int pdf_draw(pdf_doc *d, const char *s, pdf_font f, uint32_t rgb, double x, doub
     d->queue_size = size;
   }
   memcpy(d->queue_chars + d->queue_used, s, len);
-  d->queue[d->queue_count] =
-      (pdf_queued_text){d->queue_used, d->queue_count, f, rgb, x, y, w, max_lines, align};
+  d->queue[d->queue_count] = (pdf_queued_text){
+      d->queue_used, d->queue_count, d->line_count, fast == 0 ? (int)count : -1, f, rgb, x, y, w,
+      max_lines,     align};
+  if (fast == 0) {
+    memcpy(d->lines + d->line_count, spans, count * sizeof *spans);
+    d->line_count += count;
+  }
   d->queue_count++;
   d->queue_used += len;
   return lines;
@@ -98,12 +181,17 @@ static void flush_texts(pdf_doc *d) {
       pdf_text_flush(d->text, d->cr);
       pdf_rgb(d->cr, rgb = q->rgb);
     }
-    pdf_text_draw(d->text, d->cr, d->queue_chars + q->text, q->f, q->x, q->y, q->w, q->max_lines,
-                  q->align);
+    if (q->lines >= 0)
+      pdf_text_draw_lines(d->text, d->cr, d->queue_chars + q->text, q->f, q->x, q->y, q->w,
+                          q->align, d->lines + q->line, (size_t)q->lines);
+    else
+      pdf_text_draw(d->text, d->cr, d->queue_chars + q->text, q->f, q->x, q->y, q->w, q->max_lines,
+                    q->align);
   }
   pdf_text_flush(d->text, d->cr);
   d->queue_count = 0;
   d->queue_used = 0;
+  d->line_count = 0;
 }
 
 /* See pdf.h. */
@@ -138,7 +226,7 @@ double pdf_page_content_top(pdf_doc *d, const char *title, int cont) {
 /* See pdf.h. */
 double pdf_page_begin(pdf_doc *d, const char *title, int cont) {
   d->page++;
-  pdf_fill(d, 0, 0, d->w, d->slides ? 5 : 3.5, BD_COLOR_ACCENT);
+  pdf_fill(d, PDF_LAYER_BASE, 0, 0, d->w, d->slides ? 5 : 3.5, BD_COLOR_ACCENT);
   double y = d->y0;
   if (d->running)
     pdf_draw(d, d->running, d->f_frame, BD_COLOR_MUTED, d->x0, d->slides ? 14 : 24, d->x1 - d->x0,
@@ -175,6 +263,7 @@ int pdf_page_end(pdf_doc *d) {
   double half = (d->x1 - d->x0) * 0.7;
   pdf_draw(d, left, f, BD_COLOR_MUTED, d->x0, y + lh * 0.35, half, 1, PDF_ALIGN_LEFT);
   pdf_draw(d, right, f, BD_COLOR_MUTED, d->x1 - 80, y + lh * 0.35, 80, 1, PDF_ALIGN_RIGHT);
+  flush_shapes(d);
   flush_texts(d);
   cairo_show_page(d->cr);
   if (cairo_status(d->cr) != CAIRO_STATUS_SUCCESS ||
@@ -229,6 +318,24 @@ const char *pdf_share(pdf_doc *d, double share) {
 }
 
 /* See pdf.h. */
+const char *pdf_amount_sample(double max) {
+  /* Compact amounts have at most three digits and a unit letter; M is the
+   * widest letter of K, M, B and T. */
+  static const char *const eights[] = {"8", "88", "888"};
+  if (!(max < 999.5)) return max < 999.5e3 ? "888K" : max < 999.5e12 ? "888M" : "8888M";
+  return eights[max < 9.5 ? 0 : max < 99.5 ? 1 : 2];
+}
+
+/* See pdf.h. */
+const char *pdf_duration_sample(double max_hours) {
+  /* "59m", "23h 59m", "9d 23h" ... "9999d 23h" (two units at most); a
+   * smaller value may take the wider hours-and-minutes form. */
+  if (!(max_hours >= 1)) return "88m";
+  double days = max_hours / 24;
+  return days < 99.5 ? "88h 88m" : days < 999.5 ? "888d 88h" : "8888d 88h";
+}
+
+/* See pdf.h. */
 uint32_t pdf_cell_color(bd_cell cell) {
   switch (cell) {
   case BD_CELL_PLANNED:
@@ -265,7 +372,7 @@ double pdf_pill(pdf_doc *d, const char *label, pdf_font f, uint32_t bg, double x
                 double w) {
   double lh = pdf_text_line_height(f);
   if (w <= 0) w = pdf_text_width(d->text, label, f) + f.size * 1.2;
-  pdf_fill(d, x, y, w, lh + f.size * 0.1, bg);
+  pdf_fill(d, PDF_LAYER_MARK, x, y, w, lh + f.size * 0.1, bg);
   pdf_draw(d, label, f, pdf_dark(bg) ? PDF_COLOR_WHITE : BD_COLOR_TEXT, x, y + f.size * 0.05, w, 1,
            PDF_ALIGN_CENTER);
   return w;
@@ -273,22 +380,30 @@ double pdf_pill(pdf_doc *d, const char *label, pdf_font f, uint32_t bg, double x
 
 /* See pdf.h. */
 size_t pdf_paginate(size_t n, double first_room, double room, double (*height)(void *ctx, size_t i),
-                    int (*keep)(void *ctx, size_t i), void *ctx, size_t **starts) {
+                    int (*keep)(void *ctx, size_t i), double (*lead)(void *ctx, size_t first),
+                    void *ctx, size_t max_rows, size_t counted, size_t **starts, double **heights) {
   size_t cap = 16, count = 0;
   size_t *s = malloc(cap * sizeof *s);
-  if (s == NULL) return 0;
+  double *hs = malloc((n ? n : 1) * sizeof *hs);
+  if (s == NULL || hs == NULL) {
+    free(s);
+    free(hs);
+    return 0;
+  }
   s[count++] = 0;
   size_t page_start = 0;
   double left = first_room;
   for (size_t i = 0; i < n; i++) {
-    double h = height(ctx, i);
-    if (h > left && i > page_start) {
+    double h = hs[i] = height(ctx, i);
+    int full = max_rows && i < counted && i - page_start >= max_rows;
+    if ((h > left || full) && i > page_start) {
       size_t cut = i;
       while (keep && cut > page_start + 1 && keep(ctx, cut - 1)) cut--;
       if (count == cap) {
         size_t *grown = realloc(s, 2 * cap * sizeof *s);
         if (grown == NULL) {
           free(s);
+          free(hs);
           return 0;
         }
         s = grown;
@@ -296,11 +411,12 @@ size_t pdf_paginate(size_t n, double first_room, double room, double (*height)(v
       }
       s[count++] = cut;
       page_start = cut;
-      left = room;
-      for (size_t j = cut; j < i; j++) left -= height(ctx, j);
+      left = room - (lead ? lead(ctx, cut) : 0);
+      for (size_t j = cut; j < i; j++) left -= hs[j];
     }
     left -= h;
   }
   *starts = s;
+  *heights = hs;
   return count;
 }

@@ -161,7 +161,8 @@ static double totals_table(pdf_doc *d, double y) {
   double rh = pdf_row_height(d, d->f_cell, 1);
   for (int s = 0; s < BD_STATE_COUNT; s++) {
     pdf_font f = s == BD_STATE_CURRENT ? d->f_cell_bold : d->f_cell;
-    if (s == BD_STATE_CURRENT) pdf_fill(d, d->x0, y, d->x1 - d->x0, rh, PDF_COLOR_ZEBRA);
+    if (s == BD_STATE_CURRENT)
+      pdf_fill(d, PDF_LAYER_BASE, d->x0, y, d->x1 - d->x0, rh, PDF_COLOR_ZEBRA);
     pdf_cell(d, &cols[0], pdf_enum_label(d, "state", bd_state_name((bd_state)s)), f, BD_COLOR_TEXT,
              y, 1);
     for (size_t c = 1; c < n; c++) {
@@ -198,9 +199,9 @@ static double budget_bars(pdf_doc *d, double y) {
     pdf_draw(d, pdf_enum_label(d, "state", bd_state_name((bd_state)s)), d->f_cell, BD_COLOR_TEXT,
              d->x0, y, 76, 1, 0);
     double by = y + (lh - bh) / 2;
-    pdf_fill(d, lx, by, bw, bh, PDF_COLOR_CARD);
+    pdf_fill(d, PDF_LAYER_BASE, lx, by, bw, bh, PDF_COLOR_CARD);
     double frac = scale > 0 ? t->downtime_h / scale : 0;
-    pdf_fill(d, lx, by, bw * frac, bh,
+    pdf_fill(d, PDF_LAYER_MARK, lx, by, bw * frac, bh,
              t->budget_used > 1      ? BD_COLOR_CELL_FAILING
              : s == BD_STATE_CURRENT ? BD_COLOR_ACCENT
                                      : BD_COLOR_CELL_IMPLEMENTED);
@@ -208,7 +209,7 @@ static double budget_bars(pdf_doc *d, double y) {
     y += lh + 4;
   }
   double mx = lx + bw * (scale > 0 ? r->error_budget_h / scale : 1);
-  pdf_fill(d, mx - 0.6, top + pdf_text_line_height(d->f_cell) + 2, 1.2, y - top - lh,
+  pdf_fill(d, PDF_LAYER_TOP, mx - 0.6, top + pdf_text_line_height(d->f_cell) + 2, 1.2, y - top - lh,
            BD_COLOR_TEXT);
   return y - top + 2;
 }

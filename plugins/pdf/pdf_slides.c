@@ -24,16 +24,16 @@ size_t pdf_figures_slide_paginate(pdf_doc *d) {
 int pdf_title_slide_draw(pdf_doc *d) {
   const bd_report *r = d->r;
   double y = pdf_page_begin(d, NULL, 0);
-  pdf_fill(d, 0, 0, 18, d->h, BD_COLOR_ACCENT);
-  pdf_font eyebrow = {20, 1}, service = {44, 1}, meta = {18, 0};
-  y = d->h * 0.28;
+  pdf_fill(d, PDF_LAYER_BASE, 0, 0, 18, d->h, BD_COLOR_ACCENT);
+  pdf_font eyebrow = {24, 1}, service = {52, 1}, meta = {24, 0};
+  y = d->h * 0.26;
   pdf_draw(d, pdf_msg(d, "title.slides"), eyebrow, BD_COLOR_ACCENT, d->x0, y, d->x1 - d->x0, 1, 0);
   y += pdf_text_line_height(eyebrow) + 10;
   y += pdf_draw(d, r->service, service, BD_COLOR_TEXT, d->x0, y, d->x1 - d->x0, 3, 0) *
            pdf_text_line_height(service) +
-       18;
-  pdf_hrule(d, d->x0, d->x0 + 120, y, 2.5, BD_COLOR_ACCENT);
-  y += 22;
+       20;
+  pdf_hrule(d, d->x0, d->x0 + 140, y, 3, BD_COLOR_ACCENT);
+  y += 26;
   char line[1024];
   const char *dot = "  \xc2\xb7  ";
   snprintf(line, sizeof line, "%s%s%s%s%s %s", r->owner ? r->owner : "", r->owner ? dot : "",

@@ -1,6 +1,9 @@
 /* pdf_table.c - table columns: placing them, the header row, cells; see pdf.h. */
 #include "pdf.h"
 
+#include <stdio.h>
+#include <string.h>
+
 /* See pdf.h. */
 void pdf_cols_place(pdf_col *cols, size_t n, double x0, double x1) {
   double fixed = 0;
@@ -76,6 +79,38 @@ double pdf_row_height(pdf_doc *d, pdf_font f, int lines) {
 }
 
 /* See pdf.h. */
+void pdf_groups_reset(pdf_groups *g, const bd_report *r) {
+  *g = (pdf_groups){r, 0, (size_t)-1, (size_t)-1};
+}
+
+/* See pdf.h. */
+size_t pdf_groups_at(pdf_groups *g, size_t first, size_t heads[2]) {
+  const bd_report *r = g->r;
+  for (; g->row < first && g->row < r->matrix_row_count; g->row++) {
+    if (r->matrix_rows[g->row].type == BD_ROW_LOSS) g->loss = g->row, g->failure = (size_t)-1;
+    if (r->matrix_rows[g->row].type == BD_ROW_FAILURE) g->failure = g->row;
+  }
+  if (first >= r->matrix_row_count || r->matrix_rows[first].type == BD_ROW_LOSS) return 0;
+  size_t n = 0;
+  if (g->loss != (size_t)-1) heads[n++] = g->loss;
+  if (r->matrix_rows[first].type == BD_ROW_SCENARIO && g->failure != (size_t)-1)
+    heads[n++] = g->failure;
+  return n;
+}
+
+/* See pdf.h. */
+const char *pdf_continued(pdf_doc *d, const char *title, char *buf, size_t size) {
+  const char *label = pdf_msg(d, "pdf.continued");
+  size_t len = strlen(title), room = size - strlen(label) - 2;
+  if (len > room) { /* cut before a UTF-8 continuation byte */
+    len = room;
+    while (len > 0 && ((unsigned char)title[len] & 0xC0) == 0x80) len--;
+  }
+  snprintf(buf, size, "%.*s %s", (int)len, title, label);
+  return buf;
+}
+
+/* See pdf.h. */
 void pdf_type_scale(pdf_doc *d, double s, pdf_type *saved) {
   *saved = (pdf_type){d->f_cell, d->f_cell_bold, d->f_head, d->f_small, d->pad};
   d->f_cell.size *= s;
@@ -99,5 +134,11 @@ double pdf_fit_scale(pdf_doc *d, double fixed, double min_flex) {
   double room = d->x1 - d->x0 - min_flex;
   if (fixed <= room) return 1;
   double s = room / fixed;
+  if (d->slides && s < 0.85) {
+    /* Slides keep their type large (17 pt down to about 14.5 pt) and give up
+     * width of the flexible column first, down to 60% of min_flex. */
+    double tight = (d->x1 - d->x0 - 0.6 * min_flex) / fixed;
+    s = tight < 0.85 ? tight : 0.85;
+  }
   return s < 0.55 ? 0.55 : s;
 }

@@ -44,13 +44,14 @@ static int push_ellipsized(pdf_text *t, const char *s, size_t len, size_t start,
   double room = width - t->ellipsis[bold].adv * f.size, w = 0, kept_w = 0;
   size_t i = start, kept = start;
   while (i < len && s[i] != '\n') {
-    uint32_t c = pdf_next_char(u, len, &i);
+    uint32_t c = next_char(u, len, &i);
     if (c == BAD_CHAR) return 1;
-    glyph_info g = pdf_glyph(t, c, bold);
-    if (g.face < 0) return 1;
-    w += g.adv * f.size;
+    glyph_info slot;
+    const glyph_info *g = glyph_of(t, c, bold, &slot);
+    if (g->face < 0) return 1;
+    w += g->adv * f.size;
     if (w > room) break;
-    if (g.cls != BR_SPACE) {
+    if (g->cls != BR_SPACE) {
       kept = i;
       kept_w = w;
     }
@@ -72,7 +73,7 @@ static int fast_lines(pdf_text *t, const char *s, pdf_font f, double width, int 
   int prev = BR_OPEN;
   while (i < len) {
     size_t at = i;
-    uint32_t c = pdf_next_char(u, len, &i);
+    uint32_t c = next_char(u, len, &i);
     if (c == BAD_CHAR) return 1;
     if (c == '\n') {
       if (max_lines > 0 && (int)t->line_count == max_lines - 1)
@@ -86,10 +87,11 @@ static int fast_lines(pdf_text *t, const char *s, pdf_font f, double width, int 
       prev = BR_OPEN;
       continue;
     }
-    glyph_info g = pdf_glyph(t, c, bold);
-    if (g.face < 0) return 1;
-    double a = g.adv * f.size;
-    int cls = g.cls;
+    glyph_info slot;
+    const glyph_info *g = glyph_of(t, c, bold, &slot);
+    if (g->face < 0) return 1;
+    double a = g->adv * f.size;
+    int cls = g->cls;
     if (cls == BR_SPACE) {
       if (prev != BR_SPACE) {
         brk_w = line_w;
@@ -236,10 +238,11 @@ static void draw_fast_line(pdf_text *t, cairo_t *cr, const char *s, const line_s
   size_t i = line->start;
   while (i < line->end) {
     size_t at = i;
-    uint32_t c = pdf_next_char(u, line->end, &i);
-    glyph_info g = pdf_glyph(t, c, bold);
-    batch_glyph(t, cr, &g, f.size, s + at, i - at, x, y);
-    x += g.adv * f.size;
+    uint32_t c = next_char(u, line->end, &i);
+    glyph_info slot;
+    const glyph_info *g = glyph_of(t, c, bold, &slot);
+    batch_glyph(t, cr, g, f.size, s + at, i - at, x, y);
+    x += g->adv * f.size;
   }
   if (line->ellipsis) batch_glyph(t, cr, &t->ellipsis[bold], f.size, "\xe2\x80\xa6", 3, x, y);
 }
@@ -365,6 +368,24 @@ int pdf_text_line_count(pdf_text *t, const char *s, pdf_font f, double width, in
 static double align_offset(pdf_align align, double box, double w) {
   if (box <= 0 || align == PDF_ALIGN_LEFT) return 0;
   return align == PDF_ALIGN_RIGHT ? box - w : (box - w) / 2;
+}
+
+/* See pdf_text.h. */
+int pdf_text_layout(pdf_text *t, const char *s, pdf_font f, double width, int max_lines,
+                    const pdf_text_line **lines, size_t *count) {
+  int rc = fast_lines(t, s, f, width, max_lines);
+  *lines = t->lines;
+  *count = rc == 0 ? t->line_count : 0;
+  return rc;
+}
+
+/* See pdf_text.h. */
+void pdf_text_draw_lines(pdf_text *t, cairo_t *cr, const char *s, pdf_font f, double x, double y,
+                         double width, pdf_align align, const pdf_text_line *lines, size_t count) {
+  double lh = f.size * LINE_HEIGHT, base = f.size * BASELINE;
+  for (size_t i = 0; i < count; i++)
+    draw_fast_line(t, cr, s, &lines[i], f, x + align_offset(align, width, lines[i].width),
+                   y + base + lh * (double)i);
 }
 
 /* See pdf_text.h. */

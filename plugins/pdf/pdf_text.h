@@ -12,7 +12,8 @@
  *     kana, Hangul syllables, common punctuation): glyphs and advances come
  *     from a per-character cache filled once through pango, lines are broken
  *     here (spaces, hyphens, between CJK characters with the usual kinsoku
- *     rules, and inside a word too long for its line), and each line is one
+ *     rules, and inside a word too long for its line), and the glyphs of
+ *     many lines of one face and size go to cairo in one
  *     cairo_show_text_glyphs call.  No shaping per string, no allocation per
  *     string.
  *   - the pango path, for everything else (right-to-left scripts, combining
@@ -36,6 +37,14 @@ typedef struct pdf_font {
 
 /* Horizontal alignment of each line within its box. */
 typedef enum pdf_align { PDF_ALIGN_LEFT = 0, PDF_ALIGN_RIGHT = 1, PDF_ALIGN_CENTER = 2 } pdf_align;
+
+/* One line of fast-path text: bytes [start, end) drawn, its width, and
+ * whether an ellipsis follows it. */
+typedef struct pdf_text_line {
+  size_t start, end;
+  double width;
+  int ellipsis;
+} pdf_text_line;
 
 /* The text engine: font map, fontconfig configuration, caches.  Opaque. */
 typedef struct pdf_text pdf_text;
@@ -78,6 +87,18 @@ void pdf_text_flush(pdf_text *t, cairo_t *cr);
  * lines drawn, so the height used is that times pdf_text_line_height(f). */
 int pdf_text_draw(pdf_text *t, cairo_t *cr, const char *s, pdf_font f, double x, double y,
                   double width, int max_lines, pdf_align align);
+
+/* Breaks s into lines as pdf_text_draw() would.  Returns 0 and sets *lines
+ * (valid until the next call into the engine) and *count when the fast
+ * path sets s; 1 when s needs the pango path (use pdf_text_draw then); -1
+ * on exhaustion. */
+int pdf_text_layout(pdf_text *t, const char *s, pdf_font f, double width, int max_lines,
+                    const pdf_text_line **lines, size_t *count);
+
+/* Draws lines of s that pdf_text_layout() made (with the same font, width
+ * and alignment) with the first line's top at (x, y); see pdf_text_draw(). */
+void pdf_text_draw_lines(pdf_text *t, cairo_t *cr, const char *s, pdf_font f, double x, double y,
+                         double width, pdf_align align, const pdf_text_line *lines, size_t count);
 
 /* Font families the engine resolved for Latin and Japanese text, for the
  * log (static strings owned by the engine). */

@@ -53,12 +53,7 @@ typedef struct pango_slot {
   int bold, max_lines;
 } pango_slot;
 
-/* One line of fast-path text: bytes [start, end) drawn, its width. */
-typedef struct line_span {
-  size_t start, end;
-  double width;
-  int ellipsis;
-} line_span;
+typedef pdf_text_line line_span;
 
 struct pdf_text {
   FcConfig *config;
@@ -101,6 +96,18 @@ uint32_t pdf_next_char(const unsigned char *s, size_t len, size_t *i);
 /* The glyph of c in the given weight (bold 0 or 1), from the cache or
  * resolved once through pango's font fallback; face -1: needs pango. */
 glyph_info pdf_glyph(pdf_text *t, uint32_t c, int bold);
+
+/* The fast path's hot loop: ASCII inline, the rest through the functions
+ * above. */
+static inline uint32_t next_char(const unsigned char *s, size_t len, size_t *i) {
+  if (s[*i] < 0x80) return s[(*i)++];
+  return pdf_next_char(s, len, i);
+}
+static inline const glyph_info *glyph_of(pdf_text *t, uint32_t c, int bold, glyph_info *slot) {
+  if (c < 128) return &t->ascii[bold][c];
+  *slot = pdf_glyph(t, c, bold);
+  return slot;
+}
 
 /* A font description of "sans" at f (caller frees). */
 PangoFontDescription *pdf_font_description(pdf_font f);

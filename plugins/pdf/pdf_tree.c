@@ -3,13 +3,21 @@
  * types, scenarios and measures in four columns joined by elbow lines.
  *
  * The report model lays every tree out in abstract rows (leaves on rows
- * 0, 1, 2, ..., parents midway between their first and last child).  A tree
- * that fits the page is drawn at full size; one that fits at 70% or more is
- * shrunk onto one page; a larger one runs over several pages, cut between
- * leaf rows with one-line titles, so no box is ever cut.  On each page a
- * parent sits midway between its first and last child shown there, so a
- * failure type or scenario whose children continue on the next page is
- * drawn again there.
+ * 0, 1, 2, ..., parents midway between their first and last child).  In the
+ * report, a tree that fits the page is drawn at full size; one that fits at
+ * 70% or more is shrunk onto one page; a larger one runs over several
+ * pages with one-line titles.  Slides never shrink a tree: a tree runs over
+ * as many slides as it needs, at most PDF_SLIDE_TREE_ROWS leaf rows each (as
+ * the HTML deck), so box text stays at 12.5 pt.  Pages are cut between leaf
+ * rows, where a scenario (or a failure type without scenarios) starts when
+ * that is possible, so no box is ever cut and a scenario keeps its measures
+ * together.  On each page a parent sits midway between its first and last
+ * child shown there, so a failure type or scenario whose children continue
+ * on the next page is drawn again there.
+ *
+ * A large plan's report (d->summary) draws the summary view: the trees stop
+ * at the scenarios, whose boxes take the measure column too; the appendix
+ * lists every measure.  That halves the glyphs and shapes of the trees.
  */
 #include "pdf.h"
 
@@ -23,48 +31,154 @@ typedef struct tree_style {
   double row, box_h, pad, gap;
   double col_x[4], col_w[4]; /* the four columns: loss, failure type, scenario, measure */
   int title_lines;
+  int summary; /* 1: no measure boxes; scenario boxes take the measure column too */
 } tree_style;
 
-/* Scratch arrays for one tree, sized for the largest tree. */
-typedef struct tree_work {
-  size_t *lo; /* first leaf row of each node's subtree */
-  double *pmin, *pmax, *pos;
-  size_t *leaf_of_row;
-} tree_work;
+/* A tree as drawn: which nodes are leaves and on which row.  The full view
+ * is the report model's (measures are leaves); the summary view leaves the
+ * measures out, so scenarios are the leaves. */
+typedef struct tree_view {
+  size_t *lo;          /* first leaf row of each node's subtree; NO_ROW for a node not drawn */
+  size_t *leaf_of_row; /* the leaf node of each row */
+  size_t rows;
+  double *pmin, *pmax, *pos; /* scratch for placing the nodes of a page */
+} tree_view;
+#define NO_ROW ((size_t)-1)
+
+/* Allocates a view for trees of up to max_nodes nodes and max_rows rows;
+ * returns 0 or -1 (free with view_free in any case). */
+static int view_alloc(tree_view *v, size_t max_nodes, size_t max_rows) {
+  v->lo = malloc(max_nodes * sizeof *v->lo);
+  v->leaf_of_row = malloc(max_rows * sizeof *v->leaf_of_row);
+  v->pmin = malloc(max_nodes * sizeof *v->pmin);
+  v->pmax = malloc(max_nodes * sizeof *v->pmax);
+  v->pos = malloc(max_nodes * sizeof *v->pos);
+  return v->lo && v->leaf_of_row && v->pmin && v->pmax && v->pos ? 0 : -1;
+}
+
+/* Frees a view's arrays. */
+static void view_free(tree_view *v) {
+  free(v->lo);
+  free(v->leaf_of_row);
+  free(v->pmin);
+  free(v->pmax);
+  free(v->pos);
+}
+
+/* Computes the view of a tree: leaves in preorder on rows 0, 1, 2, ...
+ * (the report model's rows in the full view), each parent's first row the
+ * smallest of its children's.  Linear in the nodes. */
+static void view_compute(const bd_tree *tree, int summary, tree_view *v) {
+  size_t n = tree->node_count, rows = 0;
+  for (size_t i = 0; i < n; i++) {
+    const bd_tree_node *node = &tree->nodes[i];
+    v->lo[i] = NO_ROW;
+    if (summary && node->type == BD_NODE_MEASURE) continue;
+    /* In preorder a node's first child, if any, follows it directly. */
+    int has_child = i + 1 < n && tree->nodes[i + 1].parent == i;
+    if (summary && node->type == BD_NODE_SCENARIO) has_child = 0;
+    if (!has_child) {
+      v->lo[i] = rows;
+      v->leaf_of_row[rows++] = i;
+    }
+  }
+  for (size_t i = n; i-- > 0;) {
+    size_t p = tree->nodes[i].parent;
+    if (v->lo[i] != NO_ROW && p != BD_NO_PARENT && (v->lo[p] == NO_ROW || v->lo[i] < v->lo[p]))
+      v->lo[p] = v->lo[i];
+  }
+  v->rows = rows;
+}
 
 /* The style of a tree at scale s; compact: one-line titles. */
 static tree_style style_for(pdf_doc *d, double s, int compact) {
   tree_style st;
-  double base = d->slides ? 11 : 6.9, meta = d->slides ? 9.5 : 6;
+  double base = d->slides ? 12.5 : 6.9, meta = d->slides ? 12 : 6;
   st.title = (pdf_font){base * s, 0};
   st.bold = (pdf_font){base * s, 1};
   st.meta = (pdf_font){meta * s, 0};
   st.title_lines = compact ? 1 : 2;
-  st.pad = (d->slides ? 4.5 : 3) * s;
+  st.summary = d->summary;
+  st.pad = (d->slides ? 4 : 3) * s;
   st.box_h =
       pdf_text_line_height(st.title) * st.title_lines + pdf_text_line_height(st.meta) + 2 * st.pad;
-  st.row = st.box_h + (d->slides ? 8 : 5) * s;
+  st.row = st.box_h + 5 * s;
   st.gap = d->slides ? 26 : 14;
   /* Deeper columns hold more (and longer) titles: give them more room. */
-  static const double weight[4] = {0.8, 0.95, 1.1, 1.15};
+  static const double weight[2][4] = {{0.8, 0.95, 1.1, 1.15}, {0.72, 0.9, 1.15, 1.23}};
   double x = d->x0, unit = (d->x1 - d->x0 - 3 * st.gap) / 4;
   for (int c = 0; c < 4; c++) {
     st.col_x[c] = x;
-    st.col_w[c] = unit * weight[c];
+    st.col_w[c] = unit * weight[d->slides][c];
     x += st.col_w[c] + st.gap;
   }
+  if (st.summary) st.col_w[2] = st.col_x[3] + st.col_w[3] - st.col_x[2];
   return st;
+}
+
+/* Space above and below the column labels. */
+static double label_pad(const pdf_doc *d) {
+  return d->slides ? d->pad / 2 : d->pad;
 }
 
 /* The top of the tree area: title, caption and column labels. */
 static double area_top(pdf_doc *d, const char *title, int cont) {
-  return pdf_page_content_top(d, title, cont) + pdf_text_line_height(d->f_head) + d->pad * 2;
+  return pdf_page_content_top(d, title, cont) + pdf_text_line_height(d->f_head) + label_pad(d) * 2;
 }
 
-/* The first leaf row of a scenario's subtree. */
-static size_t scenario_first_row(const bd_scenario *s, const bd_tree_node *n) {
-  return s->measure_count ? (size_t)(n->row - (double)(s->measure_count - 1) / 2 + 0.25)
-                          : (size_t)(n->row + 0.25);
+/* Cuts a tree's rows into pages of at most per rows, each cut where a
+ * scenario (or a failure type without scenarios) starts when possible (the
+ * rule of the HTML deck).  Sets plan->cuts and plan->pages; returns 0 or -1
+ * on exhaustion. */
+static int cut_rows(const bd_report *r, const bd_tree *tree, const tree_view *v, size_t per,
+                    pdf_tree_plan *plan) {
+  size_t rows = v->rows;
+  unsigned char *ok = calloc(rows + 1, 1);
+  size_t cap = rows / per + 2;
+  plan->cuts = malloc(cap * sizeof *plan->cuts);
+  if (ok == NULL || plan->cuts == NULL) {
+    free(ok);
+    return -1;
+  }
+  for (size_t i = 0; i < tree->node_count; i++) {
+    const bd_tree_node *n = &tree->nodes[i];
+    if (v->lo[i] == NO_ROW) continue;
+    if (n->type == BD_NODE_SCENARIO ||
+        (n->type == BD_NODE_FAILURE && r->failures[n->index].scenario_count == 0))
+      ok[v->lo[i]] = 1;
+  }
+  ok[rows] = 1;
+  size_t n = 0, start = 0;
+  plan->cuts[n++] = 0;
+  while (start < rows) {
+    size_t end = start + per < rows ? start + per : rows, cut = end;
+    while (cut > start + 1 && !ok[cut]) cut--;
+    if (!ok[cut]) cut = end; /* one scenario with more measures than a page holds */
+    if (n == cap) {          /* pieces of at least one row: never more than rows + 1 cuts */
+      size_t *grown = realloc(plan->cuts, 2 * cap * sizeof *grown);
+      if (grown == NULL) {
+        free(ok);
+        return -1;
+      }
+      plan->cuts = grown;
+      cap *= 2;
+    }
+    plan->cuts[n++] = cut;
+    start = cut;
+  }
+  if (n == 1) plan->cuts[n++] = 0; /* a tree without rows: one empty page */
+  plan->pages = n - 1;
+  free(ok);
+  return 0;
+}
+
+/* The largest node and row counts of the report's trees (at least 1). */
+static void tree_bounds(const bd_report *r, size_t *max_nodes, size_t *max_rows) {
+  *max_nodes = *max_rows = 1;
+  for (size_t t = 0; t < r->tree_count; t++) {
+    if (r->trees[t].node_count > *max_nodes) *max_nodes = r->trees[t].node_count;
+    if (r->trees[t].node_count > *max_rows) *max_rows = r->trees[t].node_count;
+  }
 }
 
 /* See pdf.h. */
@@ -74,36 +188,52 @@ size_t pdf_tree_paginate(pdf_doc *d) {
   d->tree_first = calloc(r->loss_count ? r->loss_count : 1, sizeof *d->tree_first);
   d->scenario_tree_page = calloc(r->scenario_count ? r->scenario_count : 1, sizeof(int));
   if (!d->tree_plans || !d->tree_first || !d->scenario_tree_page) return 0;
-  size_t pages = 0;
+  size_t max_nodes, max_rows, pages = 0;
+  tree_bounds(r, &max_nodes, &max_rows);
+  tree_view v;
+  if (view_alloc(&v, max_nodes, max_rows) != 0) {
+    view_free(&v);
+    return 0;
+  }
   for (size_t t = 0; t < r->tree_count; t++) {
     const bd_tree *tree = &r->trees[t];
     const char *title = r->losses[tree->loss].title;
-    size_t rows = tree->row_count ? tree->row_count : 1;
-    double avail = d->y1 - area_top(d, title, 0);
+    view_compute(tree, d->summary, &v);
+    size_t rows = v.rows ? v.rows : 1;
+    double avail = d->y1 - area_top(d, title, 0), cont_avail = d->y1 - area_top(d, title, 1);
+    if (cont_avail < avail) avail = cont_avail;
     tree_style st = style_for(d, 1, 0);
     pdf_tree_plan *plan = &d->tree_plans[t];
-    size_t fit = (size_t)(avail / st.row);
-    if (rows <= fit) {
-      *plan = (pdf_tree_plan){1, rows, 1, 0};
+    size_t fit = (size_t)(avail / st.row), per;
+    *plan = (pdf_tree_plan){1, NULL, 0, 0};
+    if (d->slides) {
+      per = fit < PDF_SLIDE_TREE_ROWS ? fit : PDF_SLIDE_TREE_ROWS;
+    } else if (rows <= fit) {
+      per = rows;
     } else if (avail / (st.row * (double)rows) >= 0.7) {
-      *plan = (pdf_tree_plan){avail / (st.row * (double)rows), rows, 1, 0};
+      plan->scale = avail / (st.row * (double)rows);
+      per = rows;
     } else {
       st = style_for(d, 1, 1);
-      double cont_avail = d->y1 - area_top(d, title, 1);
-      size_t per = (size_t)((cont_avail < avail ? cont_avail : avail) / st.row);
-      if (per < 1) per = 1;
-      *plan = (pdf_tree_plan){1, per, (rows + per - 1) / per, 1};
+      per = (size_t)(avail / st.row);
+      plan->compact = 1;
+    }
+    if (cut_rows(r, tree, &v, per ? per : 1, plan) != 0) {
+      view_free(&v);
+      return 0;
     }
     int first = d->section_first[PDF_SEC_TREES] + (int)pages;
     d->tree_first[tree->loss] = first;
+    size_t p = 0; /* scenarios come in preorder: their rows only grow */
     for (size_t i = 0; i < tree->node_count; i++) {
       const bd_tree_node *n = &tree->nodes[i];
-      if (n->type != BD_NODE_SCENARIO) continue;
-      size_t row = scenario_first_row(&r->scenarios[n->index], n);
-      d->scenario_tree_page[n->index] = first + (int)(row / plan->rows_per_page);
+      if (n->type != BD_NODE_SCENARIO || v.lo[i] == NO_ROW) continue;
+      while (p + 1 < plan->pages && plan->cuts[p + 1] <= v.lo[i]) p++;
+      d->scenario_tree_page[n->index] = first + (int)p;
     }
     pages += plan->pages;
   }
+  view_free(&v);
   return pages ? pages : 1;
 }
 
@@ -194,15 +324,14 @@ static void draw_box(pdf_doc *d, const bd_tree_node *n, const tree_style *st, do
   int lines = pdf_text_line_count(d->text, title, tf, inner, allowed);
   double h = st->box_h + (lines > st->title_lines ? (lines - st->title_lines) * tl : 0);
   double y = cy - h / 2;
-  if (bg == PDF_COLOR_WHITE) { /* a hairline frame: the box on a slightly larger rule colour */
-    pdf_fill(d, x, y, w, h, PDF_COLOR_RULE_STRONG);
-    pdf_fill(d, x + 0.5, y + 0.5, w - 1, h - 1, bg);
-  } else {
-    pdf_fill(d, x, y, w, h, bg);
-  }
+  if (bg == PDF_COLOR_WHITE) { /* on the white page: a hairline frame (a large plan: the stripe) */
+    if (!st->summary)
+      pdf_frame(d, x + 0.25, y + 0.25, w - 0.5, h - 0.5, 0.5, PDF_COLOR_RULE_STRONG);
+  } else
+    pdf_fill(d, PDF_LAYER_BASE, x, y, w, h, bg);
   double tx = x + st->pad;
   if (stripe) {
-    pdf_fill(d, x, y, 3, h, stripe);
+    pdf_fill(d, PDF_LAYER_MARK, x, y, 3, h, stripe);
     tx += 3;
   }
   double top = y + (h - tl * lines - pdf_text_line_height(st->meta)) / 2;
@@ -219,93 +348,81 @@ static void draw_box(pdf_doc *d, const bd_tree_node *n, const tree_style *st, do
   }
 }
 
-/* Computes the first leaf row of every node and the leaf of every row. */
-static void leaf_ranges(const bd_tree *tree, tree_work *w) {
-  size_t n = tree->node_count;
-  for (size_t i = 0; i < n; i++) w->lo[i] = (size_t)-1;
-  for (size_t i = n; i-- > 0;) {
-    const bd_tree_node *node = &tree->nodes[i];
-    if (w->lo[i] == (size_t)-1) { /* no child seen: a leaf */
-      w->lo[i] = (size_t)(node->row + 0.25);
-      if (w->lo[i] < tree->row_count) w->leaf_of_row[w->lo[i]] = i;
-    }
-    if (node->parent != BD_NO_PARENT) {
-      size_t p = node->parent;
-      if (w->lo[i] < w->lo[p]) w->lo[p] = w->lo[i];
-    }
-  }
-}
-
-/* Places node i (visible on the page) from its visible children. */
-static void place_node(const bd_tree *tree, tree_work *w, size_t i) {
+/* Places node i (drawn on the page) from its children drawn there. */
+static void place_node(const bd_tree *tree, tree_view *v, size_t i) {
   const bd_tree_node *node = &tree->nodes[i];
-  w->pos[i] = w->pmin[i] <= w->pmax[i] ? (w->pmin[i] + w->pmax[i]) / 2 : (double)w->lo[i];
+  v->pos[i] = v->pmin[i] <= v->pmax[i] ? (v->pmin[i] + v->pmax[i]) / 2 : (double)v->lo[i];
   if (node->parent != BD_NO_PARENT) {
     size_t p = node->parent;
-    if (w->pos[i] < w->pmin[p]) w->pmin[p] = w->pos[i];
-    if (w->pos[i] > w->pmax[p]) w->pmax[p] = w->pos[i];
+    if (v->pos[i] < v->pmin[p]) v->pmin[p] = v->pos[i];
+    if (v->pos[i] > v->pmax[p]) v->pmax[p] = v->pos[i];
   }
 }
 
 /* Draws rows [a, b) of a tree on the current page from y. */
-static void draw_rows(pdf_doc *d, const bd_tree *tree, tree_work *w, const tree_style *st, size_t a,
+static void draw_rows(pdf_doc *d, const bd_tree *tree, tree_view *v, const tree_style *st, size_t a,
                       size_t b, double y) {
-  size_t first = w->leaf_of_row[a], last = w->leaf_of_row[b - 1];
+  size_t first = v->leaf_of_row[a], last = v->leaf_of_row[b - 1];
   size_t anc[8], na = 0;
   for (size_t p = tree->nodes[first].parent; p != BD_NO_PARENT && na < 8; p = tree->nodes[p].parent)
     anc[na++] = p;
-  for (size_t i = first; i <= last; i++) w->pmin[i] = INFINITY, w->pmax[i] = -INFINITY;
-  for (size_t k = 0; k < na; k++) w->pmin[anc[k]] = INFINITY, w->pmax[anc[k]] = -INFINITY;
-  for (size_t i = last + 1; i-- > first;) place_node(tree, w, i);
-  for (size_t k = 0; k < na; k++) place_node(tree, w, anc[k]);
-  /* Elbow lines first, boxes over them. */
-  cairo_t *cr = d->cr;
-  for (size_t pass = 0; pass < 2; pass++) {
-    for (size_t k = 0; k < na + (last - first + 1); k++) {
-      size_t i = k < na ? anc[k] : first + (k - na);
-      const bd_tree_node *n = &tree->nodes[i];
-      double cy = y + (w->pos[i] - (double)a + 0.5) * st->row;
-      double x = st->col_x[n->depth < 4 ? n->depth : 3];
-      if (pass == 1) {
-        draw_box(d, n, st, x, cy, w->pmin[i] <= w->pmax[i] ? w->pmax[i] - w->pmin[i] : 0);
-      } else if (n->parent != BD_NO_PARENT) {
-        double py = y + (w->pos[n->parent] - (double)a + 0.5) * st->row;
-        double mid = x - st->gap / 2;
-        cairo_move_to(cr, x - st->gap, py);
-        cairo_line_to(cr, mid, py);
-        cairo_line_to(cr, mid, cy);
-        cairo_line_to(cr, x, cy);
-      }
-    }
-    if (pass == 0) {
-      pdf_rgb(cr, PDF_COLOR_RULE_STRONG);
-      cairo_set_line_width(cr, d->slides ? 1.2 : 0.7);
-      cairo_stroke(cr);
+  for (size_t i = first; i <= last; i++) v->pmin[i] = INFINITY, v->pmax[i] = -INFINITY;
+  for (size_t k = 0; k < na; k++) v->pmin[anc[k]] = INFINITY, v->pmax[anc[k]] = -INFINITY;
+  for (size_t i = last + 1; i-- > first;)
+    if (v->lo[i] != NO_ROW) place_node(tree, v, i);
+  for (size_t k = 0; k < na; k++) place_node(tree, v, anc[k]);
+  /* Each box, and the connectors: from a parent a stub to the middle of
+   * the gap, a vertical line there over its children, and a stub to each
+   * child (the page's connectors are one path). */
+  double lw = d->slides ? 1.2 : 0.7;
+  for (size_t k = 0; k < na + (last - first + 1); k++) {
+    size_t i = k < na ? anc[k] : first + (k - na);
+    if (v->lo[i] == NO_ROW) continue;
+    const bd_tree_node *n = &tree->nodes[i];
+    double cy = y + (v->pos[i] - (double)a + 0.5) * st->row;
+    double x = st->col_x[n->depth < 4 ? n->depth : 3];
+    int parent = v->pmin[i] <= v->pmax[i];
+    draw_box(d, n, st, x, cy, parent ? v->pmax[i] - v->pmin[i] : 0);
+    if (n->parent != BD_NO_PARENT)
+      pdf_line(d, x - st->gap / 2, cy, x, cy, lw, PDF_COLOR_RULE_STRONG);
+    if (parent && n->depth < 3) {
+      double cx = st->col_x[n->depth + 1], mid = cx - st->gap / 2;
+      pdf_line(d, cx - st->gap, cy, mid, cy, lw, PDF_COLOR_RULE_STRONG);
+      if (v->pmax[i] > v->pmin[i])
+        pdf_line(d, mid, y + (v->pmin[i] - (double)a + 0.5) * st->row, mid,
+                 y + (v->pmax[i] - (double)a + 0.5) * st->row, lw, PDF_COLOR_RULE_STRONG);
     }
   }
 }
 
-/* Draws the column labels over the four columns at y. */
+/* Draws the column labels over the four columns at y; the summary view
+ * points to the appendix (linked) where the measure column would be. */
 static void column_labels(pdf_doc *d, const tree_style *st, double y) {
   static const char *const keys[4] = {"column.loss", "column.failure", "column.scenario",
                                       "pdf.measure"};
-  for (int c = 0; c < 4; c++)
-    pdf_draw(d, pdf_msg(d, keys[c]), d->f_head, BD_COLOR_MUTED, st->col_x[c], y + d->pad,
+  for (int c = 0; c < 4; c++) {
+    if (c == 3 && st->summary) {
+      char buf[256];
+      int page = d->section_first[PDF_SEC_APPENDIX];
+      snprintf(buf, sizeof buf, "\xe2\x86\x92 %s", pdf_msg(d, "pdf.appendix"));
+      pdf_draw(d, buf, d->f_head, BD_COLOR_ACCENT, st->col_x[c], y + label_pad(d), st->col_w[3], 1,
+               PDF_ALIGN_RIGHT);
+      pdf_link(d, st->col_x[c], y, st->col_w[3], pdf_text_line_height(d->f_head) + 2 * label_pad(d),
+               page);
+      continue;
+    }
+    pdf_draw(d, pdf_msg(d, keys[c]), d->f_head, BD_COLOR_MUTED, st->col_x[c], y + label_pad(d),
              st->col_w[c], 1, PDF_ALIGN_LEFT);
+  }
 }
 
 /* See pdf.h. */
 int pdf_tree_draw(pdf_doc *d) {
   const bd_report *r = d->r;
-  size_t max_nodes = 1, max_rows = 1;
-  for (size_t t = 0; t < r->tree_count; t++) {
-    if (r->trees[t].node_count > max_nodes) max_nodes = r->trees[t].node_count;
-    if (r->trees[t].row_count > max_rows) max_rows = r->trees[t].row_count;
-  }
-  tree_work w = {malloc(max_nodes * sizeof(size_t)), malloc(max_nodes * sizeof(double)),
-                 malloc(max_nodes * sizeof(double)), malloc(max_nodes * sizeof(double)),
-                 calloc(max_rows, sizeof(size_t))};
-  int rc = w.lo && w.pmin && w.pmax && w.pos && w.leaf_of_row ? 0 : -1;
+  size_t max_nodes, max_rows;
+  tree_bounds(r, &max_nodes, &max_rows);
+  tree_view v;
+  int rc = view_alloc(&v, max_nodes, max_rows);
   if (r->tree_count == 0 && rc == 0) {
     pdf_page_begin(d, pdf_msg(d, "heading.scenario_tree"), 0);
     rc = pdf_page_end(d);
@@ -315,21 +432,17 @@ int pdf_tree_draw(pdf_doc *d) {
     const pdf_tree_plan *plan = &d->tree_plans[t];
     const char *title = r->losses[tree->loss].title;
     tree_style st = style_for(d, plan->scale, plan->compact);
-    leaf_ranges(tree, &w);
+    view_compute(tree, d->summary, &v);
     for (size_t p = 0; p < plan->pages && rc == 0; p++) {
       double y = pdf_page_begin(d, title, p > 0);
       column_labels(d, &st, y);
       y = area_top(d, title, p > 0);
-      size_t a = p * plan->rows_per_page, b = a + plan->rows_per_page;
-      if (b > tree->row_count) b = tree->row_count;
-      if (a < b) draw_rows(d, tree, &w, &st, a, b, y);
+      size_t a = plan->cuts[p], b = plan->cuts[p + 1];
+      if (b > v.rows) b = v.rows;
+      if (a < b) draw_rows(d, tree, &v, &st, a, b, y);
       rc = pdf_page_end(d);
     }
   }
-  free(w.lo);
-  free(w.pmin);
-  free(w.pmax);
-  free(w.pos);
-  free(w.leaf_of_row);
+  view_free(&v);
   return rc;
 }

@@ -1,0 +1,325 @@
+#!/bin/sh
+# hostile.sh - plans written to hurt: every case ends with the expected exit
+# code and message, within bounded time and memory.
+#
+# Each case runs badday under `timeout` and, in a subshell, `ulimit -v`
+# (2 GiB of address space; not with the sanitizers, whose shadow memory
+# reserves terabytes) and fails when badday used more than 2 s of CPU time
+# (user + system, measured with `times`, so that a loaded machine does not
+# make it flaky; 3x that under the sanitizers).  Big inputs are generated
+# into $WORK at test time; random bytes come from a fixed-seed generator.
+. "$TOP_SRCDIR/tests/lib.sh"
+
+MEM_KB=2097152
+CPU_LIMIT_MS=2000
+WALL_LIMIT_S=5
+if [ -n "${BADDAY_SANITIZERS:-}" ]; then
+  MEM_KB=""
+  CPU_LIMIT_MS=6000
+  WALL_LIMIT_S=15
+fi
+BROKEN="$TOP_SRCDIR/tests/broken"
+cd "$WORK" || exit 99
+
+# cpu_ms: prints the CPU time (user + system, in ms) of the children of the
+# shell that wrote `times` to $WORK/times.
+cpu_ms() {
+  awk 'NR == 2 {
+    n = split($0, t, " "); ms = 0
+    for (i = 1; i <= n; i++) { split(t[i], p, "m"); sub("s", "", p[2]); ms += (p[1] * 60 + p[2]) * 1000 }
+    printf "%d\n", ms }' "$WORK/times"
+}
+
+# hostile_in INPUT NAME CODE TEXT ARG...: runs `badday ARG...` with stdin
+# from INPUT, bounded in time and memory; expects exit CODE, TEXT (if not
+# empty) on stderr, and at most CPU_LIMIT_MS of CPU time.  The subshell
+# measures its own children only (timeout and badday, not a FIFO's writer).
+hostile_in() {
+  input=$1 name=$2 code=$3 text=$4
+  shift 4
+  (
+    if [ -n "$MEM_KB" ]; then ulimit -v "$MEM_KB" || exit 99; fi
+    timeout "$WALL_LIMIT_S" "$BADDAY" "$@"
+    rc=$?
+    times >"$WORK/times"
+    exit "$rc"
+  ) <"$input" >"$WORK/out" 2>"$WORK/err"
+  RC=$?
+  used=$(cpu_ms)
+  expect_rc "$name" "$code"
+  [ -z "$text" ] || expect_err "$name: message" "$text"
+  if [ "$used" -le "$CPU_LIMIT_MS" ]; then pass "$name: $used ms of CPU"; else
+    fail "$name: $used ms of CPU (limit $CPU_LIMIT_MS)"; fi
+}
+
+# hostile NAME CODE TEXT ARG...: hostile_in with stdin from /dev/null.
+hostile() {
+  hostile_in /dev/null "$@"
+}
+
+# repeat CHAR N: prints CHAR N times.
+repeat() {
+  head -c "$2" /dev/zero | tr '\0' "$1"
+}
+
+# random_bytes N SEED: N bytes from a small LCG (x = 75x + 74 mod 65537),
+# the same on every machine.
+random_bytes() {
+  LC_ALL=C awk -v n="$1" -v x="$2" 'BEGIN {
+    for (i = 0; i < n; i++) { x = (x * 75 + 74) % 65537; printf "%c", x % 256 } }'
+}
+
+# random_yaml N SEED: N characters of YAML punctuation, words and line
+# breaks from the same generator (no NUL: this reaches the parser).
+random_yaml() {
+  LC_ALL=C awk -v n="$1" -v x="$2" 'BEGIN {
+    s = "[]{}:,-?&*!|>\047\"%@#` \n\n\t abc1.~\\"
+    for (i = 0; i < n; i++) { x = (x * 75 + 74) % 65537; printf "%s", substr(s, x % length(s) + 1, 1) } }'
+}
+
+# plan FILE [SED-SCRIPT]: writes a small valid plan to FILE (- for standard
+# output), edited by the sed script.
+plan() {
+  if [ "$1" != - ]; then plan - "${2:-}" >"$1"; return; fi
+  cat <<'EOF' | sed "${2:-}"
+badday: 1
+service: Web shop
+as_of: 2025-01-29
+losses:
+  - id: checkout-down
+    title: Customers cannot pay
+    per_hour: {revenue: 1000, brand: 200}
+failures:
+  - id: payment-fails
+    loss: checkout-down
+    title: Payments fail
+scenarios:
+  - id: psp-down
+    failure: payment-fails
+    title: Payment provider is down
+    frequency: 2/year
+    recover: 1h
+    measures:
+      - {id: alarm, title: Error-rate alarm, kind: detective, effect: {detect: 5m}}
+EOF
+}
+
+plan base.yaml
+hostile "a valid plan" 0 "" check base.yaml
+
+# --- aliases -----------------------------------------------------------------
+{
+  printf 'badday: 1\nservice: s\nlosses: []\nfailures: []\nscenarios: []\n'
+  printf 'x-0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n'
+  for i in 1 2 3 4 5 6 7 8 9; do
+    printf 'x-%d: &a%d [' "$i" "$i"
+    for j in 1 2 3 4 5 6 7 8 9; do printf '*a%d, ' $((i - 1)); done
+    printf '*a%d]\n' $((i - 1))
+  done
+} >laughs.yaml
+hostile "billion laughs in an extension" 1 "aliases expand to more than 1000000 nodes" check laughs.yaml
+hostile "billion laughs, render" 1 "aliases expand to more than" render laughs.yaml -f json -o laughs.json
+check "billion laughs: nothing written" test ! -e laughs.json
+{
+  printf 'badday: 1\nservice: s\nlosses: []\nfailures: []\nscenarios: []\n'
+  printf 'x-0: &a0 {k0: lol, k1: lol, k2: lol, k3: lol, k4: lol, k5: lol, k6: lol, k7: lol}\n'
+  for i in 1 2 3 4 5 6 7 8 9; do
+    printf 'x-%d: &a%d {' "$i" "$i"
+    for j in 1 2 3 4 5 6 7; do printf 'k%d: *a%d, ' "$j" $((i - 1)); done
+    printf 'k0: *a%d}\n' $((i - 1))
+  done
+} >laughs-maps.yaml
+hostile "billion laughs of mappings" 1 "aliases expand to more than 1000000 nodes" check laughs-maps.yaml
+{ plan -; seq 1 160000 | sed 's/.*/      - {id: m&, title: T, kind: detective}/'; } >measures.yaml
+hostile "160,000 measures (1.1 million nodes, no alias) are no alias bomb" 0 "" check measures.yaml
+printf 'badday: 1\nx-a: &a [1, {b: *a}]\n' >cycle.yaml
+hostile "alias cycle" 1 "alias cycle: *a refers to a collection that contains it" check cycle.yaml
+printf 'badday: 1\nx-a: &a {b: {c: [*a]}}\n' >cycle2.yaml
+hostile "alias cycle through a mapping" 1 "alias cycle: *a" check cycle2.yaml
+printf 'badday: 1\nx-a: *nowhere\n' >undefined.yaml
+hostile "undefined alias" 1 "alias *nowhere names no anchor defined before it" check undefined.yaml
+
+# --- nesting -----------------------------------------------------------------
+{ printf 'badday: 1\nx-deep: '; repeat '[' 100000; repeat ']' 100000; echo; } >deep-flow.yaml
+hostile "100,000-deep flow lists" 1 "deep-flow.yaml:2:72: error: nesting deeper than 64 levels" \
+  check deep-flow.yaml
+{ printf 'badday: 1\nx-deep: '; repeat '{' 100000 | sed 's/{/{a: /g'; echo; } >deep-map.yaml
+hostile "100,000-deep flow mappings, never closed" 1 "nesting deeper than 64 levels" \
+  check deep-map.yaml
+{ printf 'badday: 1\nx-deep:\n'; repeat '-' 100000 | sed 's/-/- /g'; echo x; } >deep-block.yaml
+hostile "100,000-deep block lists" 1 "deep-block.yaml:3:127: error: nesting deeper than 64 levels" \
+  check deep-block.yaml
+{ printf 'badday: 1\nx-deep: '; repeat '[' 100000; echo; } >deep-open.yaml
+hostile "100,000 unclosed brackets" 1 "nesting deeper than 64 levels" check deep-open.yaml
+
+# --- keys and documents ------------------------------------------------------
+plan dup.yaml 's/^service: Web shop/service: Web shop\nservice: Other shop/'
+hostile "duplicate key" 1 "dup.yaml:3:1: error: duplicate key 'service' (first at line 2)" check dup.yaml
+{ plan -; echo 'x-keys:'; seq 1 100000 | sed 's/.*/  k&: 1/'; echo '  k5: 2'; } >dup-many.yaml
+hostile "a duplicate among 100,000 keys" 1 "duplicate key 'k5' (first at line 25)" check dup-many.yaml
+printf 'badday: 1\n"x-a\\nbase.yaml:1:1: error: forged": 1\n"x-a\\nbase.yaml:1:1: error: forged": 2\n' >forged.yaml
+hostile "a key cannot forge an error line" 1 "duplicate key 'x-a\\nbase.yaml:1:1: error: forged'" \
+  check forged.yaml
+check "  no forged line" test "$(grep -c '^base.yaml' "$WORK/err")" -eq 0
+{ plan -; printf -- '---\nbadday: 1\n'; } >two-docs.yaml
+hostile "two documents" 1 "two-docs.yaml:20:1: error: only one YAML document is allowed" check two-docs.yaml
+{ plan -; seq 1 10000 | sed 's/.*/---\nx: &/'; } >many-docs.yaml
+hostile "10,000 documents" 1 "only one YAML document is allowed" check many-docs.yaml
+printf '%%YAML 1.3\n---\nbadday: 1\n' >yaml13.yaml
+hostile "a YAML 1.3 directive" 1 "found incompatible YAML document" check yaml13.yaml
+plan tags.yaml 's/^service: Web shop/service: !!str Web shop/'
+hostile "a core tag" 1 "tags are not allowed (found '!!str')" check tags.yaml
+printf '%%TAG !e! tag:example.com,2000:\n---\nbadday: !e!x 1\n' >tag-directive.yaml
+hostile "a %TAG directive" 1 "tags are not allowed (found 'tag:example.com,2000:x')" check tag-directive.yaml
+printf 'badday: !<tag:x%%0Abase.yaml:1:1:%%20error:%%20forged> 1\n' >tag-forged.yaml
+hostile "a tag cannot forge an error line" 1 "found 'tag:x\\nbase.yaml:1:1: error: forged')" check tag-forged.yaml
+check "  no forged line" test "$(grep -c '^base.yaml' "$WORK/err")" -eq 0
+
+# --- encodings, NUL and escapes -----------------------------------------------
+plan bad-utf8.yaml 's/Payments fail/Payments f\xffil/'
+hostile "invalid UTF-8" 1 "bad-utf8.yaml:11:22: error: the plan must be UTF-8 (found the byte 0xFF" \
+  check bad-utf8.yaml
+plan overlong.yaml 's/Payments fail/Payments \xc0\xaf/'
+hostile "overlong UTF-8" 1 "found the byte 0xC0, which is not valid UTF-8 here" check overlong.yaml
+plan surrogate.yaml 's/Payments fail/Payments \xed\xa0\x80/'
+hostile "a UTF-8 surrogate" 1 "found the byte 0xED" check surrogate.yaml
+{ plan -; printf 'x-cut: \343\201'; } >cut.yaml
+hostile "UTF-8 cut at the end" 1 "found the byte 0xE3" check cut.yaml
+plan latin1.yaml 's/Web shop/Caf\xe9/'
+hostile "Latin-1" 1 "latin1.yaml:2:13: error: the plan must be UTF-8 (found the byte 0xE9" check latin1.yaml
+plan nul.yaml 's/Payments fail/Payments\x00fail/'
+hostile "a NUL byte" 1 "nul.yaml:11:20: error: the plan must be UTF-8 text (found a NUL byte)" check nul.yaml
+plan esc0.yaml 's/title: Payments fail/title: "Payments\\0fail"/'
+hostile "the escape backslash-0" 1 "esc0.yaml:11:12: error: control character U+0000 is not allowed" check esc0.yaml
+plan esc1.yaml 's/title: Payments fail/title: "Payments\\x01fail"/'
+hostile "the escape backslash-x01" 1 "control character U+0001 is not allowed" check esc1.yaml
+plan esce.yaml 's/title: Payments fail/title: "Payments\\efail"/'
+hostile "the escape backslash-e" 1 "control character U+001B is not allowed" check esce.yaml
+plan escn.yaml 's/title: Payments fail/title: "Payments\\Nfail"/'
+hostile "the escape backslash-N (NEL, C1)" 1 "control character U+0085 is not allowed" check escn.yaml
+plan escs.yaml 's/title: Payments fail/title: "Payments\\ud800"/'
+hostile "the escape backslash-ud800 (a surrogate)" 1 "found invalid Unicode character escape code" check escs.yaml
+plan raw-ctl.yaml 's/Payments fail/Payments\x01fail/'
+hostile "a raw control character" 1 "raw-ctl.yaml:11:20: error: control character U+0001 is not allowed" \
+  check raw-ctl.yaml
+plan raw-del.yaml 's/Payments fail/Payments\x7ffail/'
+hostile "a raw DEL" 1 "control character U+007F is not allowed" check raw-del.yaml
+{ printf '\377\376'; sed 's/./&\x00/g; s/$/\x00/' base.yaml; } >utf16le.yaml
+hostile "UTF-16LE with a BOM" 1 "utf16le.yaml:1:1: error: the plan must be UTF-8 (found a UTF-16 byte order mark)" \
+  check utf16le.yaml
+{ printf '\376\377'; sed 's/./\x00&/g; s/$/\x00/' base.yaml; } >utf16be.yaml
+hostile "UTF-16BE with a BOM" 1 "found a UTF-16 byte order mark" check utf16be.yaml
+{ printf '\377\376\000\000'; sed 's/./&\x00\x00\x00/g' base.yaml; } >utf32.yaml
+hostile "UTF-32 with a BOM" 1 "found a UTF-32 byte order mark" check utf32.yaml
+sed 's/./&\x00/g' base.yaml >utf16-nobom.yaml
+hostile "UTF-16 without a BOM" 1 "utf16-nobom.yaml:1:2: error: the plan must be UTF-8 text (found a NUL byte)" \
+  check utf16-nobom.yaml
+{ printf '\357\273\277'; cat base.yaml; } >utf8-bom.yaml
+hostile "UTF-8 with a BOM is fine" 0 "" check utf8-bom.yaml
+
+# --- numbers and dates --------------------------------------------------------
+plan big.yaml 's/revenue: 1000/revenue: 1e999/'
+hostile "amount 1e999" 1 "big.yaml:7:25: error: invalid amount '1e999': expected an amount below 1e15" check big.yaml
+plan bigdur.yaml 's/recover: 1h/recover: 99999999999999999999h/'
+hostile "a duration out of range" 1 "expected a duration below 1e15 hours" check bigdur.yaml
+plan bigfreq.yaml 's/frequency: 2\/year/frequency: 1e300\/day/'
+hostile "a frequency out of range" 1 "invalid frequency '1e300/day'" check bigfreq.yaml
+plan amort.yaml 's/^as_of: .*/amortize_years: 1e-300/'
+hostile "amortize_years 1e-300 (an infinite annual cost)" 1 "expected a number of years of at least 0.001" \
+  check amort.yaml
+plan nan.yaml 's/revenue: 1000/revenue: .nan/'
+hostile ".nan" 1 "invalid amount '.nan': expected a finite amount (no NaN or infinity)" check nan.yaml
+plan inf.yaml 's/frequency: 2\/year/frequency: .inf/'
+hostile ".inf" 1 "invalid frequency '.inf': expected a finite frequency (no NaN or infinity)" check inf.yaml
+plan minf.yaml 's/revenue: 1000/revenue: -.Inf/'
+hostile "-.Inf" 1 "expected a finite amount" check minf.yaml
+plan slonan.yaml 's/^as_of: .*/slo: .NaN/'
+hostile "slo .NaN" 1 "invalid slo '.NaN'" check slonan.yaml
+plan neg.yaml 's/revenue: 1000/revenue: -1000/'
+hostile "a negative amount" 1 "invalid amount '-1000': expected an amount of 0 or more (no negative values)" check neg.yaml
+plan negzero.yaml 's/revenue: 1000/revenue: -0/'
+hostile "minus zero" 1 "invalid amount '-0'" check negzero.yaml
+plan negshare.yaml 's/recover: 1h/recover: 1h\n    impact: -5%/'
+hostile "a negative share" 1 "invalid share '-5%'" check negshare.yaml
+plan negdur.yaml 's/recover: 1h/recover: -1h/'
+hostile "a negative duration" 1 "invalid duration '-1h'" check negdur.yaml
+plan feb30.yaml 's/2025-01-29/2025-02-30/'
+hostile "2025-02-30" 1 "feb30.yaml:3:8: error: invalid date '2025-02-30': expected a real calendar date YYYY-MM-DD" \
+  check feb30.yaml
+plan feb29.yaml 's/2025-01-29/2023-02-29/'
+hostile "2023-02-29 (not a leap year)" 1 "invalid date '2023-02-29'" check feb29.yaml
+plan month13.yaml 's/2025-01-29/2025-13-01/'
+hostile "month 13" 1 "invalid date '2025-13-01'" check month13.yaml
+plan year0.yaml 's/2025-01-29/0000-01-01/'
+hostile "year 0" 1 "invalid date '0000-01-01'" check year0.yaml
+plan year5.yaml 's/2025-01-29/99999-01-01/'
+hostile "a five-digit year" 1 "invalid date '99999-01-01'" check year5.yaml
+
+# --- size ----------------------------------------------------------------------
+word=$(repeat w 100000)
+plan word.yaml "s/title: Payment provider is down/title: $word/"
+hostile "a 100,000-character word in a title" 0 "" check word.yaml
+for format in json csv html; do
+  hostile "a 100,000-character word renders as $format" 0 "" render word.yaml -o "word.$format"
+  check "  the $format report holds the word" grep -q "$word" "word.$format"
+done
+hostile "a 100,000-character word renders as pdf" 0 "" render word.yaml -o word.pdf
+plan word-id.yaml "s/id: psp-down/id: $(repeat i 100000)/"
+hostile "a 100,000-character id" 1 "word-id.yaml:13:9: error: invalid identifier 'iiiiiiiiii" check word-id.yaml
+expect_err "  expected at most 64 bytes" "...': expected an identifier of at most 64 bytes"
+{ plan -; printf '? %s\n: 1\n' "$word"; } >word-key.yaml
+hostile "a 100,000-character unknown key" 1 "unknown key 'wwwwwwwwww" check word-key.yaml
+{ plan -; echo 'x-foo:'; yes '  - lol' | head -n 1000000; } >million.yaml
+hostile "a million items in an x- list" 0 "" check million.yaml
+hostile "a million items render" 0 "" render million.yaml -o million.json
+check "  the million items are in the report" test "$(grep -o '"lol"' million.json | wc -l)" -eq 1000000
+{
+  plan -
+  printf '      - id: drill\n        title: Drill\n        kind: testing\n        verifies: ['
+  yes 'alarn,' | head -n 1000000 | tr -d '\n'
+  echo 'alarm]'
+} >million-verifies.yaml
+hostile "a million unknown names in verifies" 1 "unknown measure 'alarn' in verifies; did you mean 'alarm'?" \
+  check million-verifies.yaml
+expect_err "  errors stop at 50" "million-verifies.yaml: error: 999950 more errors not shown"
+check "  50 errors shown" test "$(grep -c ': error: unknown measure' "$WORK/err")" -eq 50
+random_bytes 100000 1 >garbage.bin
+hostile "100,000 random bytes" 1 "garbage.bin:1:90: error: the plan must be UTF-8 text (found a NUL byte)" \
+  check garbage.bin
+random_bytes 100000 1 | tr -d '\000' >garbage-nonul.bin
+hostile "100,000 random bytes without NUL" 1 "garbage-nonul.bin:1:1: error: the plan must be UTF-8 (found the byte 0x95" \
+  check garbage-nonul.bin
+random_yaml 100000 7 >garbage.yaml
+hostile "100,000 random YAML characters" 1 "garbage.yaml:" check garbage.yaml
+truncate -s 300M sparse.yaml
+hostile "a 300 MiB file" 1 "sparse.yaml: error: the plan is larger than 256 MiB" check sparse.yaml
+
+# --- what is not a plan file ---------------------------------------------------
+hostile "/dev/zero is refused at once" 1 "/dev/zero:1:1: error: the plan must be UTF-8 text (found a NUL byte)" \
+  check /dev/zero
+hostile "/dev/null" 1 "/dev/null: error: the file holds no YAML document" check /dev/null
+mkdir plan.d
+hostile "a directory" 1 "plan.d: error: cannot read the plan: is a directory" check plan.d
+: >empty.yaml
+hostile "an empty file" 1 "empty.yaml: error: the file holds no YAML document" check empty.yaml
+hostile "a missing file" 1 "nothing.yaml: error: cannot open the plan: No such file or directory" check nothing.yaml
+hostile_in base.yaml "a plan on standard input" 0 "" check -
+hostile_in base.yaml "a plan on standard input renders" 0 "" render - -f json -o stdin.json
+check "  the report is written" grep -q '"service": "Web shop"' stdin.json
+hostile_in nul.yaml "a broken plan on standard input" 1 "<stdin>:11:20: error: the plan must be UTF-8 text" check -
+mkfifo fifo
+(exec cat base.yaml >fifo) &
+writer=$!
+hostile "a FIFO" 0 "" check fifo
+wait "$writer"
+# A NUL byte ends the read at once: the writer keeps the FIFO open for 60 s.
+(
+  printf 'badday: 1\n\000'
+  exec sleep 60
+) >fifo &
+writer=$!
+hostile "a FIFO held open after a NUL byte" 1 "fifo:2:1: error: the plan must be UTF-8 text (found a NUL byte)" \
+  check fifo
+kill "$writer" 2>/dev/null
+wait "$writer" 2>/dev/null
+finish

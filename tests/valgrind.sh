@@ -1,0 +1,44 @@
+#!/bin/sh
+# valgrind.sh - the CLI under valgrind: checking the valid and broken plans,
+# rendering valid plans as json, csv, html and pdf, and listing the plugins
+# show no invalid access and no definite leak.  tests/valgrind.supp holds
+# suppressions for third-party libraries only, never for badday code.
+# Skipped without valgrind and in a sanitizer build (ASan and valgrind do
+# not mix).
+. "$TOP_SRCDIR/tests/lib.sh"
+if [ -n "${BADDAY_SANITIZERS:-}" ]; then echo "# skipped: sanitizer build"; exit 77; fi
+if ! command -v valgrind >/dev/null 2>&1; then echo "# skipped: no valgrind"; exit 77; fi
+
+# grind NAME CODE ARG...: runs `badday ARG...` under valgrind; expects exit
+# CODE and an empty valgrind log (errors exit 99 and are logged).
+grind() {
+  name=$1 code=$2
+  shift 2
+  rm -f "$WORK"/vg.*
+  valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
+    --show-leak-kinds=definite \
+    --suppressions="$TOP_SRCDIR/tests/valgrind.supp" --log-file="$WORK/vg.%p" \
+    "$BADDAY" "$@" >"$WORK/out" 2>"$WORK/err"
+  RC=$?
+  expect_rc "$name" "$code"
+  if [ -z "$(cat "$WORK"/vg.* 2>/dev/null)" ]; then pass "$name: valgrind is silent"; else
+    fail "$name: valgrind reports"; sed 's/^/  /' "$WORK"/vg.* | head -60; fi
+}
+
+VALID="$TOP_SRCDIR/tests/valid"
+BROKEN="$TOP_SRCDIR/tests/broken"
+grind "check every valid plan" 0 check "$VALID"/*.yaml
+grind "check every broken plan" 1 check "$BROKEN"/*.yaml
+grind "render a broken plan" 1 render "$BROKEN/billion-laughs.yaml" -o "$WORK/none.json"
+for format in json csv html; do
+  grind "render spec-example as $format" 0 render "$VALID/spec-example.yaml" -o "$WORK/spec.$format"
+done
+grind "render japanese.yaml as html slides" 0 render "$VALID/japanese.yaml" -f html --layout slides \
+  --lang ja -o "$WORK/ja.html"
+grind "render csv measures" 0 render "$VALID/checkout-slo.yaml" -f csv -O table=measures -o -
+grind "render spec-example as pdf" 0 render "$VALID/spec-example.yaml" -o "$WORK/spec.pdf"
+grind "render japanese.yaml as pdf slides" 0 render "$VALID/japanese.yaml" -f pdf --layout slides \
+  --lang ja -o "$WORK/ja.pdf"
+grind "render a plan from standard input" 0 render - -f json -o "$WORK/stdin.json" <"$EXAMPLE"
+grind "list the plugins" 0 plugins -v
+finish
