@@ -124,6 +124,7 @@ case "$(info "$R" Creator)" in
 *) fail "creator: '$(info "$R" Creator)'" ;;
 esac
 check "subject is set" [ -n "$(info "$R" Subject)" ]
+check "keywords trace the plan's SHA-256 and as_of" [ "$(info "$R" Keywords)" = "badday; as_of 2025-01-29; plan sha256 $(sha256sum "$EXAMPLE" | cut -d' ' -f1)" ]
 check "creation date from SOURCE_DATE_EPOCH" [ "$(info "$R" CreationDate)" = "Wed Jan 29 00:00:00 2025 UTC" ]
 fonts_embedded "report" "$R"
 has_text "report" "$R" "Smart Receipt Manager" "Receipts team" "2025-Q1" "2025-01-29" \

@@ -144,6 +144,11 @@ static void set_metadata(pdf_doc *d) {
                                  pdf_msg(d, d->slides ? "title.slides" : "title.report"));
   snprintf(buf, sizeof buf, "badday %s", d->host->version ? d->host->version : "");
   cairo_pdf_surface_set_metadata(d->surface, CAIRO_PDF_METADATA_CREATOR, buf);
+  /* traceability: the plan this archive copy was made from */
+  if (r->source_sha256) {
+    snprintf(buf, sizeof buf, "badday; as_of %s; plan sha256 %s", r->as_of, r->source_sha256);
+    cairo_pdf_surface_set_metadata(d->surface, CAIRO_PDF_METADATA_KEYWORDS, buf);
+  }
   time_t when = time(NULL);
   const char *sde = getenv("SOURCE_DATE_EPOCH");
   if (sde && *sde) {
