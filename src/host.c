@@ -317,7 +317,8 @@ static int host_write(bd_output *out, const void *data, size_t len) {
   return bd_output_write(out, data, len);
 }
 
-static void host_log(bd_output *out, bd_log_level level, const char *fmt, ...) {
+__attribute__((format(printf, 3, 4))) static void host_log(bd_output *out, bd_log_level level,
+                                                           const char *fmt, ...) {
   if (level == BD_LOG_DEBUG && !out->verbose) return;
   va_list ap;
   va_start(ap, fmt);

@@ -299,7 +299,8 @@ static html_ctx *logging_ctx;
 /* libxml2 error callback: a plugin must not print, so libxml2's messages
  * (e.g. "I/O error" after a failed write, which the host reports itself)
  * go to the host's log at debug level, shown with --verbose. */
-static void forward_error(void *unused, const char *fmt, ...) {
+__attribute__((format(printf, 2, 3))) static void forward_error(void *unused, const char *fmt,
+                                                                ...) {
   (void)unused;
   char line[512];
   va_list ap;
