@@ -195,19 +195,17 @@ int bd_output_commit_checked(bd_output *out, int no_clobber, int *unchanged, cha
     return -1;
   }
   if (no_clobber && !out->direct && access(out->final_path, F_OK) == 0) {
+    /* Archives never replace other content; the same content needs no rename. */
     int same = same_content(out->tmp_path, out->final_path);
-    {
-      unlink(out->tmp_path);
-      if (same == 1) {
-        *unchanged = 1;
-      } else {
-        snprintf(errbuf, errsize, "%s: exists with other content; not replaced (use --force)",
-                 name);
-        rc = -1;
-      }
-      output_free(out);
-      return rc;
+    unlink(out->tmp_path);
+    if (same == 1) {
+      *unchanged = 1;
+    } else {
+      snprintf(errbuf, errsize, "%s: exists with other content; not replaced (use --force)", name);
+      rc = -1;
     }
+    output_free(out);
+    return rc;
   }
   if (!out->direct && rename(out->tmp_path, out->final_path) != 0) {
     snprintf(errbuf, errsize, "%s: cannot write the report: %s", name, strerror(errno));
