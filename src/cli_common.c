@@ -78,10 +78,15 @@ static int today_days(long *days) {
   return 0;
 }
 
+int bd_cli_load_options(bd_load_options *opt) {
+  memset(opt, 0, sizeof *opt);
+  return today_days(&opt->today) == 0 ? BD_EXIT_OK : BD_EXIT_USAGE;
+}
+
 int bd_cli_load_plan(const char *path, const bd_evidence_list *evidence, int verbose,
                      bd_arena *arena, bd_plan **plan) {
-  bd_load_options opt = {0};
-  if (today_days(&opt.today) != 0) return BD_EXIT_USAGE;
+  bd_load_options opt;
+  if (bd_cli_load_options(&opt) != BD_EXIT_OK) return BD_EXIT_USAGE;
   bd_diags diags = {0};
   int rc = bd_plan_load_file(path, &opt, arena, plan, &diags);
   if (rc != 0) bd_cli_print_diags(&diags, path, "error");
@@ -130,8 +135,8 @@ int bd_cli_discover(const char *plugin_dir, bd_plugin_set *set) {
   return 0;
 }
 
-int bd_cli_render_report(const bd_cli_render *a, const bd_plugin_file *pf,
-                         const bd_report *report) {
+int bd_cli_render_report(const bd_cli_render *a, const bd_plugin_file *pf, const bd_report *report,
+                         const bd_portfolio *portfolio) {
   char err[1024];
   char *default_templates = join_path(data_dir(), "templates");
   char *fonts = join_path(data_dir(), "fonts");
@@ -160,7 +165,7 @@ int bd_cli_render_report(const bd_cli_render *a, const bd_plugin_file *pf,
   out->options = &options;
 
   bd_render_request req = {sizeof req, report,  a->format, a->layout, out,
-                           a->output,  a->lang, templates, fonts};
+                           a->output,  a->lang, templates, fonts,     portfolio};
   bd_error perr;
   memset(&perr, 0, sizeof perr);
   if (a->verbose) fprintf(stderr, "badday: using %s (%s)\n", pf->plugin->name, pf->path);

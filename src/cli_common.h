@@ -12,6 +12,7 @@
 #include "badday/report.h"
 #include "diag.h"
 #include "host.h"
+#include "load.h"
 #include "plan.h"
 
 /* Prints every diagnostic as FILE:LINE:COL: SEVERITY: MESSAGE. */
@@ -25,6 +26,25 @@ typedef struct bd_evidence_list {
 
 /* Records one --evidence FILE; returns 0, or -1 (printed) when too many. */
 int bd_cli_add_evidence(bd_evidence_list *list, const char *path);
+
+/* The loader's options for this run (today from SOURCE_DATE_EPOCH or the
+ * clock).  Returns BD_EXIT_OK, or BD_EXIT_USAGE (printed) when
+ * SOURCE_DATE_EPOCH is malformed. */
+int bd_cli_load_options(bd_load_options *opt);
+
+/* The --compare files of a command, in order. */
+typedef struct bd_compare_list {
+  const char *paths[64];
+  size_t count;
+} bd_compare_list;
+
+/* Reads every --compare file and attaches to each report what changed
+ * since the earlier report of the same service (with one plan and one
+ * earlier service, they are compared whatever their names).  Prints every
+ * error and warning.  Returns an exit code: an unreadable file, a currency
+ * that differs or a service named twice is an invalid input. */
+int bd_cli_attach_comparisons(const bd_compare_list *list, bd_report *const *reports, size_t count,
+                              bd_arena *arena);
 
 /* Loads the plan at path into arena and applies the evidence files; prints
  * every error and warning.  Returns an exit code (BD_EXIT_*). */
@@ -65,8 +85,10 @@ typedef struct bd_cli_render {
   int no_clobber; /* refuse to replace an existing file with other content */
 } bd_cli_render;
 
-/* Renders report with the plugin into r->output, written atomically.
+/* Renders report (or, when portfolio is not NULL, the portfolio whose
+ * first report it is) with the plugin into r->output, written atomically.
  * Prints what went wrong.  Returns an exit code. */
-int bd_cli_render_report(const bd_cli_render *r, const bd_plugin_file *pf, const bd_report *report);
+int bd_cli_render_report(const bd_cli_render *r, const bd_plugin_file *pf, const bd_report *report,
+                         const bd_portfolio *portfolio);
 
 #endif

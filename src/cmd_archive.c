@@ -105,7 +105,7 @@ static int archive_plan(const archive_args *a, const char *path, const bd_plugin
     if (pf != NULL) {
       bd_cli_render r = {path, formats[i], "report", a->lang,    out,      NULL,
                          NULL, NULL,       0,        a->verbose, !a->force};
-      status = bd_cli_render_report(&r, pf, report);
+      status = bd_cli_render_report(&r, pf, report, NULL);
     }
     free(out);
   }

@@ -1,4 +1,5 @@
-/* cmd_render.c - `badday render`: one plan, one format, one destination. */
+/* cmd_render.c - `badday render`: one plan (or a portfolio of several), one
+ * format, one destination. */
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
@@ -10,6 +11,7 @@
 #include "cli.h"
 #include "cli_common.h"
 #include "host.h"
+#include "portfolio.h"
 
 /* Returns the extension of path (after the last '.' of its last component),
  * lower-cased into buf, or NULL. */
@@ -48,7 +50,9 @@ enum { BD_MAX_OPTIONS = 64 };
 
 /* Everything `render` was asked to do. */
 typedef struct render_args {
-  const char *plan;
+  const char *plan;   /* the first plan */
+  char *const *plans; /* every plan, in order */
+  size_t plan_count;
   const char *format;
   const char *output;
   const char *layout;
@@ -60,6 +64,7 @@ typedef struct render_args {
   const char *option_values[BD_MAX_OPTIONS];
   size_t option_count;
   bd_evidence_list evidence;
+  bd_compare_list compare;
 } render_args;
 
 /* Records -O NAME=VALUE (or, with name set, NAME=arg as --paper does).
@@ -97,7 +102,7 @@ static void free_options(render_args *a) {
 
 /* Parses the options of `render`; returns BD_EXIT_OK or an exit code. */
 static int parse_render_args(int argc, char **argv, render_args *a) {
-  enum { OPT_LAYOUT = 256, OPT_LANG, OPT_PLUGIN_DIR, OPT_TEMPLATE_DIR, OPT_PAPER };
+  enum { OPT_LAYOUT = 256, OPT_LANG, OPT_PLUGIN_DIR, OPT_TEMPLATE_DIR, OPT_PAPER, OPT_COMPARE };
   static const struct option options[] = {
       {"format", required_argument, NULL, 'f'},
       {"output", required_argument, NULL, 'o'},
@@ -108,6 +113,7 @@ static int parse_render_args(int argc, char **argv, render_args *a) {
       {"paper", required_argument, NULL, OPT_PAPER},
       {"option", required_argument, NULL, 'O'},
       {"evidence", required_argument, NULL, 'e'},
+      {"compare", required_argument, NULL, OPT_COMPARE},
       {"verbose", no_argument, NULL, 'v'},
       {"help", no_argument, NULL, 'h'},
       {NULL, 0, NULL, 0}};
@@ -119,6 +125,13 @@ static int parse_render_args(int argc, char **argv, render_args *a) {
     switch (c) {
     case 'e':
       if (bd_cli_add_evidence(&a->evidence, optarg) != 0) return BD_EXIT_USAGE;
+      break;
+    case OPT_COMPARE:
+      if (a->compare.count == sizeof a->compare.paths / sizeof a->compare.paths[0]) {
+        fprintf(stderr, "badday render: more than %zu --compare files\n", a->compare.count);
+        return BD_EXIT_USAGE;
+      }
+      a->compare.paths[a->compare.count++] = optarg;
       break;
     case 'O':
     case OPT_PAPER:
@@ -157,11 +170,14 @@ static int parse_render_args(int argc, char **argv, render_args *a) {
             "badday render: no plan given (usage: badday render PLAN [-f FORMAT] [-o OUTPUT])\n");
     return BD_EXIT_USAGE;
   }
-  if (argc - optind > 1) {
-    fprintf(stderr, "badday render: give exactly one plan (found %d)\n", argc - optind);
-    return BD_EXIT_USAGE;
-  }
   a->plan = argv[optind];
+  a->plans = argv + optind;
+  a->plan_count = (size_t)(argc - optind);
+  for (size_t i = 0; a->plan_count > 1 && i < a->plan_count; i++)
+    if (strcmp(a->plans[i], "-") == 0) {
+      fprintf(stderr, "badday render: several plans cannot include standard input ('-')\n");
+      return BD_EXIT_USAGE;
+    }
   if (strcmp(a->layout, "report") != 0 && strcmp(a->layout, "slides") != 0) {
     fprintf(stderr, "badday render: --layout must be 'report' or 'slides', not '%s'\n", a->layout);
     return BD_EXIT_USAGE;
@@ -194,6 +210,10 @@ static int resolve_destination(render_args *a, char **owned) {
     return BD_EXIT_USAGE;
   }
   if (a->output == NULL) {
+    if (a->plan_count > 1) {
+      fprintf(stderr, "badday render: several plans make one report: give -o OUTPUT\n");
+      return BD_EXIT_USAGE;
+    }
     if (strcmp(a->plan, "-") == 0) {
       fprintf(stderr, "badday render: a plan read from standard input needs -o OUTPUT\n");
       return BD_EXIT_USAGE;
@@ -202,6 +222,46 @@ static int resolve_destination(render_args *a, char **owned) {
     if (*owned == NULL) return BD_EXIT_INTERNAL;
     a->output = *owned;
   }
+  return BD_EXIT_OK;
+}
+
+/* Loads and analyses every plan (all of them, so that every error is
+ * shown) into reports; returns an exit code. */
+static int load_reports(const render_args *a, bd_arena *arena, bd_report **reports) {
+  int status = BD_EXIT_OK;
+  for (size_t i = 0; i < a->plan_count; i++) {
+    bd_plan *plan = NULL;
+    int rc = bd_cli_load_plan(a->plans[i], &a->evidence, a->verbose, arena, &plan);
+    if (rc == BD_EXIT_USAGE || rc == BD_EXIT_INTERNAL) return rc;
+    if (rc != BD_EXIT_OK) {
+      status = rc;
+      continue;
+    }
+    if (bd_analyse(plan, arena, &reports[i]) != 0) {
+      fprintf(stderr, "badday: out of memory while analysing %s\n", a->plans[i]);
+      return BD_EXIT_INTERNAL;
+    }
+  }
+  return status;
+}
+
+/* Checks that the plugin shows what this render needs: several plans need
+ * BD_FEATURE_PORTFOLIO (an error); a comparison the plugin does not show
+ * is warned about.  Returns an exit code. */
+static int check_features(const render_args *a, const bd_plugin_file *pf) {
+  unsigned features = bd_plugin_features(pf->plugin);
+  if (a->plan_count > 1 && !(features & BD_FEATURE_PORTFOLIO)) {
+    fprintf(stderr,
+            "badday render: the %s plugin (%s) renders one plan at a time; render each plan on "
+            "its own, or use a format that takes several (json, csv, html, pdf)\n",
+            pf->plugin->name, pf->path);
+    return BD_EXIT_PLUGIN;
+  }
+  if (a->compare.count > 0 && !(features & BD_FEATURE_COMPARISON))
+    fprintf(stderr,
+            "badday render: warning: the %s plugin does not show comparisons; --compare "
+            "has no effect on %s\n",
+            pf->plugin->name, a->output);
   return BD_EXIT_OK;
 }
 
@@ -216,13 +276,19 @@ int bd_cmd_render(int argc, char **argv) {
   }
 
   bd_arena arena = {0};
-  bd_plan *plan = NULL;
-  bd_report *report = NULL;
   bd_plugin_set set = {0};
-  status = bd_cli_load_plan(a.plan, &a.evidence, a.verbose, &arena, &plan);
+  bd_portfolio *portfolio = NULL;
+  bd_report **reports = bd_arena_array(&arena, a.plan_count, sizeof *reports);
+  if (reports == NULL) {
+    status = BD_EXIT_INTERNAL;
+    goto done;
+  }
+  status = load_reports(&a, &arena, reports);
+  if (status == BD_EXIT_OK)
+    status = bd_cli_attach_comparisons(&a.compare, reports, a.plan_count, &arena);
   if (status != BD_EXIT_OK) goto done;
-  if (bd_analyse(plan, &arena, &report) != 0) {
-    fprintf(stderr, "badday: out of memory while analysing %s\n", a.plan);
+  if (a.plan_count > 1 && bd_portfolio_build((const bd_report *const *)reports, a.plan_count,
+                                             &arena, &portfolio) != 0) {
     status = BD_EXIT_INTERNAL;
     goto done;
   }
@@ -232,11 +298,11 @@ int bd_cmd_render(int argc, char **argv) {
   }
   const bd_plugin_file *pf =
       bd_cli_pick_plugin(&set, a.format, a.option_names, a.option_values, a.option_count, &status);
-  if (pf == NULL) goto done;
+  if (pf == NULL || (status = check_features(&a, pf)) != BD_EXIT_OK) goto done;
   bd_cli_render r = {
       a.plan,         a.format,        a.layout,       a.lang,    a.output, a.template_dir,
       a.option_names, a.option_values, a.option_count, a.verbose, 0};
-  status = bd_cli_render_report(&r, pf, report);
+  status = bd_cli_render_report(&r, pf, reports[0], portfolio);
 done:
   bd_plugins_free(&set);
   bd_arena_free(&arena);

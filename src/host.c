@@ -254,6 +254,13 @@ void bd_plugins_free(bd_plugin_set *set) {
   set->count = 0;
 }
 
+unsigned bd_plugin_features(const bd_plugin *plugin) {
+  if (plugin->abi_minor < 1 ||
+      plugin->struct_size < offsetof(bd_plugin, features) + sizeof plugin->features)
+    return 0;
+  return plugin->features;
+}
+
 const bd_option_spec *bd_plugin_option_specs(const bd_plugin *plugin) {
   if (plugin->struct_size < offsetof(bd_plugin, options) + sizeof plugin->options) return NULL;
   return plugin->options;

@@ -59,6 +59,9 @@ void bd_plugins_free(bd_plugin_set *set);
  * options existed or taking none). */
 const bd_option_spec *bd_plugin_option_specs(const bd_plugin *plugin);
 
+/* The BD_FEATURE_* bits a loaded plugin declares (0 for an ABI 1.0 plugin). */
+unsigned bd_plugin_features(const bd_plugin *plugin);
+
 /* Checks -O options against the plugin's declaration.  Returns 0, or -1
  * with a message in errbuf naming the option and what is allowed. */
 int bd_plugin_check_options(const bd_plugin *plugin, const char *const *names,

@@ -547,12 +547,11 @@ static void sort_diags(bd_diags *d, size_t first) {
   d->count = first + kept;
 }
 
-int bd_plan_load_buffer(const char *path, const char *data, size_t len, const bd_load_options *opt,
-                        bd_arena *arena, bd_plan **out, bd_diags *diags) {
+int bd_yaml_read_buffer(const char *path, const char *data, size_t len, bd_arena *arena,
+                        bd_tree_reader read, void *ctx, char sha256_hex[65], bd_diags *diags) {
   builder b = {0};
   size_t first = diags->count;
   int rc = -1, hashing = 0;
-  *out = NULL;
   b.path = path;
   b.data = data;
   b.len = len;
@@ -562,7 +561,7 @@ int bd_plan_load_buffer(const char *path, const char *data, size_t len, const bd
     fail(&b, 0, 0, "the plan is larger than %zu MiB", BD_LOAD_MAX_BYTES / (1024 * 1024));
     goto done;
   }
-  /* The plan's SHA-256 (traceability) is computed beside the parse. */
+  /* The file's SHA-256 (traceability) is computed beside the parse. */
   bd_sha256_job hash;
   bd_sha256_job_start(&hash, data, len);
   hashing = 1;
@@ -580,21 +579,41 @@ int bd_plan_load_buffer(const char *path, const char *data, size_t len, const bd
     fail(&b, 0, 0, "the file holds no YAML document");
     goto done;
   }
-  bd_plan *plan = NULL;
-  if (bd_validate_plan(path, b.root, b.node_count, opt, arena, &plan, diags) == 0 &&
-      b.errors == 0) {
-    *out = plan;
-    rc = 0;
-  }
+  if (read(ctx, path, b.root, b.node_count, diags) == 0 && b.errors == 0) rc = 0;
 done:
   if (hashing) {
     char hex[65];
-    bd_sha256_job_finish(&hash, hex); /* always joined: data is the caller's */
-    if (*out) memcpy((*out)->sha256, hex, sizeof hex); /* the file as read, BOM included */
+    bd_sha256_job_finish(&hash, hex);                    /* always joined: data is the caller's */
+    if (sha256_hex) memcpy(sha256_hex, hex, sizeof hex); /* the file as read, BOM included */
   }
   bd_arena_free(&b.scratch);
   sort_diags(diags, first);
   return rc;
+}
+
+/* What reading a plan needs beside the tree (a bd_tree_reader's context). */
+typedef struct plan_reader {
+  const bd_load_options *opt;
+  bd_arena *arena;
+  bd_plan *plan;
+} plan_reader;
+
+/* Validates the tree as a plan (a bd_tree_reader). */
+static int read_plan(void *ctx, const char *path, const bd_ynode *root, size_t node_count,
+                     bd_diags *diags) {
+  plan_reader *pr = ctx;
+  return bd_validate_plan(path, root, node_count, pr->opt, pr->arena, &pr->plan, diags);
+}
+
+int bd_plan_load_buffer(const char *path, const char *data, size_t len, const bd_load_options *opt,
+                        bd_arena *arena, bd_plan **out, bd_diags *diags) {
+  plan_reader pr = {opt, arena, NULL};
+  char hex[65];
+  *out = NULL;
+  if (bd_yaml_read_buffer(path, data, len, arena, read_plan, &pr, hex, diags) != 0) return -1;
+  memcpy(pr.plan->sha256, hex, sizeof hex);
+  *out = pr.plan;
+  return 0;
 }
 
 /* Reads all of fd to its end into a malloc'ed buffer (*data, *len).
@@ -648,8 +667,8 @@ static int read_all(int fd, const char *name, size_t hint, char **data, size_t *
   return 0;
 }
 
-int bd_plan_load_file(const char *path, const bd_load_options *opt, bd_arena *arena, bd_plan **out,
-                      bd_diags *diags) {
+int bd_yaml_read_file(const char *path, bd_arena *arena, bd_tree_reader read, void *ctx,
+                      char sha256_hex[65], bd_diags *diags) {
   int from_stdin = strcmp(path, "-") == 0;
   const char *name = from_stdin ? "<stdin>" : path;
   int fd = from_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
@@ -657,7 +676,6 @@ int bd_plan_load_file(const char *path, const bd_load_options *opt, bd_arena *ar
   char *data = NULL;
   size_t len = 0;
   int rc = -1;
-  *out = NULL;
   if (fd < 0) return bd_diag_add(diags, name, 0, 0, "cannot open the plan: %s", strerror(errno));
   if (fstat(fd, &st) != 0) {
     bd_diag_add(diags, name, 0, 0, "cannot read the plan: %s", strerror(errno));
@@ -674,9 +692,20 @@ int bd_plan_load_file(const char *path, const bd_load_options *opt, bd_arena *ar
   }
   if (read_all(fd, name, S_ISREG(st.st_mode) ? (size_t)st.st_size : 0, &data, &len, diags) != 0)
     goto done;
-  rc = bd_plan_load_buffer(name, data, len, opt, arena, out, diags);
+  rc = bd_yaml_read_buffer(name, data, len, arena, read, ctx, sha256_hex, diags);
 done:
   free(data);
   if (!from_stdin) close(fd);
   return rc;
+}
+
+int bd_plan_load_file(const char *path, const bd_load_options *opt, bd_arena *arena, bd_plan **out,
+                      bd_diags *diags) {
+  plan_reader pr = {opt, arena, NULL};
+  char hex[65];
+  *out = NULL;
+  if (bd_yaml_read_file(path, arena, read_plan, &pr, hex, diags) != 0) return -1;
+  memcpy(pr.plan->sha256, hex, sizeof hex);
+  *out = pr.plan;
+  return 0;
 }

@@ -30,6 +30,17 @@ expect_out "newer minor refused" "plugin 'newminor' needs plugin ABI 1.99, this 
 
 run "$BADDAY" render "$EXAMPLE" -f oldminor -o - --plugin-dir "$WORK/mod/oldminor"
 expect_rc "older minor loads" 0
+expect_out "older minor renders" "oldminor: Smart Receipt Manager (2 scenarios"
+
+# An ABI 1.0 plugin knows nothing of portfolios or comparisons (ABI 1.1).
+printf 'kept\n' >"$WORK/portfolio.oldminor"
+run "$BADDAY" render "$EXAMPLE" "$EXAMPLE" -o "$WORK/portfolio.oldminor" --plugin-dir "$WORK/mod/oldminor"
+expect_rc "1.0 plugin refuses several plans" 3
+expect_err "1.0 plugin: says why" "renders one plan at a time"
+check "1.0 plugin: old file kept" test "$(cat "$WORK/portfolio.oldminor")" = kept
+run "$BADDAY" render "$EXAMPLE" --compare "$EXAMPLE" -f oldminor -o - --plugin-dir "$WORK/mod/oldminor"
+expect_rc "1.0 plugin renders despite --compare" 0
+expect_err "1.0 plugin: comparison warned about" "the oldminor plugin does not show comparisons"
 
 run "$BADDAY" plugins --plugin-dir "$WORK/mod/noentry"
 expect_out "missing entry refused" "not a badday plugin (no bd_plugin_entry function)"

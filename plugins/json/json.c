@@ -6,6 +6,7 @@
  * same double, through host->format_number); keys come in a fixed order, so
  * the output is deterministic.  Everything is written through host->write.
  */
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -16,6 +17,7 @@ typedef struct json_writer {
   const bd_host *host;
   bd_output *out;
   int failed;
+  int indent; /* levels added to every newline (a service inside a portfolio) */
   size_t used;
   char buf[16384];
 } json_writer;
@@ -103,6 +105,7 @@ static void key(json_writer *w, const char *k) {
 /* Writes a newline and `depth` levels of two-space indentation. */
 static void newline(json_writer *w, int depth) {
   static const char spaces[] = "\n                                ";
+  depth += w->indent;
   put(w, spaces, (size_t)(1 + 2 * (depth < 16 ? depth : 16)));
 }
 
@@ -349,7 +352,120 @@ static void groups(json_writer *w, const bd_report *r) {
   puts_(w, "],");
 }
 
-/* Writes the whole report. */
+/* Writes a count. */
+static void count(json_writer *w, size_t n) {
+  char buf[32];
+  int len = snprintf(buf, sizeof buf, "%zu", n);
+  put(w, buf, (size_t)len);
+}
+
+/* Writes {"before": a, "after": b, "difference": b - a}; an absent side
+ * (has_* 0) is null and counts as 0 in the difference. */
+static void before_after(json_writer *w, int has_before, double before, int has_after,
+                         double after) {
+  puts_(w, "{\"before\": ");
+  if (has_before)
+    number(w, before);
+  else
+    puts_(w, "null");
+  puts_(w, ", \"after\": ");
+  if (has_after)
+    number(w, after);
+  else
+    puts_(w, "null");
+  puts_(w, ", \"difference\": ");
+  number(w, (has_after ? after : 0) - (has_before ? before : 0));
+  put(w, "}", 1);
+}
+
+/* Writes one scenario of a comparison. */
+static void scenario_delta(json_writer *w, const bd_scenario_delta *d) {
+  int before = d->change != BD_CHANGE_ADDED, after = d->change != BD_CHANGE_REMOVED;
+  puts_(w, "{\"id\": ");
+  string(w, d->id);
+  puts_(w, ", \"change\": ");
+  string(w, bd_change_name(d->change));
+  puts_(w, ", \"eal\": ");
+  before_after(w, before, d->eal_before, after, d->eal_after);
+  puts_(w, ", \"decision\": {\"before\": ");
+  string(w, before ? bd_decision_name(d->decision_before) : NULL);
+  puts_(w, ", \"after\": ");
+  string(w, after ? bd_decision_name(d->decision_after) : NULL);
+  puts_(w, "}, \"coverage\": {");
+  int first = 1;
+  for (int k = 0; k < BD_KIND_COUNT; k++) {
+    if (!(d->changed_cells & (1u << k))) continue;
+    if (!first) put(w, ", ", 2);
+    first = 0;
+    key(w, bd_kind_name((bd_kind)k));
+    puts_(w, "{\"before\": ");
+    string(w, bd_cell_name(d->coverage_before[k]));
+    puts_(w, ", \"after\": ");
+    string(w, bd_cell_name(d->coverage_after[k]));
+    put(w, "}", 1);
+  }
+  puts_(w, "}}");
+}
+
+/* Writes the ids of the scenarios of a comparison with the given change. */
+static void ids_with(json_writer *w, const bd_comparison *c, bd_change change) {
+  put(w, "[", 1);
+  int first = 1;
+  for (size_t i = 0; i < c->scenario_count; i++) {
+    if (c->scenarios[i].change != change) continue;
+    if (!first) put(w, ", ", 2);
+    first = 0;
+    string(w, c->scenarios[i].id);
+  }
+  put(w, "]", 1);
+}
+
+/* Writes the "comparison" object (--compare). */
+static void comparison(json_writer *w, const bd_comparison *c) {
+  put(w, "{", 1);
+  newline(w, 2);
+  puts_(w, "\"source\": ");
+  string(w, c->source);
+  puts_(w, ", \"source_sha256\": ");
+  string(w, c->source_sha256);
+  puts_(w, ", \"period\": ");
+  string(w, c->period);
+  puts_(w, ", \"as_of\": ");
+  string(w, c->as_of);
+  put(w, ",", 1);
+  newline(w, 2);
+  key(w, "eal");
+  before_after(w, 1, c->eal_before, 1, c->eal_after);
+  put(w, ",", 1);
+  newline(w, 2);
+  key(w, "added");
+  ids_with(w, c, BD_CHANGE_ADDED);
+  puts_(w, ", \"removed\": ");
+  ids_with(w, c, BD_CHANGE_REMOVED);
+  puts_(w, ", \"changed\": ");
+  ids_with(w, c, BD_CHANGE_CHANGED);
+  put(w, ",", 1);
+  newline(w, 2);
+  key(w, "cell_changes");
+  count(w, c->cell_changes);
+  puts_(w, ", \"decision_changes\": ");
+  count(w, c->decision_changes);
+  put(w, ",", 1);
+  newline(w, 2);
+  key(w, "scenarios");
+  put(w, "[", 1);
+  for (size_t i = 0; i < c->scenario_count; i++) {
+    newline(w, 3);
+    scenario_delta(w, &c->scenarios[i]);
+    if (i + 1 < c->scenario_count) put(w, ",", 1);
+  }
+  if (c->scenario_count) newline(w, 2);
+  put(w, "]", 1);
+  newline(w, 1);
+  put(w, "}", 1);
+}
+
+/* Writes the whole report of one plan. */
 static void report(json_writer *w, const bd_report *r) {
   puts_(w, "{");
   newline(w, 1);
@@ -421,7 +537,66 @@ static void report(json_writer *w, const bd_report *r) {
   newline(w, 1);
   key(w, "extensions");
   extensions(w, &r->extensions);
-  puts_(w, "\n}\n");
+  if (r->struct_size >= offsetof(bd_report, comparison) + sizeof r->comparison && r->comparison) {
+    put(w, ",", 1);
+    newline(w, 1);
+    key(w, "comparison");
+    comparison(w, r->comparison);
+  }
+  newline(w, 0);
+  put(w, "}", 1);
+}
+
+/* Writes the portfolio of several plans: its summary, then each plan's
+ * object in "services". */
+static void portfolio(json_writer *w, const bd_portfolio *p) {
+  puts_(w, "{");
+  newline(w, 1);
+  puts_(w, "\"badday\": 1, \"generator\": ");
+  char gen[64];
+  snprintf(gen, sizeof gen, "badday %s", w->host->version);
+  string(w, gen);
+  put(w, ",", 1);
+  newline(w, 1);
+  key(w, "portfolio");
+  puts_(w, "{\"services\": ");
+  count(w, p->report_count);
+  puts_(w, ", \"currency\": ");
+  string(w, p->currency);
+  puts_(w, ", \"period\": ");
+  string(w, p->period);
+  puts_(w, ", \"as_of\": ");
+  string(w, p->as_of);
+  put(w, ",", 1);
+  newline(w, 2);
+  key(w, "eal");
+  if (p->currency)
+    per_state(w, p->eal);
+  else
+    puts_(w, "null");
+  puts_(w, ", \"scenarios\": ");
+  count(w, p->scenario_count);
+  puts_(w, ", \"decisions\": ");
+  count(w, p->decision_count);
+  puts_(w, ", \"coverage\": ");
+  number(w, p->coverage);
+  puts_(w, ", \"verified_coverage\": ");
+  number(w, p->verified_coverage);
+  puts_(w, "},");
+  newline(w, 1);
+  key(w, "services");
+  put(w, "[", 1);
+  for (size_t i = 0; i < p->report_count; i++) {
+    newline(w, 2);
+    w->indent = 2;
+    report(w, p->reports[i]);
+    w->indent = 0;
+    if (i + 1 < p->report_count) put(w, ",", 1);
+  }
+  newline(w, 1);
+  put(w, "]", 1);
+  newline(w, 0);
+  put(w, "}", 1);
 }
 
 /* The plugin's render function: see bd_plugin.render. */
@@ -431,7 +606,16 @@ static int render(const bd_host *host, const bd_render_request *req, bd_error *e
   w.used = 0;
   w.host = host;
   w.out = req->output;
-  report(&w, req->report);
+  w.indent = 0;
+  const bd_portfolio *p =
+      req->struct_size >= offsetof(bd_render_request, portfolio) + sizeof req->portfolio
+          ? req->portfolio
+          : NULL;
+  if (p)
+    portfolio(&w, p);
+  else
+    report(&w, req->report);
+  put(&w, "\n", 1);
   flush(&w);
   if (w.failed) {
     snprintf(err->message, sizeof err->message, "writing the JSON report failed");
@@ -451,6 +635,7 @@ static const bd_plugin plugin = {
     .description = "the computed report as JSON, for scripts (plan-format.md)",
     .formats = formats,
     .render = render,
+    .features = BD_FEATURE_PORTFOLIO | BD_FEATURE_COMPARISON,
 };
 
 /* The entry point the host looks up with dlsym. */

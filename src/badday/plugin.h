@@ -25,6 +25,12 @@
  * ABI change log
  *   1.0  first release: bd_plugin, bd_host, bd_render_request, bd_error and
  *        the report model of badday/report.h.
+ *   1.1  several plans in one report and comparisons:
+ *        bd_render_request.portfolio (bd_portfolio), bd_report.comparison
+ *        (bd_comparison, bd_scenario_delta, bd_change), bd_plugin.features
+ *        (BD_FEATURE_PORTFOLIO, BD_FEATURE_COMPARISON).  A 1.0 plugin still
+ *        renders one plan; the host refuses to hand it several and warns
+ *        that it does not show a comparison.
  */
 #ifndef BADDAY_PLUGIN_H
 #define BADDAY_PLUGIN_H
@@ -55,7 +61,7 @@ extern "C" {
 
 #define BD_PLUGIN_MAGIC 0xBADDA700u
 #define BD_ABI_MAJOR    1
-#define BD_ABI_MINOR    0
+#define BD_ABI_MINOR    1
 
 /* The name of the one function a plugin exports. */
 #define BD_PLUGIN_ENTRY_NAME "bd_plugin_entry"
@@ -128,7 +134,8 @@ typedef struct bd_host {
   void (*sha256)(const void *data, size_t len, unsigned char digest[32]);
 } bd_host;
 
-/* What to render: one report in one format.  Valid for one render call. */
+/* What to render: one report (or a portfolio) in one format.  Valid for one
+ * render call. */
 typedef struct bd_render_request {
   size_t struct_size;      /* sizeof(bd_render_request) in the host */
   const bd_report *report; /* the analysed plan */
@@ -139,6 +146,10 @@ typedef struct bd_render_request {
   const char *lang;        /* "en" or "ja": the language of labels */
   const char *template_dir; /* directory of the templates (page skeletons, CSS, messages.tsv) */
   const char *font_dir;     /* directory of the fontconfig configuration (fonts.conf) */
+  /* ABI 1.1: with several plans, all of them and the portfolio figures
+   * (report is then the first plan); NULL for one plan.  Only handed to a
+   * plugin that declares BD_FEATURE_PORTFOLIO. */
+  const bd_portfolio *portfolio;
 } bd_render_request;
 
 /* An option a plugin takes (-O name=value on the command line). */
@@ -167,7 +178,15 @@ typedef struct bd_plugin {
   /* The options the plugin takes, ended by an entry whose name is NULL; NULL
    * when it takes none.  The host rejects any other -O option. */
   const bd_option_spec *options;
+
+  /* ABI 1.1: what the plugin shows beyond one plan, BD_FEATURE_* or'ed.
+   * A plugin of ABI 1.0 has none. */
+  unsigned features;
 } bd_plugin;
+
+/* bd_plugin.features */
+#define BD_FEATURE_PORTFOLIO  0x1u /* renders req->portfolio (several plans) */
+#define BD_FEATURE_COMPARISON 0x2u /* shows report->comparison */
 
 /* The type of the entry function. */
 typedef const bd_plugin *(*bd_plugin_entry_fn)(void);

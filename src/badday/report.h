@@ -225,6 +225,46 @@ typedef struct bd_matrix_row {
   size_t index; /* into losses, failures or scenarios */
 } bd_matrix_row;
 
+/* How a scenario changed since the compared report (--compare). */
+typedef enum bd_change {
+  BD_CHANGE_UNCHANGED = 0, /* in both, same yearly loss, decision and coverage */
+  BD_CHANGE_ADDED = 1,     /* only in this report */
+  BD_CHANGE_REMOVED = 2,   /* only in the compared report */
+  BD_CHANGE_CHANGED = 3    /* in both, and its yearly loss, decision or coverage differs */
+} bd_change;
+
+/* One scenario of a comparison; scenarios match by id.  The "before"
+ * members are meaningful unless the scenario was added, the "after" ones
+ * unless it was removed (an absent side reads 0, monitor and none). */
+typedef struct bd_scenario_delta {
+  const char *id;
+  const char *title; /* this report's title; the compared one's for a removed scenario */
+  bd_change change;
+  size_t scenario;              /* index into report->scenarios; BD_NO_SCENARIO when removed */
+  double eal_before, eal_after; /* yearly loss in the current state */
+  bd_decision decision_before, decision_after;
+  bd_cell coverage_before[BD_KIND_COUNT], coverage_after[BD_KIND_COUNT];
+  unsigned changed_cells; /* bit k set: coverage of kind k changed (both sides present) */
+  int decision_changed;   /* both sides present and the decisions differ */
+} bd_scenario_delta;
+#define BD_NO_SCENARIO ((size_t)-1)
+
+/* What changed since an earlier report of the same service (ABI 1.1). */
+typedef struct bd_comparison {
+  const char *source;           /* the compared file as given on the command line */
+  const char *source_sha256;    /* SHA-256 of the compared plan (from its JSON when a report) */
+  const char *period;           /* the compared report's period, or NULL */
+  const char *as_of;            /* the compared report's as_of */
+  double eal_before, eal_after; /* total yearly loss in the current state */
+  /* this report's scenarios in file order, then the removed ones in the
+   * compared report's order */
+  const bd_scenario_delta *scenarios;
+  size_t scenario_count;
+  size_t added, removed, changed; /* scenarios by change */
+  size_t cell_changes;            /* coverage cells that changed state */
+  size_t decision_changes;        /* scenarios whose decision changed */
+} bd_comparison;
+
 /* The whole computed report for one plan. */
 typedef struct bd_report {
   size_t struct_size; /* sizeof(bd_report) of the host that built it */
@@ -267,7 +307,26 @@ typedef struct bd_report {
    * version of badday that computed the report */
   const char *source_sha256;
   const char *generator; /* "badday 0.1.0" */
+  /* ABI 1.1: what changed since an earlier report (--compare), or NULL */
+  const bd_comparison *comparison;
 } bd_report;
+
+/* Several plans rendered into one report (ABI 1.1): the figures of the
+ * portfolio summary.  Sums of money are given only when every plan uses the
+ * same currency. */
+typedef struct bd_portfolio {
+  const bd_report *const *reports; /* in command-line order */
+  size_t report_count;
+  const char *currency;       /* shared by every plan, or NULL when they differ */
+  double eal[BD_STATE_COUNT]; /* yearly loss summed over the plans; 0 without a currency */
+  size_t scenario_count;      /* over every plan */
+  size_t decision_count;      /* scenarios that need a decision, over every plan */
+  size_t cell_counts[BD_CELL_COUNT];
+  double coverage;          /* share of all coverage cells not none or planned */
+  double verified_coverage; /* share of all coverage cells verified */
+  const char *period;       /* shared by every plan, or NULL */
+  const char *as_of;        /* the latest as_of of the plans */
+} bd_portfolio;
 
 /* Stable lower-case names for the enums, as used in JSON ("detective", ...).
  * They are inline so that a plugin needs no symbol from the host.  The
@@ -296,6 +355,10 @@ static inline const char *bd_cell_name(bd_cell cell) {
 static inline const char *bd_decision_name(bd_decision decision) {
   static const char *const names[] = {"monitor", "accept", "mitigate", "accepted"};
   return (unsigned)decision < 4 ? names[decision] : "unknown";
+}
+static inline const char *bd_change_name(bd_change change) {
+  static const char *const names[] = {"unchanged", "added", "removed", "changed"};
+  return (unsigned)change < 4 ? names[change] : "unknown";
 }
 static inline const char *bd_state_name(bd_state state) {
   static const char *const names[] = {"baseline", "current", "planned"};

@@ -2,6 +2,7 @@
 #define TEST_NAME   "badmajor"
 #define TEST_FORMAT "badmajor"
 #define TEST_MAJOR  (BD_ABI_MAJOR + 1)
+#define TEST_MINOR  0
 #include "common.h"
 
 BD_PLUGIN_EXPORT const bd_plugin *bd_plugin_entry(void) {
