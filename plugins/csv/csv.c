@@ -9,8 +9,12 @@
  * TAB or CR gets a leading apostrophe, so a spreadsheet shows it as text
  * instead of running it.  Numbers are exact (host->format_number).
  *
- * Options: -O table=matrix|measures (default matrix), -O bom=no|yes.
+ * Options: -O table=matrix|measures|services|changes (default matrix),
+ * -O bom=no|yes.  With several plans (a portfolio) every row starts with
+ * its service; "services" is one row per plan (the portfolio summary) and
+ * "changes" one row per scenario compared with --compare.
  */
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -21,7 +25,8 @@ typedef struct csv_writer {
   const bd_host *host;
   bd_output *out;
   int failed;
-  int first_field; /* no comma before the next field */
+  int first_field;    /* no comma before the next field */
+  int service_column; /* rows start with the service (a portfolio) */
   size_t used;
   char buf[8192];
 } csv_writer;
@@ -78,18 +83,22 @@ static void end_row(csv_writer *w) {
 
 /* One row per scenario in matrix order: the current yearly loss per
  * category, the total, downtime, the planned total and the decision. */
-static void matrix(csv_writer *w, const bd_report *r) {
-  const char *head[] = {"loss", "failure", "scenario", "title"};
-  for (size_t i = 0; i < 4; i++) text(w, head[i]);
-  for (size_t c = 0; c < r->category_count; c++) text(w, r->categories[c]);
-  const char *tail[] = {"total",    "downtime_h",   "planned_total",
-                        "decision", "budget_share", "over_cap"};
-  for (size_t i = 0; i < 6; i++) text(w, tail[i]);
-  end_row(w);
+static void matrix(csv_writer *w, const bd_report *r, int header) {
+  if (header) {
+    if (w->service_column) text(w, "service");
+    const char *head[] = {"loss", "failure", "scenario", "title"};
+    for (size_t i = 0; i < 4; i++) text(w, head[i]);
+    for (size_t c = 0; c < r->category_count; c++) text(w, r->categories[c]);
+    const char *tail[] = {"total",    "downtime_h",   "planned_total",
+                          "decision", "budget_share", "over_cap"};
+    for (size_t i = 0; i < 6; i++) text(w, tail[i]);
+    end_row(w);
+  }
   for (size_t i = 0; i < r->matrix_row_count; i++) {
     if (r->matrix_rows[i].type != BD_ROW_SCENARIO) continue;
     const bd_scenario *s = &r->scenarios[r->matrix_rows[i].index];
     const bd_figures *now = &s->state[BD_STATE_CURRENT];
+    if (w->service_column) text(w, r->service);
     text(w, r->losses[s->loss].id);
     text(w, r->failures[s->failure].id);
     text(w, s->id);
@@ -109,16 +118,20 @@ static void matrix(csv_writer *w, const bd_report *r) {
 }
 
 /* One row per measure: its scenario, kind, status, costs and verification. */
-static void measures(csv_writer *w, const bd_report *r) {
+static void measures(csv_writer *w, const bd_report *r, int header) {
   const char *head[] = {"scenario",     "measure",   "title",       "kind",
                         "status",       "cost_once", "cost_yearly", "annual_cost",
                         "verification", "last_run",  "result"};
-  for (size_t i = 0; i < sizeof head / sizeof head[0]; i++) text(w, head[i]);
-  end_row(w);
+  if (header) {
+    if (w->service_column) text(w, "service");
+    for (size_t i = 0; i < sizeof head / sizeof head[0]; i++) text(w, head[i]);
+    end_row(w);
+  }
   for (size_t i = 0; i < r->scenario_count; i++) {
     const bd_scenario *s = &r->scenarios[i];
     for (size_t j = 0; j < s->measure_count; j++) {
       const bd_measure *m = &s->measures[j];
+      if (w->service_column) text(w, r->service);
       text(w, s->id);
       text(w, m->id);
       text(w, m->title);
@@ -135,6 +148,95 @@ static void measures(csv_writer *w, const bd_report *r) {
   }
 }
 
+/* One row per plan: the figures of the portfolio summary. */
+static void services(csv_writer *w, const bd_report *r, int header) {
+  const char *head[] = {
+      "service",           "owner",         "period",        "as_of",       "currency",
+      "baseline_total",    "current_total", "planned_total", "budget_used", "coverage",
+      "verified_coverage", "scenarios",     "decisions",     "source",      "source_sha256"};
+  if (header) {
+    for (size_t i = 0; i < sizeof head / sizeof head[0]; i++) text(w, head[i]);
+    end_row(w);
+  }
+  text(w, r->service);
+  text(w, r->owner);
+  text(w, r->period);
+  text(w, r->as_of);
+  text(w, r->currency);
+  for (int st = 0; st < BD_STATE_COUNT; st++) number(w, r->totals[st].eal);
+  if (r->has_error_budget)
+    number(w, r->totals[BD_STATE_CURRENT].budget_used);
+  else
+    text(w, "");
+  number(w, r->coverage);
+  number(w, r->verified_coverage);
+  number(w, (double)r->scenario_count);
+  number(w, (double)r->decision_count);
+  text(w, r->source);
+  text(w, r->source_sha256);
+  end_row(w);
+}
+
+/* Writes the number v, or an empty field when absent. */
+static void maybe_number(csv_writer *w, int present, double v) {
+  if (present)
+    number(w, v);
+  else
+    text(w, "");
+}
+
+/* One row per scenario compared with --compare (none without it). */
+static void changes(csv_writer *w, const bd_report *r, int header) {
+  if (header) {
+    const char *head[] = {"scenario",  "title",      "change",          "eal_before",
+                          "eal_after", "difference", "decision_before", "decision_after"};
+    if (w->service_column) text(w, "service");
+    for (size_t i = 0; i < sizeof head / sizeof head[0]; i++) text(w, head[i]);
+    for (int k = 0; k < BD_KIND_COUNT; k++) {
+      char name[32];
+      snprintf(name, sizeof name, "%s_before", bd_kind_name((bd_kind)k));
+      text(w, name);
+      snprintf(name, sizeof name, "%s_after", bd_kind_name((bd_kind)k));
+      text(w, name);
+    }
+    end_row(w);
+  }
+  const bd_comparison *c = r->struct_size >= offsetof(bd_report, comparison) + sizeof r->comparison
+                               ? r->comparison
+                               : NULL;
+  for (size_t i = 0; c && i < c->scenario_count; i++) {
+    const bd_scenario_delta *d = &c->scenarios[i];
+    int before = d->change != BD_CHANGE_ADDED, after = d->change != BD_CHANGE_REMOVED;
+    if (w->service_column) text(w, r->service);
+    text(w, d->id);
+    text(w, d->title);
+    text(w, bd_change_name(d->change));
+    maybe_number(w, before, d->eal_before);
+    maybe_number(w, after, d->eal_after);
+    number(w, (after ? d->eal_after : 0) - (before ? d->eal_before : 0));
+    text(w, before ? bd_decision_name(d->decision_before) : NULL);
+    text(w, after ? bd_decision_name(d->decision_after) : NULL);
+    for (int k = 0; k < BD_KIND_COUNT; k++) {
+      text(w, before ? bd_cell_name(d->coverage_before[k]) : NULL);
+      text(w, after ? bd_cell_name(d->coverage_after[k]) : NULL);
+    }
+    end_row(w);
+  }
+}
+
+/* Whether every plan of the portfolio has the same loss categories, in the
+ * same order (the loss matrix's columns). */
+static int same_categories(const bd_portfolio *p) {
+  const bd_report *first = p->reports[0];
+  for (size_t i = 1; i < p->report_count; i++) {
+    const bd_report *r = p->reports[i];
+    if (r->category_count != first->category_count) return 0;
+    for (size_t c = 0; c < r->category_count; c++)
+      if (strcmp(r->categories[c], first->categories[c]) != 0) return 0;
+  }
+  return 1;
+}
+
 /* The plugin's render function: see bd_plugin.render. */
 static int render(const bd_host *host, const bd_render_request *req, bd_error *err) {
   csv_writer w;
@@ -146,10 +248,25 @@ static int render(const bd_host *host, const bd_render_request *req, bd_error *e
   const char *bom = host->option(req->output, "bom");
   if (bom && strcmp(bom, "yes") == 0) put(&w, "\xEF\xBB\xBF", 3);
   const char *table = host->option(req->output, "table");
-  if (table && strcmp(table, "measures") == 0)
-    measures(&w, req->report);
-  else
-    matrix(&w, req->report);
+  void (*write_table)(csv_writer *, const bd_report *, int) = matrix;
+  if (table && strcmp(table, "measures") == 0) write_table = measures;
+  if (table && strcmp(table, "services") == 0) write_table = services;
+  if (table && strcmp(table, "changes") == 0) write_table = changes;
+  const bd_portfolio *p =
+      req->struct_size >= offsetof(bd_render_request, portfolio) + sizeof req->portfolio
+          ? req->portfolio
+          : NULL;
+  w.service_column = p != NULL && write_table != services;
+  if (p == NULL) {
+    write_table(&w, req->report, 1);
+  } else if (write_table == matrix && !same_categories(p)) {
+    snprintf(err->message, sizeof err->message,
+             "the plans have different loss categories, so their loss matrices do not share "
+             "columns; use -O table=services, measures or changes, or render each plan on its own");
+    return -1;
+  } else {
+    for (size_t i = 0; i < p->report_count; i++) write_table(&w, p->reports[i], i == 0);
+  }
   flush(&w);
   if (w.failed) {
     snprintf(err->message, sizeof err->message, "writing the CSV failed");
@@ -159,11 +276,14 @@ static int render(const bd_host *host, const bd_render_request *req, bd_error *e
 }
 
 static const char *const formats[] = {"csv", NULL};
-static const char *const tables[] = {"matrix", "measures", NULL};
+static const char *const tables[] = {"matrix", "measures", "services", "changes", NULL};
 static const char *const yes_no[] = {"no", "yes", NULL};
 
 static const bd_option_spec options[] = {
-    {"table", "which table: the loss matrix or the measure list", tables, "matrix"},
+    {"table",
+     "which table: the loss matrix, the measure list, one row per plan (services) or the "
+     "scenarios compared with --compare (changes)",
+     tables, "matrix"},
     {"bom", "start with a UTF-8 byte order mark (for spreadsheets)", yes_no, "no"},
     {NULL, NULL, NULL, NULL},
 };
@@ -174,10 +294,11 @@ static const bd_plugin plugin = {
     .abi_minor = BD_ABI_MINOR,
     .struct_size = sizeof(bd_plugin),
     .name = "csv",
-    .description = "the loss matrix or the measure list as CSV (RFC 4180, formula-safe)",
+    .description = "the loss matrix, measures, services or changes as CSV (RFC 4180, formula-safe)",
     .formats = formats,
     .render = render,
     .options = options,
+    .features = BD_FEATURE_PORTFOLIO | BD_FEATURE_COMPARISON,
 };
 
 /* The entry point the host looks up with dlsym. */
