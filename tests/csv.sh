@@ -67,5 +67,5 @@ check "test row has last_run and result" grep -qF ',testing,implemented,0,0,0,un
 
 run "$BADDAY" render "$WORK/plan.yaml" -o "$WORK/x.csv" -O table=everything
 expect_rc "bad option value" 2
-expect_err "allowed values named" "option table of the csv plugin must be one of matrix, measures, not 'everything'"
+expect_err "allowed values named" "option table of the csv plugin must be one of matrix, measures, services, changes, not 'everything'"
 finish
