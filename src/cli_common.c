@@ -39,14 +39,13 @@ int bd_cli_add_evidence(bd_evidence_list *list, const char *path) {
   return 0;
 }
 
-/* Applies every evidence file to the plan; prints warnings and errors.
- * Returns an exit code (an unreadable evidence file is an invalid input). */
-static int apply_evidence(const bd_evidence_list *list, bd_plan *plan, bd_arena *arena,
-                          int verbose) {
+int bd_cli_apply_evidence(const bd_evidence_list *list, bd_plan *const *plans, size_t count,
+                          bd_arena *arena, int verbose) {
+  bd_evidence_target target = {plans, count, arena};
   for (size_t i = 0; i < list->count; i++) {
     bd_diags warnings = {0}, errors = {0};
     bd_evidence_stats stats;
-    int rc = bd_evidence_apply(list->paths[i], plan, arena, &stats, &warnings, &errors);
+    int rc = bd_evidence_apply(list->paths[i], &target, &stats, &warnings, &errors);
     bd_cli_print_diags(&warnings, list->paths[i], "warning");
     bd_cli_print_diags(&errors, list->paths[i], "error");
     bd_diags_free(&warnings);
@@ -92,7 +91,7 @@ int bd_cli_load_plan(const char *path, const bd_evidence_list *evidence, int ver
   if (rc != 0) bd_cli_print_diags(&diags, path, "error");
   bd_diags_free(&diags);
   if (rc != 0) return BD_EXIT_INVALID_PLAN;
-  return evidence ? apply_evidence(evidence, *plan, arena, verbose) : BD_EXIT_OK;
+  return evidence ? bd_cli_apply_evidence(evidence, plan, 1, arena, verbose) : BD_EXIT_OK;
 }
 
 /* The language of labels from the environment: "ja" for a Japanese locale. */

@@ -27,6 +27,12 @@ typedef struct bd_evidence_list {
 /* Records one --evidence FILE; returns 0, or -1 (printed) when too many. */
 int bd_cli_add_evidence(bd_evidence_list *list, const char *path);
 
+/* Applies every evidence file to the count plans (a testcase counts for
+ * every plan with the measure it names); prints warnings and errors.
+ * Returns an exit code (an unreadable evidence file is an invalid input). */
+int bd_cli_apply_evidence(const bd_evidence_list *list, bd_plan *const *plans, size_t count,
+                          bd_arena *arena, int verbose);
+
 /* The loader's options for this run (today from SOURCE_DATE_EPOCH or the
  * clock).  Returns BD_EXIT_OK, or BD_EXIT_USAGE (printed) when
  * SOURCE_DATE_EPOCH is malformed. */

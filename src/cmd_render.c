@@ -229,15 +229,19 @@ static int resolve_destination(render_args *a, char **owned) {
  * shown) into reports; returns an exit code. */
 static int load_reports(const render_args *a, bd_arena *arena, bd_report **reports) {
   int status = BD_EXIT_OK;
+  bd_plan **plans = bd_arena_array(arena, a->plan_count, sizeof *plans);
+  if (plans == NULL) return BD_EXIT_INTERNAL;
   for (size_t i = 0; i < a->plan_count; i++) {
-    bd_plan *plan = NULL;
-    int rc = bd_cli_load_plan(a->plans[i], &a->evidence, a->verbose, arena, &plan);
+    int rc = bd_cli_load_plan(a->plans[i], NULL, a->verbose, arena, &plans[i]);
     if (rc == BD_EXIT_USAGE || rc == BD_EXIT_INTERNAL) return rc;
-    if (rc != BD_EXIT_OK) {
-      status = rc;
-      continue;
-    }
-    if (bd_analyse(plan, arena, &reports[i]) != 0) {
+    if (rc != BD_EXIT_OK) status = rc;
+  }
+  /* Evidence applies to the whole portfolio, so that a testcase of one
+   * service is not called unmatched by the others. */
+  if (status == BD_EXIT_OK)
+    status = bd_cli_apply_evidence(&a->evidence, plans, a->plan_count, arena, a->verbose);
+  for (size_t i = 0; status == BD_EXIT_OK && i < a->plan_count; i++) {
+    if (bd_analyse(plans[i], arena, &reports[i]) != 0) {
       fprintf(stderr, "badday: out of memory while analysing %s\n", a->plans[i]);
       return BD_EXIT_INTERNAL;
     }

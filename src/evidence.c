@@ -67,16 +67,15 @@ static bd_plan_measure *find_measure(bd_plan_scenario *s, const char *id) {
   return NULL;
 }
 
-/* Applies one run to the plan: it counts when it is the latest. */
-static void apply_run(const char *path, bd_plan *plan, bd_arena *arena, const run *r,
-                      bd_evidence_stats *stats, bd_diags *warnings) {
+/* The measure a run names in plan, or NULL. */
+static bd_plan_measure *measure_of(bd_plan *plan, const run *r) {
   long si = find_scenario(plan, r->scenario);
-  bd_plan_measure *m = si >= 0 ? find_measure(&plan->scenarios[si], r->measure) : NULL;
-  if (m == NULL) {
-    bd_diag_add(warnings, path, r->line, 1, "testcase '%s/%s' matches no measure of the plan",
-                r->scenario, r->measure);
-    return;
-  }
+  return si >= 0 ? find_measure(&plan->scenarios[si], r->measure) : NULL;
+}
+
+/* Applies one run to the measure m of plan: it counts when it is the latest. */
+static void apply_to(const char *path, bd_plan *plan, bd_plan_measure *m, bd_arena *arena,
+                     const run *r, bd_evidence_stats *stats, bd_diags *warnings) {
   if (m->kind != BD_KIND_TESTING) {
     bd_diag_add(warnings, path, r->line, 1,
                 "testcase '%s/%s' names a %s measure, not a test; ignored", r->scenario, r->measure,
@@ -103,6 +102,22 @@ static void apply_run(const char *path, bd_plan *plan, bd_arena *arena, const ru
                 "testcase '%s/%s' is a planned test in the plan: its run counts once the plan "
                 "marks it implemented",
                 r->scenario, r->measure);
+}
+
+/* Applies one run to every plan that has the measure it names (plans of
+ * several services may share scenario ids); warns when none has it. */
+static void apply_run(const char *path, const bd_evidence_target *t, const run *r,
+                      bd_evidence_stats *stats, bd_diags *warnings) {
+  int found = 0;
+  for (size_t i = 0; i < t->plan_count; i++) {
+    bd_plan_measure *m = measure_of(t->plans[i], r);
+    if (m == NULL) continue;
+    found = 1;
+    apply_to(path, t->plans[i], m, t->arena, r, stats, warnings);
+  }
+  if (!found)
+    bd_diag_add(warnings, path, r->line, 1, "testcase '%s/%s' matches no measure of the %s",
+                r->scenario, r->measure, t->plan_count > 1 ? "plans" : "plan");
 }
 
 /* Reads one <testcase>; returns 0 and fills r, or -1 (warned) to skip it. */
@@ -163,18 +178,19 @@ static int read_testcase(const char *path, xmlNode *tc, const xmlChar *suite_ts,
 }
 
 /* Walks testsuites/testsuite/testcase elements at any depth. */
-static void walk(const char *path, xmlNode *node, const xmlChar *suite_ts, bd_plan *plan,
-                 bd_arena *arena, bd_evidence_stats *stats, bd_diags *warnings, int depth) {
+static void walk(const char *path, xmlNode *node, const xmlChar *suite_ts,
+                 const bd_evidence_target *t, bd_evidence_stats *stats, bd_diags *warnings,
+                 int depth) {
   if (depth > 64) return;
   for (xmlNode *n = node; n; n = n->next) {
     if (is_element(n, "testsuite") || is_element(n, "testsuites")) {
       xmlChar *ts = attribute(n, "timestamp");
-      walk(path, n->children, ts ? ts : suite_ts, plan, arena, stats, warnings, depth + 1);
+      walk(path, n->children, ts ? ts : suite_ts, t, stats, warnings, depth + 1);
       xmlFree(ts);
     } else if (is_element(n, "testcase")) {
       run r;
-      if (read_testcase(path, n, suite_ts, arena, &r, stats, warnings) == 0)
-        apply_run(path, plan, arena, &r, stats, warnings);
+      if (read_testcase(path, n, suite_ts, t->arena, &r, stats, warnings) == 0)
+        apply_run(path, t, &r, stats, warnings);
     }
   }
 }
@@ -197,7 +213,7 @@ static void keep_first_error(void *data, xmlErrorPtr e) {
            e->message ? (int)strcspn(e->message, "\n") : 0, e->message ? e->message : "");
 }
 
-int bd_evidence_apply(const char *path, bd_plan *plan, bd_arena *arena, bd_evidence_stats *stats,
+int bd_evidence_apply(const char *path, const bd_evidence_target *target, bd_evidence_stats *stats,
                       bd_diags *warnings, bd_diags *errors) {
   memset(stats, 0, sizeof *stats);
   xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
@@ -227,7 +243,7 @@ int bd_evidence_apply(const char *path, bd_plan *plan, bd_arena *arena, bd_evide
                        "expected JUnit XML (a <testsuites> or <testsuite> root), found <%s>",
                        root ? (const char *)root->name : "nothing");
     else
-      walk(path, root, NULL, plan, arena, stats, warnings, 0);
+      walk(path, root, NULL, target, stats, warnings, 0);
     xmlFreeDoc(doc);
   }
   xmlFreeParserCtxt(ctxt);

@@ -29,13 +29,21 @@ typedef struct bd_evidence_stats {
   size_t skipped; /* <skipped> testcases */
 } bd_evidence_stats;
 
-/* Reads the JUnit XML file at path and applies its runs to plan (in place;
- * new strings go to arena).  Testcases that match nothing, name a measure
+/* The plans one render applies evidence to (several for a portfolio: a
+ * testcase counts for every plan that has the measure it names). */
+typedef struct bd_evidence_target {
+  bd_plan *const *plans;
+  size_t plan_count;
+  bd_arena *arena; /* where new strings go */
+} bd_evidence_target;
+
+/* Reads the JUnit XML file at path and applies its runs to the target's
+ * plans (in place).  Testcases that match no plan, name a measure
  * that is not a test, have no usable date, or ran after the plan's as_of
  * are reported in warnings (positioned at the testcase).  Returns 0, or -1
  * with the reason in errors when the file cannot be read or is not JUnit
  * XML. */
-int bd_evidence_apply(const char *path, bd_plan *plan, bd_arena *arena, bd_evidence_stats *stats,
+int bd_evidence_apply(const char *path, const bd_evidence_target *target, bd_evidence_stats *stats,
                       bd_diags *warnings, bd_diags *errors);
 
 #endif

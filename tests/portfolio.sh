@@ -79,6 +79,29 @@ jq_is "Payments compared" both.json '.services[0].comparison.eal.difference' "-1
 jq_is "Search has no earlier report" both.json '.services[1] | has("comparison")' "false"
 expect_err "Search: no earlier report warned" "no earlier report of the service 'Search'"
 
+# Evidence for the whole portfolio: a testcase of one service is not
+# "unmatched" because the other plan lacks it.  dns-drill passing on
+# 2026-09-15 makes dns-fail's recovery and testing cells verified again
+# (Payments: 4 of 16 verified, 0.25); the Search testcase names a measure
+# that is not a test; the third matches no plan.
+cat >runs.xml <<'XML'
+<testsuites>
+  <testsuite name="game-day" timestamp="2026-09-15T10:00:00">
+    <testcase name="dns-fail/dns-drill"/>
+    <testcase name="index-rebuild/latency-alarm"/>
+    <testcase name="nowhere/nothing"/>
+  </testsuite>
+</testsuites>
+XML
+run "$BADDAY" render "$P" "$S" --evidence runs.xml -o evidence.json
+expect_rc "portfolio with evidence" 0
+jq_is "evidence applied to the plan that has the test" evidence.json   '.services[0].totals.verified_coverage' "0.25"
+jq_is "dns-fail verified again" evidence.json   '.services[0].scenarios[] | select(.id == "dns-fail") | .coverage | [.recovery, .testing] | @csv' '"verified","verified"'
+expect_err "a non-test named" "testcase 'index-rebuild/latency-alarm' names a detective measure, not a test"
+expect_err "unmatched in every plan warned" "testcase 'nowhere/nothing' matches no measure of the plans"
+if grep -q "dns-fail/dns-drill" "$WORK/err"; then fail "a testcase matched by one plan is not warned about"; else
+  pass "a testcase matched by one plan is not warned about"; fi
+
 # Command-line errors: nothing written.
 run "$BADDAY" render "$P" "$S" -f json
 expect_rc "several plans need -o" 2
