@@ -70,14 +70,12 @@ typedef struct archive_args {
   bd_evidence_list evidence;
 } archive_args;
 
-/* Archives one plan; returns an exit code. */
-static int archive_plan(const archive_args *a, const char *path, const bd_plugin_set *set) {
+/* Archives one loaded plan (its report goes to arena); returns an exit code. */
+static int archive_plan(const archive_args *a, const char *path, const bd_plan *plan,
+                        bd_arena *arena, const bd_plugin_set *set) {
   static const char *const formats[] = {"pdf", "html", "json"};
-  bd_arena arena = {0};
-  bd_plan *plan = NULL;
   bd_report *report = NULL;
-  int status = bd_cli_load_plan(path, &a->evidence, a->verbose, &arena, &plan);
-  if (status == BD_EXIT_OK && bd_analyse(plan, &arena, &report) != 0) status = BD_EXIT_INTERNAL;
+  int status = bd_analyse(plan, arena, &report) != 0 ? BD_EXIT_INTERNAL : BD_EXIT_OK;
   char period[128], service[128], *dir = NULL;
   if (status == BD_EXIT_OK) {
     safe_name(report->period ? report->period : report->as_of, period, sizeof period);
@@ -111,6 +109,35 @@ static int archive_plan(const archive_args *a, const char *path, const bd_plugin
   }
   if (set_epoch) unsetenv("SOURCE_DATE_EPOCH");
   free(dir);
+  return status;
+}
+
+/* Loads every plan, applies the evidence to all of them at once (a
+ * testcase of one service is not unmatched in the others) and archives
+ * each valid one.  Returns the most serious exit code. */
+static int archive_plans(const archive_args *a, char *const *paths, size_t count,
+                         const bd_plugin_set *set) {
+  bd_arena arena = {0};
+  bd_plan **plans = bd_arena_array(&arena, count, sizeof *plans);
+  bd_plan **valid = bd_arena_array(&arena, count, sizeof *valid);
+  if (plans == NULL || valid == NULL) {
+    bd_arena_free(&arena);
+    return BD_EXIT_INTERNAL;
+  }
+  int status = BD_EXIT_OK;
+  size_t valid_count = 0;
+  for (size_t i = 0; i < count; i++) {
+    int rc = bd_cli_load_plan(paths[i], NULL, a->verbose, &arena, &plans[i]);
+    if (rc == BD_EXIT_OK) valid[valid_count++] = plans[i];
+    if (rc != BD_EXIT_OK && (status == BD_EXIT_OK || rc < status)) status = rc;
+  }
+  int rc = bd_cli_apply_evidence(&a->evidence, valid, valid_count, &arena, a->verbose);
+  if (rc != BD_EXIT_OK && (status == BD_EXIT_OK || rc < status)) status = rc;
+  for (size_t i = 0; rc == BD_EXIT_OK && i < count; i++) {
+    if (plans[i] == NULL) continue;
+    int done = archive_plan(a, paths[i], plans[i], &arena, set);
+    if (done != BD_EXIT_OK && (status == BD_EXIT_OK || done < status)) status = done;
+  }
   bd_arena_free(&arena);
   return status;
 }
@@ -172,11 +199,7 @@ int bd_cmd_archive(int argc, char **argv) {
   if (make_directory(a.dir) != 0) return BD_EXIT_OUTPUT;
   bd_plugin_set set;
   if (bd_cli_discover(a.plugin_dir, &set) != 0) return BD_EXIT_INTERNAL;
-  int status = BD_EXIT_OK;
-  for (int i = optind; i < argc; i++) {
-    int rc = archive_plan(&a, argv[i], &set);
-    if (rc != BD_EXIT_OK && (status == BD_EXIT_OK || rc < status)) status = rc;
-  }
+  int status = archive_plans(&a, argv + optind, (size_t)(argc - optind), &set);
   bd_plugins_free(&set);
   return status;
 }

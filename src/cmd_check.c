@@ -61,19 +61,37 @@ int bd_cmd_check(int argc, char **argv) {
     fprintf(stderr, "badday check: no plan given (usage: badday check PLAN...)\n");
     return BD_EXIT_USAGE;
   }
-  int status = BD_EXIT_OK;
-  for (int i = optind; i < argc; i++) {
-    bd_arena arena = {0};
-    bd_plan *plan = NULL;
-    int rc = bd_cli_load_plan(argv[i], &evidence, verbose, &arena, &plan);
-    if (rc == BD_EXIT_OK && verbose)
-      printf("%s: ok (%zu losses, %zu failure types, %zu scenarios)\n", argv[i], plan->loss_count,
-             plan->failure_count, plan->scenario_count);
-    if (rc == BD_EXIT_OK && gates) rc = run_gates(argv[i], plan, &arena, gates);
+  /* Every plan is loaded first, so that the evidence applies to all of them
+   * at once (a testcase of one service is not unmatched in the others). */
+  size_t count = (size_t)(argc - optind);
+  bd_arena arena = {0};
+  bd_plan **plans = bd_arena_array(&arena, count, sizeof *plans);
+  bd_plan **valid = bd_arena_array(&arena, count, sizeof *valid);
+  if (plans == NULL || valid == NULL) {
     bd_arena_free(&arena);
-    /* An invalid plan outranks a gate finding; a usage error outranks both. */
-    if (rc != BD_EXIT_OK && (status == BD_EXIT_OK || status == BD_EXIT_GATE || rc == BD_EXIT_USAGE))
-      status = rc;
+    return BD_EXIT_INTERNAL;
   }
+  int status = BD_EXIT_OK;
+  size_t valid_count = 0;
+  for (size_t i = 0; i < count; i++) {
+    const char *path = argv[optind + (int)i];
+    int rc = bd_cli_load_plan(path, NULL, verbose, &arena, &plans[i]);
+    if (rc == BD_EXIT_OK) valid[valid_count++] = plans[i];
+    /* An invalid plan outranks a gate finding; a usage error outranks both. */
+    if (rc != BD_EXIT_OK && (status == BD_EXIT_OK || rc == BD_EXIT_USAGE)) status = rc;
+  }
+  int rc = bd_cli_apply_evidence(&evidence, valid, valid_count, &arena, verbose);
+  if (rc != BD_EXIT_OK && status != BD_EXIT_USAGE) status = rc;
+  for (size_t i = 0; rc == BD_EXIT_OK && i < count; i++) {
+    const char *path = argv[optind + (int)i];
+    const bd_plan *plan = plans[i];
+    if (plan == NULL) continue;
+    if (verbose)
+      printf("%s: ok (%zu losses, %zu failure types, %zu scenarios)\n", path, plan->loss_count,
+             plan->failure_count, plan->scenario_count);
+    int gate = gates ? run_gates(path, plan, &arena, gates) : BD_EXIT_OK;
+    if (gate != BD_EXIT_OK && (status == BD_EXIT_OK || status == BD_EXIT_GATE)) status = gate;
+  }
+  bd_arena_free(&arena);
   return status;
 }

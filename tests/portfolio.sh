@@ -102,6 +102,19 @@ expect_err "unmatched in every plan warned" "testcase 'nowhere/nothing' matches 
 if grep -q "dns-fail/dns-drill" "$WORK/err"; then fail "a testcase matched by one plan is not warned about"; else
   pass "a testcase matched by one plan is not warned about"; fi
 
+# check and archive of several plans share the evidence the same way.
+run "$BADDAY" check --fail-on stale "$P" "$S" --evidence runs.xml
+expect_rc "check: the evidence makes dns-fail fresh" 0
+expect_err "check: unmatched in every plan warned" "testcase 'nowhere/nothing' matches no measure of the plans"
+run "$BADDAY" check --fail-on stale "$P" "$S"
+expect_rc "check: without it dns-fail is stale" 6
+expect_out "check: stale finding names the scenario" "dns-fail"
+run "$BADDAY" archive --dir arch "$P" "$S" --evidence runs.xml
+expect_rc "archive with shared evidence" 0
+jq_is "archive: evidence applied to Payments" "arch/2026-Q3/Payments-API.json" '.totals.verified_coverage' "0.25"
+if grep -q "dns-fail/dns-drill" "$WORK/err"; then fail "archive: matched testcase not warned about"; else
+  pass "archive: matched testcase not warned about"; fi
+
 # Command-line errors: nothing written.
 run "$BADDAY" render "$P" "$S" -f json
 expect_rc "several plans need -o" 2
