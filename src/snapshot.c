@@ -136,7 +136,8 @@ static int read_service(bd_vctx *c, snapshot_reader *sr, const bd_ynode *m, bd_s
 /* Reads a report's JSON: one plan's object, or a portfolio's services. */
 static int read_report_json(bd_vctx *c, snapshot_reader *sr, const bd_ynode *root) {
   double version = 0;
-  if (number(c, lookup(root, "badday"), &version) != 0) return -1;
+  const bd_ynode *badday = member(c, root, "badday", "the report");
+  if (badday == NULL || number(c, badday, &version) != 0) return -1;
   if (version != 1)
     return bd_v_error(c, root->line, root->column,
                       "the report's JSON has format %g: this badday reads format 1", version);
@@ -183,6 +184,19 @@ static int read_snapshot(void *ctx, const char *path, const bd_ynode *root, size
   return rc == 0 && c.errors == 0 ? 0 : -1;
 }
 
+/* Finishes a read: a plan's snapshot gets the SHA-256 of the file. */
+static int finish_read(snapshot_reader *sr, const char *path, const char *hex, bd_snapshot_set *out,
+                       bd_diags *diags) {
+  if (sr->from_plan) {
+    sr->items[0].sha256 = bd_arena_strdup(sr->arena, hex);
+    if (sr->items[0].sha256 == NULL)
+      return bd_diag_add(diags, path, 0, 0, "out of memory while reading the plan");
+  }
+  out->items = sr->items;
+  out->count = sr->count;
+  return 0;
+}
+
 int bd_snapshot_load_file(const char *path, const bd_load_options *opt, bd_arena *arena,
                           bd_snapshot_set *out, bd_diags *diags) {
   snapshot_reader sr = {opt, arena, path, NULL, 0, 0};
@@ -190,14 +204,18 @@ int bd_snapshot_load_file(const char *path, const bd_load_options *opt, bd_arena
   out->items = NULL;
   out->count = 0;
   if (bd_yaml_read_file(path, arena, read_snapshot, &sr, hex, diags) != 0) return -1;
-  if (sr.from_plan) {
-    sr.items[0].sha256 = bd_arena_strdup(arena, hex);
-    if (sr.items[0].sha256 == NULL)
-      return bd_diag_add(diags, path, 0, 0, "out of memory while reading the plan");
-  }
-  out->items = sr.items;
-  out->count = sr.count;
-  return 0;
+  return finish_read(&sr, path, hex, out, diags);
+}
+
+int bd_snapshot_load_buffer(const char *path, const char *data, size_t len,
+                            const bd_load_options *opt, bd_arena *arena, bd_snapshot_set *out,
+                            bd_diags *diags) {
+  snapshot_reader sr = {opt, arena, path, NULL, 0, 0};
+  char hex[65];
+  out->items = NULL;
+  out->count = 0;
+  if (bd_yaml_read_buffer(path, data, len, arena, read_snapshot, &sr, hex, diags) != 0) return -1;
+  return finish_read(&sr, path, hex, out, diags);
 }
 
 int bd_snapshot_from_report(const bd_report *report, const char *source, bd_arena *arena,

@@ -49,6 +49,11 @@ typedef struct bd_snapshot_set {
 int bd_snapshot_load_file(const char *path, const bd_load_options *opt, bd_arena *arena,
                           bd_snapshot_set *out, bd_diags *diags);
 
+/* The same for a file's content data[0..len), named path in messages. */
+int bd_snapshot_load_buffer(const char *path, const char *data, size_t len,
+                            const bd_load_options *opt, bd_arena *arena, bd_snapshot_set *out,
+                            bd_diags *diags);
+
 /* The snapshot of a report computed in this run (points into report). */
 int bd_snapshot_from_report(const bd_report *report, const char *source, bd_arena *arena,
                             bd_snapshot *out);

@@ -97,6 +97,28 @@ expect_err "bad coverage state explained" "invalid coverage state 'great'"
 check "old report kept (bad JSON)" test "$(cat keep.json)" = "last quarter"
 check "no temporary files left" no_temp_files .
 
+# Hostile compare files are refused with a position, like hostile plans.
+printf 'badday: 1\na: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\ntotals: {current: {eal: 1}}\nservice: *f\nscenarios: *f\n' >bomb.json
+run "$BADDAY" render "$Q/payments-2026-Q3.yaml" --compare bomb.json -o keep.json
+expect_rc "alias bomb as a compare file" 1
+expect_err "alias bomb: an error with a position" "bomb.json:"
+printf '[1, 2, 3]\n' >list.json
+run "$BADDAY" render "$Q/payments-2026-Q3.yaml" --compare list.json -o keep.json
+expect_rc "a list is neither a plan nor a report" 1
+printf '{"badday": 1, "services": 5}\n' >services.json
+run "$BADDAY" render "$Q/payments-2026-Q3.yaml" --compare services.json -o keep.json
+expect_rc "services that is not a list" 1
+expect_err "services: what was expected" "services.json:1:"
+jq '.totals.current.eal = "NaN"' q2.json >nan.json
+run "$BADDAY" render "$Q/payments-2026-Q3.yaml" --compare nan.json -o keep.json
+expect_rc "a loss that is not a number" 1
+expect_err "NaN refused" "expected a JSON number"
+jq '.badday = 2' q2.json >v2.json
+run "$BADDAY" render "$Q/payments-2026-Q3.yaml" --compare v2.json -o keep.json
+expect_rc "another report format" 1
+expect_err "format version named" "this badday reads format 1"
+check "old report still kept" test "$(cat keep.json)" = "last quarter"
+
 # A service renamed: still compared one to one, with a warning.
 sed 's/service: Payments API/service: Payments/' "$Q/payments-2026-Q2.yaml" >renamed.yaml
 run "$BADDAY" render "$Q/payments-2026-Q3.yaml" --compare renamed.yaml -o renamed.json

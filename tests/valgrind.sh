@@ -40,5 +40,16 @@ grind "render spec-example as pdf" 0 render "$VALID/spec-example.yaml" -o "$WORK
 grind "render japanese.yaml as pdf slides" 0 render "$VALID/japanese.yaml" -f pdf --layout slides \
   --lang ja -o "$WORK/ja.pdf"
 grind "render a plan from standard input" 0 render - -f json -o "$WORK/stdin.json" <"$EXAMPLE"
+Q="$TOP_SRCDIR/tests/quarters"
+"$BADDAY" render "$Q/payments-2026-Q2.yaml" -o "$WORK/q2.json"
+for format in json csv html pdf; do
+  grind "render a portfolio with --compare as $format" 0 render "$Q/payments-2026-Q3.yaml" \
+    "$Q/search-2026-Q3.yaml" --compare "$WORK/q2.json" -o "$WORK/portfolio.$format"
+done
+grind "compare with a plan, csv changes" 0 render "$Q/payments-2026-Q3.yaml" \
+  --compare "$Q/payments-2026-Q2.yaml" -f csv -O table=changes -o -
+printf '{"badday": 1, "totals": {}, "scenarios": [{"id": 3}]}' >"$WORK/bad.json"
+grind "a malformed compare file" 1 render "$Q/payments-2026-Q3.yaml" --compare "$WORK/bad.json" \
+  -o "$WORK/none.json"
 grind "list the plugins" 0 plugins -v
 finish

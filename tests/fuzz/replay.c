@@ -3,8 +3,9 @@
  * on the command line (each regular file of a directory, in name order)
  * through LLVMFuzzerTestOneInput, so that the corpus is replayed by every
  * `make check` with any compiler.  With no arguments it replays the seed
- * corpus under $TOP_SRCDIR: tests/valid, tests/broken, tests/fuzz/corpus and
- * examples.
+ * corpus under $TOP_SRCDIR: tests/valid, tests/broken, tests/fuzz/corpus,
+ * tests/quarters, examples and tests/fuzz/reports (reports' JSON, for
+ * --compare).
  *
  * Each input is copied into a buffer of exactly its size, as libFuzzer
  * does, so that a sanitizer build catches any read past its end.  Exits 0
@@ -108,8 +109,8 @@ static int replay_path(const char *path, size_t *count) {
 }
 
 int main(int argc, char **argv) {
-  static const char *const seeds[] = {"tests/valid", "tests/broken", "tests/fuzz/corpus",
-                                      "examples"};
+  static const char *const seeds[] = {"tests/valid",    "tests/broken", "tests/fuzz/corpus",
+                                      "tests/quarters", "examples",     "tests/fuzz/reports"};
   size_t count = 0;
   int failures = 0;
   if (argc > 1) {

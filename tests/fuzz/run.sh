@@ -1,8 +1,8 @@
 #!/bin/sh
-# run.sh TARGET SECONDS OUTDIR - runs one libFuzzer target (tests/fuzz/fuzz_load
-# or fuzz_render, built with CC=clang ./configure --enable-fuzzing) for
-# SECONDS on the seed corpus: the valid and broken fixtures, tests/fuzz/corpus
-# and examples.  New inputs go to OUTDIR/corpus, crashes to OUTDIR/
+# run.sh TARGET SECONDS OUTDIR - runs one libFuzzer target (tests/fuzz/fuzz_load,
+# fuzz_render or fuzz_compare, built with CC=clang ./configure --enable-fuzzing)
+# for SECONDS on the seed corpus: the valid and broken fixtures,
+# tests/fuzz/corpus, tests/quarters, tests/fuzz/reports and examples.  New inputs go to OUTDIR/corpus, crashes to OUTDIR/
 # (add a fixed crasher to tests/broken or tests/fuzz/corpus); the log is
 # OUTDIR/fuzz.log and its last lines hold exec/s, cov: and ft:.
 set -eu
@@ -13,6 +13,7 @@ status=0
 "$target" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 \
   -dict="$src/tests/fuzz/plan.dict" -artifact_prefix="$out/" \
   "$out/corpus" "$src/tests/valid" "$src/tests/broken" "$src/tests/fuzz/corpus" "$src/examples" \
+  "$src/tests/quarters" "$src/tests/fuzz/reports" \
   >"$out/fuzz.log" 2>&1 || status=$?
 grep -E '^#[0-9]+[[:space:]]+DONE|^stat::' "$out/fuzz.log" || tail -20 "$out/fuzz.log"
 exit "$status"
