@@ -39,6 +39,16 @@ int bd_cli_add_evidence(bd_evidence_list *list, const char *path) {
   return 0;
 }
 
+/* Records one --compare FILE; returns 0, or -1 (printed) when too many. */
+int bd_cli_add_compare(bd_compare_list *list, const char *path) {
+  if (list->count == sizeof list->paths / sizeof list->paths[0]) {
+    fprintf(stderr, "badday: more than %zu --compare files\n", list->count);
+    return -1;
+  }
+  list->paths[list->count++] = path;
+  return 0;
+}
+
 int bd_cli_apply_evidence(const bd_evidence_list *list, bd_plan *const *plans, size_t count,
                           bd_arena *arena, int verbose) {
   bd_evidence_target target = {plans, count, arena};

@@ -44,6 +44,9 @@ typedef struct bd_compare_list {
   size_t count;
 } bd_compare_list;
 
+/* Records one --compare FILE; returns 0, or -1 (printed) when too many. */
+int bd_cli_add_compare(bd_compare_list *list, const char *path);
+
 /* Reads every --compare file and attaches to each report what changed
  * since the earlier report of the same service (with one plan and one
  * earlier service, they are compared whatever their names).  Prints every

@@ -5,7 +5,9 @@
  * written atomically.  An existing file with other content is never
  * replaced unless --force is given; one with the same content is left as
  * it is, so archiving twice changes nothing.  Renders are reproducible:
- * without SOURCE_DATE_EPOCH, the plan's as-of date stands in for "now". */
+ * without SOURCE_DATE_EPOCH, the plan's as-of date stands in for "now".
+ * With --compare, each service's reports show what changed since the
+ * earlier report of the same service (usually last quarter's JSON in DIR). */
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
@@ -68,14 +70,14 @@ typedef struct archive_args {
   int force;
   int verbose;
   bd_evidence_list evidence;
+  bd_compare_list compare;
 } archive_args;
 
-/* Archives one loaded plan (its report goes to arena); returns an exit code. */
+/* Archives one loaded plan and its report; returns an exit code. */
 static int archive_plan(const archive_args *a, const char *path, const bd_plan *plan,
-                        bd_arena *arena, const bd_plugin_set *set) {
+                        const bd_report *report, const bd_plugin_set *set) {
   static const char *const formats[] = {"pdf", "html", "json"};
-  bd_report *report = NULL;
-  int status = bd_analyse(plan, arena, &report) != 0 ? BD_EXIT_INTERNAL : BD_EXIT_OK;
+  int status = BD_EXIT_OK;
   char period[128], service[128], *dir = NULL;
   if (status == BD_EXIT_OK) {
     safe_name(report->period ? report->period : report->as_of, period, sizeof period);
@@ -132,10 +134,20 @@ static int archive_plans(const archive_args *a, char *const *paths, size_t count
     if (rc != BD_EXIT_OK && (status == BD_EXIT_OK || rc < status)) status = rc;
   }
   int rc = bd_cli_apply_evidence(&a->evidence, valid, valid_count, &arena, a->verbose);
+  bd_report **reports = bd_arena_array(&arena, count, sizeof *reports);
+  bd_report **valid_reports = bd_arena_array(&arena, count, sizeof *valid_reports);
+  if (reports == NULL || valid_reports == NULL) rc = BD_EXIT_INTERNAL;
+  for (size_t i = 0, v = 0; rc == BD_EXIT_OK && i < count; i++) {
+    if (plans[i] == NULL) continue;
+    if (bd_analyse(plans[i], &arena, &reports[i]) != 0) rc = BD_EXIT_INTERNAL;
+    valid_reports[v++] = reports[i];
+  }
+  if (rc == BD_EXIT_OK)
+    rc = bd_cli_attach_comparisons(&a->compare, valid_reports, valid_count, &arena);
   if (rc != BD_EXIT_OK && (status == BD_EXIT_OK || rc < status)) status = rc;
   for (size_t i = 0; rc == BD_EXIT_OK && i < count; i++) {
     if (plans[i] == NULL) continue;
-    int done = archive_plan(a, paths[i], plans[i], &arena, set);
+    int done = archive_plan(a, paths[i], plans[i], reports[i], set);
     if (done != BD_EXIT_OK && (status == BD_EXIT_OK || done < status)) status = done;
   }
   bd_arena_free(&arena);
@@ -143,12 +155,13 @@ static int archive_plans(const archive_args *a, char *const *paths, size_t count
 }
 
 int bd_cmd_archive(int argc, char **argv) {
-  enum { OPT_DIR = 256, OPT_FORCE, OPT_LANG, OPT_PLUGIN_DIR };
+  enum { OPT_DIR = 256, OPT_FORCE, OPT_LANG, OPT_PLUGIN_DIR, OPT_COMPARE };
   static const struct option options[] = {{"dir", required_argument, NULL, OPT_DIR},
                                           {"force", no_argument, NULL, OPT_FORCE},
                                           {"lang", required_argument, NULL, OPT_LANG},
                                           {"plugin-dir", required_argument, NULL, OPT_PLUGIN_DIR},
                                           {"evidence", required_argument, NULL, 'e'},
+                                          {"compare", required_argument, NULL, OPT_COMPARE},
                                           {"verbose", no_argument, NULL, 'v'},
                                           {"help", no_argument, NULL, 'h'},
                                           {NULL, 0, NULL, 0}};
@@ -173,6 +186,9 @@ int bd_cmd_archive(int argc, char **argv) {
     case 'e':
       if (bd_cli_add_evidence(&a.evidence, optarg) != 0) return BD_EXIT_USAGE;
       break;
+    case OPT_COMPARE:
+      if (bd_cli_add_compare(&a.compare, optarg) != 0) return BD_EXIT_USAGE;
+      break;
     case 'v':
       a.verbose = 1;
       break;
@@ -184,7 +200,8 @@ int bd_cmd_archive(int argc, char **argv) {
     }
   }
   if (a.dir == NULL || optind >= argc) {
-    fprintf(stderr, "badday archive: usage: badday archive --dir DIR [--force] PLAN...\n");
+    fprintf(stderr, "badday archive: usage: badday archive --dir DIR [--force] [--compare OLD]... "
+                    "PLAN...\n");
     return BD_EXIT_USAGE;
   }
   if (a.lang == NULL) a.lang = bd_cli_default_lang();

@@ -127,11 +127,7 @@ static int parse_render_args(int argc, char **argv, render_args *a) {
       if (bd_cli_add_evidence(&a->evidence, optarg) != 0) return BD_EXIT_USAGE;
       break;
     case OPT_COMPARE:
-      if (a->compare.count == sizeof a->compare.paths / sizeof a->compare.paths[0]) {
-        fprintf(stderr, "badday render: more than %zu --compare files\n", a->compare.count);
-        return BD_EXIT_USAGE;
-      }
-      a->compare.paths[a->compare.count++] = optarg;
+      if (bd_cli_add_compare(&a->compare, optarg) != 0) return BD_EXIT_USAGE;
       break;
     case 'O':
     case OPT_PAPER:

@@ -119,6 +119,22 @@ expect_rc "another report format" 1
 expect_err "format version named" "this badday reads format 1"
 check "old report still kept" test "$(cat keep.json)" = "last quarter"
 
+# The quarterly archive compares each service with last quarter's JSON.
+"$BADDAY" archive --dir arch "$Q/payments-2026-Q2.yaml"
+run "$BADDAY" archive --dir arch "$Q/payments-2026-Q3.yaml" "$Q/search-2026-Q3.yaml" \
+  --compare arch/2026-Q2/Payments-API.json
+expect_rc "archive --compare" 0
+jq_is "archived JSON holds the comparison" arch/2026-Q3/Payments-API.json \
+  "$C.eal.difference, $C.period" "-1000
+2026-Q2"
+check "the other service archived without one" test -s arch/2026-Q3/Search.pdf
+expect_err "the other service: no earlier report" "no earlier report of the service 'Search'"
+cp arch/2026-Q3/Payments-API.json q3-archived.json
+run "$BADDAY" archive --dir arch "$Q/payments-2026-Q3.yaml" "$Q/search-2026-Q3.yaml" \
+  --compare arch/2026-Q2/Payments-API.json
+expect_rc "archiving the same quarter again changes nothing" 0
+check "archived JSON unchanged" cmp -s q3-archived.json arch/2026-Q3/Payments-API.json
+
 # A service renamed: still compared one to one, with a warning.
 sed 's/service: Payments API/service: Payments/' "$Q/payments-2026-Q2.yaml" >renamed.yaml
 run "$BADDAY" render "$Q/payments-2026-Q3.yaml" --compare renamed.yaml -o renamed.json
