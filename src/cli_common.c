@@ -49,6 +49,24 @@ int bd_cli_add_compare(bd_compare_list *list, const char *path) {
   return 0;
 }
 
+/* How serious an exit code of loading is: a usage error first, then an
+ * internal error, then an invalid plan. */
+static int load_rank(int status) {
+  return status == BD_EXIT_USAGE ? 3 : status == BD_EXIT_INTERNAL ? 2 : status != BD_EXIT_OK;
+}
+
+int bd_cli_load_plans(char *const *paths, size_t count, int verbose, bd_arena *arena,
+                      bd_plan ***plans) {
+  *plans = bd_arena_array(arena, count ? count : 1, sizeof **plans);
+  if (*plans == NULL) return BD_EXIT_INTERNAL;
+  int status = BD_EXIT_OK;
+  for (size_t i = 0; i < count; i++) {
+    int rc = bd_cli_load_plan(paths[i], NULL, verbose, arena, &(*plans)[i]);
+    if (load_rank(rc) > load_rank(status)) status = rc;
+  }
+  return status;
+}
+
 int bd_cli_apply_evidence(const bd_evidence_list *list, bd_plan *const *plans, size_t count,
                           bd_arena *arena, int verbose) {
   bd_evidence_target target = {plans, count, arena};

@@ -27,8 +27,16 @@ typedef struct bd_evidence_list {
 /* Records one --evidence FILE; returns 0, or -1 (printed) when too many. */
 int bd_cli_add_evidence(bd_evidence_list *list, const char *path);
 
-/* Applies every evidence file to the count plans (a testcase counts for
- * every plan with the measure it names); prints warnings and errors.
+/* Loads the count plans at paths into a new array *plans (in arena); an
+ * invalid plan's entry is NULL.  Prints every error.  Returns BD_EXIT_OK
+ * when all loaded, else the most serious exit code (usage, then internal,
+ * then an invalid plan). */
+int bd_cli_load_plans(char *const *paths, size_t count, int verbose, bd_arena *arena,
+                      bd_plan ***plans);
+
+/* Applies every evidence file to the count plans, skipping NULL entries
+ * (a testcase counts for every plan with the measure it names); prints
+ * warnings and errors.
  * Returns an exit code (an unreadable evidence file is an invalid input). */
 int bd_cli_apply_evidence(const bd_evidence_list *list, bd_plan *const *plans, size_t count,
                           bd_arena *arena, int verbose);

@@ -120,27 +120,21 @@ static int archive_plan(const archive_args *a, const char *path, const bd_plan *
 static int archive_plans(const archive_args *a, char *const *paths, size_t count,
                          const bd_plugin_set *set) {
   bd_arena arena = {0};
-  bd_plan **plans = bd_arena_array(&arena, count, sizeof *plans);
-  bd_plan **valid = bd_arena_array(&arena, count, sizeof *valid);
-  if (plans == NULL || valid == NULL) {
+  bd_plan **plans = NULL;
+  int status = bd_cli_load_plans(paths, count, a->verbose, &arena, &plans);
+  if (plans == NULL) {
     bd_arena_free(&arena);
-    return BD_EXIT_INTERNAL;
+    return status;
   }
-  int status = BD_EXIT_OK;
-  size_t valid_count = 0;
-  for (size_t i = 0; i < count; i++) {
-    int rc = bd_cli_load_plan(paths[i], NULL, a->verbose, &arena, &plans[i]);
-    if (rc == BD_EXIT_OK) valid[valid_count++] = plans[i];
-    if (rc != BD_EXIT_OK && (status == BD_EXIT_OK || rc < status)) status = rc;
-  }
-  int rc = bd_cli_apply_evidence(&a->evidence, valid, valid_count, &arena, a->verbose);
+  int rc = bd_cli_apply_evidence(&a->evidence, plans, count, &arena, a->verbose);
   bd_report **reports = bd_arena_array(&arena, count, sizeof *reports);
   bd_report **valid_reports = bd_arena_array(&arena, count, sizeof *valid_reports);
+  size_t valid_count = 0;
   if (reports == NULL || valid_reports == NULL) rc = BD_EXIT_INTERNAL;
-  for (size_t i = 0, v = 0; rc == BD_EXIT_OK && i < count; i++) {
+  for (size_t i = 0; rc == BD_EXIT_OK && i < count; i++) {
     if (plans[i] == NULL) continue;
     if (bd_analyse(plans[i], &arena, &reports[i]) != 0) rc = BD_EXIT_INTERNAL;
-    valid_reports[v++] = reports[i];
+    valid_reports[valid_count++] = reports[i];
   }
   if (rc == BD_EXIT_OK)
     rc = bd_cli_attach_comparisons(&a->compare, valid_reports, valid_count, &arena);

@@ -65,22 +65,14 @@ int bd_cmd_check(int argc, char **argv) {
    * at once (a testcase of one service is not unmatched in the others). */
   size_t count = (size_t)(argc - optind);
   bd_arena arena = {0};
-  bd_plan **plans = bd_arena_array(&arena, count, sizeof *plans);
-  bd_plan **valid = bd_arena_array(&arena, count, sizeof *valid);
-  if (plans == NULL || valid == NULL) {
+  bd_plan **plans = NULL;
+  /* An invalid plan outranks a gate finding; a usage error outranks both. */
+  int status = bd_cli_load_plans(argv + optind, count, verbose, &arena, &plans);
+  if (plans == NULL) {
     bd_arena_free(&arena);
-    return BD_EXIT_INTERNAL;
+    return status;
   }
-  int status = BD_EXIT_OK;
-  size_t valid_count = 0;
-  for (size_t i = 0; i < count; i++) {
-    const char *path = argv[optind + (int)i];
-    int rc = bd_cli_load_plan(path, NULL, verbose, &arena, &plans[i]);
-    if (rc == BD_EXIT_OK) valid[valid_count++] = plans[i];
-    /* An invalid plan outranks a gate finding; a usage error outranks both. */
-    if (rc != BD_EXIT_OK && (status == BD_EXIT_OK || rc == BD_EXIT_USAGE)) status = rc;
-  }
-  int rc = bd_cli_apply_evidence(&evidence, valid, valid_count, &arena, verbose);
+  int rc = bd_cli_apply_evidence(&evidence, plans, count, &arena, verbose);
   if (rc != BD_EXIT_OK && status != BD_EXIT_USAGE) status = rc;
   for (size_t i = 0; rc == BD_EXIT_OK && i < count; i++) {
     const char *path = argv[optind + (int)i];

@@ -224,14 +224,8 @@ static int resolve_destination(render_args *a, char **owned) {
 /* Loads and analyses every plan (all of them, so that every error is
  * shown) into reports; returns an exit code. */
 static int load_reports(const render_args *a, bd_arena *arena, bd_report **reports) {
-  int status = BD_EXIT_OK;
-  bd_plan **plans = bd_arena_array(arena, a->plan_count, sizeof *plans);
-  if (plans == NULL) return BD_EXIT_INTERNAL;
-  for (size_t i = 0; i < a->plan_count; i++) {
-    int rc = bd_cli_load_plan(a->plans[i], NULL, a->verbose, arena, &plans[i]);
-    if (rc == BD_EXIT_USAGE || rc == BD_EXIT_INTERNAL) return rc;
-    if (rc != BD_EXIT_OK) status = rc;
-  }
+  bd_plan **plans = NULL;
+  int status = bd_cli_load_plans(a->plans, a->plan_count, a->verbose, arena, &plans);
   /* Evidence applies to the whole portfolio, so that a testcase of one
    * service is not called unmatched by the others. */
   if (status == BD_EXIT_OK)

@@ -110,6 +110,7 @@ static void apply_run(const char *path, const bd_evidence_target *t, const run *
                       bd_evidence_stats *stats, bd_diags *warnings) {
   int found = 0;
   for (size_t i = 0; i < t->plan_count; i++) {
+    if (t->plans[i] == NULL) continue; /* a plan that did not load */
     bd_plan_measure *m = measure_of(t->plans[i], r);
     if (m == NULL) continue;
     found = 1;

@@ -32,7 +32,7 @@ typedef struct bd_evidence_stats {
 /* The plans one render applies evidence to (several for a portfolio: a
  * testcase counts for every plan that has the measure it names). */
 typedef struct bd_evidence_target {
-  bd_plan *const *plans;
+  bd_plan *const *plans; /* NULL entries (plans that did not load) are skipped */
   size_t plan_count;
   bd_arena *arena; /* where new strings go */
 } bd_evidence_target;
