@@ -34,6 +34,7 @@ typedef struct pdf_part {
 static const pdf_part report_parts[] = {
     {PDF_SEC_COVER, pdf_cover_paginate, pdf_cover_draw, "pdf.cover"},
     {PDF_SEC_SUMMARY, pdf_summary_paginate, pdf_summary_draw, "heading.summary"},
+    {PDF_SEC_CHANGES, pdf_changes_paginate, pdf_changes_draw, "heading.changes"},
     {PDF_SEC_DECISIONS, pdf_decisions_paginate, pdf_decisions_draw, "heading.decisions"},
     {PDF_SEC_MATRIX, pdf_matrix_paginate, pdf_matrix_draw, "heading.loss_matrix"},
     {PDF_SEC_TREES, pdf_tree_paginate, pdf_tree_draw, "heading.scenario_tree"},
@@ -44,6 +45,7 @@ static const pdf_part report_parts[] = {
 static const pdf_part slide_parts[] = {
     {PDF_SEC_COVER, pdf_title_slide_paginate, pdf_title_slide_draw, "pdf.cover"},
     {PDF_SEC_SUMMARY, pdf_figures_slide_paginate, pdf_figures_slide_draw, "heading.key_figures"},
+    {PDF_SEC_CHANGES, pdf_changes_paginate, pdf_changes_draw, "heading.changes"},
     {PDF_SEC_DECISIONS, pdf_decisions_paginate, pdf_decisions_draw, "heading.decisions"},
     {PDF_SEC_MATRIX, pdf_matrix_paginate, pdf_matrix_draw, "heading.loss_matrix"},
     {PDF_SEC_TREES, pdf_tree_paginate, pdf_tree_draw, "heading.scenario_tree"},
@@ -170,15 +172,17 @@ static int outline(pdf_doc *d, int parent, const char *name, int page) {
   return cairo_pdf_surface_add_outline(d->surface, parent, name, attrs, 0);
 }
 
-/* The outline: every section, and under the loss matrix and the scenario
- * trees every business loss. */
-static void add_outline(pdf_doc *d, const pdf_part *parts, size_t count) {
+/* The outline under parent: every section, and under the loss matrix and
+ * the scenario trees every business loss.  Under a service's own entry
+ * (a portfolio) the cover is that entry. */
+static void add_outline(pdf_doc *d, const pdf_part *parts, size_t count, int parent) {
   const bd_report *r = d->r;
   for (size_t i = 0; i < count; i++) {
     pdf_section s = parts[i].section;
     if (d->section_pages[s] == 0) continue;
+    if (s == PDF_SEC_COVER && parent != CAIRO_PDF_OUTLINE_ROOT) continue;
     const char *name = s == PDF_SEC_COVER ? r->service : pdf_msg(d, parts[i].outline_key);
-    int id = outline(d, CAIRO_PDF_OUTLINE_ROOT, name, d->section_first[s]);
+    int id = outline(d, parent, name, d->section_first[s]);
     if (s == PDF_SEC_MATRIX && d->matrix_loss_page)
       for (size_t l = 0; l < r->loss_count; l++)
         outline(d, id, r->losses[l].title, d->matrix_loss_page[l]);
@@ -212,13 +216,20 @@ static void free_doc(pdf_doc *d) {
 
 /* Paginates every part, then draws it into a new PDF surface. */
 static int render_doc(pdf_doc *d, const pdf_part *parts, size_t count, bd_error *err) {
-  for (size_t i = 0; i < count; i++) {
-    pdf_section s = parts[i].section;
-    d->section_first[s] = d->pages + 1;
-    size_t n = parts[i].paginate(d);
-    if (n == 0) return fail(err, "out of memory while laying out the pages");
-    d->section_pages[s] = (int)n;
-    d->pages += (int)n;
+  if (pdf_plans_open(d) != 0 || pdf_portfolio_paginate(d) == (size_t)-1)
+    return fail(err, "out of memory while laying out the pages");
+  for (size_t k = 0; k < d->plan_count; k++) {
+    pdf_plan_enter(d, k);
+    for (size_t i = 0; i < count; i++) {
+      pdf_section s = parts[i].section;
+      if (!pdf_section_wanted(d, s)) continue;
+      d->section_first[s] = d->pages + 1;
+      size_t n = parts[i].paginate(d);
+      if (n == 0) return fail(err, "out of memory while laying out the pages");
+      d->section_pages[s] = (int)n;
+      d->pages += (int)n;
+    }
+    pdf_plan_leave(d, k);
   }
   pdf_sink sink = {d->host, d->req->output, 0};
   d->surface = cairo_pdf_surface_create_for_stream(sink_write, &sink, d->w, d->h);
@@ -228,25 +239,34 @@ static int render_doc(pdf_doc *d, const pdf_part *parts, size_t count, bd_error 
   }
   cairo_pdf_surface_restrict_to_version(d->surface, CAIRO_PDF_VERSION_1_5);
   d->cr = cairo_create(d->surface);
+  pdf_plan_enter(d, 0);
   set_metadata(d);
-  add_outline(d, parts, count);
+  pdf_portfolio_metadata(d);
+  pdf_plan_leave(d, 0);
   /* A structure tag around the whole document: cairo 1.16.0 numbers an
    * object for every link but writes those objects only in a tagged PDF, so
    * without it the cross-reference table of a PDF with links is broken. */
   cairo_tag_begin(d->cr, "Document", "");
-  int rc = 0;
-  for (size_t i = 0; i < count && rc == 0; i++) {
-    int before = d->page;
-    double started = seconds();
-    size_t glyphs = pdf_text_glyphs_shown(d->text), calls = pdf_text_show_calls(d->text);
-    d->running = parts[i].section == PDF_SEC_COVER ? NULL : pdf_msg(d, parts[i].outline_key);
-    rc = parts[i].draw(d);
-    d->host->log(d->req->output, BD_LOG_DEBUG, "%s: %d pages, %zu glyphs in %zu calls, %.3f s",
-                 parts[i].outline_key, d->page - before, pdf_text_glyphs_shown(d->text) - glyphs,
-                 pdf_text_show_calls(d->text) - calls, seconds() - started);
-    if (rc == 0 && d->page - before != d->section_pages[parts[i].section])
-      d->host->log(d->req->output, BD_LOG_WARNING, "%s drew %d pages, expected %d",
-                   parts[i].outline_key, d->page - before, d->section_pages[parts[i].section]);
+  int rc = pdf_portfolio_draw(d);
+  for (size_t k = 0; k < d->plan_count && rc == 0; k++) {
+    pdf_plan_enter(d, k);
+    add_outline(d, parts, count, pdf_portfolio_outline(d));
+    for (size_t i = 0; i < count && rc == 0; i++) {
+      if (d->section_pages[parts[i].section] == 0) continue;
+      int before = d->page;
+      double started = seconds();
+      size_t glyphs = pdf_text_glyphs_shown(d->text), calls = pdf_text_show_calls(d->text);
+      d->running = pdf_running(
+          d, parts[i].section == PDF_SEC_COVER ? NULL : pdf_msg(d, parts[i].outline_key));
+      rc = parts[i].draw(d);
+      d->host->log(d->req->output, BD_LOG_DEBUG, "%s: %d pages, %zu glyphs in %zu calls, %.3f s",
+                   parts[i].outline_key, d->page - before, pdf_text_glyphs_shown(d->text) - glyphs,
+                   pdf_text_show_calls(d->text) - calls, seconds() - started);
+      if (rc == 0 && d->page - before != d->section_pages[parts[i].section])
+        d->host->log(d->req->output, BD_LOG_WARNING, "%s drew %d pages, expected %d",
+                     parts[i].outline_key, d->page - before, d->section_pages[parts[i].section]);
+    }
+    pdf_plan_leave(d, k);
   }
   cairo_tag_end(d->cr, "Document");
   cairo_status_t status = cairo_status(d->cr);
@@ -276,6 +296,8 @@ static int render(const bd_host *host, const bd_render_request *req, bd_error *e
   d.r = req->report;
   d.slides = req->layout && strcmp(req->layout, "slides") == 0;
   d.summary = !d.slides && d.r->scenario_count > PDF_SUMMARY_SCENARIOS;
+  if (req->struct_size >= offsetof(bd_render_request, portfolio) + sizeof req->portfolio)
+    d.portfolio = req->portfolio;
   if (set_geometry(&d, err) != 0) return -1;
   char msg[512];
   d.text = pdf_text_new(req->font_dir, req->lang, msg, sizeof msg);
@@ -290,6 +312,7 @@ static int render(const bd_host *host, const bd_render_request *req, bd_error *e
                ? render_doc(&d, slide_parts, sizeof slide_parts / sizeof slide_parts[0], err)
                : render_doc(&d, report_parts, sizeof report_parts / sizeof report_parts[0], err);
   free_doc(&d);
+  pdf_plans_free(&d);
   pdf_text_free(d.text);
   return rc;
 }
@@ -313,6 +336,7 @@ static const bd_plugin plugin = {
     .formats = formats,
     .render = render,
     .options = options,
+    .features = BD_FEATURE_PORTFOLIO | BD_FEATURE_COMPARISON,
 };
 
 BD_PLUGIN_EXPORT const bd_plugin *bd_plugin_entry(void) {

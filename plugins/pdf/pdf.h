@@ -31,6 +31,7 @@ typedef enum pdf_section {
   PDF_SEC_TREES,
   PDF_SEC_COVERAGE,
   PDF_SEC_APPENDIX, /* report only */
+  PDF_SEC_CHANGES,  /* what changed since the compared report (--compare) */
   PDF_SEC_COUNT
 } pdf_section;
 
@@ -131,6 +132,16 @@ typedef struct pdf_doc {
   /* ring of scratch buffers for formatted numbers */
   char fmt[8][64];
   unsigned fmt_next;
+  /* several plans (see pdf_plans.c): the pagination above is one plan's */
+  const bd_portfolio *portfolio;              /* req->portfolio, or NULL for one plan */
+  struct pdf_plan_state *plans;               /* per plan: its pagination, saved */
+  size_t plan_count, plan;                    /* plans, and the one whose state is in d */
+  int on_portfolio;                           /* 1 while drawing the portfolio's own pages */
+  int portfolio_first, portfolio_pages;       /* its summary pages (after the cover) */
+  size_t *portfolio_starts;                   /* first item of every portfolio summary page */
+  size_t *changes_starts, changes_page_count; /* the plan's changes (pdf_changes.c) */
+  double *changes_heights;
+  char running_buf[512]; /* "service · section" for the running head */
 } pdf_doc;
 
 /* A report of more scenarios than this summarises where a view repeats
@@ -308,6 +319,21 @@ int pdf_figures_slide_draw(pdf_doc *d);
 /* pdf_figures.c: the key-figure cards shared by the cover and the slides. */
 double pdf_key_figures(pdf_doc *d, double x, double y, double w, int columns);
 
+/* One key-figure card: a label, a big value, a note and an optional bar (0..1+). */
+typedef struct pdf_card {
+  const char *label;
+  char value[64];
+  char note[256];
+  double bar;
+  int has_bar;
+  uint32_t bar_color;
+} pdf_card;
+/* Draws n cards in rows of `columns` from (x, y) across w; returns the height. */
+double pdf_cards(pdf_doc *d, const pdf_card *cards, int n, double x, double y, double w,
+                 int columns);
+/* The height pdf_cards() takes for n cards in rows of `columns`. */
+double pdf_cards_height(pdf_doc *d, int n, int columns);
+
 /* pdf_decisions.c: the scenarios that need a decision. */
 size_t pdf_decisions_paginate(pdf_doc *d);
 int pdf_decisions_draw(pdf_doc *d);
@@ -327,5 +353,57 @@ int pdf_heatmap_draw(pdf_doc *d);
 /* pdf_appendix.c: every measure with kind, status, cost and verification. */
 size_t pdf_appendix_paginate(pdf_doc *d);
 int pdf_appendix_draw(pdf_doc *d);
+
+/* --- several plans and --compare ---------------------------------------- */
+
+/* pdf_plans.c: one plan's pagination state at a time in pdf_doc. */
+
+/* Makes room for the state of every plan (one without a portfolio).
+ * Returns 0, or -1 on exhaustion.  pdf_plans_free() frees it. */
+int pdf_plans_open(pdf_doc *d);
+/* Puts plan i's saved state (zero before it is paginated) into d and makes
+ * it d->r; sets the running head's service name. */
+void pdf_plan_enter(pdf_doc *d, size_t i);
+/* Saves d's plan state into plan i and clears it in d. */
+void pdf_plan_leave(pdf_doc *d, size_t i);
+/* The first page (its cover) of plan i, once paginated. */
+int pdf_plan_first_page(const pdf_doc *d, size_t i);
+/* Frees the saved states of every plan. */
+void pdf_plans_free(pdf_doc *d);
+/* The running head for a section's name (NULL: none), with the service's
+ * name in front inside a portfolio.  The string lives in d. */
+const char *pdf_running(pdf_doc *d, const char *section);
+/* 1 when the section has pages for d->r (the changes only with --compare). */
+int pdf_section_wanted(pdf_doc *d, pdf_section s);
+/* d->r's comparison, or NULL (none, or a host too old to have one). */
+const bd_comparison *pdf_comparison(const pdf_doc *d);
+
+/* pdf_portfolio.c: the portfolio's cover and summary (table, cards, sources). */
+
+/* Lays out the portfolio pages (none for one plan); returns how many were
+ * added to d->pages, or (size_t)-1 on exhaustion. */
+size_t pdf_portfolio_paginate(pdf_doc *d);
+/* Draws the portfolio pages and their outline entries; 0 or -1. */
+int pdf_portfolio_draw(pdf_doc *d);
+/* The outline parent of d->r's sections: CAIRO_PDF_OUTLINE_ROOT for one
+ * plan, else a new entry with the service's name at its cover page. */
+int pdf_portfolio_outline(pdf_doc *d);
+/* Sets the title, author and keywords of a portfolio (after the single
+ * plan's metadata, which it replaces). */
+void pdf_portfolio_metadata(pdf_doc *d);
+/* A signed amount with a real minus sign (U+2212) or a plus, e.g.
+ * "USD \xe2\x88\x921,000", into a scratch buffer of d (see pdf_amount). */
+const char *pdf_signed_amount(pdf_doc *d, double v, const char *currency);
+
+/* pdf_changes.c: what changed since the compared report. */
+size_t pdf_changes_paginate(pdf_doc *d);
+int pdf_changes_draw(pdf_doc *d);
+
+/* pdf_footer.c: the running footer with the plan's traceability. */
+
+/* Queues the footer of the current page: the plan's file, its SHA-256,
+ * the generator and the as-of date (the portfolio on its own pages), and
+ * "n / N" at the right. */
+void pdf_footer(pdf_doc *d);
 
 #endif

@@ -13,16 +13,6 @@
  * the size it lost. */
 #define BASE_SHIFT 1.0
 
-/* One card: a label, a big value, a note and an optional bar (0..1+). */
-typedef struct card {
-  const char *label;
-  char value[64];
-  char note[256];
-  double bar;
-  int has_bar;
-  uint32_t bar_color;
-} card;
-
 /* The value of a yearly-loss card: exact, or on slides rounded with the
  * currency ("JPY 21.3M"). */
 static void loss_value(pdf_doc *d, double v, char *buf, size_t size) {
@@ -33,25 +23,25 @@ static void loss_value(pdf_doc *d, double v, char *buf, size_t size) {
 }
 
 /* Fills the six cards from the report; returns how many. */
-static int fill_cards(pdf_doc *d, card *c) {
+static int fill_cards(pdf_doc *d, pdf_card *c) {
   const bd_report *r = d->r;
   const bd_totals *now = &r->totals[BD_STATE_CURRENT], *plan = &r->totals[BD_STATE_PLANNED];
   int n = 0;
   /* Slides show the amounts rounded (JPY 21.3M), big, with the exact
    * amount under them; the report shows the exact amount. */
   char base[64];
-  c[n] = (card){pdf_msg(d, "figure.yearly_loss_now"), "", "", 0, 0, 0};
+  c[n] = (pdf_card){pdf_msg(d, "figure.yearly_loss_now"), "", "", 0, 0, 0};
   loss_value(d, now->eal, c[n].value, sizeof c[n].value);
   loss_value(d, r->totals[BD_STATE_BASELINE].eal, base, sizeof base);
   snprintf(c[n].note, sizeof c[n].note, "%s%s%s: %s", d->slides ? pdf_amount(d, now->eal, 0) : "",
            d->slides ? "\n" : "", pdf_msg(d, "state.baseline"), base);
   n++;
-  c[n] = (card){pdf_msg(d, "figure.yearly_loss_planned"), "", "", 0, 0, 0};
+  c[n] = (pdf_card){pdf_msg(d, "figure.yearly_loss_planned"), "", "", 0, 0, 0};
   loss_value(d, plan->eal, c[n].value, sizeof c[n].value);
   snprintf(c[n].note, sizeof c[n].note, "%s%s%s", d->slides ? pdf_amount(d, plan->eal, 0) : "",
            d->slides ? "\n" : "", pdf_msg(d, "figure.note_planned"));
   n++;
-  c[n] = (card){pdf_msg(d, "figure.downtime_now"), "", "", 0, 0, 0};
+  c[n] = (pdf_card){pdf_msg(d, "figure.downtime_now"), "", "", 0, 0, 0};
   snprintf(c[n].value, sizeof c[n].value, "%s", pdf_duration(d, now->downtime_h));
   if (r->has_error_budget) {
     snprintf(c[n].note, sizeof c[n].note, "%s: %s (%s %s)", pdf_msg(d, "meta.error_budget"),
@@ -65,25 +55,25 @@ static int fill_cards(pdf_doc *d, card *c) {
   }
   n++;
   if (r->has_error_budget) {
-    c[n] = (card){pdf_msg(d, "figure.error_budget_used"), "", "", 0, 1, 0};
+    c[n] = (pdf_card){pdf_msg(d, "figure.error_budget_used"), "", "", 0, 1, 0};
     snprintf(c[n].value, sizeof c[n].value, "%s", pdf_share(d, now->budget_used));
     snprintf(c[n].note, sizeof c[n].note, "%s: %s", pdf_msg(d, "state.planned"),
              pdf_share(d, plan->budget_used));
     c[n].bar = now->budget_used;
     c[n].bar_color = now->budget_used > 1 ? BD_COLOR_CELL_FAILING : BD_COLOR_ACCENT;
   } else {
-    c[n] = (card){pdf_msg(d, "figure.scenarios"), "", "", 0, 0, 0};
+    c[n] = (pdf_card){pdf_msg(d, "figure.scenarios"), "", "", 0, 0, 0};
     snprintf(c[n].value, sizeof c[n].value, "%zu", r->scenario_count);
     snprintf(c[n].note, sizeof c[n].note, "%s %zu \xc2\xb7 %s %zu", pdf_msg(d, "column.loss"),
              r->loss_count, pdf_msg(d, "column.failure"), r->failure_count);
   }
   n++;
-  c[n] = (card){pdf_msg(d, "figure.coverage"), "", "", r->coverage, 1, BD_COLOR_CELL_VERIFIED};
+  c[n] = (pdf_card){pdf_msg(d, "figure.coverage"), "", "", r->coverage, 1, BD_COLOR_CELL_VERIFIED};
   snprintf(c[n].value, sizeof c[n].value, "%s", pdf_share(d, r->coverage));
   snprintf(c[n].note, sizeof c[n].note, "%s: %s", pdf_msg(d, "figure.verified_coverage"),
            pdf_share(d, r->verified_coverage));
   n++;
-  c[n] = (card){pdf_msg(d, "figure.decisions"), "", "", 0, 0, 0};
+  c[n] = (pdf_card){pdf_msg(d, "figure.decisions"), "", "", 0, 0, 0};
   snprintf(c[n].value, sizeof c[n].value, "%zu", r->decision_count);
   snprintf(c[n].note, sizeof c[n].note, "%s: %zu", pdf_msg(d, "figure.scenarios"),
            r->scenario_count);
@@ -92,7 +82,7 @@ static int fill_cards(pdf_doc *d, card *c) {
 }
 
 /* Draws one card in the box; lf, vf, nf: label, value and note fonts. */
-static void draw_card(pdf_doc *d, const card *c, double x, double y, double w, double h,
+static void draw_card(pdf_doc *d, const pdf_card *c, double x, double y, double w, double h,
                       pdf_font lf, pdf_font vf, pdf_font nf) {
   double pad = lf.size * 1.1;
   pdf_fill(d, PDF_LAYER_BASE, x, y, w, h, PDF_COLOR_CARD);
@@ -116,20 +106,44 @@ static void draw_card(pdf_doc *d, const card *c, double x, double y, double w, d
   pdf_draw(d, c->note, nf, BD_COLOR_MUTED, x + pad, ty, iw, NOTE_LINES(d), PDF_ALIGN_LEFT);
 }
 
+/* The label, value and note fonts of the cards. */
+static void card_fonts(const pdf_doc *d, pdf_font *lf, pdf_font *vf, pdf_font *nf) {
+  *lf = d->slides ? (pdf_font){17, 0} : (pdf_font){7.8, 0};
+  *vf = d->slides ? (pdf_font){42, 1} : (pdf_font){15, 1};
+  *nf = d->slides ? (pdf_font){14, 0} : (pdf_font){7, 0};
+}
+
+/* The height of one card. */
+static double card_height(const pdf_doc *d) {
+  pdf_font lf, vf, nf;
+  card_fonts(d, &lf, &vf, &nf);
+  return lf.size * 1.1 * 1.6 + pdf_text_line_height(lf) + pdf_text_line_height(vf) + lf.size * 0.9 +
+         (d->slides ? 6 : 3.5) + pdf_text_line_height(nf) * NOTE_LINES(d);
+}
+
 /* See pdf.h. */
-double pdf_key_figures(pdf_doc *d, double x, double y, double w, int columns) {
-  card cards[6];
-  int n = fill_cards(d, cards);
-  pdf_font lf = d->slides ? (pdf_font){17, 0} : (pdf_font){7.8, 0};
-  pdf_font vf = d->slides ? (pdf_font){42, 1} : (pdf_font){15, 1};
-  pdf_font nf = d->slides ? (pdf_font){14, 0} : (pdf_font){7, 0};
+double pdf_cards_height(pdf_doc *d, int n, int columns) {
   double gap = d->slides ? 18 : 9;
-  double cw = (w - gap * (columns - 1)) / columns;
-  double ch = lf.size * 1.1 * 1.6 + pdf_text_line_height(lf) + pdf_text_line_height(vf) +
-              lf.size * 0.9 + (d->slides ? 6 : 3.5) + pdf_text_line_height(nf) * NOTE_LINES(d);
   int rows = (n + columns - 1) / columns;
+  return rows * card_height(d) + (rows - 1) * gap;
+}
+
+/* See pdf.h. */
+double pdf_cards(pdf_doc *d, const pdf_card *cards, int n, double x, double y, double w,
+                 int columns) {
+  pdf_font lf, vf, nf;
+  card_fonts(d, &lf, &vf, &nf);
+  double gap = d->slides ? 18 : 9;
+  double cw = (w - gap * (columns - 1)) / columns, ch = card_height(d);
   for (int i = 0; i < n; i++)
     draw_card(d, &cards[i], x + (i % columns) * (cw + gap), y + (i / columns) * (ch + gap), cw, ch,
               lf, vf, nf);
-  return rows * ch + (rows - 1) * gap;
+  return pdf_cards_height(d, n, columns);
+}
+
+/* See pdf.h. */
+double pdf_key_figures(pdf_doc *d, double x, double y, double w, int columns) {
+  pdf_card cards[6];
+  int n = fill_cards(d, cards);
+  return pdf_cards(d, cards, n, x, y, w, columns);
 }

@@ -250,19 +250,7 @@ double pdf_page_begin(pdf_doc *d, const char *title, int cont) {
 
 /* See pdf.h. */
 int pdf_page_end(pdf_doc *d) {
-  const bd_report *r = d->r;
-  pdf_font f = d->f_frame;
-  double lh = pdf_text_line_height(f);
-  double y = d->h - (d->slides ? 30 : 40);
-  pdf_hrule(d, d->x0, d->x1, y, 0.5, PDF_COLOR_RULE);
-  char left[512];
-  snprintf(left, sizeof left, "%s%s%s", r->service, r->period ? "  \xc2\xb7  " : "",
-           r->period ? r->period : "");
-  char right[64];
-  snprintf(right, sizeof right, "%d / %d", d->page, d->pages);
-  double half = (d->x1 - d->x0) * 0.7;
-  pdf_draw(d, left, f, BD_COLOR_MUTED, d->x0, y + lh * 0.35, half, 1, PDF_ALIGN_LEFT);
-  pdf_draw(d, right, f, BD_COLOR_MUTED, d->x1 - 80, y + lh * 0.35, 80, 1, PDF_ALIGN_RIGHT);
+  pdf_footer(d);
   flush_shapes(d);
   flush_texts(d);
   cairo_show_page(d->cr);

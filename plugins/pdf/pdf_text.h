@@ -100,6 +100,13 @@ int pdf_text_layout(pdf_text *t, const char *s, pdf_font f, double width, int ma
 void pdf_text_draw_lines(pdf_text *t, cairo_t *cr, const char *s, pdf_font f, double x, double y,
                          double width, pdf_align align, const pdf_text_line *lines, size_t count);
 
+/* Draws s on one line in the monospace face at size (points) with its
+ * baseline at (x, baseline), in the current cairo source colour, or only
+ * measures it when cr is NULL.  Returns its width.  For short technical
+ * strings (a SHA-256); s is not wrapped or cut. */
+double pdf_text_mono(pdf_text *t, cairo_t *cr, const char *s, double size, double x,
+                     double baseline);
+
 /* Font families the engine resolved for Latin and Japanese text, for the
  * log (static strings owned by the engine). */
 const char *pdf_text_latin_family(const pdf_text *t);
