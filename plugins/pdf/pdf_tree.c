@@ -198,6 +198,7 @@ size_t pdf_tree_paginate(pdf_doc *d) {
   for (size_t t = 0; t < r->tree_count; t++) {
     const bd_tree *tree = &r->trees[t];
     const char *title = r->losses[tree->loss].title;
+    if (d->tree_filter && tree->loss != d->tree_loss) continue; /* no pages: never drawn */
     view_compute(tree, d->summary, &v);
     size_t rows = v.rows ? v.rows : 1;
     double avail = d->y1 - area_top(d, title, 0), cont_avail = d->y1 - area_top(d, title, 1);
@@ -206,7 +207,7 @@ size_t pdf_tree_paginate(pdf_doc *d) {
     pdf_tree_plan *plan = &d->tree_plans[t];
     size_t fit = (size_t)(avail / st.row), per;
     *plan = (pdf_tree_plan){1, NULL, 0, 0};
-    if (d->slides) {
+    if (d->slides && !d->chart) {
       per = fit < PDF_SLIDE_TREE_ROWS ? fit : PDF_SLIDE_TREE_ROWS;
     } else if (rows <= fit) {
       per = rows;
