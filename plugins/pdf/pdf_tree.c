@@ -321,10 +321,13 @@ static void draw_box(pdf_doc *d, const bd_tree_node *n, const tree_style *st, do
   int allowed = (int)((room - pdf_text_line_height(st->meta) - 2 * st->pad) / tl);
   if (allowed > 3) allowed = 3;
   if (allowed < st->title_lines) allowed = st->title_lines;
+  /* The business loss is alone in its column: its box may grow down past
+   * its rows rather than cut a long title short. */
+  if (n->type == BD_NODE_LOSS && st->title_lines == 2) allowed = 3;
   pdf_font tf = bold ? st->bold : st->title;
   int lines = pdf_text_line_count(d->text, title, tf, inner, allowed);
   double h = st->box_h + (lines > st->title_lines ? (lines - st->title_lines) * tl : 0);
-  double y = cy - h / 2;
+  double y = h > room ? cy - room / 2 : cy - h / 2;
   if (bg == PDF_COLOR_WHITE) { /* on the white page: a hairline frame (a large plan: the stripe) */
     if (!st->summary)
       pdf_frame(d, x + 0.25, y + 0.25, w - 0.5, h - 0.5, 0.5, PDF_COLOR_RULE_STRONG);
