@@ -8,6 +8,8 @@ that are not the most common colour) and exits 1 when there are fewer than
 MIN_COLOURS colours (default 8) or less ink than MIN_INK (default 0.01).
 
   pngcheck.py --crop FILE.png X Y W H OUT.png   writes a cropped copy (for people).
+  pngcheck.py --count FILE.png RRGGBB...        prints "RRGGBB=N" for each colour:
+                                                how many pixels have exactly it.
 """
 import struct
 import sys
@@ -85,6 +87,17 @@ def main(argv):
                 px = b"".join(px[i:i + 3] + b"\xff" for i in range(0, len(px), 3))
             cut.append(px)
         write_png(out, min(w, width - x), len(cut), cut)
+        return 0
+    if len(argv) >= 3 and argv[1] == "--count":
+        width, height, ch, rows = read_png(argv[2])
+        wanted = {bytes.fromhex(c): c for c in argv[3:]}
+        counts = dict.fromkeys(wanted, 0)
+        for line in rows:
+            for i in range(0, len(line), ch):
+                px = line[i:i + 3]
+                if px in counts:
+                    counts[px] += 1
+        print(" ".join("%s=%d" % (wanted[px], counts[px]) for px in wanted))
         return 0
     path = argv[1]
     min_colours = int(argv[2]) if len(argv) > 2 else 8

@@ -1,6 +1,6 @@
 #!/bin/sh
 # valgrind.sh - the CLI under valgrind: checking the valid and broken plans,
-# rendering valid plans as json, csv, html and pdf, and listing the plugins
+# rendering valid plans as json, csv, html, pdf, svg and png, and listing the plugins
 # show no invalid access and no definite leak.  tests/valgrind.supp holds
 # suppressions for third-party libraries only, never for badday code.
 # Skipped without valgrind and in a sanitizer build (ASan and valgrind do
@@ -39,6 +39,12 @@ grind "render csv measures" 0 render "$VALID/checkout-slo.yaml" -f csv -O table=
 grind "render spec-example as pdf" 0 render "$VALID/spec-example.yaml" -o "$WORK/spec.pdf"
 grind "render japanese.yaml as pdf slides" 0 render "$VALID/japanese.yaml" -f pdf --layout slides \
   --lang ja -o "$WORK/ja.pdf"
+grind "render spec-example as an svg chart" 0 render "$VALID/spec-example.yaml" -o "$WORK/spec.svg" \
+  -O view=tree
+grind "render japanese.yaml as a png chart" 0 render "$VALID/japanese.yaml" -o "$WORK/ja.png" \
+  -O view=heatmap --lang ja
+grind "refuse an unknown loss in a chart" 3 render "$VALID/spec-example.yaml" -o "$WORK/none.png" \
+  -O view=tree -O loss=nope
 grind "render a plan from standard input" 0 render - -f json -o "$WORK/stdin.json" <"$EXAMPLE"
 Q="$TOP_SRCDIR/tests/quarters"
 "$BADDAY" render "$Q/payments-2026-Q2.yaml" -o "$WORK/q2.json"

@@ -89,16 +89,6 @@ static int set_geometry(pdf_doc *d, bd_error *err) {
     d->x1 = d->w - 48;
     d->y0 = 34;
     d->y1 = d->h - 42;
-    /* Type that reads from the back of a room: 30 pt titles, 17 pt table
-     * text, nothing (footer included) under 12 pt. */
-    d->f_cell = (pdf_font){17, 0};
-    d->f_head = (pdf_font){13, 1};
-    d->f_small = (pdf_font){13, 0};
-    d->f_title = (pdf_font){30, 1};
-    d->f_subtitle = (pdf_font){16, 0};
-    d->f_frame = (pdf_font){12, 0};
-    d->pad = 6;
-    d->row_lines = 2;
   } else {
     /* --paper / -O paper=...; a host without plugin options gets A4. */
     const char *paper = NULL;
@@ -118,16 +108,8 @@ static int set_geometry(pdf_doc *d, bd_error *err) {
     d->x1 = d->w - 50;
     d->y0 = 52;
     d->y1 = d->h - 54;
-    d->f_cell = (pdf_font){7.5, 0};
-    d->f_head = (pdf_font){6.8, 1};
-    d->f_small = (pdf_font){6.5, 0};
-    d->f_title = (pdf_font){16, 1};
-    d->f_subtitle = (pdf_font){8.5, 0};
-    d->f_frame = (pdf_font){7, 0};
-    d->pad = 3.2;
-    d->row_lines = 4;
   }
-  d->f_cell_bold = (pdf_font){d->f_cell.size, 1};
+  pdf_type_setup(d);
   return 0;
 }
 
@@ -190,28 +172,6 @@ static void add_outline(pdf_doc *d, const pdf_part *parts, size_t count, int par
       for (size_t l = 0; l < r->loss_count; l++)
         outline(d, id, r->losses[l].title, d->tree_first[l]);
   }
-}
-
-/* Frees what pagination allocated. */
-static void free_doc(pdf_doc *d) {
-  free(d->shapes);
-  free(d->queue);
-  free(d->queue_chars);
-  free(d->lines);
-  free(d->decision_heights);
-  free(d->matrix_heights);
-  free(d->coverage_heights);
-  free(d->appendix_heights);
-  free(d->decision_starts);
-  free(d->matrix_starts);
-  free(d->coverage_starts);
-  free(d->appendix_rows);
-  free(d->appendix_starts);
-  for (size_t t = 0; d->tree_plans && t < d->r->tree_count; t++) free(d->tree_plans[t].cuts);
-  free(d->tree_plans);
-  free(d->tree_first);
-  free(d->matrix_loss_page);
-  free(d->scenario_tree_page);
 }
 
 /* Paginates every part, then draws it into a new PDF surface. */
@@ -311,7 +271,7 @@ static int render(const bd_host *host, const bd_render_request *req, bd_error *e
   int rc = d.slides
                ? render_doc(&d, slide_parts, sizeof slide_parts / sizeof slide_parts[0], err)
                : render_doc(&d, report_parts, sizeof report_parts / sizeof report_parts[0], err);
-  free_doc(&d);
+  pdf_doc_free(&d);
   pdf_plans_free(&d);
   pdf_text_free(d.text);
   return rc;

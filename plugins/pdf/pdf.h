@@ -9,8 +9,16 @@
  * order, each page streamed to the output as soon as it is finished, with
  * the running footer "n / N", outline entries and links to later pages.
  *
+ * The chart plugin (plugins/chart) draws one view with the same code as
+ * an image: in chart mode (pdf_doc.chart) pagination gets room for every
+ * row, so each view has one page, or one per scenario tree; those pages are
+ * parts stacked on one tall canvas under the chart's title line, without
+ * running head, footer or links, and nothing is drawn until the chart knows
+ * its height (pdf_doc.bottom) and calls pdf_flush().
+ *
  * Memory: pdf_doc and the page-start arrays belong to the render call
- * (pdf.c frees them); the report and the host strings belong to the host.
+ * (pdf.c or chart.c frees them); the report and the host strings belong to
+ * the host.
  */
 #ifndef BD_PDF_H
 #define BD_PDF_H
@@ -142,6 +150,14 @@ typedef struct pdf_doc {
   size_t *changes_starts, changes_page_count; /* the plan's changes (pdf_changes.c) */
   double *changes_heights;
   char running_buf[512]; /* "service · section" for the running head */
+  /* chart mode (see the top of this file) */
+  int chart;               /* 1: pages are parts of one image, stacked */
+  const char *chart_title; /* the image's title line, drawn over the first part */
+  int chart_headings;      /* 1: each part's page title is drawn as its heading */
+  double chart_next;       /* y where the next part starts */
+  int tree_filter;         /* 1: only the scenario tree of loss tree_loss */
+  size_t tree_loss;
+  double bottom; /* the lowest y anything has been drawn at (every mode) */
 } pdf_doc;
 
 /* A report of more scenarios than this summarises where a view repeats
@@ -169,6 +185,12 @@ typedef struct pdf_doc {
 
 /* --- pdf_page.c: frame, drawing and formatting helpers ------------------ */
 
+/* Frees what pagination and drawing allocated in d (not d itself, nor its
+ * text engine). */
+void pdf_doc_free(pdf_doc *d);
+/* Sets the type sizes (table cell font and those derived from it, cell
+ * padding, title lines in a row) for the layout, d->slides. */
+void pdf_type_setup(pdf_doc *d);
 /* Sets the cairo source colour to 0xRRGGBB. */
 void pdf_rgb(cairo_t *cr, uint32_t rgb);
 /* Mixes a (t = 0) and b (t = 1). */
@@ -203,8 +225,13 @@ double pdf_page_begin(pdf_doc *d, const char *title, int cont);
 /* The y where pdf_page_begin() would start the content, without drawing. */
 double pdf_page_content_top(pdf_doc *d, const char *title, int cont);
 /* Ends a page: the running footer, then shows the page and checks cairo's
- * status.  Returns 0, or -1 (d->failed set) on an error. */
+ * status.  Returns 0, or -1 (d->failed set) on an error.  In chart mode it
+ * only notes where the next part starts; nothing is drawn yet. */
 int pdf_page_end(pdf_doc *d);
+/* Draws the queued shapes, then the queued texts, onto d->cr and empties
+ * the queues (pdf_page_end() does this for a page; the chart calls it once
+ * its canvas exists). */
+void pdf_flush(pdf_doc *d);
 
 /* The label for key from the message catalogue (owned by the host). */
 const char *pdf_msg(pdf_doc *d, const char *key);
@@ -259,6 +286,18 @@ size_t pdf_groups_at(pdf_groups *g, size_t first, size_t heads[2]);
 /* title + " " + the "(continued)" label into buf (cut at a character when
  * too long); returns buf. */
 const char *pdf_continued(pdf_doc *d, const char *title, char *buf, size_t size);
+
+/* --- pdf_chart.c: the frame of a page in chart mode --------------------- */
+
+/* pdf_page_content_top() in chart mode: the part's top, below its heading
+ * when the parts have headings. */
+double pdf_chart_content_top(pdf_doc *d, const char *title);
+/* pdf_page_begin() in chart mode: the first part draws the accent bar and
+ * the chart's title line; every part starts where the previous one ended
+ * and, with headings, draws its title.  Returns the y of its content. */
+double pdf_chart_part_begin(pdf_doc *d, const char *title);
+/* pdf_page_end() in chart mode: the next part starts below this one. */
+void pdf_chart_part_end(pdf_doc *d);
 
 /* --- pdf_table.c: columns of a table ------------------------------------ */
 

@@ -154,10 +154,10 @@ static double rows_top(heatmap *h, int first) {
 size_t pdf_heatmap_paginate(pdf_doc *d) {
   heatmap h;
   heatmap_open(d, &h);
-  size_t pages =
-      pdf_paginate(d->r->matrix_row_count, d->y1 - rows_top(&h, 1), d->y1 - rows_top(&h, 0),
-                   row_height, row_keep, row_lead, &h, d->slides ? PDF_SLIDE_COVERAGE_ROWS : 0,
-                   d->r->matrix_row_count, &d->coverage_starts, &d->coverage_heights);
+  size_t pages = pdf_paginate(d->r->matrix_row_count, d->y1 - rows_top(&h, 1),
+                              d->y1 - rows_top(&h, 0), row_height, row_keep, row_lead, &h,
+                              d->slides && !d->chart ? PDF_SLIDE_COVERAGE_ROWS : 0,
+                              d->r->matrix_row_count, &d->coverage_starts, &d->coverage_heights);
   d->coverage_page_count = pages;
   return pages;
 }

@@ -8,6 +8,54 @@
 #include <string.h>
 
 /* See pdf.h. */
+void pdf_type_setup(pdf_doc *d) {
+  if (d->slides) {
+    /* Type that reads from the back of a room: 30 pt titles, 17 pt table
+     * text, nothing (footer included) under 12 pt. */
+    d->f_cell = (pdf_font){17, 0};
+    d->f_head = (pdf_font){13, 1};
+    d->f_small = (pdf_font){13, 0};
+    d->f_title = (pdf_font){30, 1};
+    d->f_subtitle = (pdf_font){16, 0};
+    d->f_frame = (pdf_font){12, 0};
+    d->pad = 6;
+    d->row_lines = 2;
+  } else {
+    d->f_cell = (pdf_font){7.5, 0};
+    d->f_head = (pdf_font){6.8, 1};
+    d->f_small = (pdf_font){6.5, 0};
+    d->f_title = (pdf_font){16, 1};
+    d->f_subtitle = (pdf_font){8.5, 0};
+    d->f_frame = (pdf_font){7, 0};
+    d->pad = 3.2;
+    d->row_lines = 4;
+  }
+  d->f_cell_bold = (pdf_font){d->f_cell.size, 1};
+}
+
+/* See pdf.h. */
+void pdf_doc_free(pdf_doc *d) {
+  free(d->shapes);
+  free(d->queue);
+  free(d->queue_chars);
+  free(d->lines);
+  free(d->decision_heights);
+  free(d->matrix_heights);
+  free(d->coverage_heights);
+  free(d->appendix_heights);
+  free(d->decision_starts);
+  free(d->matrix_starts);
+  free(d->coverage_starts);
+  free(d->appendix_rows);
+  free(d->appendix_starts);
+  for (size_t t = 0; d->tree_plans && t < d->r->tree_count; t++) free(d->tree_plans[t].cuts);
+  free(d->tree_plans);
+  free(d->tree_first);
+  free(d->matrix_loss_page);
+  free(d->scenario_tree_page);
+}
+
+/* See pdf.h. */
 void pdf_rgb(cairo_t *cr, uint32_t rgb) {
   cairo_set_source_rgb(cr, ((rgb >> 16) & 0xFF) / 255.0, ((rgb >> 8) & 0xFF) / 255.0,
                        (rgb & 0xFF) / 255.0);
@@ -47,6 +95,8 @@ static void add_shape(pdf_doc *d, pdf_layer layer, int kind, double x, double y,
   d->shapes[d->shape_count] = (pdf_shape){
       x, y, w, h, rgb, (uint32_t)d->shape_count, (uint8_t)layer, (uint8_t)kind, (float)line};
   d->shape_count++;
+  double low = kind == 2 ? (y > h ? y : h) + line / 2 : y + h + (kind == 1 ? line / 2 : 0);
+  if (low > d->bottom) d->bottom = low;
 }
 
 /* See pdf.h. */
@@ -154,6 +204,8 @@ int pdf_draw(pdf_doc *d, const char *s, pdf_font f, uint32_t rgb, double x, doub
   }
   d->queue_count++;
   d->queue_used += len;
+  if (y + lines * pdf_text_line_height(f) > d->bottom)
+    d->bottom = y + lines * pdf_text_line_height(f);
   return lines;
 exhausted:
   d->failed = 1;
@@ -195,6 +247,12 @@ static void flush_texts(pdf_doc *d) {
 }
 
 /* See pdf.h. */
+void pdf_flush(pdf_doc *d) {
+  flush_shapes(d);
+  flush_texts(d);
+}
+
+/* See pdf.h. */
 void pdf_link(pdf_doc *d, double x, double y, double w, double h, int page) {
   if (page < 1 || page > d->pages) return;
   /* Integers only: printf's %f would follow the locale's decimal point. */
@@ -216,6 +274,7 @@ static int title_lines(pdf_doc *d, const char *title, int cont, double *more,
 
 /* See pdf.h. */
 double pdf_page_content_top(pdf_doc *d, const char *title, int cont) {
+  if (d->chart) return pdf_chart_content_top(d, title);
   if (title == NULL) return d->y0;
   double more;
   const char *cont_label;
@@ -225,6 +284,7 @@ double pdf_page_content_top(pdf_doc *d, const char *title, int cont) {
 
 /* See pdf.h. */
 double pdf_page_begin(pdf_doc *d, const char *title, int cont) {
+  if (d->chart) return pdf_chart_part_begin(d, title);
   d->page++;
   pdf_fill(d, PDF_LAYER_BASE, 0, 0, d->w, d->slides ? 5 : 3.5, BD_COLOR_ACCENT);
   double y = d->y0;
@@ -250,9 +310,12 @@ double pdf_page_begin(pdf_doc *d, const char *title, int cont) {
 
 /* See pdf.h. */
 int pdf_page_end(pdf_doc *d) {
+  if (d->chart) {
+    pdf_chart_part_end(d);
+    return d->failed ? -1 : 0;
+  }
   pdf_footer(d);
-  flush_shapes(d);
-  flush_texts(d);
+  pdf_flush(d);
   cairo_show_page(d->cr);
   if (cairo_status(d->cr) != CAIRO_STATUS_SUCCESS ||
       cairo_surface_status(d->surface) != CAIRO_STATUS_SUCCESS || pdf_text_failed(d->text))

@@ -198,6 +198,7 @@ size_t pdf_tree_paginate(pdf_doc *d) {
   for (size_t t = 0; t < r->tree_count; t++) {
     const bd_tree *tree = &r->trees[t];
     const char *title = r->losses[tree->loss].title;
+    if (d->tree_filter && tree->loss != d->tree_loss) continue; /* no pages: never drawn */
     view_compute(tree, d->summary, &v);
     size_t rows = v.rows ? v.rows : 1;
     double avail = d->y1 - area_top(d, title, 0), cont_avail = d->y1 - area_top(d, title, 1);
@@ -206,7 +207,7 @@ size_t pdf_tree_paginate(pdf_doc *d) {
     pdf_tree_plan *plan = &d->tree_plans[t];
     size_t fit = (size_t)(avail / st.row), per;
     *plan = (pdf_tree_plan){1, NULL, 0, 0};
-    if (d->slides) {
+    if (d->slides && !d->chart) {
       per = fit < PDF_SLIDE_TREE_ROWS ? fit : PDF_SLIDE_TREE_ROWS;
     } else if (rows <= fit) {
       per = rows;
@@ -320,10 +321,13 @@ static void draw_box(pdf_doc *d, const bd_tree_node *n, const tree_style *st, do
   int allowed = (int)((room - pdf_text_line_height(st->meta) - 2 * st->pad) / tl);
   if (allowed > 3) allowed = 3;
   if (allowed < st->title_lines) allowed = st->title_lines;
+  /* The business loss is alone in its column: its box may grow down past
+   * its rows rather than cut a long title short. */
+  if (n->type == BD_NODE_LOSS && st->title_lines == 2) allowed = 3;
   pdf_font tf = bold ? st->bold : st->title;
   int lines = pdf_text_line_count(d->text, title, tf, inner, allowed);
   double h = st->box_h + (lines > st->title_lines ? (lines - st->title_lines) * tl : 0);
-  double y = cy - h / 2;
+  double y = h > room ? cy - room / 2 : cy - h / 2;
   if (bg == PDF_COLOR_WHITE) { /* on the white page: a hairline frame (a large plan: the stripe) */
     if (!st->summary)
       pdf_frame(d, x + 0.25, y + 0.25, w - 0.5, h - 0.5, 0.5, PDF_COLOR_RULE_STRONG);
