@@ -84,7 +84,7 @@ typedef struct bd_plan {
   long as_of;         /* days since epoch; default applied */
   char as_of_text[11];
   char currency[4]; /* default "USD" */
-  char sha256[65];   /* SHA-256 of the plan file's bytes, lower-case hex */
+  char sha256[65];  /* SHA-256 of the plan file's bytes, lower-case hex */
   int has_slo;
   double slo;            /* percent, 0 < slo < 100 */
   double amortize_years; /* default 3, > 0 */

@@ -20,7 +20,7 @@ typedef struct bd_sha256_job {
   const void *data;
   size_t len;
   char hex[65];
-  int started; /* 1 when a thread runs */
+  int started;          /* 1 when a thread runs */
   unsigned long thread; /* pthread_t, kept opaque here */
 } bd_sha256_job;
 
