@@ -139,8 +139,9 @@ xpath "mixed: total row says the currencies differ" "$M" "$T/tfoot//td[contains(
 lacks_text "mixed: no sum in USD" "$M" "USD 14,400"
 lacks_text "mixed: no sum at all" "$M" "14,400"
 xpath "mixed: Search row in its own currency" "$M" "$T/tbody/tr[th/a='Search'][td[1]='JPY 2,400']"
+xpath "mixed slides: compact amounts in their own currency" "$WORK/mixed-slides.html" "$T/tbody/tr[th='Search'][td[1]='JPY 2.4K'][td[1]/@title='JPY 2,400']"
 xpath "mixed: Payments row in its own currency" "$M" "$T/tbody/tr[th/a='Payments API'][td[1]='USD 12,000']"
-xpath "mixed: coverage still summed" "$M" "$T/tfoot/tr[td[1][@colspan='2']][td[3]='25%']"
+xpath "mixed: coverage still summed" "$M" "$T/tfoot/tr[td[1][@colspan='3']][td[2]='25%'][td[3]='10%']"
 has_text "mixed slides: the currencies differ" "$WORK/mixed-slides.html" "The services count in different currencies"
 
 # --- comparison -------------------------------------------------------------------------

@@ -181,8 +181,9 @@ static void head_cell(html_ctx *ctx, xmlNodePtr tr, const char *key, const char 
 static void service_amount(html_ctx *ctx, xmlNodePtr tr, const bd_report *r, double v,
                            const char *cls) {
   char shown[64], exact[64];
-  int compact = ctx->slides && (v >= 1e6 || v <= -1e6); /* a slide's column fits "999,999" */
   const char *currency = ctx->portfolio->currency ? NULL : r->currency;
+  /* a slide's column fits "999,999", or "USD 12K" when each row names its currency */
+  int compact = ctx->slides && (currency || v >= 1e6 || v <= -1e6);
   ctx->host->format_amount(v, currency, compact, shown, sizeof shown);
   ctx->host->format_amount(v, r->currency, 0, exact, sizeof exact);
   html_attr(html_text_el(ctx, tr, "td", cls, shown), "title", exact);
@@ -248,11 +249,11 @@ static xmlNodePtr total_row(html_ctx *ctx, int with_change) {
       xmlNodePtr td = html_text_el(ctx, tr, "td", "num strong", shown);
       html_attr(td, "title", portfolio_amount(ctx, p->eal[s], 0, exact, sizeof exact));
     }
-  } else {
+    html_el(ctx, tr, "td", NULL); /* error budgets do not add up */
+  } else {                        /* no sums: say why, over the money and error-budget columns */
     xmlNodePtr td = html_text_el(ctx, tr, "td", "mixed", html_msg(ctx, "text.mixed_currencies"));
-    html_attr(td, "colspan", "2");
+    html_attr(td, "colspan", "3");
   }
-  html_el(ctx, tr, "td", NULL); /* error budgets do not add up */
   html_text_el(ctx, tr, "td", "num", html_share(ctx, p->coverage, buf, sizeof buf));
   html_text_el(ctx, tr, "td", "num", html_share(ctx, p->verified_coverage, buf, sizeof buf));
   snprintf(buf, sizeof buf, "%zu", p->decision_count);
