@@ -100,8 +100,9 @@ static void change_figures(html_ctx *ctx, xmlNodePtr parent, const bd_comparison
   html_figure_card(ctx, grid, "figure figure-removed", html_msg(ctx, "figure.removed"), v, v, NULL);
   snprintf(v, sizeof v, "%zu", c->changed);
   snprintf(exact, sizeof exact, "%zu / %zu", c->changed, c->scenario_count);
+  /* the report says how many are unchanged under the table; a slide here */
   html_figure_card(ctx, grid, "figure figure-changed", html_msg(ctx, "figure.changed"), v, exact,
-                   unchanged_text(ctx, c, note, sizeof note));
+                   ctx->slides ? unchanged_text(ctx, c, note, sizeof note) : NULL);
 }
 
 /* Adds a column header with label `key` and class cls. */
