@@ -14,6 +14,7 @@
  * removed in the report) and "content" (where the views go).
  */
 #include "html_common.h"
+#include "html_portfolio.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -116,10 +117,11 @@ static void set_text(html_ctx *ctx, xmlNodePtr node, const char *text) {
 /* Builds the style text: base.css, the layout's CSS, then the palette.
  * Returns a new string (caller frees) or NULL after recording an error. */
 static char *build_css(html_ctx *ctx) {
-  const char *files[] = {"base.css", ctx->slides ? "slides.css" : "report.css"};
+  const char *files[] = {"base.css", ctx->slides ? "slides.css" : "report.css", "portfolio.css"};
+  size_t file_count = html_needs_portfolio_css(ctx) ? 3 : 2; /* one plan: as before */
   char *css = NULL;
   size_t len = 0;
-  for (size_t i = 0; i < 2; i++) {
+  for (size_t i = 0; i < file_count; i++) {
     size_t n;
     char *part = read_template(ctx, files[i], &n);
     if (part == NULL) {
@@ -197,6 +199,7 @@ static void add_csp(html_ctx *ctx, xmlNodePtr head, const char *css, const char 
 /* Adds the traceability metas: the generator, the plan's SHA-256 and its
  * as-of date, so an archived page can be traced to its inputs. */
 static void add_trace(html_ctx *ctx, xmlNodePtr head) {
+  if (html_portfolio_trace(ctx, head)) return; /* several plans: a SHA-256 each */
   const bd_report *r = ctx->req->report;
   const char *names[] = {"generator", "badday-source-sha256", "badday-as-of"};
   const char *values[] = {r->generator, r->source_sha256, r->as_of};
@@ -206,6 +209,7 @@ static void add_trace(html_ctx *ctx, xmlNodePtr head) {
     html_attr(meta, "name", names[i]);
     html_attr(meta, "content", values[i]);
   }
+  html_comparison_trace(ctx, head);
 }
 
 /* Fills the skeleton's slots; returns the content slot or NULL after
@@ -240,7 +244,10 @@ static xmlNodePtr fill_skeleton(html_ctx *ctx, const char *css, const char *js) 
   }
   if (title) {
     char text[1024];
-    snprintf(text, sizeof text, "%s \xE2\x80\x94 %s", ctx->r->service ? ctx->r->service : "",
+    snprintf(text, sizeof text, "%s \xE2\x80\x94 %s",
+             ctx->portfolio    ? html_msg(ctx, "title.portfolio")
+             : ctx->r->service ? ctx->r->service
+                               : "",
              html_msg(ctx, ctx->slides ? "title.slides" : "title.report"));
     set_text(ctx, title, text);
   }
@@ -332,6 +339,7 @@ static int render(const bd_host *host, const bd_render_request *req, bd_error *e
   ctx.req = req;
   ctx.r = req->report;
   ctx.err = err;
+  ctx.portfolio = html_portfolio_of(req);
   if (req->layout && strcmp(req->layout, "slides") == 0)
     ctx.slides = 1;
   else if (req->layout && strcmp(req->layout, "report") != 0)
@@ -399,6 +407,7 @@ static const bd_plugin plugin = {
     .formats = formats,
     .render = render,
     .options = NULL,
+    .features = BD_FEATURE_PORTFOLIO | BD_FEATURE_COMPARISON,
 };
 
 /* The plugin's one exported symbol: returns the static descriptor. */

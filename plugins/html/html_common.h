@@ -59,6 +59,11 @@ typedef struct html_ctx {
   int any_over_cap; /* some scenario is over the risk cap (slides explain the mark) */
   int slide_no;     /* slides: number of the slide being written, from 1 */
   int slide_total;  /* slides: number of slides in the deck */
+
+  /* several plans and comparisons (html_portfolio.c, html_changes.c) */
+  const bd_portfolio *portfolio; /* req->portfolio when the host gave one, else NULL */
+  char id_prefix[24]; /* put before every id of the current service ("svc-2-"); "" for one plan */
+  int tree_defs_written; /* the shared tree box shapes are on the page already */
 } html_ctx;
 
 /* --- errors --------------------------------------------------------------- */

@@ -6,6 +6,7 @@
  * table or tree pieces one by one, then its end tag.
  */
 #include "html_common.h"
+#include "html_portfolio.h"
 
 #include <stdio.h>
 
@@ -21,8 +22,9 @@ static const struct {
 
 /* Starts section k: <section id=...><h2>heading</h2>; returns it unwritten. */
 static xmlNodePtr new_section(html_ctx *ctx, size_t k) {
+  char id[64];
   xmlNodePtr sec = html_el(ctx, NULL, "section", "view");
-  html_attr(sec, "id", sections[k].id);
+  html_attr(sec, "id", html_id(ctx, sections[k].id, id, sizeof id));
   html_text_el(ctx, sec, "h2", NULL, html_msg(ctx, sections[k].heading));
   return sec;
 }
@@ -45,14 +47,21 @@ static void contents(html_ctx *ctx) {
   html_text_el(ctx, nav, "h2", NULL, html_msg(ctx, "heading.contents"));
   xmlNodePtr ol = html_el(ctx, nav, "ol", NULL);
   for (size_t k = 0; k < sizeof sections / sizeof sections[0]; k++) {
-    char href[64];
-    snprintf(href, sizeof href, "#%s", sections[k].id);
+    char href[128], id[64];
+    snprintf(href, sizeof href, "#%s", html_id(ctx, sections[k].id, id, sizeof id));
     xmlNodePtr li = html_el(ctx, ol, "li", NULL);
     html_attr(html_text_el(ctx, li, "a", NULL, html_msg(ctx, sections[k].heading)), "href", href);
+    if (k == 0 && html_comparison_of(r)) { /* "What changed" follows the summary */
+      snprintf(href, sizeof href, "#%s", html_id(ctx, "changes", id, sizeof id));
+      html_attr(html_text_el(ctx, html_el(ctx, ol, "li", NULL), "a", NULL,
+                             html_msg(ctx, "heading.changes")),
+                "href", href);
+    }
     if (k == 3 && r->tree_count > 1) {
       xmlNodePtr sub = html_el(ctx, li, "ol", NULL);
       for (size_t t = 0; t < r->tree_count; t++) {
-        snprintf(href, sizeof href, "#tree-%zu", t + 1);
+        snprintf(id, sizeof id, "tree-%zu", t + 1);
+        snprintf(href, sizeof href, "#%s%s", ctx->id_prefix, id);
         xmlNodePtr a = html_text_el(ctx, html_el(ctx, sub, "li", NULL), "a", NULL,
                                     r->losses[r->trees[t].loss].title);
         html_attr(a, "href", href);
@@ -126,12 +135,14 @@ static void trees(html_ctx *ctx) {
   note(ctx, sec, "text.tree_intro");
   tree_legend(ctx, sec);
   html_open(ctx, sec);
-  html_emit(ctx, html_tree_defs(ctx));
+  if (!ctx->tree_defs_written) /* once a page: a portfolio has several tree sections */
+    html_emit(ctx, html_tree_defs(ctx));
+  ctx->tree_defs_written = 1;
   for (size_t t = 0; t < r->tree_count && !ctx->failed; t++) {
     html_tree_plan *tp = html_tree_prepare(ctx, &r->trees[t], HTML_REPORT_TREE_ROWS);
     if (tp == NULL) break;
-    char id[32];
-    snprintf(id, sizeof id, "tree-%zu", t + 1);
+    char id[64];
+    snprintf(id, sizeof id, "%stree-%zu", ctx->id_prefix, t + 1);
     xmlNodePtr div = html_el(ctx, NULL, "div", "tree-group");
     html_attr(div, "id", id);
     html_text_el(ctx, div, "h3", NULL, r->losses[r->trees[t].loss].title);
@@ -170,13 +181,22 @@ static void footer(html_ctx *ctx) {
   html_emit(ctx, html_text_el(ctx, NULL, "footer", "page-foot", text));
 }
 
-void html_report_body(html_ctx *ctx) {
-  cover(ctx);
+void html_report_service(html_ctx *ctx) {
   contents(ctx);
   summary(ctx);
+  html_changes_section(ctx);
   decisions(ctx);
   matrix(ctx);
   trees(ctx);
   coverage(ctx);
+}
+
+void html_report_body(html_ctx *ctx) {
+  if (ctx->portfolio) {
+    html_portfolio_report(ctx);
+    return;
+  }
+  cover(ctx);
+  html_report_service(ctx);
   footer(ctx);
 }

@@ -11,6 +11,7 @@
  * Each slide is built and written on its own, so a long deck is streamed.
  */
 #include "html_common.h"
+#include "html_portfolio.h"
 
 #include <stdio.h>
 
@@ -145,7 +146,7 @@ static void tree_slides(html_ctx *ctx) {
   }
 }
 
-int html_slides_count(html_ctx *ctx) {
+int html_slides_service_count(html_ctx *ctx) {
   const bd_report *r = ctx->r;
   size_t n = 2 + slides_for(r->decision_count, HTML_SLIDE_DECISION_ROWS) +
              matrix_pieces(r, HTML_SLIDE_MATRIX_ROWS) + matrix_pieces(r, HTML_SLIDE_COVERAGE_ROWS);
@@ -155,14 +156,36 @@ int html_slides_count(html_ctx *ctx) {
     n += html_tree_pieces(tp);
     html_tree_free(tp);
   }
-  return (int)n;
+  return (int)(n + html_changes_slides_count(ctx));
+}
+
+int html_slides_count(html_ctx *ctx) {
+  return ctx->portfolio ? html_portfolio_slides_count(ctx) : html_slides_service_count(ctx);
+}
+
+xmlNodePtr html_slide_begin(html_ctx *ctx, xmlNodePtr *slide, const char *cls, const char *heading,
+                            size_t part, size_t parts) {
+  return new_slide(ctx, slide, cls, heading, part, parts);
+}
+
+void html_slide_end(html_ctx *ctx, xmlNodePtr slide) {
+  end_slide(ctx, slide);
 }
 
 void html_slides_body(html_ctx *ctx) {
   ctx->slide_no = 0;
   html_emit(ctx, html_tree_defs(ctx));
+  ctx->tree_defs_written = 1;
+  if (ctx->portfolio)
+    html_portfolio_slides(ctx);
+  else
+    html_slides_service(ctx);
+}
+
+void html_slides_service(html_ctx *ctx) {
   title_slide(ctx);
   figures_slide(ctx);
+  html_changes_slides(ctx);
   decision_slides(ctx);
   row_slides(ctx, 0);
   tree_slides(ctx);

@@ -1,0 +1,485 @@
+/*
+ * html_portfolio.c - several plans in one page: the portfolio's cover,
+ * contents, summary table, key figures and sources, then each service's
+ * views (report), or the portfolio's title and summary slides, then each
+ * service's slides (slides).  Every figure is the core's (bd_portfolio and
+ * each bd_report); this file only formats and places it.  See
+ * html_portfolio.h for how the services share one page.
+ */
+#include "html_portfolio.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Services a summary slide holds (plus the header and the total row). */
+#define HTML_SLIDE_PORTFOLIO_ROWS 6
+
+/* --- the ABI 1.1 members ---------------------------------------------------- */
+
+const bd_portfolio *html_portfolio_of(const bd_render_request *req) {
+  if (req->struct_size < offsetof(bd_render_request, portfolio) + sizeof req->portfolio)
+    return NULL;
+  const bd_portfolio *p = req->portfolio;
+  return p && p->report_count > 0 ? p : NULL;
+}
+
+const bd_comparison *html_comparison_of(const bd_report *r) {
+  if (r->struct_size < offsetof(bd_report, comparison) + sizeof r->comparison) return NULL;
+  return r->comparison;
+}
+
+int html_needs_portfolio_css(const html_ctx *ctx) {
+  if (ctx->portfolio) return 1;
+  return html_comparison_of(ctx->r) != NULL;
+}
+
+void html_enter_service(html_ctx *ctx, size_t i) {
+  ctx->r = ctx->portfolio->reports[i];
+  snprintf(ctx->id_prefix, sizeof ctx->id_prefix, "svc-%zu-", i + 1);
+  ctx->any_over_cap = 0;
+  for (size_t s = 0; s < ctx->r->scenario_count && !ctx->any_over_cap; s++)
+    ctx->any_over_cap = ctx->r->scenarios[s].over_cap;
+}
+
+void html_leave_service(html_ctx *ctx) {
+  ctx->r = ctx->req->report;
+  ctx->id_prefix[0] = '\0';
+}
+
+const char *html_id(const html_ctx *ctx, const char *base, char *buf, size_t size) {
+  snprintf(buf, size, "%s%s", ctx->id_prefix, base);
+  return buf;
+}
+
+/* Adds <meta name=name content=value> to head (nothing for a NULL value). */
+static void meta(html_ctx *ctx, xmlNodePtr head, const char *name, const char *value) {
+  if (value == NULL) return;
+  xmlNodePtr m = html_el(ctx, head, "meta", NULL);
+  html_attr(m, "name", name);
+  html_attr(m, "content", value);
+}
+
+int html_portfolio_trace(html_ctx *ctx, xmlNodePtr head) {
+  const bd_portfolio *p = ctx->portfolio;
+  if (p == NULL) return 0;
+  meta(ctx, head, "generator", p->reports[0]->generator);
+  for (size_t i = 0; i < p->report_count; i++)
+    meta(ctx, head, "badday-source-sha256", p->reports[i]->source_sha256);
+  meta(ctx, head, "badday-as-of", p->as_of);
+  for (size_t i = 0; i < p->report_count; i++) {
+    ctx->r = p->reports[i];
+    html_comparison_trace(ctx, head);
+  }
+  ctx->r = ctx->req->report;
+  return 1;
+}
+
+void html_comparison_trace(html_ctx *ctx, xmlNodePtr head) {
+  const bd_comparison *c = html_comparison_of(ctx->r);
+  if (c) meta(ctx, head, "badday-compared-sha256", c->source_sha256);
+}
+
+xmlNodePtr html_figure_card(html_ctx *ctx, xmlNodePtr parent, const char *cls, const char *label,
+                            const char *value, const char *exact, const char *note) {
+  xmlNodePtr c = html_el(ctx, parent, "div", cls);
+  html_text_el(ctx, c, "div", "figure-label", label);
+  xmlNodePtr v = html_text_el(ctx, c, "div", "figure-value", value);
+  html_attr(v, "title", exact);
+  if (note) html_text_el(ctx, c, "div", "figure-note", note);
+  return c;
+}
+
+/* --- pieces both layouts share ----------------------------------------------- */
+
+/* An amount of the portfolio: "USD 14,400", or compact ("USD 14.4M") when
+ * compact is set and the exact amount would not fit a card; "—" when the
+ * plans count in different currencies. */
+static const char *portfolio_amount(const html_ctx *ctx, double v, int compact, char *buf,
+                                    size_t size) {
+  if (ctx->portfolio->currency == NULL) return "\xE2\x80\x94";
+  /* the plans' own cards are compact; summed here, "USD 14K" now and
+   * "USD 14K" planned would hide the difference that matters */
+  double fits = ctx->slides ? 1e5 : 1e8;
+  ctx->host->format_amount(v, ctx->portfolio->currency, compact && (v >= fits || v <= -fits), buf,
+                           size);
+  return buf;
+}
+
+/* Adds one "label: value" pair to a plan-meta list (skipped for NULL). */
+static void meta_item(html_ctx *ctx, xmlNodePtr dl, const char *label, const char *value) {
+  if (value == NULL || *value == '\0') return;
+  xmlNodePtr div = html_el(ctx, dl, "div", NULL);
+  html_text_el(ctx, div, "dt", NULL, label);
+  html_text_el(ctx, div, "dd", NULL, value);
+}
+
+/* The portfolio's header line: period, as of, services, currency. */
+static void portfolio_meta(html_ctx *ctx, xmlNodePtr parent) {
+  const bd_portfolio *p = ctx->portfolio;
+  char n[32];
+  snprintf(n, sizeof n, "%zu", p->report_count);
+  xmlNodePtr dl = html_el(ctx, parent, "dl", "plan-meta");
+  meta_item(ctx, dl, html_msg(ctx, "meta.period"), p->period);
+  meta_item(ctx, dl, html_msg(ctx, "meta.as_of"), p->as_of);
+  meta_item(ctx, dl, html_msg(ctx, "figure.services"), n);
+  meta_item(ctx, dl, html_msg(ctx, "meta.currency"), p->currency);
+}
+
+/* The portfolio's key figures: services, yearly loss now and planned,
+ * decisions, coverage and verified coverage. */
+static void portfolio_figures(html_ctx *ctx, xmlNodePtr parent) {
+  const bd_portfolio *p = ctx->portfolio;
+  char v[64], exact[64], x[64], note[512];
+  xmlNodePtr grid = html_el(ctx, parent, "div", "key-figures portfolio-figures");
+  const char *mixed = p->currency ? NULL : html_msg(ctx, "text.mixed_currencies");
+
+  snprintf(v, sizeof v, "%zu", p->report_count);
+  snprintf(note, sizeof note, "%s: %zu", html_msg(ctx, "figure.scenarios"), p->scenario_count);
+  html_figure_card(ctx, grid, "figure figure-services", html_msg(ctx, "figure.services"), v, v,
+                   note);
+
+  if (!mixed)
+    snprintf(note, sizeof note, "%s: %s", html_msg(ctx, "state.baseline"),
+             portfolio_amount(ctx, p->eal[BD_STATE_BASELINE], 1, x, sizeof x));
+  html_figure_card(ctx, grid, "figure figure-now", html_msg(ctx, "figure.yearly_loss_now"),
+                   portfolio_amount(ctx, p->eal[BD_STATE_CURRENT], 1, v, sizeof v),
+                   portfolio_amount(ctx, p->eal[BD_STATE_CURRENT], 0, exact, sizeof exact),
+                   mixed ? mixed : note);
+  html_figure_card(ctx, grid, "figure figure-planned", html_msg(ctx, "figure.yearly_loss_planned"),
+                   portfolio_amount(ctx, p->eal[BD_STATE_PLANNED], 1, v, sizeof v),
+                   portfolio_amount(ctx, p->eal[BD_STATE_PLANNED], 0, exact, sizeof exact),
+                   mixed ? mixed : html_msg(ctx, "figure.note_planned"));
+
+  snprintf(v, sizeof v, "%zu", p->decision_count);
+  snprintf(exact, sizeof exact, "%zu / %zu", p->decision_count, p->scenario_count);
+  html_figure_card(ctx, grid,
+                   p->decision_count ? "figure figure-decisions attention"
+                                     : "figure figure-decisions",
+                   html_msg(ctx, "figure.decisions"), v, exact, NULL);
+  html_share(ctx, p->coverage, v, sizeof v);
+  html_figure_card(ctx, grid, "figure figure-coverage", html_msg(ctx, "figure.coverage"), v, v,
+                   html_msg(ctx, "figure.note_coverage"));
+  html_share(ctx, p->verified_coverage, v, sizeof v);
+  html_figure_card(ctx, grid, "figure figure-verified", html_msg(ctx, "figure.verified_coverage"),
+                   v, v, html_msg(ctx, "figure.note_verified"));
+}
+
+/* 1 when some plan of the portfolio has a comparison. */
+static int any_comparison(const html_ctx *ctx) {
+  for (size_t i = 0; i < ctx->portfolio->report_count; i++)
+    if (html_comparison_of(ctx->portfolio->reports[i])) return 1;
+  return 0;
+}
+
+/* Adds a column header with label `key` and class cls. */
+static void head_cell(html_ctx *ctx, xmlNodePtr tr, const char *key, const char *cls) {
+  html_attr(html_text_el(ctx, tr, "th", cls, html_msg(ctx, key)), "scope", "col");
+}
+
+/* An amount cell of service r: plain when the portfolio shares one
+ * currency (named in the caption), else with the plan's own currency. */
+static void service_amount(html_ctx *ctx, xmlNodePtr tr, const bd_report *r, double v,
+                           const char *cls) {
+  char shown[64], exact[64];
+  const char *currency = ctx->portfolio->currency ? NULL : r->currency;
+  /* a slide's column fits "999,999", or "USD 12K" when each row names its currency */
+  int compact = ctx->slides && (currency || v >= 1e6 || v <= -1e6);
+  ctx->host->format_amount(v, currency, compact, shown, sizeof shown);
+  ctx->host->format_amount(v, r->currency, 0, exact, sizeof exact);
+  html_attr(html_text_el(ctx, tr, "td", cls, shown), "title", exact);
+}
+
+/* The row of service i in the summary table. */
+static void service_row(html_ctx *ctx, xmlNodePtr tbody, size_t i, int with_change) {
+  const bd_report *r = ctx->portfolio->reports[i];
+  char buf[64], href[64];
+  xmlNodePtr tr = html_el(ctx, tbody, "tr", NULL);
+  xmlNodePtr th = html_el(ctx, tr, "th", "name");
+  html_attr(th, "scope", "row");
+  if (ctx->slides) { /* a slide deck has no service sections to link to */
+    html_add_text(ctx, th, r->service);
+    html_attr(th, "title", r->service);
+  } else {
+    snprintf(href, sizeof href, "#svc-%zu", i + 1);
+    html_attr(html_text_el(ctx, th, "a", NULL, r->service), "href", href);
+  }
+  service_amount(ctx, tr, r, r->totals[BD_STATE_CURRENT].eal, "num strong");
+  service_amount(ctx, tr, r, r->totals[BD_STATE_PLANNED].eal, "num");
+  if (r->has_error_budget) {
+    const bd_totals *now = &r->totals[BD_STATE_CURRENT];
+    html_text_el(ctx, tr, "td", now->budget_used > 1 ? "num over" : "num",
+                 html_share(ctx, now->budget_used, buf, sizeof buf));
+  } else {
+    html_text_el(ctx, tr, "td", "num muted", html_msg(ctx, "figure.no_slo"));
+  }
+  html_text_el(ctx, tr, "td", "num", html_share(ctx, r->coverage, buf, sizeof buf));
+  html_text_el(ctx, tr, "td", "num", html_share(ctx, r->verified_coverage, buf, sizeof buf));
+  snprintf(buf, sizeof buf, "%zu", r->decision_count);
+  html_text_el(ctx, tr, "td", r->decision_count ? "num strong" : "num", buf);
+  if (with_change) {
+    const bd_comparison *c = html_comparison_of(r);
+    if (c) {
+      double d = c->eal_after - c->eal_before;
+      char exact[64];
+      ctx->r = r; /* the signed amounts take the plan's currency */
+      xmlNodePtr td = html_text_el(
+          ctx, tr, "td", html_diff_class(d),
+          html_signed_amount(ctx, d, ctx->portfolio->currency == NULL, buf, sizeof buf));
+      html_attr(td, "title", html_signed_amount(ctx, d, 1, exact, sizeof exact));
+      ctx->r = ctx->req->report;
+    } else {
+      html_text_el(ctx, tr, "td", "num muted", "\xE2\x80\x94");
+    }
+  }
+}
+
+/* The total row: sums of money only when every plan shares a currency. */
+static xmlNodePtr total_row(html_ctx *ctx, int with_change) {
+  const bd_portfolio *p = ctx->portfolio;
+  char buf[64], exact[64];
+  xmlNodePtr tfoot = html_el(ctx, NULL, "tfoot", NULL);
+  xmlNodePtr tr = html_el(ctx, tfoot, "tr", NULL);
+  html_attr(html_text_el(ctx, tr, "th", NULL, html_msg(ctx, "column.total")), "scope", "row");
+  if (p->currency) {
+    for (int s = BD_STATE_CURRENT; s <= BD_STATE_PLANNED; s++) {
+      const char *shown = portfolio_amount(ctx, p->eal[s], 0, buf, sizeof buf);
+      if (ctx->slides) /* as the rows: the currency is in the caption, compact when long */
+        ctx->host->format_amount(p->eal[s], NULL, p->eal[s] >= 1e6 || p->eal[s] <= -1e6, buf,
+                                 sizeof buf);
+      xmlNodePtr td = html_text_el(ctx, tr, "td", "num strong", shown);
+      html_attr(td, "title", portfolio_amount(ctx, p->eal[s], 0, exact, sizeof exact));
+    }
+    html_el(ctx, tr, "td", NULL); /* error budgets do not add up */
+  } else {                        /* no sums: say why, over the money and error-budget columns */
+    xmlNodePtr td = html_text_el(ctx, tr, "td", "mixed", html_msg(ctx, "text.mixed_currencies"));
+    html_attr(td, "colspan", "3");
+  }
+  html_text_el(ctx, tr, "td", "num", html_share(ctx, p->coverage, buf, sizeof buf));
+  html_text_el(ctx, tr, "td", "num", html_share(ctx, p->verified_coverage, buf, sizeof buf));
+  snprintf(buf, sizeof buf, "%zu", p->decision_count);
+  html_text_el(ctx, tr, "td", "num strong", buf);
+  if (with_change) html_el(ctx, tr, "td", NULL);
+  return tfoot;
+}
+
+/* The services table for services [first, end); the total row when end is
+ * the last. */
+static xmlNodePtr services_table(html_ctx *ctx, size_t first, size_t end) {
+  const bd_portfolio *p = ctx->portfolio;
+  int with_change = any_comparison(ctx);
+  char caption[512];
+  xmlNodePtr table = html_el(ctx, NULL, "table", "data portfolio-table");
+  if (p->currency)
+    snprintf(caption, sizeof caption, "%s (%s)", html_msg(ctx, "caption.portfolio"), p->currency);
+  else
+    snprintf(caption, sizeof caption, "%s", html_msg(ctx, "caption.portfolio"));
+  html_text_el(ctx, table, "caption", NULL, caption);
+  xmlNodePtr tr = html_el(ctx, html_el(ctx, table, "thead", NULL), "tr", NULL);
+  head_cell(ctx, tr, "column.service", "col-name");
+  head_cell(ctx, tr, "column.current", "num");
+  head_cell(ctx, tr, "column.planned", "num");
+  head_cell(ctx, tr, "figure.error_budget_used", "num");
+  head_cell(ctx, tr, "column.coverage", "num");
+  head_cell(ctx, tr, "column.verified_coverage", "num");
+  head_cell(ctx, tr, "column.decisions", "num");
+  if (with_change) head_cell(ctx, tr, "figure.loss_change", "num");
+  xmlNodePtr tbody = html_el(ctx, table, "tbody", NULL);
+  for (size_t i = first; i < end; i++) service_row(ctx, tbody, i, with_change);
+  if (end == p->report_count) xmlAddChild(table, total_row(ctx, with_change));
+  return table;
+}
+
+/* --- report ------------------------------------------------------------------ */
+
+/* The portfolio's cover. */
+static void cover(html_ctx *ctx) {
+  xmlNodePtr header = html_el(ctx, NULL, "header", "cover portfolio-cover");
+  html_text_el(ctx, header, "p", "eyebrow", html_msg(ctx, "title.report"));
+  html_text_el(ctx, header, "h1", NULL, html_msg(ctx, "title.portfolio"));
+  portfolio_meta(ctx, header);
+  html_emit(ctx, header);
+}
+
+/* The portfolio's contents: its summary, each service, the sources. */
+static void contents(html_ctx *ctx) {
+  const bd_portfolio *p = ctx->portfolio;
+  char href[64];
+  xmlNodePtr nav = html_el(ctx, NULL, "nav", "toc portfolio-toc");
+  html_attr(nav, "aria-label", html_msg(ctx, "heading.contents"));
+  html_text_el(ctx, nav, "h2", NULL, html_msg(ctx, "heading.contents"));
+  xmlNodePtr ol = html_el(ctx, nav, "ol", NULL);
+  html_attr(html_text_el(ctx, html_el(ctx, ol, "li", NULL), "a", NULL,
+                         html_msg(ctx, "heading.portfolio")),
+            "href", "#portfolio");
+  xmlNodePtr li = html_el(ctx, ol, "li", NULL);
+  html_text_el(ctx, li, "span", NULL, html_msg(ctx, "heading.services"));
+  xmlNodePtr sub = html_el(ctx, li, "ol", NULL);
+  for (size_t i = 0; i < p->report_count; i++) {
+    snprintf(href, sizeof href, "#svc-%zu", i + 1);
+    html_attr(html_text_el(ctx, html_el(ctx, sub, "li", NULL), "a", NULL, p->reports[i]->service),
+              "href", href);
+  }
+  html_attr(
+      html_text_el(ctx, html_el(ctx, ol, "li", NULL), "a", NULL, html_msg(ctx, "heading.sources")),
+      "href", "#sources");
+  html_emit(ctx, nav);
+}
+
+/* The portfolio summary: an introduction, key figures, the services table. */
+static void summary(html_ctx *ctx) {
+  xmlNodePtr sec = html_el(ctx, NULL, "section", "view portfolio-view");
+  html_attr(sec, "id", "portfolio");
+  html_text_el(ctx, sec, "h2", NULL, html_msg(ctx, "heading.portfolio"));
+  html_text_el(ctx, sec, "p", "lead", html_msg(ctx, "text.portfolio_intro"));
+  portfolio_figures(ctx, sec);
+  html_open(ctx, sec);
+  for (size_t first = 0; first < ctx->portfolio->report_count && !ctx->failed;) {
+    size_t end = first + HTML_REPORT_TABLE_CHUNK;
+    if (end > ctx->portfolio->report_count) end = ctx->portfolio->report_count;
+    html_emit(ctx, services_table(ctx, first, end));
+    first = end;
+  }
+  html_close(ctx, "section");
+}
+
+/* The sources: each plan file with its full SHA-256 (and the compared
+ * file of each comparison). */
+static void sources(html_ctx *ctx) {
+  const bd_portfolio *p = ctx->portfolio;
+  xmlNodePtr sec = html_el(ctx, NULL, "section", "view portfolio-view");
+  html_attr(sec, "id", "sources");
+  html_text_el(ctx, sec, "h2", NULL, html_msg(ctx, "heading.sources"));
+  xmlNodePtr table = html_el(ctx, sec, "table", "data sources");
+  xmlNodePtr tr = html_el(ctx, html_el(ctx, table, "thead", NULL), "tr", NULL);
+  head_cell(ctx, tr, "column.service", "col-name");
+  head_cell(ctx, tr, "column.file", NULL);
+  head_cell(ctx, tr, "column.sha256", NULL);
+  xmlNodePtr tbody = html_el(ctx, table, "tbody", NULL);
+  for (size_t i = 0; i < p->report_count; i++) {
+    const bd_report *r = p->reports[i];
+    const bd_comparison *c = html_comparison_of(r);
+    for (int side = 0; side < (c ? 2 : 1); side++) {
+      tr = html_el(ctx, tbody, "tr", side ? "compared" : NULL);
+      xmlNodePtr th = html_el(ctx, tr, "th", "name");
+      html_attr(th, "scope", "row");
+      if (side) {
+        char text[512];
+        snprintf(text, sizeof text, "%s %s", html_msg(ctx, "text.changes_intro"),
+                 c->period ? c->period : c->as_of);
+        html_text_el(ctx, th, "span", "path", text);
+      } else {
+        html_add_text(ctx, th, r->service);
+      }
+      html_text_el(ctx, tr, "td", "file", side ? c->source : r->source);
+      html_text_el(ctx, html_el(ctx, tr, "td", NULL), "code", "sha",
+                   side ? c->source_sha256 : r->source_sha256);
+    }
+  }
+  html_emit(ctx, sec);
+}
+
+/* The header of service i: its name and plan line. */
+static void service_head(html_ctx *ctx, size_t i) {
+  char eyebrow[256];
+  xmlNodePtr header = html_el(ctx, NULL, "header", "cover service-cover");
+  snprintf(eyebrow, sizeof eyebrow, "%s %zu / %zu", html_msg(ctx, "column.service"), i + 1,
+           ctx->portfolio->report_count);
+  html_text_el(ctx, header, "p", "eyebrow", eyebrow);
+  html_text_el(ctx, header, "h2", "service-name", ctx->r->service);
+  html_plan_meta(ctx, header);
+  html_emit(ctx, header);
+}
+
+/* Who made the page. */
+static void footer(html_ctx *ctx) {
+  char text[1024];
+  snprintf(text, sizeof text, "%s badday %s \xC2\xB7 %s", html_msg(ctx, "text.generated_by"),
+           ctx->host->version ? ctx->host->version : "", ctx->portfolio->as_of);
+  html_emit(ctx, html_text_el(ctx, NULL, "footer", "page-foot", text));
+}
+
+void html_portfolio_report(html_ctx *ctx) {
+  const bd_portfolio *p = ctx->portfolio;
+  cover(ctx);
+  contents(ctx);
+  summary(ctx);
+  sources(ctx);
+  for (size_t i = 0; i < p->report_count && !ctx->failed; i++) {
+    char id[32];
+    snprintf(id, sizeof id, "svc-%zu", i + 1);
+    html_enter_service(ctx, i);
+    xmlNodePtr sec = html_el(ctx, NULL, "section", "service");
+    html_attr(sec, "id", id);
+    html_attr(sec, "aria-label", ctx->r->service);
+    html_open(ctx, sec);
+    service_head(ctx, i);
+    html_report_service(ctx);
+    html_close(ctx, "section");
+  }
+  html_leave_service(ctx);
+  footer(ctx);
+}
+
+/* --- slides ------------------------------------------------------------------ */
+
+/* Adds the portfolio's footer (title, period, page number) and writes the
+ * slide. */
+static void end_slide(html_ctx *ctx, xmlNodePtr slide) {
+  char buf[64];
+  xmlNodePtr foot = html_el(ctx, slide, "footer", "slide-foot");
+  html_text_el(ctx, foot, "span", "foot-service", html_msg(ctx, "title.portfolio"));
+  if (ctx->portfolio->period)
+    html_text_el(ctx, foot, "span", "foot-period", ctx->portfolio->period);
+  snprintf(buf, sizeof buf, "%d / %d", ctx->slide_no, ctx->slide_total);
+  html_text_el(ctx, foot, "span", "foot-page", buf);
+  html_emit(ctx, slide);
+}
+
+/* Number of slides the services table takes. */
+static size_t table_slides(const html_ctx *ctx) {
+  size_t n = ctx->portfolio->report_count;
+  return (n + HTML_SLIDE_PORTFOLIO_ROWS - 1) / HTML_SLIDE_PORTFOLIO_ROWS;
+}
+
+int html_portfolio_slides_count(html_ctx *ctx) {
+  size_t n = 2 + table_slides(ctx); /* title, key figures, the services table */
+  for (size_t i = 0; i < ctx->portfolio->report_count && !ctx->failed; i++) {
+    html_enter_service(ctx, i);
+    n += (size_t)html_slides_service_count(ctx);
+  }
+  html_leave_service(ctx);
+  return (int)n;
+}
+
+void html_portfolio_slides(html_ctx *ctx) {
+  const bd_portfolio *p = ctx->portfolio;
+  xmlNodePtr slide, body = html_slide_begin(ctx, &slide, "slide slide-title", NULL, 0, 1);
+  html_attr(slide, "aria-label", html_msg(ctx, "title.portfolio"));
+  html_text_el(ctx, body, "p", "eyebrow", html_msg(ctx, "title.slides"));
+  html_text_el(ctx, body, "h1", NULL, html_msg(ctx, "title.portfolio"));
+  portfolio_meta(ctx, body);
+  end_slide(ctx, slide);
+
+  body = html_slide_begin(ctx, &slide, "slide slide-figures slide-portfolio",
+                          html_msg(ctx, "heading.portfolio"), 0, 1);
+  portfolio_figures(ctx, body);
+  end_slide(ctx, slide);
+
+  size_t parts = table_slides(ctx);
+  for (size_t part = 0; part < parts && !ctx->failed; part++) {
+    size_t first = part * HTML_SLIDE_PORTFOLIO_ROWS;
+    size_t end = first + HTML_SLIDE_PORTFOLIO_ROWS < p->report_count
+                     ? first + HTML_SLIDE_PORTFOLIO_ROWS
+                     : p->report_count;
+    body = html_slide_begin(ctx, &slide, "slide slide-services", html_msg(ctx, "heading.services"),
+                            part, parts);
+    xmlAddChild(body, services_table(ctx, first, end));
+    end_slide(ctx, slide);
+  }
+
+  for (size_t i = 0; i < p->report_count && !ctx->failed; i++) {
+    html_enter_service(ctx, i);
+    html_slides_service(ctx);
+  }
+  html_leave_service(ctx);
+}
