@@ -186,7 +186,7 @@ row "compare: dns-fail changed 1,000 → 1,000, recovery verified → stale" "$W
   "changed +1,000 +1,000 +0 +Monitor +Recovery: Verified → Stale"
 check "compare: the decision change in lower case too" grep -qi "mitigate → monitor" "$WORK/cp.txt"
 check "compare: the cell change in lower case too" grep -qi "planned → verified" "$WORK/cp.txt"
-row "compare: 1 scenario unchanged" "$WORK/cp.txt" '^ *1 scenarios unchanged *$'
+row "compare: 1 scenario unchanged" "$WORK/cp.txt" '^ *1 scenario unchanged *$'
 lacks "compare: cache-cold is not listed" "$WORK/cp.txt" "cache-cold"
 row "compare: cards: loss change, 1 new, 1 removed, 2 changed" "$WORK/cp.txt" \
   "^ *USD ${MINUS}1,000 +1 +1 +2 *\$"
@@ -216,7 +216,7 @@ has "slides: summary and sources" "$WORK/s.txt" "USD 14,400" "USD 13,600" "$SHA_
 wc=$(head_page "$WORK/s.txt" "Payments API · What changed")
 text "$S" "$WORK/sw.txt" "$wc" "$wc"
 has "slides: a What changed slide" "$WORK/sw.txt" "Payments API · What changed" "USD ${MINUS}1,000" \
-  "1 scenarios unchanged"
+  "1 scenario unchanged"
 has "slides: the changed scenarios" "$WORK/s.txt" "queue-full" "old-batch" "Mitigate → Monitor"
 check "slides: Search has no What changed slide" \
   sh -c "! grep -qF 'Search · What changed' '$WORK/s.txt'"

@@ -326,7 +326,8 @@ static const char *tail_text(changes *t, char *buf, size_t size) {
   if (t->n == 0)
     snprintf(buf, size, "%s", pdf_msg(t->d, "text.no_changes"));
   else
-    snprintf(buf, size, "%zu %s", t->unchanged, pdf_msg(t->d, "text.unchanged_count"));
+    snprintf(buf, size, "%zu %s", t->unchanged,
+             pdf_msg(t->d, t->unchanged == 1 ? "text.unchanged_one" : "text.unchanged_count"));
   return buf;
 }
 
