@@ -33,4 +33,18 @@ char *bd_arena_strdup(bd_arena *arena, const char *s);
 /* Frees every block; the arena is empty and reusable afterwards. */
 void bd_arena_free(bd_arena *arena);
 
+/* Sizes from which bd_big_alloc maps memory of its own, and the
+ * transparent huge page size it aligns that memory to. */
+#define BD_BIG_MIN       ((size_t)1 << 20)
+#define BD_BIG_HUGE_PAGE ((size_t)2 << 20)
+
+/* Returns size zeroed bytes aligned for any type, or NULL.  From
+ * BD_BIG_MIN bytes on, the memory is mapped on its own and advised for
+ * transparent huge pages (large arena blocks, the plan's text).  The caller
+ * owns it: free it with bd_big_free(p, same size). */
+void *bd_big_alloc(size_t size);
+
+/* Frees memory from bd_big_alloc(size); NULL is fine. */
+void bd_big_free(void *p, size_t size);
+
 #endif

@@ -589,7 +589,7 @@ int bd_plan_load_buffer(const char *path, const char *data, size_t len, const bd
 done:
   if (hashing) {
     char hex[65];
-    bd_sha256_job_finish(&hash, hex); /* always joined: data is the caller's */
+    bd_sha256_job_finish(&hash, hex);                  /* always joined: data is the caller's */
     if (*out) memcpy((*out)->sha256, hex, sizeof hex); /* the file as read, BOM included */
   }
   bd_arena_free(&b.scratch);
@@ -597,38 +597,49 @@ done:
   return rc;
 }
 
-/* Reads all of fd to its end into a malloc'ed buffer (*data, *len).
+/* Moves the n bytes read so far into a buffer of `bigger` bytes; returns
+ * 0, or -1 (the old buffer kept) when memory ran out. */
+static int grow_buffer(char **buf, size_t *cap, size_t n, size_t bigger) {
+  char *grown = bd_big_alloc(bigger);
+  if (grown == NULL) return -1;
+  if (n) memcpy(grown, *buf, n);
+  bd_big_free(*buf, *cap);
+  *buf = grown;
+  *cap = bigger;
+  return 0;
+}
+
+/* Reads all of fd to its end into a buffer from bd_big_alloc (*data, *len,
+ * *cap: free it with bd_big_free(*data, *cap)); a regular file's size
+ * (hint) gives the buffer its size at once.
  * Stops early after a block holding a NUL byte: the loader refuses the plan
  * at the first one whatever follows (check_encoding), so /dev/zero or an
  * endless binary stream is refused at once instead of after
  * BD_LOAD_MAX_BYTES.  Returns 0, or -1 after reporting the failure under
  * name. */
-static int read_all(int fd, const char *name, size_t hint, char **data, size_t *len,
+static int read_all(int fd, const char *name, size_t hint, char **data, size_t *len, size_t *cap,
                     bd_diags *diags) {
-  size_t cap = hint > 0 && hint < BD_LOAD_MAX_BYTES ? hint + 1 : 64 * 1024, n = 0, checked = 0;
-  char *buf = malloc(cap);
+  size_t size = hint > 0 && hint < BD_LOAD_MAX_BYTES ? hint + 1 : 64 * 1024, n = 0, checked = 0;
+  char *buf = bd_big_alloc(size);
   if (buf == NULL) return bd_diag_add(diags, name, 0, 0, "out of memory while reading the plan");
   for (;;) {
-    if (n == cap) {
-      if (cap > BD_LOAD_MAX_BYTES) {
-        free(buf);
+    if (n == size) {
+      if (size > BD_LOAD_MAX_BYTES) {
+        bd_big_free(buf, size);
         return bd_diag_add(diags, name, 0, 0, "the plan is larger than %zu MiB",
                            BD_LOAD_MAX_BYTES / (1024 * 1024));
       }
-      size_t bigger = cap * 2 > BD_LOAD_MAX_BYTES + 1 ? BD_LOAD_MAX_BYTES + 1 : cap * 2;
-      char *grown = realloc(buf, bigger);
-      if (grown == NULL) {
-        free(buf);
+      size_t bigger = size * 2 > BD_LOAD_MAX_BYTES + 1 ? BD_LOAD_MAX_BYTES + 1 : size * 2;
+      if (grow_buffer(&buf, &size, n, bigger) != 0) {
+        bd_big_free(buf, size);
         return bd_diag_add(diags, name, 0, 0, "out of memory while reading the plan");
       }
-      buf = grown;
-      cap = bigger;
     }
-    ssize_t got = read(fd, buf + n, cap - n);
+    ssize_t got = read(fd, buf + n, size - n);
     if (got < 0 && errno == EINTR) continue;
     if (got < 0) {
       int err = errno;
-      free(buf);
+      bd_big_free(buf, size);
       return bd_diag_add(diags, name, 0, 0, "cannot read the plan: %s", strerror(err));
     }
     if (got == 0) break;
@@ -639,12 +650,13 @@ static int read_all(int fd, const char *name, size_t hint, char **data, size_t *
     }
   }
   if (n > BD_LOAD_MAX_BYTES) {
-    free(buf);
+    bd_big_free(buf, size);
     return bd_diag_add(diags, name, 0, 0, "the plan is larger than %zu MiB",
                        BD_LOAD_MAX_BYTES / (1024 * 1024));
   }
   *data = buf;
   *len = n;
+  *cap = size;
   return 0;
 }
 
@@ -655,7 +667,7 @@ int bd_plan_load_file(const char *path, const bd_load_options *opt, bd_arena *ar
   int fd = from_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
   struct stat st;
   char *data = NULL;
-  size_t len = 0;
+  size_t len = 0, cap = 0;
   int rc = -1;
   *out = NULL;
   if (fd < 0) return bd_diag_add(diags, name, 0, 0, "cannot open the plan: %s", strerror(errno));
@@ -672,11 +684,12 @@ int bd_plan_load_file(const char *path, const bd_load_options *opt, bd_arena *ar
                 BD_LOAD_MAX_BYTES / (1024 * 1024));
     goto done;
   }
-  if (read_all(fd, name, S_ISREG(st.st_mode) ? (size_t)st.st_size : 0, &data, &len, diags) != 0)
+  if (read_all(fd, name, S_ISREG(st.st_mode) ? (size_t)st.st_size : 0, &data, &len, &cap, diags) !=
+      0)
     goto done;
   rc = bd_plan_load_buffer(name, data, len, opt, arena, out, diags);
 done:
-  free(data);
+  bd_big_free(data, cap);
   if (!from_stdin) close(fd);
   return rc;
 }
