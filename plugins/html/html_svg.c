@@ -182,38 +182,38 @@ static double text_inset(const geometry *g, int depth) {
  * text starts (a node's group is moved there, so its text needs no x): a
  * rounded box, and for measures the kind stripe (currentColor) and the
  * status marker (inherited fill). */
-static void def_box(html_ctx *ctx, xmlNodePtr defs, const geometry *g, const char *id, int depth,
+static void def_box(html_ctx *ctx, html_node *defs, const geometry *g, const char *id, int depth,
                     int lines) {
   static const char *const cls[] = {"box box-loss", "box box-failure", "box box-scenario",
                                     "box box-measure"};
   double x = -text_inset(g, depth);
-  xmlNodePtr holder = depth == 3 ? html_el(ctx, defs, "g", NULL) : defs;
-  xmlNodePtr box = html_el(ctx, holder, "rect", cls[depth]);
+  html_node *holder = depth == 3 ? html_el(ctx, defs, "g", NULL) : defs;
+  html_node *box = html_el(ctx, holder, "rect", cls[depth]);
   html_attr(depth == 3 ? holder : box, "id", id + 1);
   html_attr_num(box, "x", x);
   html_attr_num(box, "width", g->col_w[depth]);
   html_attr_num(box, "height", g->box_h);
   html_attr(box, "rx", "5");
   if (depth != 3) return;
-  xmlNodePtr stripe = html_el(ctx, holder, "rect", "stripe");
+  html_node *stripe = html_el(ctx, holder, "rect", "stripe");
   html_attr_num(stripe, "x", x);
   html_attr(stripe, "width", "6");
   html_attr_num(stripe, "height", g->box_h);
   double t1, t2, sub;
   text_rows(g, lines, &t1, &t2, &sub);
-  xmlNodePtr mark = html_el(ctx, holder, "circle", "marker");
+  html_node *mark = html_el(ctx, holder, "circle", "marker");
   html_attr_num(mark, "cx", x + g->col_w[3] - g->pad - 4);
   html_attr_num(mark, "cy", t1);
   html_attr(mark, "r", "4.5");
 }
 
-xmlNodePtr html_tree_defs(html_ctx *ctx) {
+html_node *html_tree_defs(html_ctx *ctx) {
   const geometry *g = ctx->slides ? &slide_geometry : &report_geometry;
-  xmlNodePtr svg = html_el(ctx, NULL, "svg", "tree-defs");
+  html_node *svg = html_el(ctx, NULL, "svg", "tree-defs");
   html_attr(svg, "width", "0");
   html_attr(svg, "height", "0");
   html_attr(svg, "aria-hidden", "true");
-  xmlNodePtr defs = html_el(ctx, svg, "defs", NULL);
+  html_node *defs = html_el(ctx, svg, "defs", NULL);
   for (int d = 0; d < 3; d++) def_box(ctx, defs, g, box_ids[d], d, 1);
   def_box(ctx, defs, g, measure_ids[0], 3, 1);
   def_box(ctx, defs, g, measure_ids[1], 3, 2);
@@ -222,9 +222,9 @@ xmlNodePtr html_tree_defs(html_ctx *ctx) {
 
 /* Adds a text line at height y (x = 0, where the group was moved) with an
  * optional class and the given content. */
-static xmlNodePtr text_at(html_ctx *ctx, xmlNodePtr g, double y, const char *cls,
+static html_node *text_at(html_ctx *ctx, html_node *g, double y, const char *cls,
                           const char *text) {
-  xmlNodePtr t = html_text_el(ctx, g, "text", cls, text);
+  html_node *t = html_text_el(ctx, g, "text", cls, text);
   html_attr_num(t, "y", y);
   return t;
 }
@@ -253,7 +253,7 @@ static int ends_with_ellipsis(const char *s) {
 /* Draws node i with its box's top-left corner at (x, top): a group moved
  * into place holding its tooltip, the shared box shape and its text.
  * Clipped nodes (continued from or on another piece) are dashed. */
-static void draw_node(html_ctx *ctx, html_tree_plan *tp, xmlNodePtr svg, size_t i, double cy,
+static void draw_node(html_ctx *ctx, html_tree_plan *tp, html_node *svg, size_t i, double cy,
                       int clipped) {
   const bd_report *r = ctx->r;
   const bd_tree_node *nd = &tp->t->nodes[i];
@@ -322,7 +322,7 @@ static void draw_node(html_ctx *ctx, html_tree_plan *tp, xmlNodePtr svg, size_t 
   int cut = n2 >= 3 && memcmp(l2 + n2 - 3, "\xE2\x80\xA6", 3) == 0 && !ends_with_ellipsis(title);
   if (m && !tip[0] && (cut || shown2 != line2)) snprintf(tip, sizeof tip, "%s\n%s", title, line2);
 
-  xmlNodePtr grp = html_el(ctx, svg, "g", cls);
+  html_node *grp = html_el(ctx, svg, "g", cls);
   memcpy(at, "translate(", 10);
   at += 10;
   at += html_num(tp->x[d] + tx, at);
@@ -331,7 +331,7 @@ static void draw_node(html_ctx *ctx, html_tree_plan *tp, xmlNodePtr svg, size_t 
   memcpy(at, ")", 2);
   html_attr(grp, "transform", move);
   if (tip[0]) html_text_el(ctx, grp, "title", NULL, tip);
-  xmlNodePtr use = html_el(ctx, grp, "use", NULL);
+  html_node *use = html_el(ctx, grp, "use", NULL);
   html_attr(use, "href", m ? measure_ids[lines - 1] : box_ids[d]);
   text_rows(g, lines, &t1, &t2, &sub);
   text_at(ctx, grp, t1, NULL, l1);
@@ -346,7 +346,7 @@ static void draw_node(html_ctx *ctx, html_tree_plan *tp, xmlNodePtr svg, size_t 
   }
 }
 
-xmlNodePtr html_tree_svg(html_ctx *ctx, html_tree_plan *tp, size_t piece) {
+html_node *html_tree_svg(html_ctx *ctx, html_tree_plan *tp, size_t piece) {
   const bd_tree_node *nodes = tp->t->nodes;
   const geometry *g = tp->g;
   size_t a = tp->cuts[piece], b = tp->cuts[piece + 1];
@@ -375,7 +375,7 @@ xmlNodePtr html_tree_svg(html_ctx *ctx, html_tree_plan *tp, size_t piece) {
   }
   double width = tp->x[3] + g->col_w[3] + g->margin;
   double height = (double)(b - a) * g->pitch + 2 * g->margin;
-  xmlNodePtr svg = html_el(ctx, NULL, "svg", "tree");
+  html_node *svg = html_el(ctx, NULL, "svg", "tree");
   char box[96];
   snprintf(box, sizeof box, "0 0 %.0f %.0f", width, height);
   html_attr(svg, "viewBox", box);
@@ -383,7 +383,7 @@ xmlNodePtr html_tree_svg(html_ctx *ctx, html_tree_plan *tp, size_t piece) {
   html_attr_num(svg, "height", height);
   html_attr(svg, "role", "img");
   html_attr(svg, "aria-label", html_msg(ctx, "heading.scenario_tree"));
-  xmlNodePtr links = html_el(ctx, svg, "path", "links");
+  html_node *links = html_el(ctx, svg, "path", "links");
   tp->path_len = 0;
   int oom = 0;
   /* draw ancestors first (root first), then the piece's own nodes */
