@@ -461,6 +461,21 @@ void html_writer_end(html_ctx *ctx) {
 
 /* --- labels and formats --------------------------------------------------- */
 
+char *html_join(char *buf, size_t size, ...) {
+  size_t len = 0;
+  va_list ap;
+  va_start(ap, size);
+  for (const char *part; (part = va_arg(ap, const char *)) != NULL;) {
+    size_t n = strlen(part);
+    if (n > size - 1 - len) n = size - 1 - len; /* cut as snprintf cuts */
+    memcpy(buf + len, part, n);
+    len += n;
+  }
+  va_end(ap);
+  buf[len] = '\0';
+  return buf;
+}
+
 const char *html_msg(const html_ctx *ctx, const char *key) {
   return ctx->host->message(ctx->req->output, key);
 }
@@ -480,7 +495,7 @@ const char *html_category(const html_ctx *ctx, size_t category) {
 
 const char *html_enum_label(const html_ctx *ctx, const char *prefix, const char *name) {
   char key[64];
-  snprintf(key, sizeof key, "%s.%s", prefix, name);
+  html_join(key, sizeof key, prefix, ".", name, (char *)NULL);
   return html_msg(ctx, key);
 }
 
@@ -584,7 +599,7 @@ int html_wrap2(const char *s, double max_em, char *l1, size_t s1, char *l2, size
   l2[0] = '\0';
   if (s == NULL) s = "";
   if (html_text_em(s) <= max_em) {
-    snprintf(l1, s1, "%s", s); /* fits in max_em, so it is short */
+    html_join(l1, s1, s, (char *)NULL); /* fits in max_em, so it is short */
     return 1;
   }
   const unsigned char *p = (const unsigned char *)s;
@@ -609,7 +624,7 @@ int html_wrap2(const char *s, double max_em, char *l1, size_t s1, char *l2, size
   const char *rest = s + cut;
   while (*rest == ' ') rest++;
   const char *fit = html_fit(rest, max_em, l2, s2);
-  if (fit != l2) snprintf(l2, s2, "%s", fit);
+  if (fit != l2) html_join(l2, s2, fit, (char *)NULL);
   return 2;
 }
 
@@ -623,7 +638,9 @@ char *html_hex(unsigned rgb, char *buf) {
 const char *html_heat_class(double heat, char *buf, size_t size) {
   if (!(heat > 0)) heat = 0; /* also NaN */
   if (heat > 1) heat = 1;
-  snprintf(buf, size, "heat-%d", (int)lround(heat * HTML_HEAT_LEVELS));
+  int level = (int)lround(heat * HTML_HEAT_LEVELS); /* 0 .. 20 */
+  char digits[3] = {(char)('0' + level / 10), (char)('0' + level % 10), '\0'};
+  html_join(buf, size, "heat-", digits + (level < 10), (char *)NULL);
   return buf;
 }
 

@@ -157,6 +157,15 @@ void html_close(html_ctx *ctx, const char *name);
 
 /* --- labels and formats --------------------------------------------------- */
 
+/* Concatenates the strings that follow size, up to a NULL (pass it as
+ * (char *)NULL), into buf (size >= 1), cut as snprintf cuts; returns buf.
+ * snprintf(buf, size, "%s%s", a, b) without parsing a format. */
+char *html_join(char *buf, size_t size, ...)
+#if defined(__GNUC__)
+    __attribute__((sentinel))
+#endif
+    ;
+
 /* The catalogue label for key in the request's language (host-owned). */
 const char *html_msg(const html_ctx *ctx, const char *key);
 

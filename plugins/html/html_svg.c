@@ -232,16 +232,16 @@ static html_node *text_at(html_ctx *ctx, html_node *g, double y, const char *cls
 /* "JPY 4.1M → JPY 2.6M": current and planned yearly loss, compact. */
 static void loss_pair(html_ctx *ctx, double now, double planned, char *buf, size_t size) {
   char a[64], b[64];
-  snprintf(buf, size, "%s \xE2\x86\x92 %s", html_amount(ctx, now, 1, 1, a, sizeof a),
-           html_amount(ctx, planned, 1, 1, b, sizeof b));
+  html_join(buf, size, html_amount(ctx, now, 1, 1, a, sizeof a), " \xE2\x86\x92 ",
+            html_amount(ctx, planned, 1, 1, b, sizeof b), (char *)NULL);
 }
 
 /* The tooltip lines with the exact current and planned yearly loss. */
 static void exact_pair(html_ctx *ctx, double now, double planned, char *buf, size_t size) {
   char a[64], b[64];
-  snprintf(buf, size, "%s: %s\n%s: %s", html_msg(ctx, "state.current"),
-           html_amount(ctx, now, 1, 0, a, sizeof a), html_msg(ctx, "state.planned"),
-           html_amount(ctx, planned, 1, 0, b, sizeof b));
+  html_join(buf, size, html_msg(ctx, "state.current"), ": ",
+            html_amount(ctx, now, 1, 0, a, sizeof a), "\n", html_msg(ctx, "state.planned"), ": ",
+            html_amount(ctx, planned, 1, 0, b, sizeof b), (char *)NULL);
 }
 
 /* 1 when s ends with "…" itself (then a shown "…" is not a cut). */
@@ -270,39 +270,40 @@ static void draw_node(html_ctx *ctx, html_tree_plan *tp, html_node *svg, size_t 
   case BD_NODE_FAILURE:
     eal = nd->type == BD_NODE_LOSS ? r->losses[nd->index].eal : r->failures[nd->index].eal;
     title = nd->type == BD_NODE_LOSS ? r->losses[nd->index].title : r->failures[nd->index].title;
-    snprintf(cls, sizeof cls, "node node-%s", nd->type == BD_NODE_LOSS ? "loss" : "failure");
+    html_join(cls, sizeof cls, "node node-", nd->type == BD_NODE_LOSS ? "loss" : "failure",
+              (char *)NULL);
     loss_pair(ctx, eal[BD_STATE_CURRENT], eal[BD_STATE_PLANNED], line2, sizeof line2);
     exact_pair(ctx, eal[BD_STATE_CURRENT], eal[BD_STATE_PLANNED], exact, sizeof exact);
-    snprintf(tip, sizeof tip, "%s\n%s", title, exact);
+    html_join(tip, sizeof tip, title, "\n", exact, (char *)NULL);
     break;
   case BD_NODE_SCENARIO:
     s = &r->scenarios[nd->index];
     title = s->title;
-    snprintf(cls, sizeof cls, "node node-scenario decision-%s", bd_decision_name(s->decision));
+    html_join(cls, sizeof cls, "node node-scenario decision-", bd_decision_name(s->decision),
+              (char *)NULL);
     loss_pair(ctx, s->state[BD_STATE_CURRENT].eal, s->state[BD_STATE_PLANNED].eal, line2,
               sizeof line2);
     exact_pair(ctx, s->state[BD_STATE_CURRENT].eal, s->state[BD_STATE_PLANNED].eal, exact,
                sizeof exact);
-    snprintf(tip, sizeof tip, "%s\n%s\n%s: %s%s%s%s%s", title, exact,
-             html_msg(ctx, "column.decision"),
-             html_enum_label(ctx, "decision", bd_decision_name(s->decision)),
-             s->over_cap ? " \xC2\xB7 " : "", s->over_cap ? html_msg(ctx, "flag.over_cap") : "",
-             s->accept ? "\n" : "", s->accept ? s->accept : "");
+    html_join(tip, sizeof tip, title, "\n", exact, "\n", html_msg(ctx, "column.decision"), ": ",
+              html_enum_label(ctx, "decision", bd_decision_name(s->decision)),
+              s->over_cap ? " \xC2\xB7 " : "", s->over_cap ? html_msg(ctx, "flag.over_cap") : "",
+              s->accept ? "\n" : "", s->accept ? s->accept : "", (char *)NULL);
     break;
   case BD_NODE_MEASURE:
     s = &r->scenarios[nd->index];
     m = &s->measures[nd->measure];
     title = m->title;
-    snprintf(cls, sizeof cls, "node node-measure kind-%s status-%s", bd_kind_name(m->kind),
-             bd_status_name(m->status));
-    snprintf(line2, sizeof line2, "%s \xC2\xB7 %s \xC2\xB7 %s",
-             html_enum_label(ctx, "kind", bd_kind_name(m->kind)),
-             html_enum_label(ctx, "status", bd_status_name(m->status)),
-             html_enum_label(ctx, "verification", bd_verification_name(m->verification)));
+    html_join(cls, sizeof cls, "node node-measure kind-", bd_kind_name(m->kind), " status-",
+              bd_status_name(m->status), (char *)NULL);
+    html_join(line2, sizeof line2, html_enum_label(ctx, "kind", bd_kind_name(m->kind)),
+              " \xC2\xB7 ", html_enum_label(ctx, "status", bd_status_name(m->status)), " \xC2\xB7 ",
+              html_enum_label(ctx, "verification", bd_verification_name(m->verification)),
+              (char *)NULL);
     if (m->last_run)
-      snprintf(tip, sizeof tip, "%s\n%s\n%s: %s (%s)", title, line2,
-               html_msg(ctx, "column.last_run"), m->last_run,
-               html_enum_label(ctx, "result", bd_result_name(m->result)));
+      html_join(tip, sizeof tip, title, "\n", line2, "\n", html_msg(ctx, "column.last_run"), ": ",
+                m->last_run, " (", html_enum_label(ctx, "result", bd_result_name(m->result)), ")",
+                (char *)NULL);
     max_em -= 1.7; /* room for the status marker */
     break;
   }
@@ -320,7 +321,8 @@ static void draw_node(html_ctx *ctx, html_tree_plan *tp, html_node *svg, size_t 
   /* a measure needs a tooltip only when its box does not show everything */
   size_t n2 = strlen(l2);
   int cut = n2 >= 3 && memcmp(l2 + n2 - 3, "\xE2\x80\xA6", 3) == 0 && !ends_with_ellipsis(title);
-  if (m && !tip[0] && (cut || shown2 != line2)) snprintf(tip, sizeof tip, "%s\n%s", title, line2);
+  if (m && !tip[0] && (cut || shown2 != line2))
+    html_join(tip, sizeof tip, title, "\n", line2, (char *)NULL);
 
   html_node *grp = html_el(ctx, svg, "g", cls);
   memcpy(at, "translate(", 10);
@@ -341,7 +343,8 @@ static void draw_node(html_ctx *ctx, html_tree_plan *tp, html_node *svg, size_t 
     html_attr_num(text_at(ctx, grp, sub, "t2 dec", dec), "x", w - g->pad - tx);
   } else {
     char vcls[48] = "t2";
-    if (m) snprintf(vcls, sizeof vcls, "t2 ver-%s", bd_verification_name(m->verification));
+    if (m)
+      html_join(vcls, sizeof vcls, "t2 ver-", bd_verification_name(m->verification), (char *)NULL);
     text_at(ctx, grp, sub, vcls, shown2);
   }
 }

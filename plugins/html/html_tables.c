@@ -54,7 +54,7 @@ static void head_cell(html_ctx *ctx, html_node *tr, const char *key, const char 
 /* Adds the decision badge of scenario s (and the over-cap flag) to parent. */
 static void decision_badge(html_ctx *ctx, html_node *parent, const bd_scenario *s) {
   char cls[48];
-  snprintf(cls, sizeof cls, "badge decision-%s", bd_decision_name(s->decision));
+  html_join(cls, sizeof cls, "badge decision-", bd_decision_name(s->decision), (char *)NULL);
   html_node *b = html_text_el(ctx, parent, "span", cls,
                               html_enum_label(ctx, "decision", bd_decision_name(s->decision)));
   if (s->accept) html_attr(b, "title", s->accept);
@@ -80,12 +80,13 @@ static void decision_rows(html_ctx *ctx, html_node *tbody, size_t first, size_t 
     html_node *th = html_el(ctx, tr, "th", "name");
     html_text_el(ctx, th, "div", "title", s->title);
     char path[1024];
-    snprintf(path, sizeof path, "%s \xE2\x80\xBA %s", r->losses[s->loss].title,
-             r->failures[s->failure].title);
+    html_join(path, sizeof path, r->losses[s->loss].title, " \xE2\x80\xBA ",
+              r->failures[s->failure].title, (char *)NULL);
     html_text_el(ctx, th, "div", "path", path);
     if (s->accept) {
       char note[1024];
-      snprintf(note, sizeof note, "%s: %s", html_msg(ctx, "decision.accepted"), s->accept);
+      html_join(note, sizeof note, html_msg(ctx, "decision.accepted"), ": ", s->accept,
+                (char *)NULL);
       html_text_el(ctx, th, "div", "path", note);
     }
     html_amount_cell(ctx, tr, s->state[BD_STATE_CURRENT].eal, compact, "num strong");
@@ -184,10 +185,10 @@ static void matrix_rows(html_ctx *ctx, html_node *tbody, size_t first, size_t en
     for (size_t c = 0; c < r->category_count; c++) {
       double v = s->state[BD_STATE_CURRENT].by_category[c];
       if (v > 0) /* a zero stays unshaded: nothing to compare */
-        snprintf(cls, sizeof cls, "num %s",
-                 html_heat_class(s->heat_by_category[c], heat, sizeof heat));
+        html_join(cls, sizeof cls, "num ",
+                  html_heat_class(s->heat_by_category[c], heat, sizeof heat), (char *)NULL);
       else
-        snprintf(cls, sizeof cls, "num zero");
+        html_join(cls, sizeof cls, "num zero", (char *)NULL);
       html_amount_cell(ctx, tr, v, compact, cls);
     }
     html_amount_cell(ctx, tr, s->state[BD_STATE_CURRENT].eal, compact, "num strong total");
@@ -263,7 +264,7 @@ static void coverage_rows(html_ctx *ctx, html_node *tbody, size_t first, size_t 
     if (ctx->slides) html_attr(th, "title", s->title); /* cut to one line there */
     for (int k = 0; k < BD_KIND_COUNT; k++) {
       bd_cell c = s->coverage[k];
-      snprintf(cls, sizeof cls, "cell cell-%s", bd_cell_name(c));
+      html_join(cls, sizeof cls, "cell cell-", bd_cell_name(c), (char *)NULL);
       /* the word; the mark comes from the palette CSS (td.cell-X::before) */
       html_text_el(ctx, tr, "td", cls, html_enum_label(ctx, "cell", bd_cell_name(c)));
     }
