@@ -90,6 +90,21 @@ char *bd_arena_strdup(bd_arena *arena, const char *s) {
   return bd_arena_strndup(arena, s, strlen(s));
 }
 
+void bd_arena_adopt(bd_arena *dst, bd_arena *src) {
+  if (src->head == NULL) return;
+  if (dst->head == NULL) {
+    *dst = *src;
+  } else { /* after dst's first block, which dst goes on allocating from */
+    bd_arena_block *last = src->head;
+    while (last->next) last = last->next;
+    last->next = dst->head->next;
+    dst->head->next = src->head;
+    dst->total += src->total;
+  }
+  src->head = NULL;
+  src->total = 0;
+}
+
 void bd_arena_free(bd_arena *arena) {
   bd_arena_block *b = arena->head;
   while (b != NULL) {

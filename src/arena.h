@@ -30,6 +30,11 @@ char *bd_arena_strndup(bd_arena *arena, const char *s, size_t len);
 /* Copies a NUL-terminated string into the arena. */
 char *bd_arena_strdup(bd_arena *arena, const char *s);
 
+/* Moves every block of src into dst, which then owns (and frees) what
+ * was allocated from src; src is left empty.  For arenas filled by other
+ * threads. */
+void bd_arena_adopt(bd_arena *dst, bd_arena *src);
+
 /* Frees every block; the arena is empty and reusable afterwards. */
 void bd_arena_free(bd_arena *arena);
 
