@@ -563,7 +563,7 @@ static size_t find_split(const builder *b, unsigned long *line) {
   const char *d = b->data, *end = d + b->len;
   if (b->len < SPLIT_MIN || b->odd_breaks) return 0;
   const char *key = d;
-  while (key && strncmp(key, "scenarios:", 10) != 0) { /* at column 0 */
+  while (key && ((size_t)(end - key) < 10 || memcmp(key, "scenarios:", 10) != 0)) { /* column 0 */
     key = memchr(key, '\n', (size_t)(end - key));
     key = key ? key + 1 : NULL;
   }
@@ -596,7 +596,7 @@ static size_t find_split(const builder *b, unsigned long *line) {
 static tail_job *start_tail(const builder *b) {
   unsigned long line;
   size_t at = find_split(b, &line);
-  if (at == 0) return NULL;
+  if (at == 0 || line < 2 || line > UINT32_MAX) return NULL;
   tail_job *t = calloc(1, sizeof *t);
   if (t == NULL) return NULL;
   t->text = b->data + at;
@@ -608,7 +608,7 @@ static tail_job *start_tail(const builder *b) {
   t->b.diags = &t->diags;
   t->b.arena = &t->texts;
   t->b.line_offset = (unsigned)line - 1; /* its line 1 (0-based) is the file's `line` */
-  if (line < 2 || line > UINT32_MAX || pthread_create(&t->thread, NULL, run_tail, t) != 0) {
+  if (pthread_create(&t->thread, NULL, run_tail, t) != 0) {
     free(t);
     return NULL;
   }
