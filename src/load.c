@@ -11,6 +11,19 @@
  * tags, nesting deeper than BD_LOAD_MAX_DEPTH, undefined aliases and alias
  * cycles, duplicate keys, control characters, more than one document, and
  * any encoding but UTF-8.
+ *
+ * A large plan is parsed by two threads (libyaml's scanner is most of the
+ * load): this thread parses from the start, and a second one parses from a
+ * scenario item in the middle of the `scenarios:` list to the end, as if
+ * that item were the first of the list.  When this thread reaches that item
+ * and finds it where the second parse assumed (an item of a block sequence
+ * under a block mapping at column 0, on the same line), it hangs the second
+ * thread's nodes into its own open sequence and mapping, which gives the
+ * same tree as one parse: below that point YAML's block structure depends
+ * only on the indentation, which both parses share.  When anything differs
+ * or the second parse reported anything at all, its work is dropped and this
+ * thread simply parses on to the end, so messages and their order are those
+ * of a single parse.
  */
 #ifdef HAVE_CONFIG_H
 #include "config.h"
@@ -23,6 +36,7 @@
 #include "sha256.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -39,7 +53,8 @@ enum {
   NODE_CHUNK = 2048,      /* nodes allocated from the arena at once */
   TEXT_CHUNK = 64 * 1024, /* bytes of scalar text allocated at once */
   TEXT_OWN = 4096,        /* longer texts get an allocation of their own */
-  SMALL_MAPPING = 16      /* up to this many pairs, duplicate keys are found pairwise */
+  SMALL_MAPPING = 16,     /* up to this many pairs, duplicate keys are found pairwise */
+  SPLIT_MIN = 1 << 20     /* plans from this size on are parsed by two threads */
 };
 
 /* A collection being built: its node and where its children start on the
@@ -72,7 +87,9 @@ typedef struct builder {
   bd_strmap anchors; /* anchor name -> (uintptr_t) node */
   bd_ynode *root;
   int documents;
-  int complete; /* the first document was read to its end */
+  int complete;         /* the first document was read to its end */
+  unsigned line_offset; /* added to the lines of nodes (the second parse's) */
+  int odd_breaks;       /* the text has line breaks other than LF (see find_split) */
 } builder;
 
 /* Appends an error at line:column (1-based; 0 for none) to the builder's
@@ -160,6 +177,7 @@ static int check_encoding(builder *b) {
   else if (n >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF)))
     bom = "UTF-16";
   if (bom) return fail(b, 1, 1, "the plan must be UTF-8 (found a %s byte order mark)", bom);
+  if (memchr(b->data, '\r', n)) b->odd_breaks = 1;
   const char *nul = memchr(b->data, '\0', n);
   if (nul) {
     unsigned line, column;
@@ -180,6 +198,7 @@ static int check_encoding(builder *b) {
                   "the plan must be UTF-8 (found the byte 0x%02X, which is not valid UTF-8 here)",
                   s[i]);
     }
+    if (cp == 0x85 || cp == 0x2028 || cp == 0x2029) b->odd_breaks = 1; /* NEL, LS, PS */
     i += width;
   }
   return 0;
@@ -233,7 +252,7 @@ static bd_ynode *new_node(builder *b, bd_ynode_kind kind, const yaml_mark_t *mar
   b->nodes_left--;
   b->node_count++;
   n->kind = (uint8_t)kind;
-  n->line = (uint32_t)mark->line + 1;
+  n->line = (uint32_t)mark->line + 1 + b->line_offset;
   n->column = (uint32_t)mark->column + 1;
   return n;
 }
@@ -484,8 +503,200 @@ static void on_event(builder *b, const yaml_event_t *ev) {
   }
 }
 
-/* Parses b->data into the tree under b->root.  The libyaml parser, the
- * child stack and the anchor table are freed before returning. */
+/* The second parse of a split plan: from line `line` (0-based) of the
+ * text to its end, read as "scenarios:\n" followed by that text, into a
+ * builder of its own (own arenas and diagnostics; its nodes' lines are
+ * shifted to the file's). */
+typedef struct tail_job {
+  builder b;
+  bd_arena texts; /* its scalar texts; the caller's arena adopts them */
+  bd_diags diags; /* anything here means the split is not used */
+  const char *text;
+  size_t len, pos; /* what the read handler hands out, and how far */
+  unsigned long line;
+  pthread_t thread;
+  int joined; /* the thread was joined */
+} tail_job;
+
+/* The line the second parse puts in front of its text. */
+static const char tail_prefix[] = "scenarios:\n";
+
+/* libyaml read handler of the second parse: the prefix, then the text. */
+static int read_tail(void *data, unsigned char *buffer, size_t size, size_t *size_read) {
+  tail_job *t = data;
+  size_t plen = sizeof tail_prefix - 1, total = plen + t->len, n = 0;
+  while (n < size && t->pos < total) {
+    const char *from = t->pos < plen ? tail_prefix + t->pos : t->text + (t->pos - plen);
+    size_t left = t->pos < plen ? plen - t->pos : total - t->pos;
+    size_t take = left < size - n ? left : size - n;
+    memcpy(buffer + n, from, take);
+    n += take;
+    t->pos += take;
+  }
+  *size_read = n;
+  return 1;
+}
+
+static void parse_events(builder *b, yaml_parser_t *parser, tail_job *tail);
+
+/* Thread body of the second parse. */
+static void *run_tail(void *arg) {
+  tail_job *t = arg;
+  yaml_parser_t parser;
+  if (!yaml_parser_initialize(&parser)) {
+    out_of_memory(&t->b);
+    return NULL;
+  }
+  yaml_parser_set_input(&parser, read_tail, t);
+  yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
+  parse_events(&t->b, &parser, NULL);
+  yaml_parser_delete(&parser);
+  return NULL;
+}
+
+/* Finds where a large plan can be split: the start of a line in the second
+ * half of the text that begins a `scenarios:` item ("- " after exactly the
+ * indentation of the list's first item).  Returns its byte offset and sets
+ * *line to its 0-based line, or returns 0 for no split.  Only LF line
+ * breaks are allowed, so that the line is counted as libyaml counts it. */
+static size_t find_split(const builder *b, unsigned long *line) {
+  const char *d = b->data, *end = d + b->len;
+  if (b->len < SPLIT_MIN || b->odd_breaks) return 0;
+  const char *key = d;
+  while (key && ((size_t)(end - key) < 10 || memcmp(key, "scenarios:", 10) != 0)) { /* column 0 */
+    key = memchr(key, '\n', (size_t)(end - key));
+    key = key ? key + 1 : NULL;
+  }
+  if (key == NULL) return 0;
+  const char *item = memchr(key, '\n', (size_t)(end - key));
+  if (item == NULL) return 0;
+  item++;
+  size_t indent = 0;
+  while (item + indent < end && item[indent] == ' ') indent++;
+  if (item + indent + 1 >= end || item[indent] != '-' || item[indent + 1] != ' ') return 0;
+  const char *p = d + b->len / 2;
+  if (p < item) p = item;
+  for (;;) {
+    p = memchr(p, '\n', (size_t)(end - p));
+    if (p == NULL) return 0;
+    p++;
+    if ((size_t)(end - p) <= indent + 1 || p[indent] != '-' || p[indent + 1] != ' ') continue;
+    size_t spaces = 0;
+    while (spaces < indent && p[spaces] == ' ') spaces++;
+    if (spaces == indent) break;
+  }
+  unsigned long n = 0;
+  for (const char *q = d; (q = memchr(q, '\n', (size_t)(p - q))) != NULL; q++) n++;
+  *line = n;
+  return (size_t)(p - d);
+}
+
+/* Starts the second parse when the plan is large enough and a split point
+ * is found; returns the job (malloc'ed) or NULL to parse alone. */
+static tail_job *start_tail(const builder *b) {
+  unsigned long line;
+  size_t at = find_split(b, &line);
+  if (at == 0 || line < 2 || line > UINT32_MAX) return NULL;
+  tail_job *t = calloc(1, sizeof *t);
+  if (t == NULL) return NULL;
+  t->text = b->data + at;
+  t->len = b->len - at;
+  t->line = line;
+  t->b.path = b->path;
+  t->b.data = t->text;
+  t->b.len = t->len;
+  t->b.diags = &t->diags;
+  t->b.arena = &t->texts;
+  t->b.line_offset = (unsigned)line - 1; /* its line 1 (0-based) is the file's `line` */
+  if (pthread_create(&t->thread, NULL, run_tail, t) != 0) {
+    free(t);
+    return NULL;
+  }
+  return t;
+}
+
+/* Waits for the second parse and frees it; its nodes are dropped unless
+ * they were adopted. */
+static void end_tail(tail_job *t) {
+  if (!t->joined) pthread_join(t->thread, NULL);
+  bd_arena_free(&t->b.scratch);
+  bd_arena_free(&t->texts);
+  bd_diags_free(&t->diags);
+  free(t);
+}
+
+/* Called with the first node event this thread reads at or after the
+ * second parse's first line.  When the event is the start of that parse's first
+ * item exactly as it assumed, and the second parse read the rest without a
+ * single message, completes the tree with its nodes and returns 1;
+ * otherwise returns 0 (the caller parses on). */
+static int join_tail(builder *b, const yaml_event_t *ev, tail_job *t) {
+  pthread_join(t->thread, NULL);
+  t->joined = 1;
+  const builder *tb = &t->b;
+  /* The item must be a block mapping in a sequence that is the value of a
+   * key of the root, a block mapping at column 0 (an odd number of the
+   * root's children came before the sequence: the keys and values so far,
+   * and its key). */
+  if (ev->type != YAML_MAPPING_START_EVENT || ev->start_mark.line != t->line ||
+      ev->data.mapping_start.style != YAML_BLOCK_MAPPING_STYLE || b->depth != 2 ||
+      b->frames[0].node->kind != BD_YNODE_MAPPING || b->frames[0].node->column != 1 ||
+      b->frames[1].node->kind != BD_YNODE_SEQUENCE ||
+      (b->frames[1].first - b->frames[0].first) % 2 != 1)
+    return 0; /* not the item the second parse started with */
+  if (tb->errors || t->diags.count || !tb->complete || tb->documents != 1 || tb->root == NULL ||
+      tb->root->kind != BD_YNODE_MAPPING || tb->root->len < 2 ||
+      tb->root->u.items[1]->kind != BD_YNODE_SEQUENCE)
+    return 0;
+  const bd_ynode *seq = tb->root->u.items[1];
+  for (size_t i = 0; i < seq->len; i++)
+    if (add_child(b, seq->u.items[i]) != 0) return 0;
+  if (on_collection_end(b) != 0) return 0; /* the scenarios list */
+  for (size_t i = 2; i < tb->root->len; i++)
+    if (add_child(b, tb->root->u.items[i]) != 0) return 0;
+  if (on_collection_end(b) != 0) return 0; /* the root mapping */
+  b->node_count += tb->node_count - 3;     /* less its root, "scenarios" and list */
+  b->complete = 1;
+  bd_arena_adopt(&b->scratch, &t->b.scratch);
+  bd_arena_adopt(b->arena, &t->texts);
+  return 1;
+}
+
+/* Reads parser's events into b until b->stop.  With a second parse
+ * running (tail), hands over to it at its first line (join_tail). */
+static void parse_events(builder *b, yaml_parser_t *parser, tail_job *tail) {
+  while (!b->stop) {
+    yaml_event_t ev;
+    if (!yaml_parser_parse(parser, &ev)) {
+      report_yaml_error(b, parser);
+      b->complete = 0;
+      break;
+    }
+    /* the ends of collections before the item come first, on its line */
+    int node_start = ev.type == YAML_SCALAR_EVENT || ev.type == YAML_ALIAS_EVENT ||
+                     ev.type == YAML_SEQUENCE_START_EVENT || ev.type == YAML_MAPPING_START_EVENT;
+    if (tail && node_start && ev.start_mark.line >= tail->line) {
+      int joined = join_tail(b, &ev, tail);
+      end_tail(tail);
+      tail = NULL;
+      if (joined) {
+        yaml_event_delete(&ev);
+        break;
+      }
+    }
+    on_event(b, &ev);
+    yaml_event_delete(&ev);
+  }
+  if (tail) end_tail(tail);
+  free(b->stack);
+  b->stack = NULL;
+  bd_strmap_free(&b->anchors);
+  if (b->depth > 0) b->complete = 0; /* stopped inside a collection */
+}
+
+/* Parses b->data into the tree under b->root, with a second thread for a
+ * large plan.  The libyaml parsers, the child stacks and the anchor tables
+ * are freed before returning. */
 static void build_tree(builder *b) {
   yaml_parser_t parser;
   if (!yaml_parser_initialize(&parser)) {
@@ -494,21 +705,8 @@ static void build_tree(builder *b) {
   }
   yaml_parser_set_input_string(&parser, (const unsigned char *)b->data, b->len);
   yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
-  while (!b->stop) {
-    yaml_event_t ev;
-    if (!yaml_parser_parse(&parser, &ev)) {
-      report_yaml_error(b, &parser);
-      b->complete = 0;
-      break;
-    }
-    on_event(b, &ev);
-    yaml_event_delete(&ev);
-  }
+  parse_events(b, &parser, start_tail(b));
   yaml_parser_delete(&parser);
-  free(b->stack);
-  b->stack = NULL;
-  bd_strmap_free(&b->anchors);
-  if (b->depth > 0) b->complete = 0; /* stopped inside a collection */
 }
 
 /* Orders diags->items[first..count) by position (stably; no position
@@ -616,38 +814,49 @@ int bd_plan_load_buffer(const char *path, const char *data, size_t len, const bd
   return 0;
 }
 
-/* Reads all of fd to its end into a malloc'ed buffer (*data, *len).
+/* Moves the n bytes read so far into a buffer of `bigger` bytes; returns
+ * 0, or -1 (the old buffer kept) when memory ran out. */
+static int grow_buffer(char **buf, size_t *cap, size_t n, size_t bigger) {
+  char *grown = bd_big_alloc(bigger);
+  if (grown == NULL) return -1;
+  if (n) memcpy(grown, *buf, n);
+  bd_big_free(*buf, *cap);
+  *buf = grown;
+  *cap = bigger;
+  return 0;
+}
+
+/* Reads all of fd to its end into a buffer from bd_big_alloc (*data, *len,
+ * *cap: free it with bd_big_free(*data, *cap)); a regular file's size
+ * (hint) gives the buffer its size at once.
  * Stops early after a block holding a NUL byte: the loader refuses the plan
  * at the first one whatever follows (check_encoding), so /dev/zero or an
  * endless binary stream is refused at once instead of after
  * BD_LOAD_MAX_BYTES.  Returns 0, or -1 after reporting the failure under
  * name. */
-static int read_all(int fd, const char *name, size_t hint, char **data, size_t *len,
+static int read_all(int fd, const char *name, size_t hint, char **data, size_t *len, size_t *cap,
                     bd_diags *diags) {
-  size_t cap = hint > 0 && hint < BD_LOAD_MAX_BYTES ? hint + 1 : 64 * 1024, n = 0, checked = 0;
-  char *buf = malloc(cap);
+  size_t size = hint > 0 && hint < BD_LOAD_MAX_BYTES ? hint + 1 : 64 * 1024, n = 0, checked = 0;
+  char *buf = bd_big_alloc(size);
   if (buf == NULL) return bd_diag_add(diags, name, 0, 0, "out of memory while reading the plan");
   for (;;) {
-    if (n == cap) {
-      if (cap > BD_LOAD_MAX_BYTES) {
-        free(buf);
+    if (n == size) {
+      if (size > BD_LOAD_MAX_BYTES) {
+        bd_big_free(buf, size);
         return bd_diag_add(diags, name, 0, 0, "the plan is larger than %zu MiB",
                            BD_LOAD_MAX_BYTES / (1024 * 1024));
       }
-      size_t bigger = cap * 2 > BD_LOAD_MAX_BYTES + 1 ? BD_LOAD_MAX_BYTES + 1 : cap * 2;
-      char *grown = realloc(buf, bigger);
-      if (grown == NULL) {
-        free(buf);
+      size_t bigger = size * 2 > BD_LOAD_MAX_BYTES + 1 ? BD_LOAD_MAX_BYTES + 1 : size * 2;
+      if (grow_buffer(&buf, &size, n, bigger) != 0) {
+        bd_big_free(buf, size);
         return bd_diag_add(diags, name, 0, 0, "out of memory while reading the plan");
       }
-      buf = grown;
-      cap = bigger;
     }
-    ssize_t got = read(fd, buf + n, cap - n);
+    ssize_t got = read(fd, buf + n, size - n);
     if (got < 0 && errno == EINTR) continue;
     if (got < 0) {
       int err = errno;
-      free(buf);
+      bd_big_free(buf, size);
       return bd_diag_add(diags, name, 0, 0, "cannot read the plan: %s", strerror(err));
     }
     if (got == 0) break;
@@ -658,12 +867,13 @@ static int read_all(int fd, const char *name, size_t hint, char **data, size_t *
     }
   }
   if (n > BD_LOAD_MAX_BYTES) {
-    free(buf);
+    bd_big_free(buf, size);
     return bd_diag_add(diags, name, 0, 0, "the plan is larger than %zu MiB",
                        BD_LOAD_MAX_BYTES / (1024 * 1024));
   }
   *data = buf;
   *len = n;
+  *cap = size;
   return 0;
 }
 
@@ -674,7 +884,7 @@ int bd_yaml_read_file(const char *path, bd_arena *arena, bd_tree_reader read, vo
   int fd = from_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
   struct stat st;
   char *data = NULL;
-  size_t len = 0;
+  size_t len = 0, cap = 0;
   int rc = -1;
   if (fd < 0) return bd_diag_add(diags, name, 0, 0, "cannot open the plan: %s", strerror(errno));
   if (fstat(fd, &st) != 0) {
@@ -690,11 +900,12 @@ int bd_yaml_read_file(const char *path, bd_arena *arena, bd_tree_reader read, vo
                 BD_LOAD_MAX_BYTES / (1024 * 1024));
     goto done;
   }
-  if (read_all(fd, name, S_ISREG(st.st_mode) ? (size_t)st.st_size : 0, &data, &len, diags) != 0)
+  if (read_all(fd, name, S_ISREG(st.st_mode) ? (size_t)st.st_size : 0, &data, &len, &cap, diags) !=
+      0)
     goto done;
   rc = bd_yaml_read_buffer(name, data, len, arena, read, ctx, sha256_hex, diags);
 done:
-  free(data);
+  bd_big_free(data, cap);
   if (!from_stdin) close(fd);
   return rc;
 }

@@ -5,6 +5,7 @@
 #include <math.h>
 #include <pthread.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,13 +38,9 @@ static int format_with(double v, int precision, char *buf, size_t size) {
   return n;
 }
 
-size_t bd_format_number(double v, char *buf, size_t size) {
-  if (size == 0) return 0;
-  if (!isfinite(v)) {
-    snprintf(buf, size, "null");
-    return strlen(buf);
-  }
-  if (v == 0) v = 0; /* print -0 as 0 */
+/* bd_format_number by printf: %.15g, %.16g, then %.17g, the first that
+ * reads back as v.  Used for what the fast paths below do not cover. */
+static size_t format_number_printf(double v, char *buf, size_t size) {
   /* Integers below 2^53 print exactly with %.0f-like %g precision 17. */
   if (v == floor(v) && fabs(v) < 9007199254740992.0) {
     int n = format_with(v, 17, buf, size);
@@ -56,6 +53,130 @@ size_t bd_format_number(double v, char *buf, size_t size) {
     if (bd_strtod_c(buf, NULL) == v) break;
   }
   return n < 0 ? 0 : (size_t)n < size ? (size_t)n : size - 1;
+}
+
+/* Writes the decimal digits of u (at least one) at p; returns the count. */
+static size_t put_digits(char *p, uint64_t u) {
+  char tmp[24];
+  size_t n = 0;
+  do {
+    tmp[n++] = (char)('0' + u % 10);
+    u /= 10;
+  } while (u);
+  for (size_t i = 0; i < n; i++) p[i] = tmp[n - 1 - i];
+  return n;
+}
+
+#ifdef __SIZEOF_INT128__
+/* The same text as format_number_printf for a non-integer v with
+ * 1e-4 <= |v| < 1e15, computed exactly in integers: v = m * 2^-s, its
+ * P-digit decimal q * 10^-k is rounded as printf rounds (to nearest, ties
+ * to even) and read back as strtod reads (the nearest double, ties to
+ * even), for P = 15, 16, 17.  Writes at most 24 bytes; returns the length,
+ * or 0 when printf's text would not be in fixed notation (the caller then
+ * uses printf itself). */
+__extension__ typedef unsigned __int128 u128;
+static size_t format_number_exact(double v, char *buf) {
+  int e2;
+  double f = frexp(fabs(v), &e2); /* |v| = f * 2^e2, 0.5 <= f < 1 */
+  uint64_t m = (uint64_t)ldexp(f, 53);
+  int s = 53 - e2; /* |v| = m * 2^-s; 4 <= s <= 66 in this range */
+  u128 one = 1, unit = one << s, half = unit >> 1;
+  uint64_t p10[20];
+  p10[0] = 1;
+  for (int i = 1; i < 20; i++) p10[i] = p10[i - 1] * 10;
+  /* X = floor(log10 |v|), from an estimate corrected by exact comparisons
+   * of m * 2^-s with 10^X (-4 <= X <= 14). */
+  int x = (int)floor(log10(fabs(v)));
+  for (;;) { /* lower X while 10^X > |v| */
+    int above = x >= 0 ? (u128)p10[x] << s > m : unit > (u128)m * p10[-x];
+    if (!above) break;
+    x--;
+  }
+  for (;;) { /* raise X while 10^(X+1) <= |v| */
+    int x1 = x + 1;
+    int at_most = x1 >= 0 ? ((u128)p10[x1] << s) <= m : unit <= (u128)m * p10[-x1];
+    if (!at_most) break;
+    x++;
+  }
+  if (x < -4 || x > 14) return 0;
+  for (int precision = 15; precision <= 17; precision++) {
+    int k = precision - 1 - x; /* 0 <= k <= 20 */
+    u128 ten_k = k < 20 ? (u128)p10[k] : (u128)p10[19] * 10;
+    u128 n = (u128)m * ten_k; /* |v| * 10^k * 2^s, below 2^120 */
+    u128 q = n >> s, rem = n & (unit - 1);
+    if (rem > half || (rem == half && (q & 1))) q++;
+    /* Does q * 10^-k read back as v?  Compare |q * 10^-k - v| with half the
+     * gap to the neighbouring double (a quarter below a power of two). */
+    int below = (q << s) < n;
+    u128 diff2 = below ? n - (q << s) : (q << s) - n;
+    diff2 *= (below && m == ((uint64_t)1 << 52)) ? 4 : 2;
+    int round_trips = diff2 < ten_k || (diff2 == ten_k && (m & 1) == 0);
+    if (!round_trips && precision < 17) continue;
+    /* Write q * 10^-k as %g does in fixed notation: no trailing zeros. */
+    int digits = precision, point = x + 1;    /* digits before the point */
+    if (q == (u128)p10[precision - 1] * 10) { /* rounded up to 10^precision */
+      q /= 10;
+      point++;
+      if (point - 1 >= precision) return 0; /* printf would use an exponent */
+    }
+    uint64_t d = (uint64_t)q;
+    while (digits > point && d % 10 == 0) {
+      d /= 10;
+      digits--;
+    }
+    char *p = buf;
+    if (v < 0) *p++ = '-';
+    char num[24];
+    size_t nd = put_digits(num, d);
+    if (point <= 0) {
+      *p++ = '0';
+      *p++ = '.';
+      for (int i = 0; i < -point; i++) *p++ = '0';
+      memcpy(p, num, nd);
+      p += nd;
+    } else {
+      size_t whole = (size_t)point < nd ? (size_t)point : nd;
+      memcpy(p, num, whole);
+      p += whole;
+      for (int i = (int)nd; i < point; i++) *p++ = '0';
+      if (nd > whole) {
+        *p++ = '.';
+        memcpy(p, num + whole, nd - whole);
+        p += nd - whole;
+      }
+    }
+    *p = '\0';
+    return (size_t)(p - buf);
+  }
+  return 0;
+}
+#endif
+
+size_t bd_format_number(double v, char *buf, size_t size) {
+  if (size == 0) return 0;
+  if (!isfinite(v)) {
+    snprintf(buf, size, "null");
+    return strlen(buf);
+  }
+  if (v == 0) v = 0; /* print -0 as 0 */
+  if (size >= 32) {  /* the fast paths write at most 24 bytes */
+    double a = fabs(v);
+    if (a < 9007199254740992.0 && v == floor(v)) { /* an integer below 2^53 */
+      char *p = buf;
+      if (v < 0) *p++ = '-';
+      p += put_digits(p, (uint64_t)a);
+      *p = '\0';
+      return (size_t)(p - buf);
+    }
+#ifdef __SIZEOF_INT128__
+    if (a >= 1e-4 && a < 1e15) {
+      size_t n = format_number_exact(v, buf);
+      if (n) return n;
+    }
+#endif
+  }
+  return format_number_printf(v, buf, size);
 }
 
 /* snprintf in the C locale, returning the length actually stored. */
@@ -79,7 +200,13 @@ static size_t format_c(char *buf, size_t size, const char *fmt, ...) {
 /* Writes a whole number with ',' every three digits. */
 static size_t group_thousands(double v, char *buf, size_t size) {
   char digits[64];
-  size_t n = format_c(digits, sizeof digits, "%.0f", fabs(v));
+  size_t n;
+  double a = fabs(v);
+  if (a < 9007199254740992.0) /* below 2^53: %.0f is the nearest integer, ties to even */
+    n = put_digits(digits, (uint64_t)nearbyint(a));
+  else
+    n = format_c(digits, sizeof digits, "%.0f", a);
+  digits[n] = '\0';
   size_t len = 0;
   if (v < 0 && strcmp(digits, "0") != 0 && len + 1 < size) buf[len++] = '-';
   for (size_t i = 0; i < n && len + 1 < size; i++) {
@@ -90,6 +217,36 @@ static size_t group_thousands(double v, char *buf, size_t size) {
     buf[len++] = digits[i];
   }
   buf[len] = '\0';
+  return len;
+}
+
+/* Writes sign, m (0 <= m < 9.95) as %.1f would, and unit into buf (size >=
+ * 16) without printf; returns the length, or 0 when m * 10 lies exactly
+ * halfway in double arithmetic, where only printf's exact rounding says
+ * which way it goes. */
+static size_t one_decimal(const char *sign, double m, char unit, char *buf) {
+  double t = m * 10, r = nearbyint(t);
+  if (fabs(t - r) == 0.5) return 0;
+  unsigned tenths = (unsigned)r; /* at most 99 */
+  char *p = buf;
+  if (*sign) *p++ = '-';
+  p += put_digits(p, tenths / 10);
+  *p++ = '.';
+  *p++ = (char)('0' + tenths % 10);
+  *p++ = unit;
+  *p = '\0';
+  return (size_t)(p - buf);
+}
+
+/* Appends a, ' ' and b to buf (size >= 1), cut to fit; returns the length.
+ * The same as format_c(buf, size, "%s %s", a, b). */
+static size_t join2(char *buf, size_t size, const char *a, const char *b) {
+  size_t la = strlen(a), lb = strlen(b), len = 0;
+  if (la + 1 + lb >= size) return format_c(buf, size, "%s %s", a, b);
+  memcpy(buf, a, la);
+  buf[la] = ' ';
+  memcpy(buf + la + 1, b, lb + 1);
+  len = la + 1 + lb;
   return len;
 }
 
@@ -110,13 +267,24 @@ size_t bd_format_amount(double v, const char *currency, int compact, char *buf, 
       u++;
     }
     const char *sign = v < 0 ? "-" : "";
-    if (m < 9.95)
-      format_c(number, sizeof number, "%s%.1f%c", sign, m, units[u]);
-    else
+    if (m < 9.95) {
+      if (one_decimal(sign, m, units[u], number) == 0)
+        format_c(number, sizeof number, "%s%.1f%c", sign, m, units[u]);
+    } else if (m < 9007199254740992.0) {
+      char *p = number;
+      if (*sign) *p++ = '-';
+      p += put_digits(p, (uint64_t)nearbyint(m));
+      *p++ = units[u];
+      *p = '\0';
+    } else {
       format_c(number, sizeof number, "%s%.0f%c", sign, m, units[u]);
+    }
   }
-  if (currency && *currency) return format_c(buf, size, "%s %s", currency, number);
-  return format_c(buf, size, "%s", number);
+  if (currency && *currency) return join2(buf, size, currency, number);
+  size_t n = strlen(number);
+  if (n >= size) return format_c(buf, size, "%s", number);
+  memcpy(buf, number, n + 1);
+  return n;
 }
 
 size_t bd_format_duration(double hours, char *buf, size_t size) {

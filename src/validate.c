@@ -55,10 +55,17 @@ typedef struct vctx {
 
 /* Writes "what 'id'" (or just what) to buf, for messages. */
 static const char *label_of(char *buf, size_t size, const char *what, const char *id) {
-  if (id)
-    snprintf(buf, size, "%s '%s'", what, id);
-  else
-    snprintf(buf, size, "%s", what);
+  /* snprintf(buf, size, "%s '%s'", what, id) without parsing a format: it
+   * runs for every scenario and measure (size >= 1) */
+  const char *parts[] = {what, id ? " '" : NULL, id, "'"};
+  size_t len = 0;
+  for (size_t i = 0; i < 4 && parts[i]; i++) {
+    size_t n = strlen(parts[i]);
+    if (n > size - 1 - len) n = size - 1 - len;
+    memcpy(buf + len, parts[i], n);
+    len += n;
+  }
+  buf[len] = '\0';
   return buf;
 }
 

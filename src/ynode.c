@@ -201,10 +201,14 @@ int bd_v_date(bd_vctx *c, const bd_ynode *n, long *days, const char **text) {
  * `choices` for messages); *out is the word's index.  Returns 0 or -1. */
 int bd_v_word(bd_vctx *c, const bd_ynode *n, const char *what, const char *const *names,
               size_t n_names, const char *choices, int *out) {
-  char generic[160];
-  snprintf(generic, sizeof generic, "a %s (%s)", what, choices);
-  const bd_ynode *v = bd_v_scalar(c, n, generic);
+  const bd_ynode *v = bd_v_visit(c, n);
   if (v == NULL) return -1;
+  if (v->kind != BD_YNODE_SCALAR || bd_v_is_null(v)) { /* as bd_v_scalar, message made here */
+    char generic[160];
+    snprintf(generic, sizeof generic, "a %s (%s)", what, choices);
+    bd_v_wrong_type(c, n, v, generic);
+    return -1;
+  }
   for (size_t i = 0; i < n_names; i++)
     if (strcmp(v->u.text, names[i]) == 0) {
       *out = (int)i;

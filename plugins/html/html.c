@@ -103,6 +103,20 @@ static xmlNodePtr find_element(xmlNodePtr node, const char *name) {
   return NULL;
 }
 
+/* Creates skeleton element `name` (libxml2; caller owns it), or NULL
+ * after recording an error. */
+static xmlNodePtr skeleton_el(html_ctx *ctx, const char *name) {
+  xmlNodePtr n = xmlNewDocNode(ctx->doc, NULL, BAD_CAST name, NULL);
+  if (n == NULL) html_fail(ctx, "out of memory while building the page");
+  return n;
+}
+
+/* Sets an attribute of a skeleton element (value stored verbatim, escaped
+ * by the serialiser).  NULL node does nothing. */
+static void skeleton_attr(xmlNodePtr node, const char *name, const char *value) {
+  if (node && value) xmlSetProp(node, BAD_CAST name, BAD_CAST value);
+}
+
 /* Replaces the children of node with one text node holding text. */
 static void set_text(html_ctx *ctx, xmlNodePtr node, const char *text) {
   while (node->children) {
@@ -110,7 +124,14 @@ static void set_text(html_ctx *ctx, xmlNodePtr node, const char *text) {
     xmlUnlinkNode(c);
     xmlFreeNode(c);
   }
-  html_add_text(ctx, node, text);
+  if (text && *text) {
+    /* xmlNewDocText keeps the string as text content: the serialiser escapes it. */
+    xmlNodePtr t = xmlNewDocText(ctx->doc, BAD_CAST text);
+    if (t)
+      xmlAddChild(node, t);
+    else
+      html_fail(ctx, "out of memory while building the page");
+  }
   xmlUnsetProp(node, BAD_CAST "data-slot");
 }
 
@@ -180,9 +201,10 @@ static void add_csp(html_ctx *ctx, xmlNodePtr head, const char *css, const char 
            "default-src 'none'; style-src '%s'; script-src %s%s%s; img-src data:; "
            "base-uri 'none'; form-action 'none'",
            style_hash, js ? "'" : "'none'", js ? script_hash : "", js ? "'" : "");
-  xmlNodePtr meta = html_el(ctx, NULL, "meta", NULL);
-  html_attr(meta, "http-equiv", "Content-Security-Policy");
-  html_attr(meta, "content", policy);
+  xmlNodePtr meta = skeleton_el(ctx, "meta");
+  if (meta == NULL) return;
+  skeleton_attr(meta, "http-equiv", "Content-Security-Policy");
+  skeleton_attr(meta, "content", policy);
   xmlNodePtr after = NULL;
   for (xmlNodePtr c = head->children; c; c = c->next)
     if (c->type == XML_ELEMENT_NODE && xmlStrcasecmp(c->name, BAD_CAST "meta") == 0 &&
@@ -205,9 +227,11 @@ static void add_trace(html_ctx *ctx, xmlNodePtr head) {
   const char *values[] = {r->generator, r->source_sha256, r->as_of};
   for (size_t i = 0; i < 3; i++) {
     if (values[i] == NULL) continue;
-    xmlNodePtr meta = html_el(ctx, head, "meta", NULL);
-    html_attr(meta, "name", names[i]);
-    html_attr(meta, "content", values[i]);
+    xmlNodePtr meta = skeleton_el(ctx, "meta");
+    if (meta == NULL) return;
+    xmlAddChild(head, meta);
+    skeleton_attr(meta, "name", names[i]);
+    skeleton_attr(meta, "content", values[i]);
   }
   html_comparison_trace(ctx, head);
 }
@@ -233,8 +257,8 @@ static xmlNodePtr fill_skeleton(html_ctx *ctx, const char *css, const char *js) 
     html_fail(ctx, "template %s/page.html has no %s", page, missing);
     return NULL;
   }
-  html_attr(root, "lang", ctx->req->lang ? ctx->req->lang : "en");
-  html_attr(body, "class", ctx->slides ? "layout-slides" : "layout-report");
+  skeleton_attr(root, "lang", ctx->req->lang ? ctx->req->lang : "en");
+  skeleton_attr(body, "class", ctx->slides ? "layout-slides" : "layout-report");
   set_text(ctx, style, css);
   if (ctx->slides) {
     set_text(ctx, script, js);
@@ -257,12 +281,25 @@ static xmlNodePtr fill_skeleton(html_ctx *ctx, const char *css, const char *js) 
   return content;
 }
 
+/* Writes the start tag of skeleton element node (a copy of it with its
+ * attributes, serialised by libxml2's HTML serialiser without its end
+ * tag). */
+static void open_skeleton(html_ctx *ctx, xmlNodePtr node) {
+  xmlNodePtr copy = xmlDocCopyNode(node, ctx->doc, 2);
+  if (copy == NULL) {
+    html_fail(ctx, "out of memory while writing the page");
+    return;
+  }
+  html_open_xml(ctx, copy);
+  xmlFreeNode(copy);
+}
+
 /* Writes skeleton node `node`, an ancestor-or-self of the content slot:
  * its start tag, its children (the one on the path to the slot recursively,
  * the views in place of the slot's own children), its end tag. */
 static void emit_path(html_ctx *ctx, xmlNodePtr node, xmlNodePtr *path, size_t depth,
                       size_t level) {
-  html_open(ctx, xmlDocCopyNode(node, ctx->doc, 2));
+  open_skeleton(ctx, node);
   if (level + 1 == depth) {
     if (ctx->slides)
       html_slides_body(ctx);
@@ -272,8 +309,10 @@ static void emit_path(html_ctx *ctx, xmlNodePtr node, xmlNodePtr *path, size_t d
     for (xmlNodePtr c = node->children; c && !ctx->failed; c = c->next) {
       if (c == path[level + 1])
         emit_path(ctx, c, path, depth, level + 1);
-      else
+      else if (!ctx->failed) {
+        html_flush(ctx);
         htmlNodeDumpFormatOutput(ctx->out, ctx->doc, c, "UTF-8", 0);
+      }
     }
   }
   html_close(ctx, (const char *)node->name);
@@ -376,12 +415,14 @@ static int render(const bd_host *host, const bd_render_request *req, bd_error *e
     html_fail(&ctx, "out of memory");
     goto done;
   }
-  emit_page(&ctx, content);
+  if (html_writer_start(&ctx) == 0) emit_page(&ctx, content);
+  html_flush(&ctx);
   if (xmlOutputBufferClose(ctx.out) < 0 && !ctx.write_failed)
     html_fail(&ctx, "cannot serialise the page");
   ctx.out = NULL;
 
 done:
+  html_writer_end(&ctx);
   if (ctx.doc) xmlFreeDoc(ctx.doc);
   xmlSetGenericErrorFunc(old_error_ctx, old_error);
   logging_ctx = NULL;

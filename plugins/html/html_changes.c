@@ -61,9 +61,9 @@ static const char *unchanged_text(const html_ctx *ctx, const bd_comparison *c, c
 }
 
 /* "Compared with FILE (Period P · As of D)" as a paragraph of parent. */
-static void compared_with(html_ctx *ctx, xmlNodePtr parent, const bd_comparison *c) {
+static void compared_with(html_ctx *ctx, html_node *parent, const bd_comparison *c) {
   char when[256];
-  xmlNodePtr p = html_el(ctx, parent, "p", "lead compared");
+  html_node *p = html_el(ctx, parent, "p", "lead compared");
   html_add_text(ctx, p, html_msg(ctx, "text.changes_intro"));
   html_add_text(ctx, p, " ");
   html_text_el(ctx, p, "span", "file", c->source);
@@ -74,7 +74,7 @@ static void compared_with(html_ctx *ctx, xmlNodePtr parent, const bd_comparison 
     snprintf(when, sizeof when, " (%s %s)", html_msg(ctx, "meta.as_of"), c->as_of ? c->as_of : "");
   html_add_text(ctx, p, when);
   if (c->source_sha256 && !ctx->slides) {
-    xmlNodePtr sha = html_el(ctx, parent, "p", "source-sha");
+    html_node *sha = html_el(ctx, parent, "p", "source-sha");
     html_text_el(ctx, sha, "span", "sha-label", html_msg(ctx, "text.source_sha256"));
     html_add_text(ctx, sha, " ");
     html_text_el(ctx, sha, "code", "sha", c->source_sha256);
@@ -82,10 +82,10 @@ static void compared_with(html_ctx *ctx, xmlNodePtr parent, const bd_comparison 
 }
 
 /* The key figures: yearly loss change, new, removed, changed. */
-static void change_figures(html_ctx *ctx, xmlNodePtr parent, const bd_comparison *c) {
+static void change_figures(html_ctx *ctx, html_node *parent, const bd_comparison *c) {
   char v[64], exact[64], a[64], b[64], note[512];
   double d = c->eal_after - c->eal_before;
-  xmlNodePtr grid = html_el(ctx, parent, "div", "key-figures change-figures");
+  html_node *grid = html_el(ctx, parent, "div", "key-figures change-figures");
   html_signed_amount(ctx, d, 1, v, sizeof v);
   snprintf(note, sizeof note, "%s " ARROW " %s", html_amount(ctx, c->eal_before, 1, 0, a, sizeof a),
            html_amount(ctx, c->eal_after, 1, 0, b, sizeof b));
@@ -106,12 +106,12 @@ static void change_figures(html_ctx *ctx, xmlNodePtr parent, const bd_comparison
 }
 
 /* Adds a column header with label `key` and class cls. */
-static void head_cell(html_ctx *ctx, xmlNodePtr tr, const char *key, const char *cls) {
+static void head_cell(html_ctx *ctx, html_node *tr, const char *key, const char *cls) {
   html_attr(html_text_el(ctx, tr, "th", cls, html_msg(ctx, key)), "scope", "col");
 }
 
 /* An amount cell, or a muted dash when this side is absent. */
-static void amount_or_dash(html_ctx *ctx, xmlNodePtr tr, int present, double v, const char *cls) {
+static void amount_or_dash(html_ctx *ctx, html_node *tr, int present, double v, const char *cls) {
   if (present)
     html_amount_cell(ctx, tr, v, 0, cls);
   else
@@ -119,11 +119,11 @@ static void amount_or_dash(html_ctx *ctx, xmlNodePtr tr, int present, double v, 
 }
 
 /* The change badge: a mark and the word, so colour is never the only cue. */
-static void change_badge(html_ctx *ctx, xmlNodePtr td, bd_change change) {
+static void change_badge(html_ctx *ctx, html_node *td, bd_change change) {
   static const char *const marks[] = {"=", "+", MINUS, "\xCE\x94"}; /* Δ */
   char cls[48];
   snprintf(cls, sizeof cls, "badge change-%s", bd_change_name(change));
-  xmlNodePtr b = html_el(ctx, td, "span", cls);
+  html_node *b = html_el(ctx, td, "span", cls);
   html_text_el(ctx, b, "span", "change-mark", (unsigned)change < 4 ? marks[change] : "?");
   html_add_text(ctx, b, " ");
   html_add_text(ctx, b, html_enum_label(ctx, "change", bd_change_name(change)));
@@ -131,7 +131,7 @@ static void change_badge(html_ctx *ctx, xmlNodePtr td, bd_change change) {
 
 /* "before → after" of two labels (the before one muted); one label when
  * only one side is present or both are the same. */
-static void before_after(html_ctx *ctx, xmlNodePtr parent, const char *before, const char *after) {
+static void before_after(html_ctx *ctx, html_node *parent, const char *before, const char *after) {
   if (before && after && strcmp(before, after) != 0) {
     html_text_el(ctx, parent, "span", "before", before);
     html_text_el(ctx, parent, "span", "arrow", " " ARROW " ");
@@ -142,13 +142,13 @@ static void before_after(html_ctx *ctx, xmlNodePtr parent, const char *before, c
 }
 
 /* The row of one scenario delta. */
-static void delta_row(html_ctx *ctx, xmlNodePtr tbody, const bd_scenario_delta *d) {
+static void delta_row(html_ctx *ctx, html_node *tbody, const bd_scenario_delta *d) {
   int has_before = d->change != BD_CHANGE_ADDED, has_after = d->change != BD_CHANGE_REMOVED;
   char buf[64], exact[64];
   char cls[48];
   snprintf(cls, sizeof cls, "delta delta-%s", bd_change_name(d->change));
-  xmlNodePtr tr = html_el(ctx, tbody, "tr", cls);
-  xmlNodePtr th = html_el(ctx, tr, "th", "name");
+  html_node *tr = html_el(ctx, tbody, "tr", cls);
+  html_node *th = html_el(ctx, tr, "th", "name");
   html_attr(th, "scope", "row");
   html_text_el(ctx, th, "div", "title", d->title ? d->title : d->id);
   html_text_el(ctx, th, "div", "path scenario-id", d->id);
@@ -157,17 +157,17 @@ static void delta_row(html_ctx *ctx, xmlNodePtr tbody, const bd_scenario_delta *
   amount_or_dash(ctx, tr, has_before, d->eal_before, "num");
   amount_or_dash(ctx, tr, has_after, d->eal_after, "num strong");
   double diff = d->eal_after - d->eal_before;
-  xmlNodePtr td = html_text_el(ctx, tr, "td", html_diff_class(diff),
+  html_node *td = html_text_el(ctx, tr, "td", html_diff_class(diff),
                                html_signed_amount(ctx, diff, 0, buf, sizeof buf));
   html_attr(td, "title", html_signed_amount(ctx, diff, 1, exact, sizeof exact));
 
-  xmlNodePtr dec = html_el(ctx, tr, "td", d->decision_changed ? "decision changed" : "decision");
+  html_node *dec = html_el(ctx, tr, "td", d->decision_changed ? "decision changed" : "decision");
   before_after(
       ctx, dec,
       has_before ? html_enum_label(ctx, "decision", bd_decision_name(d->decision_before)) : NULL,
       has_after ? html_enum_label(ctx, "decision", bd_decision_name(d->decision_after)) : NULL);
 
-  xmlNodePtr cov = html_el(ctx, tr, "td", "coverage-changes");
+  html_node *cov = html_el(ctx, tr, "td", "coverage-changes");
   if (d->changed_cells == 0) {
     html_text_el(ctx, cov, "span", "muted", DASH);
     return;
@@ -175,7 +175,7 @@ static void delta_row(html_ctx *ctx, xmlNodePtr tbody, const bd_scenario_delta *
   for (int k = 0; k < BD_KIND_COUNT; k++) {
     if (!(d->changed_cells & (1u << k))) continue;
     char label[128];
-    xmlNodePtr line = html_el(ctx, cov, "div", "cell-change");
+    html_node *line = html_el(ctx, cov, "div", "cell-change");
     snprintf(label, sizeof label, "%s: ", html_enum_label(ctx, "kind", bd_kind_name((bd_kind)k)));
     html_text_el(ctx, line, "span", "kind-label", label);
     before_after(ctx, line, html_enum_label(ctx, "cell", bd_cell_name(d->coverage_before[k])),
@@ -184,7 +184,7 @@ static void delta_row(html_ctx *ctx, xmlNodePtr tbody, const bd_scenario_delta *
 }
 
 /* Adds up to `count` listed rows to tbody, from delta *pos on; advances *pos. */
-static void delta_rows(html_ctx *ctx, xmlNodePtr tbody, const bd_comparison *c, size_t *pos,
+static void delta_rows(html_ctx *ctx, html_node *tbody, const bd_comparison *c, size_t *pos,
                        size_t count) {
   for (size_t added = 0; *pos < c->scenario_count && added < count; (*pos)++) {
     if (c->scenarios[*pos].change == BD_CHANGE_UNCHANGED) continue;
@@ -194,16 +194,16 @@ static void delta_rows(html_ctx *ctx, xmlNodePtr tbody, const bd_comparison *c, 
 }
 
 /* The total row: yearly loss before, now and the difference. */
-static xmlNodePtr total_foot(html_ctx *ctx, const bd_comparison *c) {
+static html_node *total_foot(html_ctx *ctx, const bd_comparison *c) {
   char buf[64], exact[64];
-  xmlNodePtr tfoot = html_el(ctx, NULL, "tfoot", NULL);
-  xmlNodePtr tr = html_el(ctx, tfoot, "tr", NULL);
+  html_node *tfoot = html_el(ctx, NULL, "tfoot", NULL);
+  html_node *tr = html_el(ctx, tfoot, "tr", NULL);
   html_attr(html_text_el(ctx, tr, "th", NULL, html_msg(ctx, "column.total")), "scope", "row");
   html_el(ctx, tr, "td", NULL);
   html_amount_cell(ctx, tr, c->eal_before, 0, "num");
   html_amount_cell(ctx, tr, c->eal_after, 0, "num strong");
   double d = c->eal_after - c->eal_before;
-  xmlNodePtr td = html_text_el(ctx, tr, "td", html_diff_class(d),
+  html_node *td = html_text_el(ctx, tr, "td", html_diff_class(d),
                                html_signed_amount(ctx, d, 0, buf, sizeof buf));
   html_attr(td, "title", html_signed_amount(ctx, d, 1, exact, sizeof exact));
   html_el(ctx, tr, "td", NULL);
@@ -212,12 +212,12 @@ static xmlNodePtr total_foot(html_ctx *ctx, const bd_comparison *c) {
 }
 
 /* The table without rows: caption and header. */
-static xmlNodePtr changes_head(html_ctx *ctx) {
+static html_node *changes_head(html_ctx *ctx) {
   char caption[512];
-  xmlNodePtr table = html_el(ctx, NULL, "table", "data changes");
+  html_node *table = html_el(ctx, NULL, "table", "data changes");
   snprintf(caption, sizeof caption, "%s (%s)", html_msg(ctx, "caption.changes"), ctx->r->currency);
   html_text_el(ctx, table, "caption", NULL, caption);
-  xmlNodePtr tr = html_el(ctx, html_el(ctx, table, "thead", NULL), "tr", NULL);
+  html_node *tr = html_el(ctx, html_el(ctx, table, "thead", NULL), "tr", NULL);
   head_cell(ctx, tr, "column.scenario", "col-name");
   head_cell(ctx, tr, "column.change", "col-change");
   head_cell(ctx, tr, "column.before", "num col-amount");
@@ -232,7 +232,7 @@ void html_changes_section(html_ctx *ctx) {
   const bd_comparison *c = html_comparison_of(ctx->r);
   if (c == NULL) return;
   char id[64], text[256];
-  xmlNodePtr sec = html_el(ctx, NULL, "section", "view changes");
+  html_node *sec = html_el(ctx, NULL, "section", "view changes");
   html_attr(sec, "id", html_id(ctx, "changes", id, sizeof id));
   html_text_el(ctx, sec, "h2", NULL, html_msg(ctx, "heading.changes"));
   compared_with(ctx, sec, c);
@@ -246,12 +246,12 @@ void html_changes_section(html_ctx *ctx) {
   html_open(ctx, sec);
   html_open(ctx, changes_head(ctx));
   for (size_t pos = 0; pos < c->scenario_count && !ctx->failed;) {
-    xmlNodePtr tbody = html_el(ctx, NULL, "tbody", NULL);
+    html_node *tbody = html_el(ctx, NULL, "tbody", NULL);
     delta_rows(ctx, tbody, c, &pos, HTML_REPORT_TABLE_CHUNK);
-    if (tbody && tbody->children)
+    if (html_has_children(tbody))
       html_emit(ctx, tbody);
     else
-      xmlFreeNode(tbody);
+      html_discard(ctx, tbody);
   }
   html_emit(ctx, total_foot(ctx, c));
   html_close(ctx, "table");
@@ -274,8 +274,8 @@ void html_changes_slides(html_ctx *ctx) {
   if (c == NULL) return;
   size_t parts = html_changes_slides_count(ctx), pos = 0;
   for (size_t part = 0; part < parts && !ctx->failed; part++) {
-    xmlNodePtr slide, body = html_slide_begin(ctx, &slide, "slide slide-changes",
-                                              html_msg(ctx, "heading.changes"), part, parts);
+    html_node *slide, *body = html_slide_begin(ctx, &slide, "slide slide-changes",
+                                               html_msg(ctx, "heading.changes"), part, parts);
     if (part == 0) {
       compared_with(ctx, body, c);
       change_figures(ctx, body, c);
@@ -283,11 +283,11 @@ void html_changes_slides(html_ctx *ctx) {
     if (listed(c) == 0) {
       html_text_el(ctx, body, "p", "empty", html_msg(ctx, "text.no_changes"));
     } else {
-      xmlNodePtr table = changes_head(ctx);
+      html_node *table = changes_head(ctx);
       delta_rows(ctx, html_el(ctx, table, "tbody", NULL), c, &pos,
                  part == 0 ? HTML_SLIDE_CHANGE_FIRST_ROWS : HTML_SLIDE_CHANGE_MORE_ROWS);
-      if (part + 1 == parts) xmlAddChild(table, total_foot(ctx, c));
-      xmlAddChild(body, table);
+      if (part + 1 == parts) html_add_child(table, total_foot(ctx, c));
+      html_add_child(body, table);
     }
     html_slide_end(ctx, slide);
   }

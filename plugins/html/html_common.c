@@ -22,37 +22,216 @@ int html_fail(html_ctx *ctx, const char *fmt, ...) {
   return -1;
 }
 
-/* Records "out of memory" when p is NULL; returns p. */
-static void *check_mem(html_ctx *ctx, void *p) {
-  if (p == NULL) html_fail(ctx, "out of memory while building the page");
-  return p;
-}
+/* --- the views' nodes ------------------------------------------------------ */
 
-xmlNodePtr html_el(html_ctx *ctx, xmlNodePtr parent, const char *name, const char *cls) {
-  xmlNodePtr n = check_mem(ctx, xmlNewDocNode(ctx->doc, NULL, BAD_CAST name, NULL));
-  if (n == NULL) return NULL;
-  if (cls) xmlNewProp(n, BAD_CAST "class", BAD_CAST cls);
-  if (parent) xmlAddChild(parent, n);
+/* An attribute of an html_node; name is a constant, value a copy. */
+typedef struct html_nattr html_nattr;
+struct html_nattr {
+  const char *name;
+  const char *value;
+  html_nattr *next;
+};
+
+/* A block of node memory.  Each tree (a root node and what hangs below it)
+ * owns a list of blocks; writing the tree gives them back to the render's
+ * free list, so a long page reuses the same few blocks.  All blocks of a
+ * render are also on ctx->all_blocks, so html_writer_end() frees even
+ * those of a tree that was never written. */
+typedef struct html_block html_block;
+struct html_block {
+  html_block *next; /* in its tree's list, or in the free list */
+  html_block *all;  /* in ctx->all_blocks */
+  size_t size, used;
+  max_align_t data[]; /* size bytes follow */
+};
+
+enum { HTML_BLOCK_SIZE = 32 * 1024 };
+
+struct html_node {
+  const char *name; /* an element's name (a constant); NULL for a text node */
+  const char *text; /* a text node's content (a copy) */
+  html_nattr *attrs, *attrs_last;
+  html_node *first, *last, *next, *parent;
+  html_block *blocks; /* a root's memory (NULL below the root) */
+  html_ctx *ctx;      /* the render (roots only) */
+};
+
+/* The root of the tree node n belongs to. */
+static html_node *root_of(html_node *n) {
+  while (n->parent) n = n->parent;
   return n;
 }
 
-void html_add_text(html_ctx *ctx, xmlNodePtr parent, const char *text) {
-  if (parent == NULL || text == NULL || *text == '\0') return;
-  /* xmlNewDocText keeps the string as text content: the serialiser escapes it. */
-  xmlNodePtr t = check_mem(ctx, xmlNewDocText(ctx->doc, BAD_CAST text));
-  if (t) xmlAddChild(parent, t);
+/* Returns an empty block with at least `need` bytes: the first of the
+ * free list when it is large enough, else a new one; NULL when memory ran
+ * out. */
+static html_block *take_block(html_ctx *ctx, size_t need) {
+  html_block *b = ctx->free_blocks;
+  if (b && b->size >= need) {
+    ctx->free_blocks = b->next;
+  } else {
+    size_t size = need > HTML_BLOCK_SIZE ? need : HTML_BLOCK_SIZE;
+    b = malloc(sizeof *b + size);
+    if (b == NULL) return NULL;
+    b->size = size;
+    b->all = ctx->all_blocks;
+    ctx->all_blocks = b;
+  }
+  b->used = 0;
+  b->next = NULL;
+  return b;
 }
 
-xmlNodePtr html_text_el(html_ctx *ctx, xmlNodePtr parent, const char *name, const char *cls,
+/* Gives a tree's list of blocks back to the free list. */
+static void give_blocks(html_ctx *ctx, html_block *b) {
+  while (b) {
+    html_block *next = b->next;
+    b->next = ctx->free_blocks;
+    ctx->free_blocks = b;
+    b = next;
+  }
+}
+
+/* Allocates size bytes for the tree of root (aligned for any type);
+ * NULL after recording an error when memory ran out. */
+static void *tree_alloc(html_node *root, size_t size) {
+  const size_t align = _Alignof(max_align_t);
+  size_t need = (size + align - 1) & ~(align - 1);
+  html_block *b = root->blocks;
+  if (b->size - b->used < need) {
+    html_block *nb = take_block(root->ctx, need);
+    if (nb == NULL) {
+      html_fail(root->ctx, "out of memory while building the page");
+      return NULL;
+    }
+    nb->next = b; /* the first block is the one allocated from */
+    root->blocks = nb;
+    b = nb;
+  }
+  void *p = (char *)b->data + b->used;
+  b->used += need;
+  return p;
+}
+
+/* Copies s (len bytes and a NUL) into the tree of root; NULL on failure. */
+static char *tree_strdup(html_node *root, const char *s, size_t len) {
+  char *d = tree_alloc(root, len + 1);
+  if (d) {
+    memcpy(d, s, len);
+    d[len] = '\0';
+  }
+  return d;
+}
+
+/* A new zeroed node: a root with blocks of its own when parent is NULL,
+ * else a node in parent's tree (not linked yet).  NULL when memory ran out. */
+static html_node *new_node(html_ctx *ctx, html_node *parent) {
+  if (parent == NULL) {
+    html_block *b = take_block(ctx, sizeof(html_node));
+    if (b == NULL) {
+      html_fail(ctx, "out of memory while building the page");
+      return NULL;
+    }
+    html_node *n = (html_node *)(void *)b->data;
+    b->used = (sizeof *n + _Alignof(max_align_t) - 1) & ~(_Alignof(max_align_t) - 1);
+    memset(n, 0, sizeof *n);
+    n->blocks = b;
+    n->ctx = ctx;
+    return n;
+  }
+  html_node *n = tree_alloc(root_of(parent), sizeof *n);
+  if (n) memset(n, 0, sizeof *n);
+  return n;
+}
+
+/* Appends child (a node of parent's tree) to parent's children. */
+static void link_child(html_node *parent, html_node *child) {
+  child->parent = parent;
+  if (parent->last)
+    parent->last->next = child;
+  else
+    parent->first = child;
+  parent->last = child;
+}
+
+html_node *html_el(html_ctx *ctx, html_node *parent, const char *name, const char *cls) {
+  html_node *n = new_node(ctx, parent);
+  if (n == NULL) return NULL;
+  n->name = name;
+  if (parent) link_child(parent, n);
+  if (cls) html_attr(n, "class", cls);
+  return n;
+}
+
+void html_add_text(html_ctx *ctx, html_node *parent, const char *text) {
+  if (parent == NULL || text == NULL || *text == '\0') return;
+  html_node *t = new_node(ctx, parent);
+  if (t == NULL) return;
+  t->text = tree_strdup(root_of(parent), text, strlen(text));
+  if (t->text == NULL) return;
+  link_child(parent, t);
+}
+
+html_node *html_text_el(html_ctx *ctx, html_node *parent, const char *name, const char *cls,
                         const char *text) {
-  xmlNodePtr n = html_el(ctx, parent, name, cls);
+  html_node *n = html_el(ctx, parent, name, cls);
   html_add_text(ctx, n, text);
   return n;
 }
 
-void html_attr(xmlNodePtr node, const char *name, const char *value) {
-  /* xmlSetProp stores the value as a text node, escaped on output. */
-  if (node && value) xmlSetProp(node, BAD_CAST name, BAD_CAST value);
+void html_attr(html_node *node, const char *name, const char *value) {
+  if (node == NULL || value == NULL) return;
+  html_node *root = root_of(node);
+  const char *copy = tree_strdup(root, value, strlen(value));
+  if (copy == NULL) return;
+  for (html_nattr *a = node->attrs; a; a = a->next)
+    if (strcmp(a->name, name) == 0) { /* set again: replaced in place, as xmlSetProp does */
+      a->value = copy;
+      return;
+    }
+  html_nattr *a = tree_alloc(root, sizeof *a);
+  if (a == NULL) return;
+  a->name = name;
+  a->value = copy;
+  a->next = NULL;
+  if (node->attrs_last)
+    node->attrs_last->next = a;
+  else
+    node->attrs = a;
+  node->attrs_last = a;
+}
+
+/* Moves the blocks of root `child` into the tree of `parent`, making child
+ * an ordinary node of that tree. */
+static void adopt(html_node *parent, html_node *child) {
+  html_node *root = root_of(parent);
+  html_block *tail = child->blocks;
+  while (tail->next) tail = tail->next;
+  tail->next = root->blocks->next;
+  root->blocks->next = child->blocks;
+  child->blocks = NULL;
+  child->ctx = NULL;
+}
+
+void html_add_child(html_node *parent, html_node *child) {
+  if (parent == NULL || child == NULL || child->parent) return;
+  adopt(parent, child);
+  link_child(parent, child);
+}
+
+void html_insert_first(html_node *parent, html_node *child) {
+  if (parent == NULL || child == NULL || child->parent) return;
+  adopt(parent, child);
+  child->parent = parent;
+  child->next = parent->first;
+  parent->first = child;
+  if (parent->last == NULL) parent->last = child;
+}
+
+/* Frees the tree of root node n (its blocks go back to the free list);
+ * a node below a root is freed with its root. */
+static void free_tree(html_ctx *ctx, html_node *n) {
+  if (n && n->parent == NULL) give_blocks(ctx, n->blocks);
 }
 
 size_t html_num(double v, char *buf) {
@@ -79,7 +258,7 @@ size_t html_num(double v, char *buf) {
   return (size_t)(p - buf);
 }
 
-void html_attr_num(xmlNodePtr node, const char *name, double value) {
+void html_attr_num(html_node *node, const char *name, double value) {
   char buf[40];
   html_num(value, buf);
   html_attr(node, name, buf);
@@ -87,54 +266,143 @@ void html_attr_num(xmlNodePtr node, const char *name, double value) {
 
 /* --- streaming ------------------------------------------------------------ */
 
-void html_raw(html_ctx *ctx, const char *markup) {
-  if (ctx->failed) return;
-  xmlOutputBufferWriteString(ctx->out, markup);
+/* Bytes gathered before they are handed to libxml2's output buffer. */
+enum { HTML_STAGE_SIZE = 64 * 1024 };
+
+void html_flush(html_ctx *ctx) {
+  if (ctx->stage_len && !ctx->failed)
+    xmlOutputBufferWrite(ctx->out, (int)ctx->stage_len, ctx->stage);
+  ctx->stage_len = 0;
 }
 
-/* Gives every empty HTML element under node (and its following siblings)
- * an empty text child, so that the XML serialiser writes <td></td> rather
- * than <td/> (which HTML reads as an unclosed start tag).  Elements inside
- * <svg> stay empty: a self-closing tag is right there.  Returns -1 when
- * memory ran out. */
-static int close_empty(html_ctx *ctx, xmlNodePtr node, int in_svg) {
-  for (; node; node = node->next) {
-    if (node->type != XML_ELEMENT_NODE) continue;
-    int svg = in_svg || xmlStrEqual(node->name, BAD_CAST "svg");
-    if (node->children == NULL && !svg) {
-      xmlNodePtr t = xmlNewDocText(ctx->doc, BAD_CAST "");
-      if (t == NULL) return -1;
-      xmlAddChild(node, t);
-    } else if (close_empty(ctx, node->children, svg) != 0) {
-      return -1;
+/* Appends len bytes of markup to the output. */
+static void put(html_ctx *ctx, const char *s, size_t len) {
+  if (ctx->stage_len + len > HTML_STAGE_SIZE) {
+    html_flush(ctx);
+    if (len > HTML_STAGE_SIZE) {
+      if (!ctx->failed) xmlOutputBufferWrite(ctx->out, (int)len, s);
+      return;
     }
   }
-  return 0;
+  memcpy(ctx->stage + ctx->stage_len, s, len);
+  ctx->stage_len += len;
 }
 
-void html_emit(html_ctx *ctx, xmlNodePtr node) {
-  if (node == NULL) return;
-  /* libxml2's XML serialiser escapes text and attributes as the HTML one
-   * does and is much faster for many small elements; close_empty makes
-   * its output read back as the same HTML tree. */
-  if (!ctx->failed) {
-    xmlUnlinkNode(node); /* written alone, without siblings */
-    if (close_empty(ctx, node, 0) != 0)
-      html_fail(ctx, "out of memory while writing the page");
-    else
-      xmlNodeDumpOutput(ctx->out, ctx->doc, node, 0, 0, "UTF-8");
-    xmlOutputBufferWrite(ctx->out, 1, "\n");
-  }
-  xmlUnlinkNode(node);
-  xmlFreeNode(node);
+static void put_str(html_ctx *ctx, const char *s) {
+  put(ctx, s, strlen(s));
 }
 
-void html_open(html_ctx *ctx, xmlNodePtr node) {
-  if (node == NULL) return;
-  if (ctx->failed) {
-    xmlFreeNode(node);
+void html_raw(html_ctx *ctx, const char *markup) {
+  if (ctx->failed) return;
+  put_str(ctx, markup);
+}
+
+/* Writes text content escaped by libxml2 as its serialiser escapes text
+ * (xmlOutputBufferWriteEscape: &, <, > and CR).  Text with none of those
+ * is the same escaped, and is copied as it is. */
+static void put_text(html_ctx *ctx, const char *text) {
+  size_t n = strcspn(text, "&<>\r");
+  if (text[n] == '\0') {
+    put(ctx, text, n);
     return;
   }
+  html_flush(ctx);
+  if (!ctx->failed) xmlOutputBufferWriteEscape(ctx->out, BAD_CAST text, NULL);
+}
+
+/* Writes an attribute value escaped by libxml2 as its serialiser escapes
+ * attributes (xmlAttrSerializeTxtContent: &, <, >, ", TAB, LF, CR; in a
+ * document with an encoding, other bytes pass).  A value with none of
+ * those is the same escaped, and is copied as it is. */
+static void put_attr_value(html_ctx *ctx, const char *value) {
+  size_t n = strcspn(value, "&<>\"\t\n\r");
+  if (value[n] == '\0' && ctx->doc->encoding != NULL) {
+    put(ctx, value, n);
+    return;
+  }
+  if (ctx->escape == NULL) ctx->escape = xmlBufferCreate();
+  if (ctx->escape == NULL) {
+    html_fail(ctx, "out of memory while writing the page");
+    return;
+  }
+  xmlBufferEmpty(ctx->escape);
+  xmlAttrSerializeTxtContent(ctx->escape, ctx->doc, NULL, BAD_CAST value);
+  put(ctx, (const char *)xmlBufferContent(ctx->escape), (size_t)xmlBufferLength(ctx->escape));
+}
+
+/* Writes node n and its subtree as libxml2's XML serialiser writes them
+ * (xmlNodeDumpOutput, no formatting), except that an empty HTML element is
+ * written <td></td> rather than <td/> (which HTML reads as an unclosed
+ * start tag); inside <svg> a self-closing tag is right and is kept. */
+static void write_node(html_ctx *ctx, const html_node *n, int in_svg) {
+  if (n->name == NULL) {
+    put_text(ctx, n->text);
+    return;
+  }
+  int svg = in_svg || strcmp(n->name, "svg") == 0;
+  put(ctx, "<", 1);
+  put_str(ctx, n->name);
+  for (const html_nattr *a = n->attrs; a; a = a->next) {
+    put(ctx, " ", 1);
+    put_str(ctx, a->name);
+    put(ctx, "=\"", 2);
+    put_attr_value(ctx, a->value);
+    put(ctx, "\"", 1);
+  }
+  if (n->first == NULL && svg) {
+    put(ctx, "/>", 2);
+    return;
+  }
+  put(ctx, ">", 1);
+  for (const html_node *c = n->first; c && !ctx->failed; c = c->next) write_node(ctx, c, svg);
+  put(ctx, "</", 2);
+  put_str(ctx, n->name);
+  put(ctx, ">", 1);
+}
+
+/* See html_common.h. */
+int html_has_children(const html_node *node) {
+  return node != NULL && node->first != NULL;
+}
+
+/* See html_common.h. */
+void html_discard(html_ctx *ctx, html_node *node) {
+  if (node) free_tree(ctx, node);
+}
+
+void html_emit(html_ctx *ctx, html_node *node) {
+  if (node == NULL) return;
+  if (!ctx->failed) {
+    write_node(ctx, node, 0);
+    put(ctx, "\n", 1);
+  }
+  free_tree(ctx, node);
+}
+
+/* A libxml2 copy of node n and its subtree in ctx->doc (caller owns it), or
+ * NULL when memory ran out. */
+static xmlNodePtr to_xml(html_ctx *ctx, const html_node *n) {
+  if (n->name == NULL) return xmlNewDocText(ctx->doc, BAD_CAST n->text);
+  xmlNodePtr x = xmlNewDocNode(ctx->doc, NULL, BAD_CAST n->name, NULL);
+  if (x == NULL) return NULL;
+  for (const html_nattr *a = n->attrs; a; a = a->next)
+    if (xmlSetProp(x, BAD_CAST a->name, BAD_CAST a->value) == NULL) {
+      xmlFreeNode(x);
+      return NULL;
+    }
+  for (const html_node *c = n->first; c; c = c->next) {
+    xmlNodePtr xc = to_xml(ctx, c);
+    if (xc == NULL) {
+      xmlFreeNode(x);
+      return NULL;
+    }
+    xmlAddChild(x, xc);
+  }
+  return x;
+}
+
+void html_open_xml(html_ctx *ctx, xmlNodePtr node) {
+  if (ctx->failed) return;
   /* Serialise to memory, then hold back the end tag "</name>", which is
    * always the last thing the serialiser writes for an element. */
   xmlBufferPtr mem = xmlBufferCreate();
@@ -142,7 +410,6 @@ void html_open(html_ctx *ctx, xmlNodePtr node) {
   if (ob == NULL) {
     html_fail(ctx, "out of memory while writing the page");
     xmlBufferFree(mem);
-    xmlFreeNode(node);
     return;
   }
   htmlNodeDumpFormatOutput(ob, ctx->doc, node, "UTF-8", 1);
@@ -153,23 +420,71 @@ void html_open(html_ctx *ctx, xmlNodePtr node) {
   if (len >= name_len + 3 && text[len - 1] == '>' &&
       memcmp(text + len - name_len - 3, "</", 2) == 0 &&
       memcmp(text + len - name_len - 1, node->name, name_len) == 0)
-    xmlOutputBufferWrite(ctx->out, (int)(len - name_len - 3), text);
+    put(ctx, text, len - name_len - 3);
   else
     html_fail(ctx, "internal error: cannot open element <%s>", (const char *)node->name);
   xmlOutputBufferClose(ob);
   xmlBufferFree(mem);
-  xmlUnlinkNode(node);
-  xmlFreeNode(node);
+}
+
+void html_open(html_ctx *ctx, html_node *node) {
+  if (node == NULL) return;
+  xmlNodePtr xnode = ctx->failed ? NULL : to_xml(ctx, node);
+  free_tree(ctx, node);
+  if (ctx->failed) {
+    xmlFreeNode(xnode);
+    return;
+  }
+  if (xnode == NULL) {
+    html_fail(ctx, "out of memory while writing the page");
+    return;
+  }
+  html_open_xml(ctx, xnode);
+  xmlFreeNode(xnode);
 }
 
 void html_close(html_ctx *ctx, const char *name) {
   if (ctx->failed) return;
-  xmlOutputBufferWriteString(ctx->out, "</");
-  xmlOutputBufferWriteString(ctx->out, name);
-  xmlOutputBufferWriteString(ctx->out, ">");
+  put(ctx, "</", 2);
+  put_str(ctx, name);
+  put(ctx, ">", 1);
+}
+
+int html_writer_start(html_ctx *ctx) {
+  ctx->stage = malloc(HTML_STAGE_SIZE);
+  ctx->stage_len = 0;
+  return ctx->stage ? 0 : html_fail(ctx, "out of memory");
+}
+
+void html_writer_end(html_ctx *ctx) {
+  free(ctx->stage);
+  ctx->stage = NULL;
+  ctx->stage_len = 0;
+  for (html_block *b = ctx->all_blocks, *next; b; b = next) {
+    next = b->all;
+    free(b);
+  }
+  ctx->all_blocks = ctx->free_blocks = NULL;
+  if (ctx->escape) xmlBufferFree(ctx->escape);
+  ctx->escape = NULL;
 }
 
 /* --- labels and formats --------------------------------------------------- */
+
+char *html_join(char *buf, size_t size, ...) {
+  size_t len = 0;
+  va_list ap;
+  va_start(ap, size);
+  for (const char *part; (part = va_arg(ap, const char *)) != NULL;) {
+    size_t n = strlen(part);
+    if (n > size - 1 - len) n = size - 1 - len; /* cut as snprintf cuts */
+    memcpy(buf + len, part, n);
+    len += n;
+  }
+  va_end(ap);
+  buf[len] = '\0';
+  return buf;
+}
 
 const char *html_msg(const html_ctx *ctx, const char *key) {
   return ctx->host->message(ctx->req->output, key);
@@ -190,7 +505,7 @@ const char *html_category(const html_ctx *ctx, size_t category) {
 
 const char *html_enum_label(const html_ctx *ctx, const char *prefix, const char *name) {
   char key[64];
-  snprintf(key, sizeof key, "%s.%s", prefix, name);
+  html_join(key, sizeof key, prefix, ".", name, (char *)NULL);
   return html_msg(ctx, key);
 }
 
@@ -210,9 +525,9 @@ char *html_share(const html_ctx *ctx, double share, char *buf, size_t size) {
   return buf;
 }
 
-xmlNodePtr html_amount_cell(html_ctx *ctx, xmlNodePtr row, double v, int compact, const char *cls) {
+html_node *html_amount_cell(html_ctx *ctx, html_node *row, double v, int compact, const char *cls) {
   char shown[64], exact[64];
-  xmlNodePtr td = html_text_el(ctx, row, "td", cls ? cls : "num",
+  html_node *td = html_text_el(ctx, row, "td", cls ? cls : "num",
                                html_amount(ctx, v, 0, compact, shown, sizeof shown));
   if (compact) html_attr(td, "title", html_amount(ctx, v, 1, 0, exact, sizeof exact));
   return td;
@@ -241,9 +556,32 @@ static unsigned decode(const unsigned char *s, size_t *len) {
   return cp;
 }
 
+/* advance() of the ASCII code points, looked up rather than worked out:
+ * text fitting measures every title of a large report. */
+static const double ascii_advance[128] = {
+    0.63, 0.63, 0.63, 0.63, 0.63, 0.63, 0.63, 0.63, /* 0-7 */
+    0.63, 0.63, 0.63, 0.63, 0.63, 0.63, 0.63, 0.63, /* 8-15 */
+    0.63, 0.63, 0.63, 0.63, 0.63, 0.63, 0.63, 0.63, /* 16-23 */
+    0.63, 0.63, 0.63, 0.63, 0.63, 0.63, 0.63, 0.63, /* 24-31 */
+    0.32, 0.3,  0.63, 0.63, 0.63, 0.63, 0.63, 0.3,  /* 32-39 */
+    0.42, 0.42, 0.63, 0.63, 0.3,  0.42, 0.3,  0.63, /* 40-47 */
+    0.63, 0.63, 0.63, 0.63, 0.63, 0.63, 0.63, 0.63, /* 48-55 */
+    0.63, 0.63, 0.3,  0.3,  0.63, 0.63, 0.63, 0.63, /* 56-63 */
+    0.63, 0.73, 0.73, 0.73, 0.73, 0.73, 0.73, 0.73, /* 64-71 */
+    0.73, 0.42, 0.73, 0.73, 0.73, 0.96, 0.73, 0.73, /* 72-79 */
+    0.73, 0.73, 0.73, 0.73, 0.73, 0.73, 0.73, 0.96, /* 80-87 */
+    0.73, 0.73, 0.73, 0.63, 0.63, 0.63, 0.63, 0.63, /* 88-95 */
+    0.63, 0.63, 0.63, 0.63, 0.63, 0.63, 0.42, 0.63, /* 96-103 */
+    0.63, 0.3,  0.3,  0.63, 0.3,  0.96, 0.63, 0.63, /* 104-111 */
+    0.63, 0.63, 0.42, 0.63, 0.42, 0.63, 0.63, 0.96, /* 112-119 */
+    0.63, 0.63, 0.63, 0.63, 0.3,  0.63, 0.63, 0.63, /* 120-127 */
+};
+
 /* Estimated advance of one code point in em, on the wide side (DejaVu Sans
- * metrics, the widest common fallback), so that fitted text never spills. */
+ * metrics, the widest common fallback), so that fitted text never spills.
+ * ascii_advance holds the same values for c < 0x80. */
 static double advance(unsigned c) {
+  if (c < 0x80) return ascii_advance[c];
   if (c >= 0x1100 && (c <= 0x115F || (c >= 0x2E80 && c <= 0xA4CF) || (c >= 0xAC00 && c <= 0xD7A3) ||
                       (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F) ||
                       (c >= 0xFF00 && c <= 0xFF60) || (c >= 0xFFE0 && c <= 0xFFE6) || c >= 0x1F300))
@@ -294,7 +632,7 @@ int html_wrap2(const char *s, double max_em, char *l1, size_t s1, char *l2, size
   l2[0] = '\0';
   if (s == NULL) s = "";
   if (html_text_em(s) <= max_em) {
-    snprintf(l1, s1, "%s", s); /* fits in max_em, so it is short */
+    html_join(l1, s1, s, (char *)NULL); /* fits in max_em, so it is short */
     return 1;
   }
   const unsigned char *p = (const unsigned char *)s;
@@ -319,7 +657,7 @@ int html_wrap2(const char *s, double max_em, char *l1, size_t s1, char *l2, size
   const char *rest = s + cut;
   while (*rest == ' ') rest++;
   const char *fit = html_fit(rest, max_em, l2, s2);
-  if (fit != l2) snprintf(l2, s2, "%s", fit);
+  if (fit != l2) html_join(l2, s2, fit, (char *)NULL);
   return 2;
 }
 
@@ -333,7 +671,9 @@ char *html_hex(unsigned rgb, char *buf) {
 const char *html_heat_class(double heat, char *buf, size_t size) {
   if (!(heat > 0)) heat = 0; /* also NaN */
   if (heat > 1) heat = 1;
-  snprintf(buf, size, "heat-%d", (int)lround(heat * HTML_HEAT_LEVELS));
+  int level = (int)lround(heat * HTML_HEAT_LEVELS); /* 0 .. 20 */
+  char digits[3] = {(char)('0' + level / 10), (char)('0' + level % 10), '\0'};
+  html_join(buf, size, "heat-", digits + (level < 10), (char *)NULL);
   return buf;
 }
 

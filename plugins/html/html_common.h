@@ -5,14 +5,19 @@
  *
  * How a page is written.  A plan of 100,000 scenarios gives millions of
  * elements; building them all as one libxml2 tree would take gigabytes.  So
- * the page is streamed: the page skeleton (templates/page.html) is written
- * up to its content slot, then each view builds a small subtree (one table
- * chunk, one tree chunk), hands it to html_emit(), which serialises it with
- * libxml2 and frees it.  Containers that hold many chunks are written with
- * html_open() / html_close(): html_open() serialises the element (with its
- * first children, e.g. a table's <thead>) through libxml2 and holds back
- * only its end tag.  Every string from the plan therefore reaches the output
- * through libxml2's escaping, never pasted into markup.
+ * the page is streamed: the page skeleton (templates/page.html, parsed and
+ * written by libxml2) is written up to its content slot, then each view
+ * builds a small subtree of html_node (one table chunk, one tree chunk) and
+ * hands it to html_emit(), which writes it as libxml2's XML serialiser
+ * would and frees it.  These nodes are plain structs in blocks that are
+ * reused from chunk to chunk: a libxml2 node per cell (its mallocs,
+ * dictionary look-ups and frees) cost more than everything else of a large
+ * report.  Containers that hold many chunks are written with html_open() /
+ * html_close(): html_open() copies the element (with its first children,
+ * e.g. a table's <thead>) into libxml2 nodes, serialises it with libxml2's
+ * HTML serialiser and holds back only its end tag.  Every string from the
+ * plan reaches the output through libxml2's escaping (or, when it holds
+ * nothing to escape, unchanged), never pasted into markup unescaped.
  */
 #ifndef BD_HTML_COMMON_H
 #define BD_HTML_COMMON_H
@@ -56,6 +61,12 @@ typedef struct html_ctx {
   int failed;             /* an error was recorded (err is filled) */
   int write_failed;       /* host->write failed */
 
+  char *stage;                    /* output gathered for ctx->out (html_writer_start) */
+  size_t stage_len;               /* bytes in stage */
+  struct html_block *free_blocks; /* node memory to reuse (html_common.c) */
+  struct html_block *all_blocks;  /* all node memory, freed by html_writer_end */
+  xmlBufferPtr escape;            /* scratch for escaping attribute values */
+
   int any_over_cap; /* some scenario is over the risk cap (slides explain the mark) */
   int slide_no;     /* slides: number of the slide being written, from 1 */
   int slide_total;  /* slides: number of slides in the deck */
@@ -75,52 +86,96 @@ int html_fail(html_ctx *ctx, const char *fmt, ...)
 #endif
     ;
 
-/* --- building nodes (all nodes belong to ctx->doc's dictionary) ----------- */
+/* --- building nodes ------------------------------------------------------- */
 
-/* Creates element `name` (a constant) with an optional constant class and
- * appends it to parent when parent is not NULL.  Returns the node, owned by
- * parent (or by the caller when parent is NULL); NULL when memory ran out. */
-xmlNodePtr html_el(html_ctx *ctx, xmlNodePtr parent, const char *name, const char *cls);
+/* A node of a view: an element or a text (html_common.c).  A node made
+ * with a NULL parent is the root of a tree that owns the memory of all its
+ * nodes and copied strings; html_emit() or html_open() writes and frees
+ * the tree, or html_add_child() hangs it into another tree. */
+typedef struct html_node html_node;
+
+/* Creates element `name` (a constant) with an optional class and appends
+ * it to parent when parent is not NULL.  Returns the node, owned by
+ * parent's tree (or a new root the caller owns when parent is NULL); NULL
+ * when memory ran out (ctx->err is filled). */
+html_node *html_el(html_ctx *ctx, html_node *parent, const char *name, const char *cls);
 
 /* Like html_el, with a text child holding `text` verbatim (escaped when
- * serialised).  text may come from the plan; NULL gives an empty element. */
-xmlNodePtr html_text_el(html_ctx *ctx, xmlNodePtr parent, const char *name, const char *cls,
+ * written).  text may come from the plan; NULL gives an empty element. */
+html_node *html_text_el(html_ctx *ctx, html_node *parent, const char *name, const char *cls,
                         const char *text);
 
-/* Appends a text node with `text` to parent (NULL text does nothing). */
-void html_add_text(html_ctx *ctx, xmlNodePtr parent, const char *text);
+/* Appends a text node with a copy of `text` to parent (NULL or "" text
+ * does nothing). */
+void html_add_text(html_ctx *ctx, html_node *parent, const char *text);
 
-/* Sets attribute name (a constant) to value (may come from the plan; stored
- * verbatim and escaped by the serialiser).  NULL value does nothing. */
-void html_attr(xmlNodePtr node, const char *name, const char *value);
+/* Sets attribute name (a constant) to a copy of value (may come from the
+ * plan; escaped when written).  Setting it again replaces the value in
+ * place.  NULL node or value does nothing. */
+void html_attr(html_node *node, const char *name, const char *value);
+
+/* Appends root `child` (and its memory) to parent's children. */
+void html_add_child(html_node *parent, html_node *child);
+
+/* Inserts root `child` (and its memory) before parent's first child. */
+void html_insert_first(html_node *parent, html_node *child);
 
 /* Writes v rounded to 2 decimals, without trailing zeros ("12", "12.5",
  * "-3.25"), into buf (size >= 32) without printf; returns the length. */
 size_t html_num(double v, char *buf);
 
 /* Sets a numeric attribute, written with at most 2 decimals. */
-void html_attr_num(xmlNodePtr node, const char *name, double value);
+void html_attr_num(html_node *node, const char *name, double value);
 
 /* --- streaming ------------------------------------------------------------ */
+
+/* Prepares the output staging of a render (0, or -1 after recording an
+ * error); html_writer_end() frees it and the node memory kept for reuse. */
+int html_writer_start(html_ctx *ctx);
+void html_writer_end(html_ctx *ctx);
+
+/* Hands what was gathered to ctx->out; call before writing to ctx->out
+ * with libxml2 directly. */
+void html_flush(html_ctx *ctx);
 
 /* Writes constant markup (a literal from this plugin, never plan text). */
 void html_raw(html_ctx *ctx, const char *markup);
 
-/* Serialises node (and its subtree) to the output, then frees it.  Uses
- * libxml2's XML serialiser, much faster than its HTML one for many small
- * elements and escaping the same way; empty HTML elements are given an
- * empty text child first so that they read back as <td></td>, not <td/>
- * (inside <svg>, self-closing tags are right). */
-void html_emit(html_ctx *ctx, xmlNodePtr node);
+/* Whether node has any child. */
+int html_has_children(const html_node *node);
 
-/* Serialises node with its current children but without its end tag, then
- * frees it; close it later with html_close(ctx, same name). */
-void html_open(html_ctx *ctx, xmlNodePtr node);
+/* Frees root node's tree without writing it (NULL does nothing). */
+void html_discard(html_ctx *ctx, html_node *node);
+
+/* Writes root node (and its subtree) to the output, then frees its tree.
+ * Writes what libxml2's XML serialiser (xmlNodeDumpOutput) writes for the
+ * same libxml2 nodes, much faster for many small elements and escaping as
+ * libxml2 escapes, except that empty HTML elements are written <td></td>,
+ * not <td/> (which HTML reads as an unclosed start tag); inside <svg>,
+ * self-closing tags are right. */
+void html_emit(html_ctx *ctx, html_node *node);
+
+/* Writes root node with its current children but without its end tag
+ * (through libxml2's HTML serialiser), then frees its tree; close it later
+ * with html_close(ctx, same name). */
+void html_open(html_ctx *ctx, html_node *node);
+
+/* The same for a libxml2 node (the skeleton's); the caller keeps it. */
+void html_open_xml(html_ctx *ctx, xmlNodePtr node);
 
 /* Writes the end tag of an element opened with html_open. */
 void html_close(html_ctx *ctx, const char *name);
 
 /* --- labels and formats --------------------------------------------------- */
+
+/* Concatenates the strings that follow size, up to a NULL (pass it as
+ * (char *)NULL), into buf (size >= 1), cut as snprintf cuts; returns buf.
+ * snprintf(buf, size, "%s%s", a, b) without parsing a format. */
+char *html_join(char *buf, size_t size, ...)
+#if defined(__GNUC__)
+    __attribute__((sentinel))
+#endif
+    ;
 
 /* The catalogue label for key in the request's language (host-owned). */
 const char *html_msg(const html_ctx *ctx, const char *key);
@@ -142,7 +197,7 @@ char *html_share(const html_ctx *ctx, double share, char *buf, size_t size);
 /* A table cell with an amount: the exact amount, or when compact the
  * compact one with the exact amount and currency in its title (tooltip).
  * Returns the cell. */
-xmlNodePtr html_amount_cell(html_ctx *ctx, xmlNodePtr row, double v, int compact, const char *cls);
+html_node *html_amount_cell(html_ctx *ctx, html_node *row, double v, int compact, const char *cls);
 
 /* --- text fitting --------------------------------------------------------- */
 
@@ -180,32 +235,32 @@ void html_csp_hash(const bd_host *host, const void *data, size_t len, char *out,
 /* --- the views (html_views.c, html_tables.c, html_svg.c) ------------------ */
 
 /* The header line of the plan: owner, period, as of, currency, SLO. */
-xmlNodePtr html_plan_meta(html_ctx *ctx, xmlNodePtr parent);
+html_node *html_plan_meta(html_ctx *ctx, html_node *parent);
 
 /* Key-figure cards (yearly loss now / planned, error budget, coverage). */
-void html_key_figures(html_ctx *ctx, xmlNodePtr parent);
+void html_key_figures(html_ctx *ctx, html_node *parent);
 
 /* The totals-per-state SVG bar chart. */
-void html_state_chart(html_ctx *ctx, xmlNodePtr parent);
+void html_state_chart(html_ctx *ctx, html_node *parent);
 
 /* The totals-per-state table (report). */
-void html_totals_table(html_ctx *ctx, xmlNodePtr parent);
+void html_totals_table(html_ctx *ctx, html_node *parent);
 
 /* A table of decisions[first .. first+count) of report->decisions, written
  * with html_emit as one element (compact figures on slides). */
-xmlNodePtr html_decisions_table(html_ctx *ctx, size_t first, size_t count);
+html_node *html_decisions_table(html_ctx *ctx, size_t first, size_t count);
 
 /* Streams the whole decisions table (report). */
 void html_decisions_stream(html_ctx *ctx);
 
 /* The loss matrix rows [first, end) as a complete table element. */
-xmlNodePtr html_matrix_table(html_ctx *ctx, size_t first, size_t end);
+html_node *html_matrix_table(html_ctx *ctx, size_t first, size_t end);
 
 /* Streams the whole loss matrix as one table (report). */
 void html_matrix_stream(html_ctx *ctx);
 
 /* The coverage heatmap rows [first, end) of matrix_rows as a table. */
-xmlNodePtr html_coverage_table(html_ctx *ctx, size_t first, size_t end);
+html_node *html_coverage_table(html_ctx *ctx, size_t first, size_t end);
 
 /* Streams the whole coverage heatmap as one table (report). */
 void html_coverage_stream(html_ctx *ctx);
@@ -214,7 +269,7 @@ void html_coverage_stream(html_ctx *ctx);
 const char *html_cell_mark(bd_cell cell);
 
 /* The coverage legend: a swatch, mark, word and count per cell state. */
-void html_coverage_legend(html_ctx *ctx, xmlNodePtr parent);
+void html_coverage_legend(html_ctx *ctx, html_node *parent);
 
 /* Loss-matrix pagination: the end of the piece starting at `first` holding
  * at most `max` rows, never ending a piece on a group header. */
@@ -232,10 +287,10 @@ size_t html_tree_pieces(const html_tree_plan *tp);
 
 /* The shared box shapes every tree piece refers to (<use href="#bd-box-…">),
  * in a 0 x 0 <svg>; write it once before the first tree (caller owns it). */
-xmlNodePtr html_tree_defs(html_ctx *ctx);
+html_node *html_tree_defs(html_ctx *ctx);
 
 /* Draws piece `piece` as an <svg> element (caller owns it). */
-xmlNodePtr html_tree_svg(html_ctx *ctx, html_tree_plan *tp, size_t piece);
+html_node *html_tree_svg(html_ctx *ctx, html_tree_plan *tp, size_t piece);
 
 /* Frees a tree plan; NULL is fine. */
 void html_tree_free(html_tree_plan *tp);

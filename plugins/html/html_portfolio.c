@@ -54,9 +54,13 @@ const char *html_id(const html_ctx *ctx, const char *base, char *buf, size_t siz
 /* Adds <meta name=name content=value> to head (nothing for a NULL value). */
 static void meta(html_ctx *ctx, xmlNodePtr head, const char *name, const char *value) {
   if (value == NULL) return;
-  xmlNodePtr m = html_el(ctx, head, "meta", NULL);
-  html_attr(m, "name", name);
-  html_attr(m, "content", value);
+  xmlNodePtr m = xmlNewChild(head, NULL, BAD_CAST "meta", NULL); /* the skeleton's: libxml2 */
+  if (m == NULL) {
+    html_fail(ctx, "out of memory while building the page");
+    return;
+  }
+  xmlSetProp(m, BAD_CAST "name", BAD_CAST name);
+  xmlSetProp(m, BAD_CAST "content", BAD_CAST value);
 }
 
 int html_portfolio_trace(html_ctx *ctx, xmlNodePtr head) {
@@ -79,11 +83,11 @@ void html_comparison_trace(html_ctx *ctx, xmlNodePtr head) {
   if (c) meta(ctx, head, "badday-compared-sha256", c->source_sha256);
 }
 
-xmlNodePtr html_figure_card(html_ctx *ctx, xmlNodePtr parent, const char *cls, const char *label,
+html_node *html_figure_card(html_ctx *ctx, html_node *parent, const char *cls, const char *label,
                             const char *value, const char *exact, const char *note) {
-  xmlNodePtr c = html_el(ctx, parent, "div", cls);
+  html_node *c = html_el(ctx, parent, "div", cls);
   html_text_el(ctx, c, "div", "figure-label", label);
-  xmlNodePtr v = html_text_el(ctx, c, "div", "figure-value", value);
+  html_node *v = html_text_el(ctx, c, "div", "figure-value", value);
   html_attr(v, "title", exact);
   if (note) html_text_el(ctx, c, "div", "figure-note", note);
   return c;
@@ -106,19 +110,19 @@ static const char *portfolio_amount(const html_ctx *ctx, double v, int compact, 
 }
 
 /* Adds one "label: value" pair to a plan-meta list (skipped for NULL). */
-static void meta_item(html_ctx *ctx, xmlNodePtr dl, const char *label, const char *value) {
+static void meta_item(html_ctx *ctx, html_node *dl, const char *label, const char *value) {
   if (value == NULL || *value == '\0') return;
-  xmlNodePtr div = html_el(ctx, dl, "div", NULL);
+  html_node *div = html_el(ctx, dl, "div", NULL);
   html_text_el(ctx, div, "dt", NULL, label);
   html_text_el(ctx, div, "dd", NULL, value);
 }
 
 /* The portfolio's header line: period, as of, services, currency. */
-static void portfolio_meta(html_ctx *ctx, xmlNodePtr parent) {
+static void portfolio_meta(html_ctx *ctx, html_node *parent) {
   const bd_portfolio *p = ctx->portfolio;
   char n[32];
   snprintf(n, sizeof n, "%zu", p->report_count);
-  xmlNodePtr dl = html_el(ctx, parent, "dl", "plan-meta");
+  html_node *dl = html_el(ctx, parent, "dl", "plan-meta");
   meta_item(ctx, dl, html_msg(ctx, "meta.period"), p->period);
   meta_item(ctx, dl, html_msg(ctx, "meta.as_of"), p->as_of);
   meta_item(ctx, dl, html_msg(ctx, "figure.services"), n);
@@ -127,10 +131,10 @@ static void portfolio_meta(html_ctx *ctx, xmlNodePtr parent) {
 
 /* The portfolio's key figures: services, yearly loss now and planned,
  * decisions, coverage and verified coverage. */
-static void portfolio_figures(html_ctx *ctx, xmlNodePtr parent) {
+static void portfolio_figures(html_ctx *ctx, html_node *parent) {
   const bd_portfolio *p = ctx->portfolio;
   char v[64], exact[64], x[64], note[512];
-  xmlNodePtr grid = html_el(ctx, parent, "div", "key-figures portfolio-figures");
+  html_node *grid = html_el(ctx, parent, "div", "key-figures portfolio-figures");
   const char *mixed = p->currency ? NULL : html_msg(ctx, "text.mixed_currencies");
 
   snprintf(v, sizeof v, "%zu", p->report_count);
@@ -172,13 +176,13 @@ static int any_comparison(const html_ctx *ctx) {
 }
 
 /* Adds a column header with label `key` and class cls. */
-static void head_cell(html_ctx *ctx, xmlNodePtr tr, const char *key, const char *cls) {
+static void head_cell(html_ctx *ctx, html_node *tr, const char *key, const char *cls) {
   html_attr(html_text_el(ctx, tr, "th", cls, html_msg(ctx, key)), "scope", "col");
 }
 
 /* An amount cell of service r: plain when the portfolio shares one
  * currency (named in the caption), else with the plan's own currency. */
-static void service_amount(html_ctx *ctx, xmlNodePtr tr, const bd_report *r, double v,
+static void service_amount(html_ctx *ctx, html_node *tr, const bd_report *r, double v,
                            const char *cls) {
   char shown[64], exact[64];
   const char *currency = ctx->portfolio->currency ? NULL : r->currency;
@@ -190,11 +194,11 @@ static void service_amount(html_ctx *ctx, xmlNodePtr tr, const bd_report *r, dou
 }
 
 /* The row of service i in the summary table. */
-static void service_row(html_ctx *ctx, xmlNodePtr tbody, size_t i, int with_change) {
+static void service_row(html_ctx *ctx, html_node *tbody, size_t i, int with_change) {
   const bd_report *r = ctx->portfolio->reports[i];
   char buf[64], href[64];
-  xmlNodePtr tr = html_el(ctx, tbody, "tr", NULL);
-  xmlNodePtr th = html_el(ctx, tr, "th", "name");
+  html_node *tr = html_el(ctx, tbody, "tr", NULL);
+  html_node *th = html_el(ctx, tr, "th", "name");
   html_attr(th, "scope", "row");
   if (ctx->slides) { /* a slide deck has no service sections to link to */
     html_add_text(ctx, th, r->service);
@@ -222,7 +226,7 @@ static void service_row(html_ctx *ctx, xmlNodePtr tbody, size_t i, int with_chan
       double d = c->eal_after - c->eal_before;
       char exact[64];
       ctx->r = r; /* the signed amounts take the plan's currency */
-      xmlNodePtr td = html_text_el(
+      html_node *td = html_text_el(
           ctx, tr, "td", html_diff_class(d),
           html_signed_amount(ctx, d, ctx->portfolio->currency == NULL, buf, sizeof buf));
       html_attr(td, "title", html_signed_amount(ctx, d, 1, exact, sizeof exact));
@@ -234,11 +238,11 @@ static void service_row(html_ctx *ctx, xmlNodePtr tbody, size_t i, int with_chan
 }
 
 /* The total row: sums of money only when every plan shares a currency. */
-static xmlNodePtr total_row(html_ctx *ctx, int with_change) {
+static html_node *total_row(html_ctx *ctx, int with_change) {
   const bd_portfolio *p = ctx->portfolio;
   char buf[64], exact[64];
-  xmlNodePtr tfoot = html_el(ctx, NULL, "tfoot", NULL);
-  xmlNodePtr tr = html_el(ctx, tfoot, "tr", NULL);
+  html_node *tfoot = html_el(ctx, NULL, "tfoot", NULL);
+  html_node *tr = html_el(ctx, tfoot, "tr", NULL);
   html_attr(html_text_el(ctx, tr, "th", NULL, html_msg(ctx, "column.total")), "scope", "row");
   if (p->currency) {
     for (int s = BD_STATE_CURRENT; s <= BD_STATE_PLANNED; s++) {
@@ -246,12 +250,12 @@ static xmlNodePtr total_row(html_ctx *ctx, int with_change) {
       if (ctx->slides) /* as the rows: the currency is in the caption, compact when long */
         ctx->host->format_amount(p->eal[s], NULL, p->eal[s] >= 1e6 || p->eal[s] <= -1e6, buf,
                                  sizeof buf);
-      xmlNodePtr td = html_text_el(ctx, tr, "td", "num strong", shown);
+      html_node *td = html_text_el(ctx, tr, "td", "num strong", shown);
       html_attr(td, "title", portfolio_amount(ctx, p->eal[s], 0, exact, sizeof exact));
     }
     html_el(ctx, tr, "td", NULL); /* error budgets do not add up */
   } else {                        /* no sums: say why, over the money and error-budget columns */
-    xmlNodePtr td = html_text_el(ctx, tr, "td", "mixed", html_msg(ctx, "text.mixed_currencies"));
+    html_node *td = html_text_el(ctx, tr, "td", "mixed", html_msg(ctx, "text.mixed_currencies"));
     html_attr(td, "colspan", "3");
   }
   html_text_el(ctx, tr, "td", "num", html_share(ctx, p->coverage, buf, sizeof buf));
@@ -264,17 +268,17 @@ static xmlNodePtr total_row(html_ctx *ctx, int with_change) {
 
 /* The services table for services [first, end); the total row when end is
  * the last. */
-static xmlNodePtr services_table(html_ctx *ctx, size_t first, size_t end) {
+static html_node *services_table(html_ctx *ctx, size_t first, size_t end) {
   const bd_portfolio *p = ctx->portfolio;
   int with_change = any_comparison(ctx);
   char caption[512];
-  xmlNodePtr table = html_el(ctx, NULL, "table", "data portfolio-table");
+  html_node *table = html_el(ctx, NULL, "table", "data portfolio-table");
   if (p->currency)
     snprintf(caption, sizeof caption, "%s (%s)", html_msg(ctx, "caption.portfolio"), p->currency);
   else
     snprintf(caption, sizeof caption, "%s", html_msg(ctx, "caption.portfolio"));
   html_text_el(ctx, table, "caption", NULL, caption);
-  xmlNodePtr tr = html_el(ctx, html_el(ctx, table, "thead", NULL), "tr", NULL);
+  html_node *tr = html_el(ctx, html_el(ctx, table, "thead", NULL), "tr", NULL);
   head_cell(ctx, tr, "column.service", "col-name");
   head_cell(ctx, tr, "column.current", "num");
   head_cell(ctx, tr, "column.planned", "num");
@@ -283,9 +287,9 @@ static xmlNodePtr services_table(html_ctx *ctx, size_t first, size_t end) {
   head_cell(ctx, tr, "column.verified_coverage", "num");
   head_cell(ctx, tr, "column.decisions", "num");
   if (with_change) head_cell(ctx, tr, "figure.loss_change", "num");
-  xmlNodePtr tbody = html_el(ctx, table, "tbody", NULL);
+  html_node *tbody = html_el(ctx, table, "tbody", NULL);
   for (size_t i = first; i < end; i++) service_row(ctx, tbody, i, with_change);
-  if (end == p->report_count) xmlAddChild(table, total_row(ctx, with_change));
+  if (end == p->report_count) html_add_child(table, total_row(ctx, with_change));
   return table;
 }
 
@@ -293,7 +297,7 @@ static xmlNodePtr services_table(html_ctx *ctx, size_t first, size_t end) {
 
 /* The portfolio's cover. */
 static void cover(html_ctx *ctx) {
-  xmlNodePtr header = html_el(ctx, NULL, "header", "cover portfolio-cover");
+  html_node *header = html_el(ctx, NULL, "header", "cover portfolio-cover");
   html_text_el(ctx, header, "p", "eyebrow", html_msg(ctx, "title.report"));
   html_text_el(ctx, header, "h1", NULL, html_msg(ctx, "title.portfolio"));
   portfolio_meta(ctx, header);
@@ -304,16 +308,16 @@ static void cover(html_ctx *ctx) {
 static void contents(html_ctx *ctx) {
   const bd_portfolio *p = ctx->portfolio;
   char href[64];
-  xmlNodePtr nav = html_el(ctx, NULL, "nav", "toc portfolio-toc");
+  html_node *nav = html_el(ctx, NULL, "nav", "toc portfolio-toc");
   html_attr(nav, "aria-label", html_msg(ctx, "heading.contents"));
   html_text_el(ctx, nav, "h2", NULL, html_msg(ctx, "heading.contents"));
-  xmlNodePtr ol = html_el(ctx, nav, "ol", NULL);
+  html_node *ol = html_el(ctx, nav, "ol", NULL);
   html_attr(html_text_el(ctx, html_el(ctx, ol, "li", NULL), "a", NULL,
                          html_msg(ctx, "heading.portfolio")),
             "href", "#portfolio");
-  xmlNodePtr li = html_el(ctx, ol, "li", NULL);
+  html_node *li = html_el(ctx, ol, "li", NULL);
   html_text_el(ctx, li, "span", NULL, html_msg(ctx, "heading.services"));
-  xmlNodePtr sub = html_el(ctx, li, "ol", NULL);
+  html_node *sub = html_el(ctx, li, "ol", NULL);
   for (size_t i = 0; i < p->report_count; i++) {
     snprintf(href, sizeof href, "#svc-%zu", i + 1);
     html_attr(html_text_el(ctx, html_el(ctx, sub, "li", NULL), "a", NULL, p->reports[i]->service),
@@ -327,7 +331,7 @@ static void contents(html_ctx *ctx) {
 
 /* The portfolio summary: an introduction, key figures, the services table. */
 static void summary(html_ctx *ctx) {
-  xmlNodePtr sec = html_el(ctx, NULL, "section", "view portfolio-view");
+  html_node *sec = html_el(ctx, NULL, "section", "view portfolio-view");
   html_attr(sec, "id", "portfolio");
   html_text_el(ctx, sec, "h2", NULL, html_msg(ctx, "heading.portfolio"));
   html_text_el(ctx, sec, "p", "lead", html_msg(ctx, "text.portfolio_intro"));
@@ -346,21 +350,21 @@ static void summary(html_ctx *ctx) {
  * file of each comparison). */
 static void sources(html_ctx *ctx) {
   const bd_portfolio *p = ctx->portfolio;
-  xmlNodePtr sec = html_el(ctx, NULL, "section", "view portfolio-view");
+  html_node *sec = html_el(ctx, NULL, "section", "view portfolio-view");
   html_attr(sec, "id", "sources");
   html_text_el(ctx, sec, "h2", NULL, html_msg(ctx, "heading.sources"));
-  xmlNodePtr table = html_el(ctx, sec, "table", "data sources");
-  xmlNodePtr tr = html_el(ctx, html_el(ctx, table, "thead", NULL), "tr", NULL);
+  html_node *table = html_el(ctx, sec, "table", "data sources");
+  html_node *tr = html_el(ctx, html_el(ctx, table, "thead", NULL), "tr", NULL);
   head_cell(ctx, tr, "column.service", "col-name");
   head_cell(ctx, tr, "column.file", NULL);
   head_cell(ctx, tr, "column.sha256", NULL);
-  xmlNodePtr tbody = html_el(ctx, table, "tbody", NULL);
+  html_node *tbody = html_el(ctx, table, "tbody", NULL);
   for (size_t i = 0; i < p->report_count; i++) {
     const bd_report *r = p->reports[i];
     const bd_comparison *c = html_comparison_of(r);
     for (int side = 0; side < (c ? 2 : 1); side++) {
       tr = html_el(ctx, tbody, "tr", side ? "compared" : NULL);
-      xmlNodePtr th = html_el(ctx, tr, "th", "name");
+      html_node *th = html_el(ctx, tr, "th", "name");
       html_attr(th, "scope", "row");
       if (side) {
         char text[512];
@@ -381,7 +385,7 @@ static void sources(html_ctx *ctx) {
 /* The header of service i: its name and plan line. */
 static void service_head(html_ctx *ctx, size_t i) {
   char eyebrow[256];
-  xmlNodePtr header = html_el(ctx, NULL, "header", "cover service-cover");
+  html_node *header = html_el(ctx, NULL, "header", "cover service-cover");
   snprintf(eyebrow, sizeof eyebrow, "%s %zu / %zu", html_msg(ctx, "column.service"), i + 1,
            ctx->portfolio->report_count);
   html_text_el(ctx, header, "p", "eyebrow", eyebrow);
@@ -408,7 +412,7 @@ void html_portfolio_report(html_ctx *ctx) {
     char id[32];
     snprintf(id, sizeof id, "svc-%zu", i + 1);
     html_enter_service(ctx, i);
-    xmlNodePtr sec = html_el(ctx, NULL, "section", "service");
+    html_node *sec = html_el(ctx, NULL, "section", "service");
     html_attr(sec, "id", id);
     html_attr(sec, "aria-label", ctx->r->service);
     html_open(ctx, sec);
@@ -424,9 +428,9 @@ void html_portfolio_report(html_ctx *ctx) {
 
 /* Adds the portfolio's footer (title, period, page number) and writes the
  * slide. */
-static void end_slide(html_ctx *ctx, xmlNodePtr slide) {
+static void end_slide(html_ctx *ctx, html_node *slide) {
   char buf[64];
-  xmlNodePtr foot = html_el(ctx, slide, "footer", "slide-foot");
+  html_node *foot = html_el(ctx, slide, "footer", "slide-foot");
   html_text_el(ctx, foot, "span", "foot-service", html_msg(ctx, "title.portfolio"));
   if (ctx->portfolio->period)
     html_text_el(ctx, foot, "span", "foot-period", ctx->portfolio->period);
@@ -453,7 +457,7 @@ int html_portfolio_slides_count(html_ctx *ctx) {
 
 void html_portfolio_slides(html_ctx *ctx) {
   const bd_portfolio *p = ctx->portfolio;
-  xmlNodePtr slide, body = html_slide_begin(ctx, &slide, "slide slide-title", NULL, 0, 1);
+  html_node *slide, *body = html_slide_begin(ctx, &slide, "slide slide-title", NULL, 0, 1);
   html_attr(slide, "aria-label", html_msg(ctx, "title.portfolio"));
   html_text_el(ctx, body, "p", "eyebrow", html_msg(ctx, "title.slides"));
   html_text_el(ctx, body, "h1", NULL, html_msg(ctx, "title.portfolio"));
@@ -473,7 +477,7 @@ void html_portfolio_slides(html_ctx *ctx) {
                      : p->report_count;
     body = html_slide_begin(ctx, &slide, "slide slide-services", html_msg(ctx, "heading.services"),
                             part, parts);
-    xmlAddChild(body, services_table(ctx, first, end));
+    html_add_child(body, services_table(ctx, first, end));
     end_slide(ctx, slide);
   }
 

@@ -48,7 +48,7 @@ void html_comparison_trace(html_ctx *ctx, xmlNodePtr head);
 /* A key-figure card (same classes as the plan's cards): label, big value
  * with `exact` as its tooltip, an optional note.  Returns the card, owned
  * by parent. */
-xmlNodePtr html_figure_card(html_ctx *ctx, xmlNodePtr parent, const char *cls, const char *label,
+html_node *html_figure_card(html_ctx *ctx, html_node *parent, const char *cls, const char *label,
                             const char *value, const char *exact, const char *note);
 
 /* --- the portfolio views (html_portfolio.c) -------------------------------- */
@@ -100,10 +100,10 @@ int html_slides_service_count(html_ctx *ctx);
 
 /* Starts slide number ctx->slide_no + 1 with a heading (part/parts shown
  * when parts > 1); sets *slide (caller owns it) and returns its body. */
-xmlNodePtr html_slide_begin(html_ctx *ctx, xmlNodePtr *slide, const char *cls, const char *heading,
+html_node *html_slide_begin(html_ctx *ctx, html_node **slide, const char *cls, const char *heading,
                             size_t part, size_t parts);
 
 /* Adds the current plan's footer to slide and writes (and frees) it. */
-void html_slide_end(html_ctx *ctx, xmlNodePtr slide);
+void html_slide_end(html_ctx *ctx, html_node *slide);
 
 #endif

@@ -21,9 +21,9 @@ static const struct {
 };
 
 /* Starts section k: <section id=...><h2>heading</h2>; returns it unwritten. */
-static xmlNodePtr new_section(html_ctx *ctx, size_t k) {
+static html_node *new_section(html_ctx *ctx, size_t k) {
   char id[64];
-  xmlNodePtr sec = html_el(ctx, NULL, "section", "view");
+  html_node *sec = html_el(ctx, NULL, "section", "view");
   html_attr(sec, "id", html_id(ctx, sections[k].id, id, sizeof id));
   html_text_el(ctx, sec, "h2", NULL, html_msg(ctx, sections[k].heading));
   return sec;
@@ -32,7 +32,7 @@ static xmlNodePtr new_section(html_ctx *ctx, size_t k) {
 /* The cover: what the report is about. */
 static void cover(html_ctx *ctx) {
   const bd_report *r = ctx->r;
-  xmlNodePtr header = html_el(ctx, NULL, "header", "cover");
+  html_node *header = html_el(ctx, NULL, "header", "cover");
   html_text_el(ctx, header, "p", "eyebrow", html_msg(ctx, "title.report"));
   html_text_el(ctx, header, "h1", NULL, r->service);
   html_plan_meta(ctx, header);
@@ -42,14 +42,14 @@ static void cover(html_ctx *ctx) {
 /* The table of contents, with one entry per business loss under the tree. */
 static void contents(html_ctx *ctx) {
   const bd_report *r = ctx->r;
-  xmlNodePtr nav = html_el(ctx, NULL, "nav", "toc");
+  html_node *nav = html_el(ctx, NULL, "nav", "toc");
   html_attr(nav, "aria-label", html_msg(ctx, "heading.contents"));
   html_text_el(ctx, nav, "h2", NULL, html_msg(ctx, "heading.contents"));
-  xmlNodePtr ol = html_el(ctx, nav, "ol", NULL);
+  html_node *ol = html_el(ctx, nav, "ol", NULL);
   for (size_t k = 0; k < sizeof sections / sizeof sections[0]; k++) {
     char href[128], id[64];
     snprintf(href, sizeof href, "#%s", html_id(ctx, sections[k].id, id, sizeof id));
-    xmlNodePtr li = html_el(ctx, ol, "li", NULL);
+    html_node *li = html_el(ctx, ol, "li", NULL);
     html_attr(html_text_el(ctx, li, "a", NULL, html_msg(ctx, sections[k].heading)), "href", href);
     if (k == 0 && html_comparison_of(r)) { /* "What changed" follows the summary */
       snprintf(href, sizeof href, "#%s", html_id(ctx, "changes", id, sizeof id));
@@ -58,11 +58,11 @@ static void contents(html_ctx *ctx) {
                 "href", href);
     }
     if (k == 3 && r->tree_count > 1) {
-      xmlNodePtr sub = html_el(ctx, li, "ol", NULL);
+      html_node *sub = html_el(ctx, li, "ol", NULL);
       for (size_t t = 0; t < r->tree_count; t++) {
         snprintf(id, sizeof id, "tree-%zu", t + 1);
         snprintf(href, sizeof href, "#%s%s", ctx->id_prefix, id);
-        xmlNodePtr a = html_text_el(ctx, html_el(ctx, sub, "li", NULL), "a", NULL,
+        html_node *a = html_text_el(ctx, html_el(ctx, sub, "li", NULL), "a", NULL,
                                     r->losses[r->trees[t].loss].title);
         html_attr(a, "href", href);
       }
@@ -73,7 +73,7 @@ static void contents(html_ctx *ctx) {
 
 /* Summary: key figures, the totals chart and the totals per state. */
 static void summary(html_ctx *ctx) {
-  xmlNodePtr sec = new_section(ctx, 0);
+  html_node *sec = new_section(ctx, 0);
   html_key_figures(ctx, sec);
   html_state_chart(ctx, sec);
   html_totals_table(ctx, sec);
@@ -83,7 +83,7 @@ static void summary(html_ctx *ctx) {
 /* Decisions needed, by current yearly loss. */
 static void decisions(html_ctx *ctx) {
   const bd_report *r = ctx->r;
-  xmlNodePtr sec = new_section(ctx, 1);
+  html_node *sec = new_section(ctx, 1);
   if (r->decision_count == 0) {
     html_text_el(ctx, sec, "p", "empty", html_msg(ctx, "text.no_decisions"));
     html_emit(ctx, sec);
@@ -96,13 +96,13 @@ static void decisions(html_ctx *ctx) {
 }
 
 /* A short note under a heading, e.g. what the shading means. */
-static void note(html_ctx *ctx, xmlNodePtr parent, const char *key) {
+static void note(html_ctx *ctx, html_node *parent, const char *key) {
   html_text_el(ctx, parent, "p", "lead", html_msg(ctx, key));
 }
 
 /* The loss matrix, streamed in chunks of rows. */
 static void matrix(html_ctx *ctx) {
-  xmlNodePtr sec = new_section(ctx, 2);
+  html_node *sec = new_section(ctx, 2);
   note(ctx, sec, "text.matrix_intro");
   html_open(ctx, sec);
   html_matrix_stream(ctx);
@@ -110,17 +110,17 @@ static void matrix(html_ctx *ctx) {
 }
 
 /* The legend of the tree: kind stripes, status markers, verification. */
-static void tree_legend(html_ctx *ctx, xmlNodePtr parent) {
-  xmlNodePtr ul = html_el(ctx, parent, "ul", "legend tree-legend");
+static void tree_legend(html_ctx *ctx, html_node *parent) {
+  html_node *ul = html_el(ctx, parent, "ul", "legend tree-legend");
   for (int k = 0; k < BD_KIND_COUNT; k++) {
     char cls[48];
-    xmlNodePtr li = html_el(ctx, ul, "li", NULL);
+    html_node *li = html_el(ctx, ul, "li", NULL);
     snprintf(cls, sizeof cls, "kind-swatch kind-%s", bd_kind_name((bd_kind)k));
     html_el(ctx, li, "span", cls);
     html_text_el(ctx, li, "span", "legend-label",
                  html_enum_label(ctx, "kind", bd_kind_name((bd_kind)k)));
   }
-  xmlNodePtr li = html_el(ctx, ul, "li", NULL);
+  html_node *li = html_el(ctx, ul, "li", NULL);
   html_text_el(ctx, li, "span", "status-mark implemented", "\xE2\x97\x8F");
   html_text_el(ctx, li, "span", "legend-label", html_msg(ctx, "status.implemented"));
   li = html_el(ctx, ul, "li", NULL);
@@ -131,7 +131,7 @@ static void tree_legend(html_ctx *ctx, xmlNodePtr parent) {
 /* One scenario tree per business loss, each drawn in printable pieces. */
 static void trees(html_ctx *ctx) {
   const bd_report *r = ctx->r;
-  xmlNodePtr sec = new_section(ctx, 3);
+  html_node *sec = new_section(ctx, 3);
   note(ctx, sec, "text.tree_intro");
   tree_legend(ctx, sec);
   html_open(ctx, sec);
@@ -143,7 +143,7 @@ static void trees(html_ctx *ctx) {
     if (tp == NULL) break;
     char id[64];
     snprintf(id, sizeof id, "%stree-%zu", ctx->id_prefix, t + 1);
-    xmlNodePtr div = html_el(ctx, NULL, "div", "tree-group");
+    html_node *div = html_el(ctx, NULL, "div", "tree-group");
     html_attr(div, "id", id);
     html_text_el(ctx, div, "h3", NULL, r->losses[r->trees[t].loss].title);
     html_open(ctx, div);
@@ -162,7 +162,7 @@ static void trees(html_ctx *ctx) {
 static void coverage(html_ctx *ctx) {
   const bd_report *r = ctx->r;
   char a[64], b[64], text[512];
-  xmlNodePtr sec = new_section(ctx, 4);
+  html_node *sec = new_section(ctx, 4);
   snprintf(text, sizeof text, "%s: %s \xC2\xB7 %s: %s", html_msg(ctx, "figure.coverage"),
            html_share(ctx, r->coverage, a, sizeof a), html_msg(ctx, "figure.verified_coverage"),
            html_share(ctx, r->verified_coverage, b, sizeof b));

@@ -16,7 +16,7 @@
 #include <stdio.h>
 
 /* Starts slide number ctx->slide_no + 1 with a heading; returns its body. */
-static xmlNodePtr new_slide(html_ctx *ctx, xmlNodePtr *slide, const char *cls, const char *heading,
+static html_node *new_slide(html_ctx *ctx, html_node **slide, const char *cls, const char *heading,
                             size_t part, size_t parts) {
   char id[32], buf[512];
   ctx->slide_no++;
@@ -24,7 +24,7 @@ static xmlNodePtr new_slide(html_ctx *ctx, xmlNodePtr *slide, const char *cls, c
   snprintf(id, sizeof id, "slide-%d", ctx->slide_no);
   html_attr(*slide, "id", id);
   if (heading) {
-    xmlNodePtr head = html_el(ctx, *slide, "header", "slide-head");
+    html_node *head = html_el(ctx, *slide, "header", "slide-head");
     if (parts > 1)
       snprintf(buf, sizeof buf, "%s (%zu/%zu)", heading, part + 1, parts);
     else
@@ -36,10 +36,10 @@ static xmlNodePtr new_slide(html_ctx *ctx, xmlNodePtr *slide, const char *cls, c
 }
 
 /* Adds the footer (service, period, page number) and writes the slide. */
-static void end_slide(html_ctx *ctx, xmlNodePtr slide) {
+static void end_slide(html_ctx *ctx, html_node *slide) {
   const bd_report *r = ctx->r;
   char buf[64];
-  xmlNodePtr foot = html_el(ctx, slide, "footer", "slide-foot");
+  html_node *foot = html_el(ctx, slide, "footer", "slide-foot");
   html_text_el(ctx, foot, "span", "foot-service", r->service);
   if (r->period) html_text_el(ctx, foot, "span", "foot-period", r->period);
   snprintf(buf, sizeof buf, "%d / %d", ctx->slide_no, ctx->slide_total);
@@ -50,7 +50,7 @@ static void end_slide(html_ctx *ctx, xmlNodePtr slide) {
 /* The title slide. */
 static void title_slide(html_ctx *ctx) {
   const bd_report *r = ctx->r;
-  xmlNodePtr slide, body = new_slide(ctx, &slide, "slide slide-title", NULL, 0, 1);
+  html_node *slide, *body = new_slide(ctx, &slide, "slide slide-title", NULL, 0, 1);
   html_attr(slide, "aria-label", r->service);
   html_text_el(ctx, body, "p", "eyebrow", html_msg(ctx, "title.slides"));
   html_text_el(ctx, body, "h1", NULL, r->service);
@@ -60,8 +60,8 @@ static void title_slide(html_ctx *ctx) {
 
 /* The key figures. */
 static void figures_slide(html_ctx *ctx) {
-  xmlNodePtr slide, body = new_slide(ctx, &slide, "slide slide-figures",
-                                     html_msg(ctx, "heading.key_figures"), 0, 1);
+  html_node *slide, *body = new_slide(ctx, &slide, "slide slide-figures",
+                                      html_msg(ctx, "heading.key_figures"), 0, 1);
   html_key_figures(ctx, body);
   end_slide(ctx, slide);
 }
@@ -76,15 +76,15 @@ static void decision_slides(html_ctx *ctx) {
   const bd_report *r = ctx->r;
   size_t parts = slides_for(r->decision_count, HTML_SLIDE_DECISION_ROWS);
   for (size_t p = 0; p < parts && !ctx->failed; p++) {
-    xmlNodePtr slide, body = new_slide(ctx, &slide, "slide slide-decisions",
-                                       html_msg(ctx, "heading.decisions"), p, parts);
+    html_node *slide, *body = new_slide(ctx, &slide, "slide slide-decisions",
+                                        html_msg(ctx, "heading.decisions"), p, parts);
     if (r->decision_count == 0) {
       html_text_el(ctx, body, "p", "empty", html_msg(ctx, "text.no_decisions"));
     } else {
       size_t first = p * HTML_SLIDE_DECISION_ROWS;
       size_t n = r->decision_count - first < HTML_SLIDE_DECISION_ROWS ? r->decision_count - first
                                                                       : HTML_SLIDE_DECISION_ROWS;
-      xmlAddChild(body, html_decisions_table(ctx, first, n));
+      html_add_child(body, html_decisions_table(ctx, first, n));
     }
     end_slide(ctx, slide);
   }
@@ -107,20 +107,20 @@ static void row_slides(html_ctx *ctx, int coverage) {
   size_t first = 0;
   for (size_t p = 0; p < parts && !ctx->failed; p++) {
     size_t end = html_matrix_piece_end(r, first, max);
-    xmlNodePtr slide,
-        body = new_slide(ctx, &slide, coverage ? "slide slide-coverage" : "slide slide-matrix",
-                         heading, p, parts);
+    html_node *slide,
+        *body = new_slide(ctx, &slide, coverage ? "slide slide-coverage" : "slide slide-matrix",
+                          heading, p, parts);
     if (coverage) {
       char a[64], b[64], text[512];
-      xmlNodePtr top = html_el(ctx, body, "div", "coverage-top");
+      html_node *top = html_el(ctx, body, "div", "coverage-top");
       snprintf(text, sizeof text, "%s %s \xC2\xB7 %s %s", html_msg(ctx, "figure.coverage"),
                html_share(ctx, r->coverage, a, sizeof a), html_msg(ctx, "figure.verified_coverage"),
                html_share(ctx, r->verified_coverage, b, sizeof b));
       html_text_el(ctx, top, "p", "shares", text);
       html_coverage_legend(ctx, top);
-      xmlAddChild(body, html_coverage_table(ctx, first, end));
+      html_add_child(body, html_coverage_table(ctx, first, end));
     } else {
-      xmlAddChild(body, html_matrix_table(ctx, first, end));
+      html_add_child(body, html_matrix_table(ctx, first, end));
     }
     end_slide(ctx, slide);
     first = end;
@@ -138,8 +138,8 @@ static void tree_slides(html_ctx *ctx) {
       char heading[1024];
       snprintf(heading, sizeof heading, "%s: %s", html_msg(ctx, "heading.scenario_tree"),
                r->losses[r->trees[t].loss].title);
-      xmlNodePtr slide, body = new_slide(ctx, &slide, "slide slide-tree", heading, p, parts);
-      xmlAddChild(body, html_tree_svg(ctx, tp, p));
+      html_node *slide, *body = new_slide(ctx, &slide, "slide slide-tree", heading, p, parts);
+      html_add_child(body, html_tree_svg(ctx, tp, p));
       end_slide(ctx, slide);
     }
     html_tree_free(tp);
@@ -163,12 +163,12 @@ int html_slides_count(html_ctx *ctx) {
   return ctx->portfolio ? html_portfolio_slides_count(ctx) : html_slides_service_count(ctx);
 }
 
-xmlNodePtr html_slide_begin(html_ctx *ctx, xmlNodePtr *slide, const char *cls, const char *heading,
+html_node *html_slide_begin(html_ctx *ctx, html_node **slide, const char *cls, const char *heading,
                             size_t part, size_t parts) {
   return new_slide(ctx, slide, cls, heading, part, parts);
 }
 
-void html_slide_end(html_ctx *ctx, xmlNodePtr slide) {
+void html_slide_end(html_ctx *ctx, html_node *slide) {
   end_slide(ctx, slide);
 }
 

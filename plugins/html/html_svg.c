@@ -182,38 +182,38 @@ static double text_inset(const geometry *g, int depth) {
  * text starts (a node's group is moved there, so its text needs no x): a
  * rounded box, and for measures the kind stripe (currentColor) and the
  * status marker (inherited fill). */
-static void def_box(html_ctx *ctx, xmlNodePtr defs, const geometry *g, const char *id, int depth,
+static void def_box(html_ctx *ctx, html_node *defs, const geometry *g, const char *id, int depth,
                     int lines) {
   static const char *const cls[] = {"box box-loss", "box box-failure", "box box-scenario",
                                     "box box-measure"};
   double x = -text_inset(g, depth);
-  xmlNodePtr holder = depth == 3 ? html_el(ctx, defs, "g", NULL) : defs;
-  xmlNodePtr box = html_el(ctx, holder, "rect", cls[depth]);
+  html_node *holder = depth == 3 ? html_el(ctx, defs, "g", NULL) : defs;
+  html_node *box = html_el(ctx, holder, "rect", cls[depth]);
   html_attr(depth == 3 ? holder : box, "id", id + 1);
   html_attr_num(box, "x", x);
   html_attr_num(box, "width", g->col_w[depth]);
   html_attr_num(box, "height", g->box_h);
   html_attr(box, "rx", "5");
   if (depth != 3) return;
-  xmlNodePtr stripe = html_el(ctx, holder, "rect", "stripe");
+  html_node *stripe = html_el(ctx, holder, "rect", "stripe");
   html_attr_num(stripe, "x", x);
   html_attr(stripe, "width", "6");
   html_attr_num(stripe, "height", g->box_h);
   double t1, t2, sub;
   text_rows(g, lines, &t1, &t2, &sub);
-  xmlNodePtr mark = html_el(ctx, holder, "circle", "marker");
+  html_node *mark = html_el(ctx, holder, "circle", "marker");
   html_attr_num(mark, "cx", x + g->col_w[3] - g->pad - 4);
   html_attr_num(mark, "cy", t1);
   html_attr(mark, "r", "4.5");
 }
 
-xmlNodePtr html_tree_defs(html_ctx *ctx) {
+html_node *html_tree_defs(html_ctx *ctx) {
   const geometry *g = ctx->slides ? &slide_geometry : &report_geometry;
-  xmlNodePtr svg = html_el(ctx, NULL, "svg", "tree-defs");
+  html_node *svg = html_el(ctx, NULL, "svg", "tree-defs");
   html_attr(svg, "width", "0");
   html_attr(svg, "height", "0");
   html_attr(svg, "aria-hidden", "true");
-  xmlNodePtr defs = html_el(ctx, svg, "defs", NULL);
+  html_node *defs = html_el(ctx, svg, "defs", NULL);
   for (int d = 0; d < 3; d++) def_box(ctx, defs, g, box_ids[d], d, 1);
   def_box(ctx, defs, g, measure_ids[0], 3, 1);
   def_box(ctx, defs, g, measure_ids[1], 3, 2);
@@ -222,9 +222,9 @@ xmlNodePtr html_tree_defs(html_ctx *ctx) {
 
 /* Adds a text line at height y (x = 0, where the group was moved) with an
  * optional class and the given content. */
-static xmlNodePtr text_at(html_ctx *ctx, xmlNodePtr g, double y, const char *cls,
+static html_node *text_at(html_ctx *ctx, html_node *g, double y, const char *cls,
                           const char *text) {
-  xmlNodePtr t = html_text_el(ctx, g, "text", cls, text);
+  html_node *t = html_text_el(ctx, g, "text", cls, text);
   html_attr_num(t, "y", y);
   return t;
 }
@@ -232,16 +232,16 @@ static xmlNodePtr text_at(html_ctx *ctx, xmlNodePtr g, double y, const char *cls
 /* "JPY 4.1M → JPY 2.6M": current and planned yearly loss, compact. */
 static void loss_pair(html_ctx *ctx, double now, double planned, char *buf, size_t size) {
   char a[64], b[64];
-  snprintf(buf, size, "%s \xE2\x86\x92 %s", html_amount(ctx, now, 1, 1, a, sizeof a),
-           html_amount(ctx, planned, 1, 1, b, sizeof b));
+  html_join(buf, size, html_amount(ctx, now, 1, 1, a, sizeof a), " \xE2\x86\x92 ",
+            html_amount(ctx, planned, 1, 1, b, sizeof b), (char *)NULL);
 }
 
 /* The tooltip lines with the exact current and planned yearly loss. */
 static void exact_pair(html_ctx *ctx, double now, double planned, char *buf, size_t size) {
   char a[64], b[64];
-  snprintf(buf, size, "%s: %s\n%s: %s", html_msg(ctx, "state.current"),
-           html_amount(ctx, now, 1, 0, a, sizeof a), html_msg(ctx, "state.planned"),
-           html_amount(ctx, planned, 1, 0, b, sizeof b));
+  html_join(buf, size, html_msg(ctx, "state.current"), ": ",
+            html_amount(ctx, now, 1, 0, a, sizeof a), "\n", html_msg(ctx, "state.planned"), ": ",
+            html_amount(ctx, planned, 1, 0, b, sizeof b), (char *)NULL);
 }
 
 /* 1 when s ends with "…" itself (then a shown "…" is not a cut). */
@@ -253,7 +253,7 @@ static int ends_with_ellipsis(const char *s) {
 /* Draws node i with its box's top-left corner at (x, top): a group moved
  * into place holding its tooltip, the shared box shape and its text.
  * Clipped nodes (continued from or on another piece) are dashed. */
-static void draw_node(html_ctx *ctx, html_tree_plan *tp, xmlNodePtr svg, size_t i, double cy,
+static void draw_node(html_ctx *ctx, html_tree_plan *tp, html_node *svg, size_t i, double cy,
                       int clipped) {
   const bd_report *r = ctx->r;
   const bd_tree_node *nd = &tp->t->nodes[i];
@@ -270,39 +270,40 @@ static void draw_node(html_ctx *ctx, html_tree_plan *tp, xmlNodePtr svg, size_t 
   case BD_NODE_FAILURE:
     eal = nd->type == BD_NODE_LOSS ? r->losses[nd->index].eal : r->failures[nd->index].eal;
     title = nd->type == BD_NODE_LOSS ? r->losses[nd->index].title : r->failures[nd->index].title;
-    snprintf(cls, sizeof cls, "node node-%s", nd->type == BD_NODE_LOSS ? "loss" : "failure");
+    html_join(cls, sizeof cls, "node node-", nd->type == BD_NODE_LOSS ? "loss" : "failure",
+              (char *)NULL);
     loss_pair(ctx, eal[BD_STATE_CURRENT], eal[BD_STATE_PLANNED], line2, sizeof line2);
     exact_pair(ctx, eal[BD_STATE_CURRENT], eal[BD_STATE_PLANNED], exact, sizeof exact);
-    snprintf(tip, sizeof tip, "%s\n%s", title, exact);
+    html_join(tip, sizeof tip, title, "\n", exact, (char *)NULL);
     break;
   case BD_NODE_SCENARIO:
     s = &r->scenarios[nd->index];
     title = s->title;
-    snprintf(cls, sizeof cls, "node node-scenario decision-%s", bd_decision_name(s->decision));
+    html_join(cls, sizeof cls, "node node-scenario decision-", bd_decision_name(s->decision),
+              (char *)NULL);
     loss_pair(ctx, s->state[BD_STATE_CURRENT].eal, s->state[BD_STATE_PLANNED].eal, line2,
               sizeof line2);
     exact_pair(ctx, s->state[BD_STATE_CURRENT].eal, s->state[BD_STATE_PLANNED].eal, exact,
                sizeof exact);
-    snprintf(tip, sizeof tip, "%s\n%s\n%s: %s%s%s%s%s", title, exact,
-             html_msg(ctx, "column.decision"),
-             html_enum_label(ctx, "decision", bd_decision_name(s->decision)),
-             s->over_cap ? " \xC2\xB7 " : "", s->over_cap ? html_msg(ctx, "flag.over_cap") : "",
-             s->accept ? "\n" : "", s->accept ? s->accept : "");
+    html_join(tip, sizeof tip, title, "\n", exact, "\n", html_msg(ctx, "column.decision"), ": ",
+              html_enum_label(ctx, "decision", bd_decision_name(s->decision)),
+              s->over_cap ? " \xC2\xB7 " : "", s->over_cap ? html_msg(ctx, "flag.over_cap") : "",
+              s->accept ? "\n" : "", s->accept ? s->accept : "", (char *)NULL);
     break;
   case BD_NODE_MEASURE:
     s = &r->scenarios[nd->index];
     m = &s->measures[nd->measure];
     title = m->title;
-    snprintf(cls, sizeof cls, "node node-measure kind-%s status-%s", bd_kind_name(m->kind),
-             bd_status_name(m->status));
-    snprintf(line2, sizeof line2, "%s \xC2\xB7 %s \xC2\xB7 %s",
-             html_enum_label(ctx, "kind", bd_kind_name(m->kind)),
-             html_enum_label(ctx, "status", bd_status_name(m->status)),
-             html_enum_label(ctx, "verification", bd_verification_name(m->verification)));
+    html_join(cls, sizeof cls, "node node-measure kind-", bd_kind_name(m->kind), " status-",
+              bd_status_name(m->status), (char *)NULL);
+    html_join(line2, sizeof line2, html_enum_label(ctx, "kind", bd_kind_name(m->kind)),
+              " \xC2\xB7 ", html_enum_label(ctx, "status", bd_status_name(m->status)), " \xC2\xB7 ",
+              html_enum_label(ctx, "verification", bd_verification_name(m->verification)),
+              (char *)NULL);
     if (m->last_run)
-      snprintf(tip, sizeof tip, "%s\n%s\n%s: %s (%s)", title, line2,
-               html_msg(ctx, "column.last_run"), m->last_run,
-               html_enum_label(ctx, "result", bd_result_name(m->result)));
+      html_join(tip, sizeof tip, title, "\n", line2, "\n", html_msg(ctx, "column.last_run"), ": ",
+                m->last_run, " (", html_enum_label(ctx, "result", bd_result_name(m->result)), ")",
+                (char *)NULL);
     max_em -= 1.7; /* room for the status marker */
     break;
   }
@@ -320,9 +321,10 @@ static void draw_node(html_ctx *ctx, html_tree_plan *tp, xmlNodePtr svg, size_t 
   /* a measure needs a tooltip only when its box does not show everything */
   size_t n2 = strlen(l2);
   int cut = n2 >= 3 && memcmp(l2 + n2 - 3, "\xE2\x80\xA6", 3) == 0 && !ends_with_ellipsis(title);
-  if (m && !tip[0] && (cut || shown2 != line2)) snprintf(tip, sizeof tip, "%s\n%s", title, line2);
+  if (m && !tip[0] && (cut || shown2 != line2))
+    html_join(tip, sizeof tip, title, "\n", line2, (char *)NULL);
 
-  xmlNodePtr grp = html_el(ctx, svg, "g", cls);
+  html_node *grp = html_el(ctx, svg, "g", cls);
   memcpy(at, "translate(", 10);
   at += 10;
   at += html_num(tp->x[d] + tx, at);
@@ -331,7 +333,7 @@ static void draw_node(html_ctx *ctx, html_tree_plan *tp, xmlNodePtr svg, size_t 
   memcpy(at, ")", 2);
   html_attr(grp, "transform", move);
   if (tip[0]) html_text_el(ctx, grp, "title", NULL, tip);
-  xmlNodePtr use = html_el(ctx, grp, "use", NULL);
+  html_node *use = html_el(ctx, grp, "use", NULL);
   html_attr(use, "href", m ? measure_ids[lines - 1] : box_ids[d]);
   text_rows(g, lines, &t1, &t2, &sub);
   text_at(ctx, grp, t1, NULL, l1);
@@ -341,12 +343,13 @@ static void draw_node(html_ctx *ctx, html_tree_plan *tp, xmlNodePtr svg, size_t 
     html_attr_num(text_at(ctx, grp, sub, "t2 dec", dec), "x", w - g->pad - tx);
   } else {
     char vcls[48] = "t2";
-    if (m) snprintf(vcls, sizeof vcls, "t2 ver-%s", bd_verification_name(m->verification));
+    if (m)
+      html_join(vcls, sizeof vcls, "t2 ver-", bd_verification_name(m->verification), (char *)NULL);
     text_at(ctx, grp, sub, vcls, shown2);
   }
 }
 
-xmlNodePtr html_tree_svg(html_ctx *ctx, html_tree_plan *tp, size_t piece) {
+html_node *html_tree_svg(html_ctx *ctx, html_tree_plan *tp, size_t piece) {
   const bd_tree_node *nodes = tp->t->nodes;
   const geometry *g = tp->g;
   size_t a = tp->cuts[piece], b = tp->cuts[piece + 1];
@@ -375,7 +378,7 @@ xmlNodePtr html_tree_svg(html_ctx *ctx, html_tree_plan *tp, size_t piece) {
   }
   double width = tp->x[3] + g->col_w[3] + g->margin;
   double height = (double)(b - a) * g->pitch + 2 * g->margin;
-  xmlNodePtr svg = html_el(ctx, NULL, "svg", "tree");
+  html_node *svg = html_el(ctx, NULL, "svg", "tree");
   char box[96];
   snprintf(box, sizeof box, "0 0 %.0f %.0f", width, height);
   html_attr(svg, "viewBox", box);
@@ -383,7 +386,7 @@ xmlNodePtr html_tree_svg(html_ctx *ctx, html_tree_plan *tp, size_t piece) {
   html_attr_num(svg, "height", height);
   html_attr(svg, "role", "img");
   html_attr(svg, "aria-label", html_msg(ctx, "heading.scenario_tree"));
-  xmlNodePtr links = html_el(ctx, svg, "path", "links");
+  html_node *links = html_el(ctx, svg, "path", "links");
   tp->path_len = 0;
   int oom = 0;
   /* draw ancestors first (root first), then the piece's own nodes */

@@ -12,16 +12,16 @@
 #include <string.h>
 
 /* Adds the rows [first, end) of a table to tbody. */
-typedef void (*rows_fn)(html_ctx *ctx, xmlNodePtr tbody, size_t first, size_t end);
+typedef void (*rows_fn)(html_ctx *ctx, html_node *tbody, size_t first, size_t end);
 
 /* Streams `table` (caption and thead already in it): opens it, writes its
  * rows in chunks of tbody elements, then `foot` (may be NULL), closes it. */
-static void stream_table(html_ctx *ctx, xmlNodePtr table, size_t count, rows_fn rows,
-                         xmlNodePtr foot) {
+static void stream_table(html_ctx *ctx, html_node *table, size_t count, rows_fn rows,
+                         html_node *foot) {
   html_open(ctx, table);
   for (size_t first = 0; first < count && !ctx->failed;) {
     size_t end = first + HTML_REPORT_TABLE_CHUNK < count ? first + HTML_REPORT_TABLE_CHUNK : count;
-    xmlNodePtr tbody = html_el(ctx, NULL, "tbody", NULL);
+    html_node *tbody = html_el(ctx, NULL, "tbody", NULL);
     rows(ctx, tbody, first, end);
     html_emit(ctx, tbody);
     first = end;
@@ -31,10 +31,10 @@ static void stream_table(html_ctx *ctx, xmlNodePtr table, size_t count, rows_fn 
 }
 
 /* Creates a table with a caption "TEXT (CURRENCY)" or just "TEXT". */
-static xmlNodePtr new_table(html_ctx *ctx, const char *cls, const char *caption_key,
+static html_node *new_table(html_ctx *ctx, const char *cls, const char *caption_key,
                             int with_currency) {
   char caption[512];
-  xmlNodePtr table = html_el(ctx, NULL, "table", cls);
+  html_node *table = html_el(ctx, NULL, "table", cls);
   int n = with_currency ? snprintf(caption, sizeof caption, "%s (%s)", html_msg(ctx, caption_key),
                                    ctx->r->currency)
                         : snprintf(caption, sizeof caption, "%s", html_msg(ctx, caption_key));
@@ -46,20 +46,20 @@ static xmlNodePtr new_table(html_ctx *ctx, const char *cls, const char *caption_
 }
 
 /* Adds a header cell with the label of key and class cls (e.g. "num"). */
-static void head_cell(html_ctx *ctx, xmlNodePtr tr, const char *key, const char *cls) {
-  xmlNodePtr th = html_text_el(ctx, tr, "th", cls, html_msg(ctx, key));
+static void head_cell(html_ctx *ctx, html_node *tr, const char *key, const char *cls) {
+  html_node *th = html_text_el(ctx, tr, "th", cls, html_msg(ctx, key));
   html_attr(th, "scope", "col");
 }
 
 /* Adds the decision badge of scenario s (and the over-cap flag) to parent. */
-static void decision_badge(html_ctx *ctx, xmlNodePtr parent, const bd_scenario *s) {
+static void decision_badge(html_ctx *ctx, html_node *parent, const bd_scenario *s) {
   char cls[48];
-  snprintf(cls, sizeof cls, "badge decision-%s", bd_decision_name(s->decision));
-  xmlNodePtr b = html_text_el(ctx, parent, "span", cls,
+  html_join(cls, sizeof cls, "badge decision-", bd_decision_name(s->decision), (char *)NULL);
+  html_node *b = html_text_el(ctx, parent, "span", cls,
                               html_enum_label(ctx, "decision", bd_decision_name(s->decision)));
   if (s->accept) html_attr(b, "title", s->accept);
   if (s->over_cap) { /* on slides a mark, explained under the table */
-    xmlNodePtr flag = html_text_el(ctx, parent, "span", "badge over-cap",
+    html_node *flag = html_text_el(ctx, parent, "span", "badge over-cap",
                                    ctx->slides ? "\xE2\x9A\xA0" : html_msg(ctx, "flag.over_cap"));
     html_attr(flag, "title", html_msg(ctx, "flag.over_cap_note"));
   }
@@ -68,24 +68,25 @@ static void decision_badge(html_ctx *ctx, xmlNodePtr parent, const bd_scenario *
 /* --- decisions needed ------------------------------------------------------ */
 
 /* Adds the decision rows [first, end) of report->decisions. */
-static void decision_rows(html_ctx *ctx, xmlNodePtr tbody, size_t first, size_t end) {
+static void decision_rows(html_ctx *ctx, html_node *tbody, size_t first, size_t end) {
   const bd_report *r = ctx->r;
   int compact = ctx->slides;
   char buf[64];
   for (size_t i = first; i < end; i++) {
     const bd_scenario *s = &r->scenarios[r->decisions[i]];
-    xmlNodePtr tr = html_el(ctx, tbody, "tr", s->over_cap ? "over" : NULL);
+    html_node *tr = html_el(ctx, tbody, "tr", s->over_cap ? "over" : NULL);
     snprintf(buf, sizeof buf, "%zu", i + 1);
     html_text_el(ctx, tr, "td", "num rank", buf);
-    xmlNodePtr th = html_el(ctx, tr, "th", "name");
+    html_node *th = html_el(ctx, tr, "th", "name");
     html_text_el(ctx, th, "div", "title", s->title);
     char path[1024];
-    snprintf(path, sizeof path, "%s \xE2\x80\xBA %s", r->losses[s->loss].title,
-             r->failures[s->failure].title);
+    html_join(path, sizeof path, r->losses[s->loss].title, " \xE2\x80\xBA ",
+              r->failures[s->failure].title, (char *)NULL);
     html_text_el(ctx, th, "div", "path", path);
     if (s->accept) {
       char note[1024];
-      snprintf(note, sizeof note, "%s: %s", html_msg(ctx, "decision.accepted"), s->accept);
+      html_join(note, sizeof note, html_msg(ctx, "decision.accepted"), ": ", s->accept,
+                (char *)NULL);
       html_text_el(ctx, th, "div", "path", note);
     }
     html_amount_cell(ctx, tr, s->state[BD_STATE_CURRENT].eal, compact, "num strong");
@@ -100,9 +101,9 @@ static void decision_rows(html_ctx *ctx, xmlNodePtr tbody, size_t first, size_t 
 }
 
 /* The decisions table without rows: caption and header. */
-static xmlNodePtr decisions_head(html_ctx *ctx) {
-  xmlNodePtr table = new_table(ctx, "data decisions", "caption.decisions", 1);
-  xmlNodePtr tr = html_el(ctx, html_el(ctx, table, "thead", NULL), "tr", NULL);
+static html_node *decisions_head(html_ctx *ctx) {
+  html_node *table = new_table(ctx, "data decisions", "caption.decisions", 1);
+  html_node *tr = html_el(ctx, html_el(ctx, table, "thead", NULL), "tr", NULL);
   head_cell(ctx, tr, "column.rank", "num col-rank");
   head_cell(ctx, tr, "column.scenario", "col-name");
   head_cell(ctx, tr, "column.current", "num");
@@ -114,8 +115,8 @@ static xmlNodePtr decisions_head(html_ctx *ctx) {
   return table;
 }
 
-xmlNodePtr html_decisions_table(html_ctx *ctx, size_t first, size_t count) {
-  xmlNodePtr table = decisions_head(ctx);
+html_node *html_decisions_table(html_ctx *ctx, size_t first, size_t count) {
+  html_node *table = decisions_head(ctx);
   decision_rows(ctx, html_el(ctx, table, "tbody", NULL), first, first + count);
   return table;
 }
@@ -142,16 +143,16 @@ static size_t matrix_columns(const bd_report *r) {
 
 /* Adds a group-header row (a loss or a failure type) spanning the table,
  * with the group's current yearly loss on the right. */
-static void group_row(html_ctx *ctx, xmlNodePtr tbody, const bd_matrix_row *row, size_t span,
+static void group_row(html_ctx *ctx, html_node *tbody, const bd_matrix_row *row, size_t span,
                       int with_total) {
   const bd_report *r = ctx->r;
   const char *title =
       row->type == BD_ROW_LOSS ? r->losses[row->index].title : r->failures[row->index].title;
   double eal = row->type == BD_ROW_LOSS ? r->losses[row->index].eal[BD_STATE_CURRENT]
                                         : r->failures[row->index].eal[BD_STATE_CURRENT];
-  xmlNodePtr tr = html_el(ctx, tbody, "tr",
+  html_node *tr = html_el(ctx, tbody, "tr",
                           row->type == BD_ROW_LOSS ? "group group-loss" : "group group-failure");
-  xmlNodePtr th = html_el(ctx, tr, "th", NULL);
+  html_node *th = html_el(ctx, tr, "th", NULL);
   html_attr(th, "scope", "rowgroup");
   char n[32];
   snprintf(n, sizeof n, "%zu", with_total ? span - 4 : span);
@@ -161,13 +162,13 @@ static void group_row(html_ctx *ctx, xmlNodePtr tbody, const bd_matrix_row *row,
   html_text_el(ctx, th, "span", "group-title", title);
   if (with_total) {
     html_amount_cell(ctx, tr, eal, ctx->slides, "num group-total");
-    xmlNodePtr rest = html_el(ctx, tr, "td", NULL);
+    html_node *rest = html_el(ctx, tr, "td", NULL);
     html_attr(rest, "colspan", "3");
   }
 }
 
 /* Adds the loss-matrix rows [first, end) of report->matrix_rows. */
-static void matrix_rows(html_ctx *ctx, xmlNodePtr tbody, size_t first, size_t end) {
+static void matrix_rows(html_ctx *ctx, html_node *tbody, size_t first, size_t end) {
   const bd_report *r = ctx->r;
   int compact = ctx->slides;
   char buf[64], heat[16], cls[40];
@@ -178,16 +179,16 @@ static void matrix_rows(html_ctx *ctx, xmlNodePtr tbody, size_t first, size_t en
       continue;
     }
     const bd_scenario *s = &r->scenarios[row->index];
-    xmlNodePtr tr = html_el(ctx, tbody, "tr", "scenario");
-    xmlNodePtr th = html_text_el(ctx, tr, "th", "name", s->title);
+    html_node *tr = html_el(ctx, tbody, "tr", "scenario");
+    html_node *th = html_text_el(ctx, tr, "th", "name", s->title);
     if (ctx->slides) html_attr(th, "title", s->title); /* cut to one line there */
     for (size_t c = 0; c < r->category_count; c++) {
       double v = s->state[BD_STATE_CURRENT].by_category[c];
       if (v > 0) /* a zero stays unshaded: nothing to compare */
-        snprintf(cls, sizeof cls, "num %s",
-                 html_heat_class(s->heat_by_category[c], heat, sizeof heat));
+        html_join(cls, sizeof cls, "num ",
+                  html_heat_class(s->heat_by_category[c], heat, sizeof heat), (char *)NULL);
       else
-        snprintf(cls, sizeof cls, "num zero");
+        html_join(cls, sizeof cls, "num zero", (char *)NULL);
       html_amount_cell(ctx, tr, v, compact, cls);
     }
     html_amount_cell(ctx, tr, s->state[BD_STATE_CURRENT].eal, compact, "num strong total");
@@ -199,14 +200,14 @@ static void matrix_rows(html_ctx *ctx, xmlNodePtr tbody, size_t first, size_t en
 }
 
 /* The loss-matrix table without rows: caption and header. */
-static xmlNodePtr matrix_head(html_ctx *ctx) {
+static html_node *matrix_head(html_ctx *ctx) {
   const bd_report *r = ctx->r;
-  xmlNodePtr table = new_table(ctx, r->category_count > 4 ? "data matrix wide" : "data matrix",
+  html_node *table = new_table(ctx, r->category_count > 4 ? "data matrix wide" : "data matrix",
                                "caption.loss_matrix", 1);
-  xmlNodePtr tr = html_el(ctx, html_el(ctx, table, "thead", NULL), "tr", NULL);
+  html_node *tr = html_el(ctx, html_el(ctx, table, "thead", NULL), "tr", NULL);
   head_cell(ctx, tr, "column.scenario", "col-name");
   for (size_t c = 0; c < r->category_count; c++) {
-    xmlNodePtr th = html_text_el(ctx, tr, "th", "num", html_category(ctx, c));
+    html_node *th = html_text_el(ctx, tr, "th", "num", html_category(ctx, c));
     html_attr(th, "scope", "col");
   }
   head_cell(ctx, tr, "column.total", "num");
@@ -217,13 +218,13 @@ static xmlNodePtr matrix_head(html_ctx *ctx) {
 }
 
 /* The column totals of the loss matrix (current state) as a tfoot. */
-static xmlNodePtr matrix_foot(html_ctx *ctx) {
+static html_node *matrix_foot(html_ctx *ctx) {
   const bd_report *r = ctx->r;
   const bd_totals *now = &r->totals[BD_STATE_CURRENT];
   char buf[64];
-  xmlNodePtr tfoot = html_el(ctx, NULL, "tfoot", NULL);
-  xmlNodePtr tr = html_el(ctx, tfoot, "tr", NULL);
-  xmlNodePtr th = html_text_el(ctx, tr, "th", NULL, html_msg(ctx, "column.total"));
+  html_node *tfoot = html_el(ctx, NULL, "tfoot", NULL);
+  html_node *tr = html_el(ctx, tfoot, "tr", NULL);
+  html_node *th = html_text_el(ctx, tr, "th", NULL, html_msg(ctx, "column.total"));
   html_attr(th, "scope", "row");
   for (size_t c = 0; c < r->category_count; c++)
     html_amount_cell(ctx, tr, now->by_category[c], ctx->slides, NULL);
@@ -234,10 +235,10 @@ static xmlNodePtr matrix_foot(html_ctx *ctx) {
   return tfoot;
 }
 
-xmlNodePtr html_matrix_table(html_ctx *ctx, size_t first, size_t end) {
-  xmlNodePtr table = matrix_head(ctx);
+html_node *html_matrix_table(html_ctx *ctx, size_t first, size_t end) {
+  html_node *table = matrix_head(ctx);
   matrix_rows(ctx, html_el(ctx, table, "tbody", NULL), first, end);
-  if (end == ctx->r->matrix_row_count) xmlAddChild(table, matrix_foot(ctx));
+  if (end == ctx->r->matrix_row_count) html_add_child(table, matrix_foot(ctx));
   return table;
 }
 
@@ -248,7 +249,7 @@ void html_matrix_stream(html_ctx *ctx) {
 /* --- coverage heatmap ----------------------------------------------------- */
 
 /* Adds the coverage rows [first, end) of report->matrix_rows. */
-static void coverage_rows(html_ctx *ctx, xmlNodePtr tbody, size_t first, size_t end) {
+static void coverage_rows(html_ctx *ctx, html_node *tbody, size_t first, size_t end) {
   const bd_report *r = ctx->r;
   char cls[48];
   for (size_t i = first; i < end; i++) {
@@ -258,12 +259,12 @@ static void coverage_rows(html_ctx *ctx, xmlNodePtr tbody, size_t first, size_t 
       continue;
     }
     const bd_scenario *s = &r->scenarios[row->index];
-    xmlNodePtr tr = html_el(ctx, tbody, "tr", "scenario");
-    xmlNodePtr th = html_text_el(ctx, tr, "th", "name", s->title);
+    html_node *tr = html_el(ctx, tbody, "tr", "scenario");
+    html_node *th = html_text_el(ctx, tr, "th", "name", s->title);
     if (ctx->slides) html_attr(th, "title", s->title); /* cut to one line there */
     for (int k = 0; k < BD_KIND_COUNT; k++) {
       bd_cell c = s->coverage[k];
-      snprintf(cls, sizeof cls, "cell cell-%s", bd_cell_name(c));
+      html_join(cls, sizeof cls, "cell cell-", bd_cell_name(c), (char *)NULL);
       /* the word; the mark comes from the palette CSS (td.cell-X::before) */
       html_text_el(ctx, tr, "td", cls, html_enum_label(ctx, "cell", bd_cell_name(c)));
     }
@@ -271,22 +272,22 @@ static void coverage_rows(html_ctx *ctx, xmlNodePtr tbody, size_t first, size_t 
 }
 
 /* The coverage table without rows: caption and header. */
-static xmlNodePtr coverage_head(html_ctx *ctx) {
-  xmlNodePtr table = new_table(ctx, "data heatmap", "caption.coverage", 0);
-  xmlNodePtr tr = html_el(ctx, html_el(ctx, table, "thead", NULL), "tr", NULL);
+static html_node *coverage_head(html_ctx *ctx) {
+  html_node *table = new_table(ctx, "data heatmap", "caption.coverage", 0);
+  html_node *tr = html_el(ctx, html_el(ctx, table, "thead", NULL), "tr", NULL);
   head_cell(ctx, tr, "column.scenario", "col-name");
   for (int k = 0; k < BD_KIND_COUNT; k++) {
     char key[40], cls[40];
     snprintf(key, sizeof key, "kind.%s", bd_kind_name((bd_kind)k));
     snprintf(cls, sizeof cls, "kind kind-%s", bd_kind_name((bd_kind)k));
-    xmlNodePtr th = html_text_el(ctx, tr, "th", cls, html_msg(ctx, key));
+    html_node *th = html_text_el(ctx, tr, "th", cls, html_msg(ctx, key));
     html_attr(th, "scope", "col");
   }
   return table;
 }
 
-xmlNodePtr html_coverage_table(html_ctx *ctx, size_t first, size_t end) {
-  xmlNodePtr table = coverage_head(ctx);
+html_node *html_coverage_table(html_ctx *ctx, size_t first, size_t end) {
+  html_node *table = coverage_head(ctx);
   coverage_rows(ctx, html_el(ctx, table, "tbody", NULL), first, end);
   return table;
 }

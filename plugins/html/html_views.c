@@ -22,17 +22,17 @@ const char *html_cell_mark(bd_cell cell) {
 }
 
 /* Adds one "label: value" pair to the meta list (skipped when value is NULL). */
-static void meta_item(html_ctx *ctx, xmlNodePtr dl, const char *key, const char *value) {
+static void meta_item(html_ctx *ctx, html_node *dl, const char *key, const char *value) {
   if (value == NULL || *value == '\0') return;
-  xmlNodePtr div = html_el(ctx, dl, "div", NULL);
+  html_node *div = html_el(ctx, dl, "div", NULL);
   html_text_el(ctx, div, "dt", NULL, html_msg(ctx, key));
   html_text_el(ctx, div, "dd", NULL, value);
 }
 
-xmlNodePtr html_plan_meta(html_ctx *ctx, xmlNodePtr parent) {
+html_node *html_plan_meta(html_ctx *ctx, html_node *parent) {
   const bd_report *r = ctx->r;
   char slo[64] = "", budget[64] = "";
-  xmlNodePtr dl = html_el(ctx, parent, "dl", "plan-meta");
+  html_node *dl = html_el(ctx, parent, "dl", "plan-meta");
   meta_item(ctx, dl, "meta.owner", r->owner);
   meta_item(ctx, dl, "meta.period", r->period);
   meta_item(ctx, dl, "meta.as_of", r->as_of);
@@ -50,23 +50,23 @@ xmlNodePtr html_plan_meta(html_ctx *ctx, xmlNodePtr parent) {
 
 /* Adds one key-figure card: a label, a big value (with an exact title) and
  * a muted note.  Returns the card. */
-static xmlNodePtr card(html_ctx *ctx, xmlNodePtr parent, const char *cls, const char *label_key,
+static html_node *card(html_ctx *ctx, html_node *parent, const char *cls, const char *label_key,
                        const char *value, const char *exact, const char *note) {
-  xmlNodePtr c = html_el(ctx, parent, "div", cls);
+  html_node *c = html_el(ctx, parent, "div", cls);
   html_text_el(ctx, c, "div", "figure-label", html_msg(ctx, label_key));
-  xmlNodePtr v = html_text_el(ctx, c, "div", "figure-value", value);
+  html_node *v = html_text_el(ctx, c, "div", "figure-value", value);
   html_attr(v, "title", exact);
   if (note) html_text_el(ctx, c, "div", "figure-note", note);
   return c;
 }
 
-void html_key_figures(html_ctx *ctx, xmlNodePtr parent) {
+void html_key_figures(html_ctx *ctx, html_node *parent) {
   const bd_report *r = ctx->r;
   const bd_totals *now = &r->totals[BD_STATE_CURRENT];
   const bd_totals *plan = &r->totals[BD_STATE_PLANNED];
   const bd_totals *base = &r->totals[BD_STATE_BASELINE];
   char v[64], exact[64], x[64], note[256];
-  xmlNodePtr grid = html_el(ctx, parent, "div", "key-figures");
+  html_node *grid = html_el(ctx, parent, "div", "key-figures");
 
   snprintf(note, sizeof note, "%s: %s", html_msg(ctx, "state.baseline"),
            html_amount(ctx, base->eal, 1, 1, x, sizeof x));
@@ -113,14 +113,14 @@ void html_key_figures(html_ctx *ctx, xmlNodePtr parent) {
        html_share(ctx, r->verified_coverage, v, sizeof v), v, note);
 }
 
-void html_state_chart(html_ctx *ctx, xmlNodePtr parent) {
+void html_state_chart(html_ctx *ctx, html_node *parent) {
   const bd_report *r = ctx->r;
   const double label_w = 220, bar_w = 560, value_w = 200, bar_h = 30, pitch = 46;
   double max = 0;
   for (int s = 0; s < BD_STATE_COUNT; s++)
     if (r->totals[s].eal > max) max = r->totals[s].eal;
-  xmlNodePtr fig = html_el(ctx, parent, "figure", "chart state-chart");
-  xmlNodePtr svg = html_el(ctx, fig, "svg", NULL);
+  html_node *fig = html_el(ctx, parent, "figure", "chart state-chart");
+  html_node *svg = html_el(ctx, fig, "svg", NULL);
   double w = label_w + bar_w + value_w, h = pitch * BD_STATE_COUNT;
   char box[96], v[64], exact[64], tip[256];
   snprintf(box, sizeof box, "0 0 %.0f %.0f", w, h);
@@ -131,46 +131,46 @@ void html_state_chart(html_ctx *ctx, xmlNodePtr parent) {
     const bd_totals *t = &r->totals[s];
     double y = s * pitch + (pitch - bar_h) / 2;
     double len = max > 0 ? bar_w * t->eal / max : 0;
-    xmlNodePtr g = html_el(ctx, svg, "g", s == BD_STATE_CURRENT ? "bar bar-current" : "bar");
+    html_node *g = html_el(ctx, svg, "g", s == BD_STATE_CURRENT ? "bar bar-current" : "bar");
     snprintf(tip, sizeof tip, "%s: %s",
              html_msg(ctx, s == 0   ? "state.baseline"
                            : s == 1 ? "state.current"
                                     : "state.planned"),
              html_amount(ctx, t->eal, 1, 0, exact, sizeof exact));
     html_text_el(ctx, g, "title", NULL, tip);
-    xmlNodePtr label = html_text_el(ctx, g, "text", "bar-label",
+    html_node *label = html_text_el(ctx, g, "text", "bar-label",
                                     html_enum_label(ctx, "state", bd_state_name((bd_state)s)));
     html_attr_num(label, "x", label_w - 12);
     html_attr_num(label, "y", y + bar_h / 2);
-    xmlNodePtr track = html_el(ctx, g, "rect", "bar-track");
+    html_node *track = html_el(ctx, g, "rect", "bar-track");
     html_attr_num(track, "x", label_w);
     html_attr_num(track, "y", y);
     html_attr_num(track, "width", bar_w);
     html_attr_num(track, "height", bar_h);
-    xmlNodePtr bar = html_el(ctx, g, "rect", "bar-fill");
+    html_node *bar = html_el(ctx, g, "rect", "bar-fill");
     html_attr_num(bar, "x", label_w);
     html_attr_num(bar, "y", y);
     html_attr_num(bar, "width", len < 2 && t->eal > 0 ? 2 : len);
     html_attr_num(bar, "height", bar_h);
-    xmlNodePtr value =
+    html_node *value =
         html_text_el(ctx, g, "text", "bar-value", html_amount(ctx, t->eal, 1, 1, v, sizeof v));
     html_attr_num(value, "x", label_w + bar_w + 12);
     html_attr_num(value, "y", y + bar_h / 2);
   }
 }
 
-void html_totals_table(html_ctx *ctx, xmlNodePtr parent) {
+void html_totals_table(html_ctx *ctx, html_node *parent) {
   const bd_report *r = ctx->r;
   char buf[64];
-  xmlNodePtr table = html_el(ctx, parent, "table", "data totals");
-  xmlNodePtr tr = html_el(ctx, html_el(ctx, table, "thead", NULL), "tr", NULL);
+  html_node *table = html_el(ctx, parent, "table", "data totals");
+  html_node *tr = html_el(ctx, html_el(ctx, table, "thead", NULL), "tr", NULL);
   html_text_el(ctx, tr, "th", NULL, html_msg(ctx, "column.state"));
   html_text_el(ctx, tr, "th", "num", html_msg(ctx, "column.yearly_loss"));
   for (size_t c = 0; c < r->category_count; c++)
     html_text_el(ctx, tr, "th", "num", html_category(ctx, c));
   html_text_el(ctx, tr, "th", "num", html_msg(ctx, "column.downtime"));
   if (r->has_error_budget) html_text_el(ctx, tr, "th", "num", html_msg(ctx, "column.budget_used"));
-  xmlNodePtr tbody = html_el(ctx, table, "tbody", NULL);
+  html_node *tbody = html_el(ctx, table, "tbody", NULL);
   for (int s = 0; s < BD_STATE_COUNT; s++) {
     const bd_totals *t = &r->totals[s];
     tr = html_el(ctx, tbody, "tr", s == BD_STATE_CURRENT ? "current" : NULL);
@@ -185,13 +185,13 @@ void html_totals_table(html_ctx *ctx, xmlNodePtr parent) {
   }
   char caption[256];
   snprintf(caption, sizeof caption, "%s (%s)", html_msg(ctx, "caption.totals"), r->currency);
-  xmlNodePtr cap = html_text_el(ctx, NULL, "caption", NULL, caption);
-  xmlAddPrevSibling(table->children, cap);
+  html_node *cap = html_text_el(ctx, NULL, "caption", NULL, caption);
+  html_insert_first(table, cap);
 }
 
-void html_coverage_legend(html_ctx *ctx, xmlNodePtr parent) {
+void html_coverage_legend(html_ctx *ctx, html_node *parent) {
   const bd_report *r = ctx->r;
-  xmlNodePtr ul = html_el(ctx, parent, "ul", "legend");
+  html_node *ul = html_el(ctx, parent, "ul", "legend");
   html_attr(ul, "aria-label", html_msg(ctx, "legend.coverage"));
   /* strongest first: the order a reader scans for problems */
   static const bd_cell order[] = {BD_CELL_VERIFIED, BD_CELL_IMPLEMENTED, BD_CELL_STALE,
@@ -199,7 +199,7 @@ void html_coverage_legend(html_ctx *ctx, xmlNodePtr parent) {
   for (size_t i = 0; i < BD_CELL_COUNT; i++) {
     bd_cell c = order[i];
     char cls[40], count[32];
-    xmlNodePtr li = html_el(ctx, ul, "li", NULL);
+    html_node *li = html_el(ctx, ul, "li", NULL);
     snprintf(cls, sizeof cls, "swatch cell-%s", bd_cell_name(c));
     html_text_el(ctx, li, "span", cls, html_cell_mark(c));
     html_text_el(ctx, li, "span", "legend-label", html_enum_label(ctx, "cell", bd_cell_name(c)));

@@ -699,6 +699,101 @@ static void test_last_run(void **state) {
 }
 
 /* Large mappings and scenarios use the hashed paths: same answers. */
+/* Appends a large plan (over 1 MiB, so that two threads parse it) of
+ * block-style scenarios to text at *o; `extra` goes into scenario 9000. */
+static void large_block_plan(char *text, size_t cap, size_t *o, const char *extra) {
+  *o += (size_t)snprintf(text + *o, cap - *o,
+                         "badday: 1\nservice: S\nlosses:\n  - id: a\n    title: A\n"
+                         "    per_hour: {revenue: 100}\n"
+                         "failures: [{id: f, loss: a, title: F}]\nx-top: &top {k: 1}\n"
+                         "scenarios:\n");
+  for (int i = 0; i < 12000; i++) {
+    *o += (size_t)snprintf(text + *o, cap - *o,
+                           "  - id: s%d\n    failure: f\n    title: \"Scenario %d\"\n"
+                           "    frequency: %d/year\n    recover: %dh\n",
+                           i, i, 1 + i % 12, 1 + i % 5);
+    if (i == 9000) *o += (size_t)snprintf(text + *o, cap - *o, "%s", extra);
+    *o += (size_t)snprintf(text + *o, cap - *o,
+                           "    measures:\n      - {id: m, title: M, kind: detective, "
+                           "effect: {detect: 5m}}\n");
+  }
+}
+
+/* Loads text twice: as it is (parsed by two threads) and with its first
+ * line break written CRLF (the same lines, parsed by one thread), and
+ * asserts the same result: the same scenarios at the same places, or the
+ * same messages. */
+static void assert_split_same(ctx *c, char *text, size_t len) {
+  bd_load_options opt = {TODAY};
+  bd_arena single_arena = {0};
+  bd_diags single_diags = {0};
+  bd_plan *split = NULL, *single = NULL;
+  int rc1 = bd_plan_load_buffer("plan.yaml", text, len, &opt, &c->arena, &split, &c->diags);
+  char *crlf = malloc(len + 2);
+  assert_non_null(crlf);
+  size_t first = (size_t)(strchr(text, '\n') - text);
+  memcpy(crlf, text, first);
+  crlf[first] = '\r';
+  memcpy(crlf + first + 1, text + first, len - first);
+  int rc2 =
+      bd_plan_load_buffer("plan.yaml", crlf, len + 1, &opt, &single_arena, &single, &single_diags);
+  assert_int_equal(rc1, rc2);
+  assert_int_equal(c->diags.count, single_diags.count);
+  for (size_t i = 0; i < c->diags.count; i++) {
+    assert_int_equal(c->diags.items[i].line, single_diags.items[i].line);
+    assert_int_equal(c->diags.items[i].column, single_diags.items[i].column);
+    assert_string_equal(c->diags.items[i].message, single_diags.items[i].message);
+  }
+  if (rc1 == 0) {
+    assert_int_equal(split->scenario_count, single->scenario_count);
+    for (size_t i = 0; i < split->scenario_count; i++) {
+      const bd_plan_scenario *a = &split->scenarios[i], *b = &single->scenarios[i];
+      assert_string_equal(a->id, b->id);
+      assert_string_equal(a->title, b->title);
+      assert_int_equal(a->line, b->line);
+      assert_int_equal(a->column, b->column);
+      assert_int_equal(a->measure_count, b->measure_count);
+      assert_int_equal(a->measures[0].line, b->measures[0].line);
+      assert_int_equal(a->extensions.count, b->extensions.count);
+    }
+    assert_int_equal(split->extensions.count, single->extensions.count);
+  }
+  free(crlf);
+  bd_arena_free(&single_arena);
+  bd_diags_free(&single_diags);
+  bd_diags_free(&c->diags);
+  memset(&c->diags, 0, sizeof c->diags);
+}
+
+static void test_split_parse(void **state) {
+  ctx *c = *state;
+  static const struct {
+    const char *extra; /* in scenario 9000, in the second parse's half */
+    const char *after; /* after the list */
+  } cases[] = {
+      {"", ""},
+      {"", "x-after: [1, 2]\nx-more: {a: b}\n"},
+      {"    x-ref: *top\n", ""},                /* an alias to an anchor of the first half */
+      {"    title: again\n", ""},               /* a duplicate key in the second half */
+      {"    x-t: !!str tagged\n", ""},          /* a tag */
+      {"", "service: again\n"},                 /* a key of the root again */
+      {"    x-q: \"a\n  - id: z\n  b\"\n", ""}, /* item-like lines in a quoted text */
+      {"      oops: [\n", ""},                  /* a syntax error */
+      {"", "---\nbadday: 1\n"},                 /* a second document */
+  };
+  size_t cap = 4u * 1024 * 1024;
+  char *text = malloc(cap);
+  assert_non_null(text);
+  for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+    size_t o = 0;
+    large_block_plan(text, cap, &o, cases[k].extra);
+    o += (size_t)snprintf(text + o, cap - o, "%s", cases[k].after);
+    assert_true(o > 1024 * 1024);
+    assert_split_same(c, text, o);
+  }
+  free(text);
+}
+
 static void test_large(void **state) {
   ctx *c = *state;
   size_t cap = 4u * 1024 * 1024, o = 0;
@@ -807,6 +902,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_many_errors, setup, teardown),
       cmocka_unit_test_setup_teardown(test_last_run, setup, teardown),
       cmocka_unit_test_setup_teardown(test_large, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_split_parse, setup, teardown),
       cmocka_unit_test_setup_teardown(test_load_file, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
