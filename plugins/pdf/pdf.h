@@ -370,6 +370,11 @@ typedef struct pdf_card {
 /* Draws n cards in rows of `columns` from (x, y) across w; returns the height. */
 double pdf_cards(pdf_doc *d, const pdf_card *cards, int n, double x, double y, double w,
                  int columns);
+/* Fills the coverage card (coverage, with verified coverage as its note)
+ * and the decisions card (with the number of scenarios as its note). */
+void pdf_coverage_card(pdf_doc *d, pdf_card *c, double coverage, double verified);
+void pdf_decisions_card(pdf_doc *d, pdf_card *c, size_t decisions, size_t scenarios);
+
 /* The height pdf_cards() takes for n cards in rows of `columns`. */
 double pdf_cards_height(pdf_doc *d, int n, int columns);
 

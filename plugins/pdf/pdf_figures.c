@@ -68,17 +68,24 @@ static int fill_cards(pdf_doc *d, pdf_card *c) {
              r->loss_count, pdf_msg(d, "column.failure"), r->failure_count);
   }
   n++;
-  c[n] = (pdf_card){pdf_msg(d, "figure.coverage"), "", "", r->coverage, 1, BD_COLOR_CELL_VERIFIED};
-  snprintf(c[n].value, sizeof c[n].value, "%s", pdf_share(d, r->coverage));
-  snprintf(c[n].note, sizeof c[n].note, "%s: %s", pdf_msg(d, "figure.verified_coverage"),
-           pdf_share(d, r->verified_coverage));
-  n++;
-  c[n] = (pdf_card){pdf_msg(d, "figure.decisions"), "", "", 0, 0, 0};
-  snprintf(c[n].value, sizeof c[n].value, "%zu", r->decision_count);
-  snprintf(c[n].note, sizeof c[n].note, "%s: %zu", pdf_msg(d, "figure.scenarios"),
-           r->scenario_count);
-  n++;
+  pdf_coverage_card(d, &c[n++], r->coverage, r->verified_coverage);
+  pdf_decisions_card(d, &c[n++], r->decision_count, r->scenario_count);
   return n;
+}
+
+/* See pdf.h. */
+void pdf_coverage_card(pdf_doc *d, pdf_card *c, double coverage, double verified) {
+  *c = (pdf_card){pdf_msg(d, "figure.coverage"), "", "", coverage, 1, BD_COLOR_CELL_VERIFIED};
+  snprintf(c->value, sizeof c->value, "%s", pdf_share(d, coverage));
+  snprintf(c->note, sizeof c->note, "%s: %s", pdf_msg(d, "figure.verified_coverage"),
+           pdf_share(d, verified));
+}
+
+/* See pdf.h. */
+void pdf_decisions_card(pdf_doc *d, pdf_card *c, size_t decisions, size_t scenarios) {
+  *c = (pdf_card){pdf_msg(d, "figure.decisions"), "", "", 0, 0, 0};
+  snprintf(c->value, sizeof c->value, "%zu", decisions);
+  snprintf(c->note, sizeof c->note, "%s: %zu", pdf_msg(d, "figure.scenarios"), scenarios);
 }
 
 /* Draws one card in the box; lf, vf, nf: label, value and note fonts. */

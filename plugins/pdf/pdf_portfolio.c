@@ -319,16 +319,8 @@ static int fill_cards(pdf_doc *d, const bd_portfolio *p, pdf_card *c) {
   c[n] = (pdf_card){pdf_msg(d, "figure.scenarios"), "", "", 0, 0, 0};
   snprintf(c[n].value, sizeof c[n].value, "%zu", p->scenario_count);
   n++;
-  c[n] = (pdf_card){pdf_msg(d, "figure.coverage"), "", "", p->coverage, 1, BD_COLOR_CELL_VERIFIED};
-  snprintf(c[n].value, sizeof c[n].value, "%s", pdf_share(d, p->coverage));
-  snprintf(c[n].note, sizeof c[n].note, "%s: %s", pdf_msg(d, "figure.verified_coverage"),
-           pdf_share(d, p->verified_coverage));
-  n++;
-  c[n] = (pdf_card){pdf_msg(d, "figure.decisions"), "", "", 0, 0, 0};
-  snprintf(c[n].value, sizeof c[n].value, "%zu", p->decision_count);
-  snprintf(c[n].note, sizeof c[n].note, "%s: %zu", pdf_msg(d, "figure.scenarios"),
-           p->scenario_count);
-  n++;
+  pdf_coverage_card(d, &c[n++], p->coverage, p->verified_coverage);
+  pdf_decisions_card(d, &c[n++], p->decision_count, p->scenario_count);
   return n;
 }
 
