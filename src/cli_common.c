@@ -49,19 +49,31 @@ int bd_cli_add_compare(bd_compare_list *list, const char *path) {
   return 0;
 }
 
+/* Loads the plan at path into arena with opt; prints its errors.  Returns
+ * an exit code. */
+static int load_plan(const char *path, const bd_load_options *opt, bd_arena *arena,
+                     bd_plan **plan) {
+  bd_diags diags = {0};
+  int rc = bd_plan_load_file(path, opt, arena, plan, &diags);
+  if (rc != 0) bd_cli_print_diags(&diags, path, "error");
+  bd_diags_free(&diags);
+  return rc == 0 ? BD_EXIT_OK : BD_EXIT_INVALID_PLAN;
+}
+
 /* How serious an exit code of loading is: a usage error first, then an
  * internal error, then an invalid plan. */
 static int load_rank(int status) {
   return status == BD_EXIT_USAGE ? 3 : status == BD_EXIT_INTERNAL ? 2 : status != BD_EXIT_OK;
 }
 
-int bd_cli_load_plans(char *const *paths, size_t count, int verbose, bd_arena *arena,
-                      bd_plan ***plans) {
+int bd_cli_load_plans(char *const *paths, size_t count, bd_arena *arena, bd_plan ***plans) {
   *plans = bd_arena_array(arena, count ? count : 1, sizeof **plans);
   if (*plans == NULL) return BD_EXIT_INTERNAL;
+  bd_load_options opt;
+  if (bd_cli_load_options(&opt) != BD_EXIT_OK) return BD_EXIT_USAGE;
   int status = BD_EXIT_OK;
   for (size_t i = 0; i < count; i++) {
-    int rc = bd_cli_load_plan(paths[i], NULL, verbose, arena, &(*plans)[i]);
+    int rc = load_plan(paths[i], &opt, arena, &(*plans)[i]);
     if (load_rank(rc) > load_rank(status)) status = rc;
   }
   return status;
@@ -108,18 +120,6 @@ static int today_days(long *days) {
 int bd_cli_load_options(bd_load_options *opt) {
   memset(opt, 0, sizeof *opt);
   return today_days(&opt->today) == 0 ? BD_EXIT_OK : BD_EXIT_USAGE;
-}
-
-int bd_cli_load_plan(const char *path, const bd_evidence_list *evidence, int verbose,
-                     bd_arena *arena, bd_plan **plan) {
-  bd_load_options opt;
-  if (bd_cli_load_options(&opt) != BD_EXIT_OK) return BD_EXIT_USAGE;
-  bd_diags diags = {0};
-  int rc = bd_plan_load_file(path, &opt, arena, plan, &diags);
-  if (rc != 0) bd_cli_print_diags(&diags, path, "error");
-  bd_diags_free(&diags);
-  if (rc != 0) return BD_EXIT_INVALID_PLAN;
-  return evidence ? bd_cli_apply_evidence(evidence, plan, 1, arena, verbose) : BD_EXIT_OK;
 }
 
 /* The language of labels from the environment: "ja" for a Japanese locale. */

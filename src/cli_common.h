@@ -31,8 +31,7 @@ int bd_cli_add_evidence(bd_evidence_list *list, const char *path);
  * invalid plan's entry is NULL.  Prints every error.  Returns BD_EXIT_OK
  * when all loaded, else the most serious exit code (usage, then internal,
  * then an invalid plan). */
-int bd_cli_load_plans(char *const *paths, size_t count, int verbose, bd_arena *arena,
-                      bd_plan ***plans);
+int bd_cli_load_plans(char *const *paths, size_t count, bd_arena *arena, bd_plan ***plans);
 
 /* Applies every evidence file to the count plans, skipping NULL entries
  * (a testcase counts for every plan with the measure it names); prints
@@ -62,11 +61,6 @@ int bd_cli_add_compare(bd_compare_list *list, const char *path);
  * that differs or a service named twice is an invalid input. */
 int bd_cli_attach_comparisons(const bd_compare_list *list, bd_report *const *reports, size_t count,
                               bd_arena *arena);
-
-/* Loads the plan at path into arena and applies the evidence files; prints
- * every error and warning.  Returns an exit code (BD_EXIT_*). */
-int bd_cli_load_plan(const char *path, const bd_evidence_list *evidence, int verbose,
-                     bd_arena *arena, bd_plan **plan);
 
 /* The language of labels from LC_ALL, LC_MESSAGES or LANG: "ja" or "en". */
 const char *bd_cli_default_lang(void);

@@ -121,7 +121,7 @@ static int archive_plans(const archive_args *a, char *const *paths, size_t count
                          const bd_plugin_set *set) {
   bd_arena arena = {0};
   bd_plan **plans = NULL;
-  int status = bd_cli_load_plans(paths, count, a->verbose, &arena, &plans);
+  int status = bd_cli_load_plans(paths, count, &arena, &plans);
   if (plans == NULL) {
     bd_arena_free(&arena);
     return status;

@@ -67,7 +67,7 @@ int bd_cmd_check(int argc, char **argv) {
   bd_arena arena = {0};
   bd_plan **plans = NULL;
   /* An invalid plan outranks a gate finding; a usage error outranks both. */
-  int status = bd_cli_load_plans(argv + optind, count, verbose, &arena, &plans);
+  int status = bd_cli_load_plans(argv + optind, count, &arena, &plans);
   if (plans == NULL) {
     bd_arena_free(&arena);
     return status;

@@ -225,7 +225,7 @@ static int resolve_destination(render_args *a, char **owned) {
  * shown) into reports; returns an exit code. */
 static int load_reports(const render_args *a, bd_arena *arena, bd_report **reports) {
   bd_plan **plans = NULL;
-  int status = bd_cli_load_plans(a->plans, a->plan_count, a->verbose, arena, &plans);
+  int status = bd_cli_load_plans(a->plans, a->plan_count, arena, &plans);
   /* Evidence applies to the whole portfolio, so that a testcase of one
    * service is not called unmatched by the others. */
   if (status == BD_EXIT_OK)
