@@ -1,5 +1,6 @@
 /*
- * cli.h - the badday command line: `check`, `render` and `plugins`.
+ * cli.h - the badday command line: `check`, `render`, `archive`, `plugins`,
+ * `init` and `schema`.
  *
  * The CLI is the only part of badday that prints diagnostics or exits; the
  * library returns errors with their positions and the CLI formats them as
@@ -27,6 +28,8 @@ int bd_cmd_check(int argc, char **argv);
 int bd_cmd_render(int argc, char **argv);
 int bd_cmd_plugins(int argc, char **argv);
 int bd_cmd_archive(int argc, char **argv);
+int bd_cmd_init(int argc, char **argv);
+int bd_cmd_schema(int argc, char **argv);
 
 /* Prints the usage text to f. */
 void bd_print_usage(FILE *f);

@@ -144,6 +144,14 @@ static char *join_path(const char *dir, const char *name) {
   return asprintf(&path, "%s/%s", dir, name) < 0 ? NULL : path;
 }
 
+char *bd_cli_data_file(const char *name) {
+  return join_path(data_dir(), name);
+}
+
+int bd_cli_today(long *days) {
+  return today_days(days);
+}
+
 const char *bd_cli_absolute_dir(const char *command, const char *dir, char *resolved) {
   if (dir == NULL || dir[0] == '/') return dir;
   if (realpath(dir, resolved) == NULL) {

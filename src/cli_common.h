@@ -62,6 +62,15 @@ int bd_cli_add_compare(bd_compare_list *list, const char *path);
 int bd_cli_attach_comparisons(const bd_compare_list *list, bd_report *const *reports, size_t count,
                               bd_arena *arena);
 
+/* Returns the path of `name` in badday's data directory ($BADDAY_DATADIR
+ * or the installed one, e.g. "templates/plan-1.schema.json") in a new
+ * string the caller frees, or NULL when memory ran out. */
+char *bd_cli_data_file(const char *name);
+
+/* Today in days since 1970-01-01 (UTC), or the day of SOURCE_DATE_EPOCH.
+ * Returns 0, or -1 after printing that SOURCE_DATE_EPOCH is malformed. */
+int bd_cli_today(long *days);
+
 /* The language of labels from LC_ALL, LC_MESSAGES or LANG: "ja" or "en". */
 const char *bd_cli_default_lang(void);
 

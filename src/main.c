@@ -29,8 +29,11 @@ int main(int argc, char **argv) {
   if (strcmp(cmd, "render") == 0) return bd_cmd_render(argc - 1, argv + 1);
   if (strcmp(cmd, "plugins") == 0) return bd_cmd_plugins(argc - 1, argv + 1);
   if (strcmp(cmd, "archive") == 0) return bd_cmd_archive(argc - 1, argv + 1);
+  if (strcmp(cmd, "init") == 0) return bd_cmd_init(argc - 1, argv + 1);
+  if (strcmp(cmd, "schema") == 0) return bd_cmd_schema(argc - 1, argv + 1);
   fprintf(stderr,
-          "badday: unknown command '%s' (expected check, render, archive or plugins; try --help)\n",
+          "badday: unknown command '%s' (expected check, render, archive, plugins, init or schema; "
+          "try --help)\n",
           cmd);
   return BD_EXIT_USAGE;
 }
