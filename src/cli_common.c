@@ -53,9 +53,13 @@ int bd_cli_add_compare(bd_compare_list *list, const char *path) {
  * an exit code. */
 static int load_plan(const char *path, const bd_load_options *opt, bd_arena *arena,
                      bd_plan **plan) {
-  bd_diags diags = {0};
-  int rc = bd_plan_load_file(path, opt, arena, plan, &diags);
+  bd_diags diags = {0}, warnings = {0};
+  bd_load_options with_warnings = *opt;
+  with_warnings.warnings = &warnings;
+  int rc = bd_plan_load_file(path, &with_warnings, arena, plan, &diags);
+  bd_cli_print_diags(&warnings, path, "warning");
   if (rc != 0) bd_cli_print_diags(&diags, path, "error");
+  bd_diags_free(&warnings);
   bd_diags_free(&diags);
   return rc == 0 ? BD_EXIT_OK : BD_EXIT_INVALID_PLAN;
 }

@@ -2,6 +2,8 @@
 #include "evidence.h"
 
 #include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <libxml/parser.h>
@@ -104,6 +106,45 @@ static void apply_to(const char *path, bd_plan *plan, bd_plan_measure *m, bd_are
                 r->scenario, r->measure);
 }
 
+/* The edit distance of name to candidate when it is at most half the
+ * longer one (osaka-drill for osaka-restore-drill), else SIZE_MAX. */
+static size_t near_distance(const char *name, const char *candidate) {
+  size_t a = strlen(name), b = strlen(candidate), longer = a > b ? a : b;
+  size_t d = bd_edit_distance(name, candidate);
+  return d > 0 && d * 2 <= longer ? d : SIZE_MAX;
+}
+
+/* Writes into buf "; did you mean 'SCENARIO/MEASURE'?" for the test of the
+ * plans closest to what run r names (a test of the same scenario with a
+ * near id, or a test of that id in a scenario with a near id), or "". */
+static void closest_test(const bd_evidence_target *t, const run *r, char *buf, size_t size) {
+  const char *best_s = NULL, *best_m = NULL;
+  size_t best = SIZE_MAX;
+  for (size_t i = 0; i < t->plan_count; i++) {
+    const bd_plan *plan = t->plans[i];
+    for (size_t si = 0; plan && si < plan->scenario_count; si++) {
+      const bd_plan_scenario *sc = &plan->scenarios[si];
+      int same_scenario = strcmp(sc->id, r->scenario) == 0;
+      for (size_t j = 0; j < sc->measure_count; j++) {
+        const bd_plan_measure *m = &sc->measures[j];
+        if (m->id == NULL || m->kind != BD_KIND_TESTING) continue;
+        size_t d = same_scenario                    ? near_distance(r->measure, m->id)
+                   : strcmp(m->id, r->measure) == 0 ? near_distance(r->scenario, sc->id)
+                                                    : SIZE_MAX;
+        if (d < best) {
+          best = d;
+          best_s = sc->id;
+          best_m = m->id;
+        }
+      }
+    }
+  }
+  if (best_s)
+    snprintf(buf, size, "; did you mean '%s/%s'?", best_s, best_m);
+  else
+    buf[0] = '\0';
+}
+
 /* Applies one run to every plan that has the measure it names (plans of
  * several services may share scenario ids); warns when none has it. */
 static void apply_run(const char *path, const bd_evidence_target *t, const run *r,
@@ -116,9 +157,12 @@ static void apply_run(const char *path, const bd_evidence_target *t, const run *
     found = 1;
     apply_to(path, t->plans[i], m, t->arena, r, stats, warnings);
   }
-  if (!found)
-    bd_diag_add(warnings, path, r->line, 1, "testcase '%s/%s' matches no measure of the %s",
-                r->scenario, r->measure, t->plan_count > 1 ? "plans" : "plan");
+  if (!found) {
+    char hint[160];
+    closest_test(t, r, hint, sizeof hint);
+    bd_diag_add(warnings, path, r->line, 1, "testcase '%s/%s' matches no measure of the %s%s",
+                r->scenario, r->measure, t->plan_count > 1 ? "plans" : "plan", hint);
+  }
 }
 
 /* Reads one <testcase>; returns 0 and fills r, or -1 (warned) to skip it. */

@@ -48,6 +48,7 @@
 
 #include "strmap.h"
 #include "validate.h"
+#include "yaml_hints.h"
 
 enum {
   NODE_CHUNK = 2048,      /* nodes allocated from the arena at once */
@@ -224,7 +225,14 @@ static void report_yaml_error(builder *b, const yaml_parser_t *p) {
     const char *problem = p->problem ? p->problem : "invalid YAML";
     line = (unsigned)p->problem_mark.line + 1;
     column = (unsigned)p->problem_mark.column + 1;
-    if (p->context)
+    char hint[512];
+    unsigned hint_line = line, hint_column = column;
+    if (bd_yaml_explain(b->data, b->len, p->problem, &hint_line, &hint_column, hint, sizeof hint)) {
+      /* the slip in the author's terms, then libyaml's words (one line, so
+       * that every diagnostic stays one FILE:LINE:COL line) */
+      fail(b, hint_line, hint_column, "%s [the YAML parser stopped at %u:%u: %s]", hint, line,
+           column, problem);
+    } else if (p->context)
       fail(b, line, column, "%s (%s that started at line %u, column %u)", problem, p->context,
            (unsigned)p->context_mark.line + 1, (unsigned)p->context_mark.column + 1);
     else
@@ -803,12 +811,32 @@ static int read_plan(void *ctx, const char *path, const bd_ynode *root, size_t n
   return bd_validate_plan(path, root, node_count, pr->opt, pr->arena, &pr->plan, diags);
 }
 
+/* Whether the text starts, after a byte order mark and white space, with an
+ * XML declaration or a JUnit element: evidence given where a plan belongs. */
+static int looks_like_xml(const char *data, size_t len) {
+  size_t i = len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+  while (i < len && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' || data[i] == '\n')) i++;
+  static const char *const starts[] = {"<?xml", "<testsuite", "<testsuites"};
+  for (size_t k = 0; k < 3; k++) {
+    size_t n = strlen(starts[k]);
+    if (len - i >= n && memcmp(data + i, starts[k], n) == 0) return 1;
+  }
+  return 0;
+}
+
 int bd_plan_load_buffer(const char *path, const char *data, size_t len, const bd_load_options *opt,
                         bd_arena *arena, bd_plan **out, bd_diags *diags) {
   plan_reader pr = {opt, arena, NULL};
   char hex[65];
   *out = NULL;
+  if (looks_like_xml(data, len))
+    return bd_diag_add(diags, path, 1, 1,
+                       "this is XML, not a plan; JUnit test results go to --evidence FILE");
   if (bd_yaml_read_buffer(path, data, len, arena, read_plan, &pr, hex, diags) != 0) return -1;
+  if (opt->warnings) {
+    size_t bom = len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    bd_yaml_comment_warnings(path, data + bom, len - bom, opt->warnings);
+  }
   memcpy(pr.plan->sha256, hex, sizeof hex);
   *out = pr.plan;
   return 0;
@@ -877,46 +905,55 @@ static int read_all(int fd, const char *name, size_t hint, char **data, size_t *
   return 0;
 }
 
-int bd_yaml_read_file(const char *path, bd_arena *arena, bd_tree_reader read, void *ctx,
-                      char sha256_hex[65], bd_diags *diags) {
+/* A plan file read into memory: data[0..len) from bd_big_alloc (cap). */
+typedef struct file_data {
+  const char *name; /* the path, or "<stdin>" */
+  char *data;
+  size_t len, cap;
+} file_data;
+
+/* Reads the file at path ("-" for standard input) into *f as
+ * bd_plan_load_file() describes.  Returns 0, or -1 with the reason in
+ * diags; free f->data with bd_big_free(f->data, f->cap) either way. */
+static int read_file(const char *path, file_data *f, bd_diags *diags) {
   int from_stdin = strcmp(path, "-") == 0;
-  const char *name = from_stdin ? "<stdin>" : path;
+  f->name = from_stdin ? "<stdin>" : path;
+  f->data = NULL;
+  f->len = f->cap = 0;
   int fd = from_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
   struct stat st;
-  char *data = NULL;
-  size_t len = 0, cap = 0;
   int rc = -1;
-  if (fd < 0) return bd_diag_add(diags, name, 0, 0, "cannot open the plan: %s", strerror(errno));
+  if (fd < 0) return bd_diag_add(diags, f->name, 0, 0, "cannot open the plan: %s", strerror(errno));
   if (fstat(fd, &st) != 0) {
-    bd_diag_add(diags, name, 0, 0, "cannot read the plan: %s", strerror(errno));
-    goto done;
-  }
-  if (S_ISDIR(st.st_mode)) {
-    bd_diag_add(diags, name, 0, 0, "cannot read the plan: is a directory");
-    goto done;
-  }
-  if (S_ISREG(st.st_mode) && (uintmax_t)st.st_size > BD_LOAD_MAX_BYTES) {
-    bd_diag_add(diags, name, 0, 0, "the plan is larger than %zu MiB",
+    bd_diag_add(diags, f->name, 0, 0, "cannot read the plan: %s", strerror(errno));
+  } else if (S_ISDIR(st.st_mode)) {
+    bd_diag_add(diags, f->name, 0, 0, "cannot read the plan: is a directory");
+  } else if (S_ISREG(st.st_mode) && (uintmax_t)st.st_size > BD_LOAD_MAX_BYTES) {
+    bd_diag_add(diags, f->name, 0, 0, "the plan is larger than %zu MiB",
                 BD_LOAD_MAX_BYTES / (1024 * 1024));
-    goto done;
+  } else {
+    rc = read_all(fd, f->name, S_ISREG(st.st_mode) ? (size_t)st.st_size : 0, &f->data, &f->len,
+                  &f->cap, diags);
   }
-  if (read_all(fd, name, S_ISREG(st.st_mode) ? (size_t)st.st_size : 0, &data, &len, &cap, diags) !=
-      0)
-    goto done;
-  rc = bd_yaml_read_buffer(name, data, len, arena, read, ctx, sha256_hex, diags);
-done:
-  bd_big_free(data, cap);
   if (!from_stdin) close(fd);
+  return rc;
+}
+
+int bd_yaml_read_file(const char *path, bd_arena *arena, bd_tree_reader read, void *ctx,
+                      char sha256_hex[65], bd_diags *diags) {
+  file_data f;
+  int rc = read_file(path, &f, diags);
+  if (rc == 0) rc = bd_yaml_read_buffer(f.name, f.data, f.len, arena, read, ctx, sha256_hex, diags);
+  bd_big_free(f.data, f.cap);
   return rc;
 }
 
 int bd_plan_load_file(const char *path, const bd_load_options *opt, bd_arena *arena, bd_plan **out,
                       bd_diags *diags) {
-  plan_reader pr = {opt, arena, NULL};
-  char hex[65];
+  file_data f;
   *out = NULL;
-  if (bd_yaml_read_file(path, arena, read_plan, &pr, hex, diags) != 0) return -1;
-  memcpy(pr.plan->sha256, hex, sizeof hex);
-  *out = pr.plan;
-  return 0;
+  int rc = read_file(path, &f, diags);
+  if (rc == 0) rc = bd_plan_load_buffer(f.name, f.data, f.len, opt, arena, out, diags);
+  bd_big_free(f.data, f.cap);
+  return rc;
 }

@@ -14,8 +14,10 @@
 
 /* Limits and defaults the caller chooses. */
 typedef struct bd_load_options {
-  long today; /* days since epoch: the default for as_of (the CLI passes
-                 today in UTC, or the date of SOURCE_DATE_EPOCH) */
+  long today;         /* days since epoch: the default for as_of (the CLI passes
+                         today in UTC, or the date of SOURCE_DATE_EPOCH) */
+  bd_diags *warnings; /* where warnings about a valid plan go (a value YAML
+                         cut at " #"), or NULL for none */
 } bd_load_options;
 
 /* Hard limits of the loader (documented in the README). */

@@ -117,7 +117,7 @@ static void read_amounts(vctx *c, const bd_ynode *n, size_t loss, int per_incide
     const char *expected, *name = NULL;
     double value;
     const bd_ynode *kn = m->u.items[i], *k = bd_v_visit(&c->v, kn);
-    if (k == NULL) continue;
+    if (k == NULL || bd_v_comma_number(&c->v, m, i)) continue;
     if (k->kind != BD_YNODE_SCALAR || bd_v_is_null(k)) {
       bd_v_wrong_type(&c->v, kn, k, "a category name");
       continue;
@@ -609,7 +609,21 @@ static void read_plan(vctx *c, const bd_ynode *root, const bd_load_options *opt)
   const bd_ynode *m =
       bd_v_mapping(&c->v, root, "a mapping with the plan's keys (badday, service, ...)");
   if (m == NULL) return;
-  /* an unsupported format is the only error worth reporting */
+  /* an unsupported format, or a report given for a plan, is the only error
+   * worth reporting */
+  for (size_t i = 0; i < m->len; i += 2) {
+    const bd_ynode *k = m->u.items[i];
+    if (k->kind == BD_YNODE_ALIAS) k = k->u.target;
+    if (k->kind == BD_YNODE_SCALAR &&
+        (strcmp(k->u.text, "totals") == 0 || strcmp(k->u.text, "services") == 0)) {
+      bd_v_error(&c->v, root->line, root->column,
+                 "this is the JSON of a badday report, not a plan (it has '%s'): to compare "
+                 "with it, give it to --compare; to render it again, give the plan it was made "
+                 "from",
+                 k->u.text);
+      return;
+    }
+  }
   for (size_t i = 0; i < m->len; i += 2) {
     const bd_ynode *k = m->u.items[i];
     if (k->kind == BD_YNODE_ALIAS) k = k->u.target;

@@ -193,6 +193,8 @@ int bd_parse_amount(const char *s, size_t len, double *out, const char **expecte
       *expected = "a finite amount (no NaN or infinity)";
     else if (looks_negative(s, len))
       *expected = "an amount of 0 or more (no negative values)";
+    else if (memchr(s, ',', len) && len > 0 && s[0] >= '0' && s[0] <= '9')
+      *expected = "an amount without thousands commas (write 240000 or 240_000, not 240,000)";
     else
       *expected = EXPECT_AMOUNT;
     return -1;

@@ -425,6 +425,52 @@ static int jvalue(bd_vctx *c, const bd_ynode *n, unsigned depth) {
   return jput(c, n, map ? "}" : "]", 1);
 }
 
+/* ---- numbers YAML split at a comma -------------------------------------- */
+
+/* Whether node n (no alias) is a plain scalar of digits (an empty one too
+ * when allow_empty: a key without a value). */
+static int plain_digits(const bd_ynode *n, int allow_empty) {
+  if (n->kind != BD_YNODE_SCALAR || !n->plain || (n->len == 0 && !allow_empty)) return 0;
+  for (uint32_t i = 0; i < n->len; i++)
+    if (!((n->u.text[i] >= '0' && n->u.text[i] <= '9') || n->u.text[i] == '_' ||
+          n->u.text[i] == '.'))
+      return 0;
+  return 1;
+}
+
+/* Whether pair i of mapping m is the key YAML made of the digits after a
+ * comma: a three-digit key without a value, on the line of the pair
+ * before it, whose value is digits too (or the same again). */
+static int comma_tail(const bd_ynode *m, size_t i) {
+  if (i < 2) return 0;
+  const bd_ynode *k = m->u.items[i], *v = m->u.items[i + 1], *prev = m->u.items[i - 1];
+  return k->kind == BD_YNODE_SCALAR && k->len == 3 && plain_digits(k, 0) && plain_digits(v, 1) &&
+         v->len == 0 && prev->line == k->line && prev->kind == BD_YNODE_SCALAR &&
+         (plain_digits(prev, 0) || (prev->len == 0 && comma_tail(m, i - 2)));
+}
+
+int bd_v_comma_number(bd_vctx *c, const bd_ynode *m, size_t i) {
+  if (!comma_tail(m, i)) return 0;
+  if (comma_tail(m, i - 2)) return 1; /* reported at the first comma */
+  const bd_ynode *head = m->u.items[i - 1];
+  char written[128];
+  int n = snprintf(written, sizeof written, "%.*s", (int)head->len, head->u.text);
+  for (size_t j = i; j < m->len && comma_tail(m, j) && n < 100; j += 2)
+    n += snprintf(written + n, sizeof written - (size_t)n, ",%.*s", (int)m->u.items[j]->len,
+                  m->u.items[j]->u.text);
+  char plain[128], under[128];
+  size_t p = 0, u = 0;
+  for (const char *s = written; *s && p + 2 < sizeof plain; s++) {
+    if (*s != ',') plain[p++] = *s;
+    under[u++] = *s == ',' ? '_' : *s;
+  }
+  plain[p] = under[u] = '\0';
+  bd_v_error(c, head->line, head->column,
+             "the amount '%s' has commas, which YAML reads as separators; write %s or %s", written,
+             plain, under);
+  return 1;
+}
+
 /* ---- mappings with known keys ------------------------------------------ */
 
 /* Reports an unknown key k (node kn) of a `s->what` mapping; a key it is
@@ -507,7 +553,7 @@ void bd_v_collect(bd_vctx *c, const bd_ynode *m, const bd_v_schema *s, bd_v_fiel
         return;
       }
       used++;
-    } else {
+    } else if (!bd_v_comma_number(c, m, i)) {
       unknown_key(c, s, f, kn, k);
     }
   }

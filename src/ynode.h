@@ -167,6 +167,12 @@ typedef struct bd_v_fields {
 /* Reads the pairs of mapping m: known keys into f, x- keys (when the schema
  * allows them) into *ext as compact JSON in the arena, anything else
  * reported as unknown. */
+/* When pair i of mapping m is what YAML made of an amount written with
+ * commas ({yearly: 240,000} reads as yearly: 240 and a key '000'), reports
+ * the amount once, as the author wrote it, with the ways to write it, and
+ * returns 1; otherwise returns 0. */
+int bd_v_comma_number(bd_vctx *c, const bd_ynode *m, size_t i);
+
 void bd_v_collect(bd_vctx *c, const bd_ynode *m, const bd_v_schema *s, bd_v_fields *f,
                   bd_extensions *ext);
 

@@ -25,7 +25,7 @@ static void check_counts(const bd_comparison *c, size_t before, size_t after) {
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-  bd_load_options opt = {BD_FUZZ_TODAY};
+  bd_load_options opt = {.today = BD_FUZZ_TODAY};
   bd_arena arena = {0};
   bd_diags diags = {0};
   bd_snapshot_set set = {0};

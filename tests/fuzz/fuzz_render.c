@@ -239,7 +239,7 @@ static void render_json(const bd_report *report) {
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-  bd_load_options opt = {BD_FUZZ_TODAY};
+  bd_load_options opt = {.today = BD_FUZZ_TODAY};
   bd_arena arena = {0};
   bd_diags diags = {0};
   bd_plan *plan = NULL;

@@ -55,7 +55,7 @@ static void print_diags(const bd_diags *d) {
 
 /* Loads text (as "plan.yaml") and asserts that it is valid. */
 static bd_plan *load_ok(ctx *c, const char *text) {
-  bd_load_options opt = {TODAY};
+  bd_load_options opt = {.today = TODAY};
   bd_plan *plan = (bd_plan *)1;
   int rc = bd_plan_load_buffer("plan.yaml", text, strlen(text), &opt, &c->arena, &plan, &c->diags);
   if (rc != 0 || plan == NULL) {
@@ -68,7 +68,7 @@ static bd_plan *load_ok(ctx *c, const char *text) {
 
 /* Loads len bytes of text and asserts that it is refused. */
 static void load_bad_n(ctx *c, const char *text, size_t len) {
-  bd_load_options opt = {TODAY};
+  bd_load_options opt = {.today = TODAY};
   bd_plan *plan = (bd_plan *)1;
   bd_diags_free(&c->diags);
   int rc = bd_plan_load_buffer("plan.yaml", text, len, &opt, &c->arena, &plan, &c->diags);
@@ -557,7 +557,10 @@ static void test_errors(void **state) {
   /* columns count characters, not bytes */
   expect_error(c, "a: 日本語\nb: 日本語 \xE9t\xE9\n", 2, 8,
                "the plan must be UTF-8 (found the byte 0xE9, which is not valid UTF-8 here)");
-  expect_error(c, "a: 日本語: x\n", 1, 7, "mapping values are not allowed in this context");
+  expect_error(c, "a: 日本語: x\n", 1, 4,
+               "the value of 'a' contains ': ', which YAML reads as the start of another key; "
+               "quote the value: a: \"日本語: x\" [the YAML parser stopped at 1:7: mapping values "
+               "are not allowed in this context]");
   /* a UTF-8 byte order mark is not a column */
   expect_error(c,
                "\xEF\xBB\xBF"
@@ -570,7 +573,10 @@ static void test_errors(void **state) {
   expect_error(c,
                "\xEF\xBB\xBF"
                "a: : b\n",
-               1, 4, "mapping values are not allowed in this context");
+               1, 4,
+               "the value of 'a' contains ': ', which YAML reads as the start of another key; "
+               "quote the value: a: \": b\" [the YAML parser stopped at 1:4: mapping values are "
+               "not allowed in this context]");
   expect_error(c, "a: 1\r\nb: \xC0\xAF\r\n", 2, 4,
                "the plan must be UTF-8 (found the byte 0xC0, which is not valid UTF-8 here)");
   expect_error(c, "a: \"\\uD800\"\n", 1, 7,
@@ -672,7 +678,7 @@ static void test_many_errors(void **state) {
   /* with a limit, the rest are only counted */
   bd_diags_free(&c->diags);
   c->diags.limit = 2;
-  bd_load_options opt = {TODAY};
+  bd_load_options opt = {.today = TODAY};
   bd_plan *plan;
   assert_int_equal(bd_plan_load_buffer("p", text, strlen(text), &opt, &c->arena, &plan, &c->diags),
                    -1);
@@ -724,7 +730,7 @@ static void large_block_plan(char *text, size_t cap, size_t *o, const char *extr
  * asserts the same result: the same scenarios at the same places, or the
  * same messages. */
 static void assert_split_same(ctx *c, char *text, size_t len) {
-  bd_load_options opt = {TODAY};
+  bd_load_options opt = {.today = TODAY};
   bd_arena single_arena = {0};
   bd_diags single_diags = {0};
   bd_plan *split = NULL, *single = NULL;
@@ -848,7 +854,7 @@ static char *temp_file(const char *text) {
 
 static void test_load_file(void **state) {
   ctx *c = *state;
-  bd_load_options opt = {TODAY};
+  bd_load_options opt = {.today = TODAY};
   bd_plan *p;
   char *path = temp_file(spec_example);
   assert_int_equal(bd_plan_load_file(path, &opt, &c->arena, &p, &c->diags), 0);
