@@ -63,7 +63,13 @@ static void appendix_open(pdf_doc *d, appendix *a) {
                                 PDF_ALIGN_LEFT, 0};
   a->cols[COL_STATUS] = (pdf_col){sl, sw > pdf_col_width(d, "", sl) ? sw : pdf_col_width(d, "", sl),
                                   PDF_ALIGN_LEFT, 0};
-  a->cols[COL_COST] = (pdf_col){cl, pdf_col_width(d, "888.8M", cl), PDF_ALIGN_RIGHT, 0};
+  double max_cost = 0;
+  for (size_t i = 0; i < d->r->scenario_count; i++)
+    for (size_t k = 0; k < d->r->scenarios[i].measure_count; k++)
+      if (d->r->scenarios[i].measures[k].annual_cost > max_cost)
+        max_cost = d->r->scenarios[i].measures[k].annual_cost;
+  a->cols[COL_COST] =
+      (pdf_col){cl, pdf_col_width(d, pdf_amount_sample(d, max_cost), cl), PDF_ALIGN_RIGHT, 0};
   a->cols[COL_VERIFICATION] = (pdf_col){vl, vw, PDF_ALIGN_LEFT, 0};
   pdf_cols_place(a->cols, COLS, d->x0, d->x1);
 }
