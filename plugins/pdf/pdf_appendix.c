@@ -38,9 +38,9 @@ static const char *kind_name(int i) {
 static const char *status_name(int i) {
   return bd_status_name((bd_status)i);
 }
-/* The name of a coverage cell, for widest(). */
-static const char *cell_name(int i) {
-  return bd_cell_name((bd_cell)i);
+/* The name of a verification, for widest(). */
+static const char *verification_name(int i) {
+  return bd_verification_name((bd_verification)i);
 }
 
 /* Lays out the columns. */
@@ -51,7 +51,7 @@ static void appendix_open(pdf_doc *d, appendix *a) {
   const char *cl = pdf_msg(d, "column.plan_cost"), *vl = pdf_msg(d, "pdf.verification");
   double kw = widest(d, "kind", kind_name, BD_KIND_COUNT);
   double sw = widest(d, "status", status_name, 2);
-  double vw = widest(d, "cell", cell_name, BD_CELL_COUNT);
+  double vw = widest(d, "verification", verification_name, BD_VERIFICATION_FAILING + 1);
   for (int res = 0; res < 2; res++) {
     char buf[96];
     snprintf(buf, sizeof buf, "8888-88-88 %s",
@@ -178,14 +178,9 @@ static void draw_verification(appendix *a, const bd_measure *m, double y) {
   const pdf_col *c = &a->cols[COL_VERIFICATION];
   const char *word;
   uint32_t color = BD_COLOR_TEXT;
-  if (m->kind == BD_KIND_TESTING) {
-    word = pdf_enum_label(d, "cell", bd_cell_name(m->test_state));
-    if (m->test_state == BD_CELL_FAILING) color = BD_COLOR_CELL_FAILING;
-  } else {
-    word = pdf_enum_label(d, "verification", bd_verification_name(m->verification));
-    if (m->verification == BD_VERIFICATION_FAILING) color = BD_COLOR_CELL_FAILING;
-    if (m->verification == BD_VERIFICATION_UNVERIFIED) color = BD_COLOR_MUTED;
-  }
+  word = pdf_enum_label(d, "verification", bd_verification_name(m->verification));
+  if (m->verification == BD_VERIFICATION_FAILING) color = BD_COLOR_CELL_FAILING;
+  if (m->verification == BD_VERIFICATION_UNVERIFIED) color = BD_COLOR_MUTED;
   pdf_cell(d, c, word, d->f_cell, color, y, 1);
   if (m->last_run) {
     char buf[96];
