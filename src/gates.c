@@ -121,11 +121,11 @@ size_t bd_gates_check(const bd_report *r, unsigned mask, bd_arena *arena, bd_gat
   }
   if ((mask & BD_GATE_BUDGET) && r->has_error_budget &&
       r->totals[BD_STATE_PLANNED].downtime_h > r->error_budget_h) {
-    char down[64], budget[64], slo[40];
+    char down[64], budget[64], slo[64];
     bd_format_duration(r->totals[BD_STATE_PLANNED].downtime_h, down, sizeof down);
     bd_format_duration(r->error_budget_h, budget, sizeof budget);
-    bd_format_number(r->slo, slo, sizeof slo);
-    add(&l, "budget", 0, "planned downtime of %s a year is over the error budget of %s (slo %s%%)",
+    bd_format_slo(r->slo, slo, sizeof slo);
+    add(&l, "budget", 0, "planned downtime of %s a year is over the error budget of %s (slo %s)",
         down, budget, slo);
   }
   if (l.failed) return (size_t)-1;

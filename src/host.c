@@ -369,6 +369,8 @@ static const bd_host services = {
     .format_share = bd_format_share,
     .option = host_option,
     .sha256 = bd_sha256,
+    .format_money = bd_format_money,
+    .format_slo = bd_format_slo,
 };
 
 const bd_host *bd_host_services(void) {

@@ -1,6 +1,8 @@
 /* numfmt.c - see numfmt.h. */
 #include "numfmt.h"
 
+#include "badday/plugin.h"
+
 #include <locale.h>
 #include <math.h>
 #include <pthread.h>
@@ -55,6 +57,28 @@ static size_t format_number_printf(double v, char *buf, size_t size) {
   return n < 0 ? 0 : (size_t)n < size ? (size_t)n : size - 1;
 }
 
+/* 10^0 .. 10^19. */
+static const uint64_t powers_of_ten[20] = {1,
+                                           10,
+                                           100,
+                                           1000,
+                                           10000,
+                                           100000,
+                                           1000000,
+                                           10000000,
+                                           100000000,
+                                           1000000000,
+                                           10000000000,
+                                           100000000000,
+                                           1000000000000,
+                                           10000000000000,
+                                           100000000000000,
+                                           1000000000000000,
+                                           10000000000000000,
+                                           100000000000000000,
+                                           1000000000000000000,
+                                           10000000000000000000u};
+
 /* Writes the decimal digits of u (at least one) at p; returns the count. */
 static size_t put_digits(char *p, uint64_t u) {
   char tmp[24];
@@ -82,9 +106,7 @@ static size_t format_number_exact(double v, char *buf) {
   uint64_t m = (uint64_t)ldexp(f, 53);
   int s = 53 - e2; /* |v| = m * 2^-s; 4 <= s <= 66 in this range */
   u128 one = 1, unit = one << s, half = unit >> 1;
-  uint64_t p10[20];
-  p10[0] = 1;
-  for (int i = 1; i < 20; i++) p10[i] = p10[i - 1] * 10;
+  const uint64_t *p10 = powers_of_ten;
   /* X = floor(log10 |v|), from an estimate corrected by exact comparisons
    * of m * 2^-s with 10^X (-4 <= X <= 14). */
   int x = (int)floor(log10(fabs(v)));
@@ -197,94 +219,145 @@ static size_t format_c(char *buf, size_t size, const char *fmt, ...) {
   return (size_t)n < size ? (size_t)n : size - 1;
 }
 
-/* Writes a whole number with ',' every three digits. */
-static size_t group_thousands(double v, char *buf, size_t size) {
-  char digits[64];
-  size_t n;
-  double a = fabs(v);
-  if (a < 9007199254740992.0) /* below 2^53: %.0f is the nearest integer, ties to even */
-    n = put_digits(digits, (uint64_t)nearbyint(a));
-  else
-    n = format_c(digits, sizeof digits, "%.0f", a);
-  digits[n] = '\0';
-  size_t len = 0;
-  if (v < 0 && strcmp(digits, "0") != 0 && len + 1 < size) buf[len++] = '-';
-  for (size_t i = 0; i < n && len + 1 < size; i++) {
-    if (i > 0 && (n - i) % 3 == 0 && n < 20) {
-      buf[len++] = ',';
-      if (len + 1 >= size) break;
+/* Writes the decimal digits of u with ',' every three digits at p; returns
+ * the count (at most 26). */
+static size_t put_grouped(char *p, uint64_t u) {
+  char tmp[32];
+  size_t n = 0, digits = 0;
+  do { /* backwards, with a ',' before every third digit */
+    if (digits > 0 && digits % 3 == 0) tmp[n++] = ',';
+    tmp[n++] = (char)('0' + u % 10);
+    u /= 10;
+    digits++;
+  } while (u);
+  for (size_t i = 0; i < n; i++) p[i] = tmp[n - 1 - i];
+  return n;
+}
+
+/* u / 10^shift rounded half away from zero (u >= 0, so half up). */
+static uint64_t div_round(uint64_t u, int shift) {
+  if (shift <= 0) return u;
+  if (shift > 19) return 0;
+  uint64_t p = powers_of_ten[shift];
+  uint64_t q = u / p, r = u % p;
+  return r >= p - r ? q + 1 : q; /* r >= p / 2 without overflow or truncation */
+}
+
+/* A unit of compact amounts: the power of ten it stands for, its text, and
+ * whether a mantissa below 10 gets one decimal ("1.2M"; 万 never does). */
+typedef struct money_unit {
+  int exp10;
+  const char *name;
+  int decimal_below_ten;
+} money_unit;
+
+static const money_unit units_en[] = {{3, "K", 1}, {6, "M", 1}, {9, "B", 1}, {12, "T", 1}};
+static const money_unit units_ja[] = {{4, "\xE4\xB8\x87", 0},   /* 万 */
+                                      {8, "\xE5\x84\x84", 1},   /* 億 */
+                                      {12, "\xE5\x85\x86", 1}}; /* 兆 */
+
+/* Writes whole (a whole number of currency units, at least the first unit)
+ * in the largest unit it reaches, moving up one unit when rounding reaches
+ * the next (999,500 -> 1.0M, 99,995,000 -> 1.0億).  Rounding is half away
+ * from zero, in integers.  Returns the length written at p (at most 40). */
+static size_t put_compact(char *p, uint64_t whole, const money_unit *units, size_t count) {
+  size_t u = 0;
+  while (u + 1 < count && whole >= powers_of_ten[units[u + 1].exp10]) u++;
+  for (;;) {
+    int e = units[u].exp10;
+    uint64_t tenths = units[u].decimal_below_ten ? div_round(whole, e - 1) : 100;
+    size_t len = 0;
+    if (tenths < 100) { /* below 10 of the unit: one decimal */
+      len += put_digits(p, tenths / 10);
+      p[len++] = '.';
+      p[len++] = (char)('0' + tenths % 10);
+    } else {
+      uint64_t m = div_round(whole, e);
+      if (u + 1 < count && m >= powers_of_ten[units[u + 1].exp10 - e]) {
+        u++; /* rounding reached the next unit */
+        continue;
+      }
+      len += put_grouped(p, m);
     }
-    buf[len++] = digits[i];
+    size_t name_len = strlen(units[u].name);
+    memcpy(p + len, units[u].name, name_len);
+    return len + name_len;
+  }
+}
+
+/* Writes a, then sep and b when b is not NULL, into buf (size >= 1), cut
+ * to fit; returns the length.  The same as snprintf "%s%s%s", without
+ * printf's cost on the hot path. */
+static size_t join3(char *buf, size_t size, const char *a, const char *sep, const char *b) {
+  const char *parts[3] = {a, b ? sep : "", b ? b : ""};
+  size_t len = 0;
+  for (int i = 0; i < 3; i++) {
+    size_t n = strlen(parts[i]);
+    if (len + n >= size) n = size - 1 - len; /* cut to fit (may split a character) */
+    memcpy(buf + len, parts[i], n);
+    len += n;
   }
   buf[len] = '\0';
   return len;
 }
 
-/* Writes sign, m (0 <= m < 9.95) as %.1f would, and unit into buf (size >=
- * 16) without printf; returns the length, or 0 when m * 10 lies exactly
- * halfway in double arithmetic, where only printf's exact rounding says
- * which way it goes. */
-static size_t one_decimal(const char *sign, double m, char unit, char *buf) {
-  double t = m * 10, r = nearbyint(t);
-  if (fabs(t - r) == 0.5) return 0;
-  unsigned tenths = (unsigned)r; /* at most 99 */
-  char *p = buf;
-  if (*sign) *p++ = '-';
-  p += put_digits(p, tenths / 10);
-  *p++ = '.';
-  *p++ = (char)('0' + tenths % 10);
-  *p++ = unit;
-  *p = '\0';
-  return (size_t)(p - buf);
+/* The yen in Japanese: 円 after the number, 万/億/兆 for compact amounts. */
+static int yen_in_japanese(const char *currency, const char *lang) {
+  return currency && lang && strcmp(currency, "JPY") == 0 && strcmp(lang, "ja") == 0;
 }
 
-/* Appends a, ' ' and b to buf (size >= 1), cut to fit; returns the length.
- * The same as format_c(buf, size, "%s %s", a, b). */
-static size_t join2(char *buf, size_t size, const char *a, const char *b) {
-  size_t la = strlen(a), lb = strlen(b), len = 0;
-  if (la + 1 + lb >= size) return format_c(buf, size, "%s %s", a, b);
-  memcpy(buf, a, la);
-  buf[la] = ' ';
-  memcpy(buf + la + 1, b, lb + 1);
-  len = la + 1 + lb;
+size_t bd_format_money(double v, const char *currency, int compact, const char *lang, char *buf,
+                       size_t size) {
+  if (size == 0) return 0;
+  int yen = yen_in_japanese(currency, lang);
+  int show_currency = currency && *currency && !(compact & BD_MONEY_BARE);
+  size_t code_len = show_currency && !yen ? strlen(currency) : 0;
+  double a = fabs(v);
+  if (!isfinite(v) || code_len > 32 || a >= 9007199254740992.0) { /* rare: by the slow path */
+    char number[64];
+    if (!isfinite(v))
+      snprintf(number, sizeof number, "-");
+    else /* beyond the contract's amounts: printf's digits, no units */
+      format_c(number, sizeof number, "%.0f", v);
+    if (yen && show_currency && isfinite(v)) return join3(buf, size, number, "", "\xE5\x86\x86");
+    return code_len ? join3(buf, size, currency, " ", number) : join3(buf, size, number, "", NULL);
+  }
+  /* The text is put together here, then copied once: code, sign, digits
+   * and unit, 円. */
+  char text[96], *p = text;
+  if (code_len) {
+    memcpy(p, currency, code_len);
+    p += code_len;
+    *p++ = ' ';
+  }
+  uint64_t whole = (uint64_t)round(a); /* round() is half away from zero; exact below 2^53 */
+  if (v < 0 && whole > 0) *p++ = '-';
+  if ((compact & BD_MONEY_COMPACT) && whole >= (yen ? 10000u : 1000u))
+    p += yen ? put_compact(p, whole, units_ja, 3) : put_compact(p, whole, units_en, 4);
+  else
+    p += put_grouped(p, whole);
+  if (yen && show_currency) {
+    memcpy(p, "\xE5\x86\x86", 3); /* 円 */
+    p += 3;
+  }
+  size_t len = (size_t)(p - text);
+  if (len >= size) len = size - 1; /* cut to fit */
+  memcpy(buf, text, len);
+  buf[len] = '\0';
   return len;
 }
 
 size_t bd_format_amount(double v, const char *currency, int compact, char *buf, size_t size) {
+  return bd_format_money(v, currency, compact ? BD_MONEY_COMPACT : 0, "en", buf, size);
+}
+
+size_t bd_format_slo(double slo_percent, char *buf, size_t size) {
   if (size == 0) return 0;
-  char number[64];
-  if (!isfinite(v)) {
-    snprintf(number, sizeof number, "-");
-  } else if (!compact || fabs(v) < 1000) {
-    group_thousands(v, number, sizeof number);
-  } else {
-    static const char units[] = "KMBT";
-    double m = fabs(v) / 1000;
-    size_t u = 0;
-    /* Move up a unit when rounding would show 1000 of this one. */
-    while (u < 3 && m >= 999.5) {
-      m /= 1000;
-      u++;
-    }
-    const char *sign = v < 0 ? "-" : "";
-    if (m < 9.95) {
-      if (one_decimal(sign, m, units[u], number) == 0)
-        format_c(number, sizeof number, "%s%.1f%c", sign, m, units[u]);
-    } else if (m < 9007199254740992.0) {
-      char *p = number;
-      if (*sign) *p++ = '-';
-      p += put_digits(p, (uint64_t)nearbyint(m));
-      *p++ = units[u];
-      *p = '\0';
-    } else {
-      format_c(number, sizeof number, "%s%.0f%c", sign, m, units[u]);
-    }
-  }
-  if (currency && *currency) return join2(buf, size, currency, number);
-  size_t n = strlen(number);
-  if (n >= size) return format_c(buf, size, "%s", number);
-  memcpy(buf, number, n + 1);
-  return n;
+  char number[40];
+  size_t n = bd_format_number(slo_percent, number, sizeof number);
+  if (!isfinite(slo_percent)) return format_c(buf, size, "-");
+  number[n] = '\0';
+  return format_c(buf, size, "%s%%", number);
 }
 
 size_t bd_format_duration(double hours, char *buf, size_t size) {
@@ -304,19 +377,83 @@ size_t bd_format_duration(double hours, char *buf, size_t size) {
   return h ? format_c(buf, size, "%.0fd %.0fh", d, h) : format_c(buf, size, "%.0fd", d);
 }
 
+/* The decimal value of v (finite, not 0) as digits * 10^exp10 with no
+ * trailing zero in digits (below 10^17), read from its shortest text: the
+ * number as the plan or the analysis wrote it, not the binary double. */
+static void decimal_of(double v, uint64_t *digits, int *exp10) {
+  char text[40];
+  bd_format_number(v, text, sizeof text);
+  uint64_t d = 0;
+  int e = 0, after_point = 0;
+  const char *s = text + (text[0] == '-');
+  for (; *s == '.' || (*s >= '0' && *s <= '9'); s++) {
+    if (*s == '.')
+      after_point = 1;
+    else {
+      d = d * 10 + (uint64_t)(*s - '0');
+      e -= after_point;
+    }
+  }
+  if (*s == 'e') e += atoi(s + 1);
+  while (d % 10 == 0) {
+    d /= 10;
+    e++;
+  }
+  *digits = d;
+  *exp10 = e;
+}
+
+/* The number of decimal digits of u (at least 1). */
+static int digit_count(uint64_t u) {
+  int n = 1;
+  while (u >= 10) {
+    u /= 10;
+    n++;
+  }
+  return n;
+}
+
 size_t bd_format_share(double share, char *buf, size_t size) {
   if (!isfinite(share)) return format_c(buf, size, "-");
-  double pct = share * 100;
-  if (pct == 0) return format_c(buf, size, "0%%");
-  char number[64];
-  if (fabs(pct) >= 10)
-    format_c(number, sizeof number, "%.1f", pct);
-  else if (fabs(pct) >= 0.1)
-    format_c(number, sizeof number, "%.2g", pct);
-  else
-    format_c(number, sizeof number, "%.1g", pct);
-  /* drop a trailing ".0" */
-  size_t n = strlen(number);
-  if (n > 2 && strcmp(number + n - 2, ".0") == 0) number[n - 2] = '\0';
-  return format_c(buf, size, "%s%%", number);
+  if (share == 0) return format_c(buf, size, "0%%");
+  uint64_t digits;
+  int e;
+  decimal_of(share, &digits, &e);
+  e += 2;                                      /* the percentage: digits * 10^e */
+  int magnitude = digit_count(digits) - 1 + e; /* floor(log10 |percent|) */
+  /* Beyond any share a report holds: printf's digits. */
+  if (magnitude > 15) return format_c(buf, size, "%.1f%%", share * 100);
+  if (magnitude < -17) return format_c(buf, size, "%.1g%%", share * 100);
+  /* Decimals: one from 10%, two significant digits from 0.1%, else one. */
+  int decimals = magnitude >= 1 ? 1 : magnitude >= -1 ? 1 - magnitude : -magnitude;
+  int exactly_one = share == 1 || share == -1;
+  uint64_t shown;
+  for (;;) {
+    int shift = e + decimals;
+    shown = shift >= 0 ? digits * powers_of_ten[shift] : div_round(digits, -shift);
+    /* Add decimals until a value that is not exactly 1 (or 0) does not read
+     * as 100% (or 0%). */
+    int reads_100 = shown == 100 * powers_of_ten[decimals] && !exactly_one;
+    if (!reads_100 && shown != 0) break;
+    decimals++;
+  }
+  char text[48], *p = text;
+  if (share < 0) *p++ = '-';
+  p += put_digits(p, shown / powers_of_ten[decimals]);
+  uint64_t fraction = shown % powers_of_ten[decimals];
+  if (fraction) { /* trailing zeros dropped, as %g drops them */
+    *p++ = '.';
+    char frac[24];
+    size_t n = put_digits(frac, fraction + powers_of_ten[decimals]) - 1; /* with leading zeros */
+    while (n > 0 && frac[n] == '0') n--;
+    memcpy(p, frac + 1, n);
+    p += n;
+  }
+  *p++ = '%';
+  size_t len = (size_t)(p - text);
+  if (size == 0) return 0;
+  if (len >= size) len = size - 1;
+  memcpy(buf, text, len);
+  buf[len] = '\0';
+  return len;
 }

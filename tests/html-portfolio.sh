@@ -152,7 +152,7 @@ has_text "compare: SHA-256 of the compared plan" "$C" "$SHA_Q2"
 check "compare: meta with the compared SHA-256" grep -qF "<meta name=\"badday-compared-sha256\" content=\"$SHA_Q2\">" "$C"
 CH="//table[contains(@class,'changes')]"
 xpath "compare: total before 13,000, now 12,000, ${MINUS}1,000" "$C" "$CH/tfoot/tr[td[2]='13,000'][td[3]='12,000'][td[4]='${MINUS}1,000']"
-xpath "compare: key figure ${MINUS}USD 1,000" "$C" "//div[contains(@class,'figure-change')]/div[@class='figure-value'][.='${MINUS}USD 1,000']"
+xpath "compare: key figure USD ${MINUS}1,000" "$C" "//div[contains(@class,'figure-change')]/div[@class='figure-value'][.='USD ${MINUS}1,000']"
 check "compare: no ASCII hyphen as a minus sign in the text" \
   sh -c '! "$1" "$2" text "$3" | grep -qE "(^|[^A-Za-z0-9])-(USD )?[0-9]"' sh "$PY" "$DOM" "$C"
 xpath "compare: queue-full is new, 0 to 3,000, +3,000" "$C" "$CH/tbody/tr[contains(@class,'delta-added')][th/div[.='queue-full']][td[3]='3,000'][td[4]='+3,000']"

@@ -34,7 +34,9 @@ expect_out "summary names the service" "Smart Receipt Manager (2025-Q1), as of 2
 expect_out "summary has the current loss" "Yearly loss now: JPY 4,052,667"
 expect_out "summary lists the decision" "- The whole region is down: JPY 1.6M a year, Accept (over the risk cap)"
 run "$BADDAY" render spec-example.yaml -f txt -o - --plugin-dir "$WORK/plugins" --lang ja
-expect_out "labels in Japanese" "現在の年間損失: JPY 4,052,667"
+expect_out "labels in Japanese, the yen as 円" "現在の年間損失: 4,052,667円"
+# 1,612,666.67 yen: 161.27万, whole 万
+expect_out "compact yen in 万" "- The whole region is down: 161万円 a year"
 run "$BADDAY" render spec-example.yaml -f txt -o - --plugin-dir "$WORK/plugins" -O top=0
 expect_rc "-O top=0" 0
 check "-O top=0 lists no decision" sh -c "! grep -q '^- ' '$WORK/out'"

@@ -11,6 +11,7 @@
  * Options: -O top=N, how many decisions to list (default 5).
  */
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -36,12 +37,25 @@ static void say(summary *s, const char *fmt, ...) {
   if (s->host->write(s->out, line, (size_t)n) != 0) s->failed = 1;
 }
 
+/* Writes amount v of the plan in the reader's language into buf (size >=
+ * 64): format_money (plugin ABI 1.2) when the host has it, so that the yen
+ * in Japanese reads 4,052,667円; else format_amount, always in English. */
+static const char *money(const bd_host *host, const bd_render_request *req, double v, int compact,
+                         char *buf, size_t size) {
+  const char *currency = req->report->currency;
+  if (host->struct_size >= offsetof(bd_host, format_money) + sizeof host->format_money)
+    host->format_money(v, currency, compact ? BD_MONEY_COMPACT : 0, req->lang, buf, size);
+  else
+    host->format_amount(v, currency, compact, buf, size);
+  return buf;
+}
+
 static int render(const bd_host *host, const bd_render_request *req, bd_error *err) {
   const bd_report *r = req->report;
   summary s = {host, req->output, 0};
   char now[64], planned[64], budget[64];
-  host->format_amount(r->totals[BD_STATE_CURRENT].eal, r->currency, 0, now, sizeof now);
-  host->format_amount(r->totals[BD_STATE_PLANNED].eal, r->currency, 0, planned, sizeof planned);
+  money(host, req, r->totals[BD_STATE_CURRENT].eal, 0, now, sizeof now);
+  money(host, req, r->totals[BD_STATE_PLANNED].eal, 0, planned, sizeof planned);
 
   say(&s, "%s", r->service);
   if (r->period) say(&s, " (%s)", r->period);
@@ -66,7 +80,7 @@ static int render(const bd_host *host, const bd_render_request *req, bd_error *e
   for (size_t i = 0; i < r->decision_count && i < (size_t)top; i++) {
     const bd_scenario *sc = &r->scenarios[r->decisions[i]];
     char eal[64], key[64];
-    host->format_amount(sc->state[BD_STATE_CURRENT].eal, r->currency, 1, eal, sizeof eal);
+    money(host, req, sc->state[BD_STATE_CURRENT].eal, 1, eal, sizeof eal);
     snprintf(key, sizeof key, "decision.%s", bd_decision_name(sc->decision));
     say(&s, "- %s: %s a year, %s%s\n", sc->title, eal, host->message(req->output, key),
         sc->over_cap ? " (over the risk cap)" : "");

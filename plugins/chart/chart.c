@@ -119,7 +119,7 @@ static int draw_chart(pdf_doc *d, const chart_view *view, int png, int scale, bd
 
 /* The plugin's render function; see badday/plugin.h. */
 static int render(const bd_host *host, const bd_render_request *req, bd_error *err) {
-  if (host->struct_size < offsetof(bd_host, option) + sizeof host->option || !host->option ||
+  if (host->struct_size < offsetof(bd_host, format_slo) + sizeof host->format_slo ||
       req->struct_size < offsetof(bd_render_request, font_dir) + sizeof req->font_dir)
     return chart_fail(err, "this badday is too old for the chart plugin");
   const char *name = option(host, req, "view", "matrix");

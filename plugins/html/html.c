@@ -379,6 +379,8 @@ static int render(const bd_host *host, const bd_render_request *req, bd_error *e
   ctx.r = req->report;
   ctx.err = err;
   ctx.portfolio = html_portfolio_of(req);
+  if (host->struct_size < offsetof(bd_host, format_slo) + sizeof host->format_slo)
+    return html_fail(&ctx, "this badday is too old for the html plugin (it needs plugin ABI 1.2)");
   if (req->layout && strcmp(req->layout, "slides") == 0)
     ctx.slides = 1;
   else if (req->layout && strcmp(req->layout, "report") != 0)

@@ -27,9 +27,14 @@
 char *html_signed_amount(const html_ctx *ctx, double v, int with_currency, char *buf, size_t size) {
   char abs[64];
   double rounded = round(v);
-  ctx->host->format_amount(fabs(rounded), with_currency ? ctx->r->currency : NULL, 0, abs,
-                           sizeof abs);
-  snprintf(buf, size, "%s%s", rounded > 0 ? "+" : rounded < 0 ? MINUS : "", abs);
+  html_amount(ctx, fabs(rounded), with_currency, 0, abs, sizeof abs);
+  /* the sign goes just before the digits, where the host puts a minus */
+  int code = (int)strcspn(abs, "0123456789");
+  snprintf(buf, size, "%.*s%s%s", code, abs,
+           rounded > 0   ? "+"
+           : rounded < 0 ? MINUS
+                         : "",
+           abs + code);
   return buf;
 }
 

@@ -509,9 +509,20 @@ const char *html_enum_label(const html_ctx *ctx, const char *prefix, const char 
   return html_msg(ctx, key);
 }
 
+char *html_money(const html_ctx *ctx, double v, const char *currency, int flags, char *buf,
+                 size_t size) {
+  ctx->host->format_money(v, currency, flags, ctx->req->lang, buf, size);
+  return buf;
+}
+
 char *html_amount(const html_ctx *ctx, double v, int with_currency, int compact, char *buf,
                   size_t size) {
-  ctx->host->format_amount(v, with_currency ? ctx->r->currency : NULL, compact, buf, size);
+  int flags = (compact ? BD_MONEY_COMPACT : 0) | (with_currency ? 0 : BD_MONEY_BARE);
+  return html_money(ctx, v, ctx->r->currency, flags, buf, size);
+}
+
+char *html_slo(const html_ctx *ctx, double slo_percent, char *buf, size_t size) {
+  ctx->host->format_slo(slo_percent, buf, size);
   return buf;
 }
 

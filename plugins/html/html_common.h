@@ -187,10 +187,18 @@ const char *html_category(const html_ctx *ctx, size_t category);
 /* The label of an enum value: html_enum_label(ctx, "kind", bd_kind_name(k)). */
 const char *html_enum_label(const html_ctx *ctx, const char *prefix, const char *name);
 
-/* People's formats into buf (size >= 64); return buf.  amount with the
- * report's currency when with_currency, compact when compact. */
+/* People's formats (doc/display-rules.md) through the host, in the
+ * request's language, into buf (size >= 64); return buf.
+ *   html_money:  an amount in `currency`, flags BD_MONEY_COMPACT and
+ *                BD_MONEY_BARE (the currency left out, its units kept).
+ *   html_amount: an amount in the report's currency, with the currency
+ *                when with_currency, compact when compact.
+ *   html_slo:    the SLO as the plan wrote it ("99.95%"). */
+char *html_money(const html_ctx *ctx, double v, const char *currency, int flags, char *buf,
+                 size_t size);
 char *html_amount(const html_ctx *ctx, double v, int with_currency, int compact, char *buf,
                   size_t size);
+char *html_slo(const html_ctx *ctx, double slo_percent, char *buf, size_t size);
 char *html_duration(const html_ctx *ctx, double hours, char *buf, size_t size);
 char *html_share(const html_ctx *ctx, double share, char *buf, size_t size);
 

@@ -104,9 +104,8 @@ static const char *portfolio_amount(const html_ctx *ctx, double v, int compact, 
   /* the plans' own cards are compact; summed here, "USD 14K" now and
    * "USD 14K" planned would hide the difference that matters */
   double fits = ctx->slides ? 1e5 : 1e8;
-  ctx->host->format_amount(v, ctx->portfolio->currency, compact && (v >= fits || v <= -fits), buf,
-                           size);
-  return buf;
+  return html_money(ctx, v, ctx->portfolio->currency,
+                    compact && (v >= fits || v <= -fits) ? BD_MONEY_COMPACT : 0, buf, size);
 }
 
 /* Adds one "label: value" pair to a plan-meta list (skipped for NULL). */
@@ -185,11 +184,12 @@ static void head_cell(html_ctx *ctx, html_node *tr, const char *key, const char 
 static void service_amount(html_ctx *ctx, html_node *tr, const bd_report *r, double v,
                            const char *cls) {
   char shown[64], exact[64];
-  const char *currency = ctx->portfolio->currency ? NULL : r->currency;
+  int bare = ctx->portfolio->currency != NULL;
   /* a slide's column fits "999,999", or "USD 12K" when each row names its currency */
-  int compact = ctx->slides && (currency || v >= 1e6 || v <= -1e6);
-  ctx->host->format_amount(v, currency, compact, shown, sizeof shown);
-  ctx->host->format_amount(v, r->currency, 0, exact, sizeof exact);
+  int compact = ctx->slides && (!bare || v >= 1e6 || v <= -1e6);
+  html_money(ctx, v, r->currency, (bare ? BD_MONEY_BARE : 0) | (compact ? BD_MONEY_COMPACT : 0),
+             shown, sizeof shown);
+  html_money(ctx, v, r->currency, 0, exact, sizeof exact);
   html_attr(html_text_el(ctx, tr, "td", cls, shown), "title", exact);
 }
 
@@ -248,8 +248,9 @@ static html_node *total_row(html_ctx *ctx, int with_change) {
     for (int s = BD_STATE_CURRENT; s <= BD_STATE_PLANNED; s++) {
       const char *shown = portfolio_amount(ctx, p->eal[s], 0, buf, sizeof buf);
       if (ctx->slides) /* as the rows: the currency is in the caption, compact when long */
-        ctx->host->format_amount(p->eal[s], NULL, p->eal[s] >= 1e6 || p->eal[s] <= -1e6, buf,
-                                 sizeof buf);
+        html_money(ctx, p->eal[s], p->currency,
+                   BD_MONEY_BARE | (p->eal[s] >= 1e6 || p->eal[s] <= -1e6 ? BD_MONEY_COMPACT : 0),
+                   buf, sizeof buf);
       html_node *td = html_text_el(ctx, tr, "td", "num strong", shown);
       html_attr(td, "title", portfolio_amount(ctx, p->eal[s], 0, exact, sizeof exact));
     }

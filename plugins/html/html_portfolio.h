@@ -67,8 +67,9 @@ int html_portfolio_slides_count(html_ctx *ctx);
 /* --- what changed (html_changes.c) ----------------------------------------- */
 
 /* Writes v as a signed amount: "+3,000", "\u22121,000" (a true minus sign)
- * or "0", with the report's currency when with_currency.  Into buf (size
- * >= 64); returns buf. */
+ * or "0", with the report's currency when with_currency, the sign just
+ * before the digits as in the PDF ("USD \u22121,000", "+1,000\u5186").  Into
+ * buf (size >= 64); returns buf. */
 char *html_signed_amount(const html_ctx *ctx, double v, int with_currency, char *buf, size_t size);
 
 /* The class of a difference cell: "num diff diff-up", "... diff-down" or

@@ -38,7 +38,7 @@ html_node *html_plan_meta(html_ctx *ctx, html_node *parent) {
   meta_item(ctx, dl, "meta.as_of", r->as_of);
   meta_item(ctx, dl, "meta.currency", r->currency);
   if (r->has_slo) {
-    html_share(ctx, r->slo / 100.0, slo, sizeof slo);
+    html_slo(ctx, r->slo, slo, sizeof slo);
     meta_item(ctx, dl, "meta.slo", slo);
   }
   if (r->has_error_budget) {

@@ -246,7 +246,7 @@ static int render_doc(pdf_doc *d, const pdf_part *parts, size_t count, bd_error 
 
 /* The plugin's render function; see badday/plugin.h. */
 static int render(const bd_host *host, const bd_render_request *req, bd_error *err) {
-  if (host->struct_size < offsetof(bd_host, format_share) + sizeof host->format_share ||
+  if (host->struct_size < offsetof(bd_host, format_slo) + sizeof host->format_slo ||
       req->struct_size < offsetof(bd_render_request, font_dir) + sizeof req->font_dir)
     return fail(err, "this badday is too old for the pdf plugin");
   pdf_doc d;

@@ -239,14 +239,21 @@ const char *pdf_msg(pdf_doc *d, const char *key);
 const char *pdf_category(pdf_doc *d, size_t c);
 /* The label for an enum value: prefix.name, e.g. ("kind", "detective"). */
 const char *pdf_enum_label(pdf_doc *d, const char *prefix, const char *name);
-/* Formatted numbers in a ring of scratch buffers (valid for 8 more calls). */
+/* Formatted numbers (doc/display-rules.md) through the host, in the
+ * request's language, in a ring of scratch buffers (valid for 8 more
+ * calls).  pdf_money: an amount in currency with flags BD_MONEY_COMPACT and
+ * BD_MONEY_BARE; pdf_amount: in the report's currency, compact ones bare
+ * (the heading names the currency); pdf_slo: the SLO as the plan wrote it. */
+const char *pdf_money(pdf_doc *d, double v, const char *currency, int flags);
 const char *pdf_amount(pdf_doc *d, double v, int compact);
+const char *pdf_slo(pdf_doc *d, double slo_percent);
 const char *pdf_duration(pdf_doc *d, double hours);
 const char *pdf_share(pdf_doc *d, double share);
 
-/* The widest text a compact amount (pdf_amount(d, v, 1)) or a duration
- * takes for values from 0 to max, as digits 8, to size a column. */
-const char *pdf_amount_sample(double max);
+/* The widest text a compact amount (pdf_amount(d, v, 1), in a scratch
+ * buffer of d) or a duration takes for values from 0 to max, as digits 8,
+ * to size a column. */
+const char *pdf_amount_sample(pdf_doc *d, double max);
 const char *pdf_duration_sample(double max_hours);
 
 /* Colour of a coverage cell and of the text on it. */
@@ -435,8 +442,10 @@ int pdf_portfolio_outline(pdf_doc *d);
 /* Sets the title, author and keywords of a portfolio (after the single
  * plan's metadata, which it replaces). */
 void pdf_portfolio_metadata(pdf_doc *d);
-/* A signed amount with a real minus sign (U+2212) or a plus, e.g.
- * "USD \xe2\x88\x921,000", into a scratch buffer of d (see pdf_amount). */
+/* A signed amount with a real minus sign (U+2212) or a plus just before the
+ * digits, e.g. "USD \xe2\x88\x921,000" or "+1,000\xe5\x86\x86" (yen in Japanese),
+ * into a scratch buffer of d (see pdf_amount); currency NULL: the report's,
+ * left out. */
 const char *pdf_signed_amount(pdf_doc *d, double v, const char *currency);
 
 /* pdf_changes.c: what changed since the compared report. */

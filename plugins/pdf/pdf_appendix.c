@@ -38,9 +38,9 @@ static const char *kind_name(int i) {
 static const char *status_name(int i) {
   return bd_status_name((bd_status)i);
 }
-/* The name of a coverage cell, for widest(). */
-static const char *cell_name(int i) {
-  return bd_cell_name((bd_cell)i);
+/* The name of a verification, for widest(). */
+static const char *verification_name(int i) {
+  return bd_verification_name((bd_verification)i);
 }
 
 /* Lays out the columns. */
@@ -51,7 +51,7 @@ static void appendix_open(pdf_doc *d, appendix *a) {
   const char *cl = pdf_msg(d, "column.plan_cost"), *vl = pdf_msg(d, "pdf.verification");
   double kw = widest(d, "kind", kind_name, BD_KIND_COUNT);
   double sw = widest(d, "status", status_name, 2);
-  double vw = widest(d, "cell", cell_name, BD_CELL_COUNT);
+  double vw = widest(d, "verification", verification_name, BD_VERIFICATION_FAILING + 1);
   for (int res = 0; res < 2; res++) {
     char buf[96];
     snprintf(buf, sizeof buf, "8888-88-88 %s",
@@ -63,7 +63,13 @@ static void appendix_open(pdf_doc *d, appendix *a) {
                                 PDF_ALIGN_LEFT, 0};
   a->cols[COL_STATUS] = (pdf_col){sl, sw > pdf_col_width(d, "", sl) ? sw : pdf_col_width(d, "", sl),
                                   PDF_ALIGN_LEFT, 0};
-  a->cols[COL_COST] = (pdf_col){cl, pdf_col_width(d, "888.8M", cl), PDF_ALIGN_RIGHT, 0};
+  double max_cost = 0;
+  for (size_t i = 0; i < d->r->scenario_count; i++)
+    for (size_t k = 0; k < d->r->scenarios[i].measure_count; k++)
+      if (d->r->scenarios[i].measures[k].annual_cost > max_cost)
+        max_cost = d->r->scenarios[i].measures[k].annual_cost;
+  a->cols[COL_COST] =
+      (pdf_col){cl, pdf_col_width(d, pdf_amount_sample(d, max_cost), cl), PDF_ALIGN_RIGHT, 0};
   a->cols[COL_VERIFICATION] = (pdf_col){vl, vw, PDF_ALIGN_LEFT, 0};
   pdf_cols_place(a->cols, COLS, d->x0, d->x1);
 }
@@ -172,14 +178,9 @@ static void draw_verification(appendix *a, const bd_measure *m, double y) {
   const pdf_col *c = &a->cols[COL_VERIFICATION];
   const char *word;
   uint32_t color = BD_COLOR_TEXT;
-  if (m->kind == BD_KIND_TESTING) {
-    word = pdf_enum_label(d, "cell", bd_cell_name(m->test_state));
-    if (m->test_state == BD_CELL_FAILING) color = BD_COLOR_CELL_FAILING;
-  } else {
-    word = pdf_enum_label(d, "verification", bd_verification_name(m->verification));
-    if (m->verification == BD_VERIFICATION_FAILING) color = BD_COLOR_CELL_FAILING;
-    if (m->verification == BD_VERIFICATION_UNVERIFIED) color = BD_COLOR_MUTED;
-  }
+  word = pdf_enum_label(d, "verification", bd_verification_name(m->verification));
+  if (m->verification == BD_VERIFICATION_FAILING) color = BD_COLOR_CELL_FAILING;
+  if (m->verification == BD_VERIFICATION_UNVERIFIED) color = BD_COLOR_MUTED;
   pdf_cell(d, c, word, d->f_cell, color, y, 1);
   if (m->last_run) {
     char buf[96];

@@ -40,9 +40,7 @@ static const char *change_label(pdf_doc *d, bd_change change) {
 
 /* A plain amount without currency ("8,000") in a scratch buffer. */
 static const char *plain(pdf_doc *d, double v) {
-  char *buf = d->fmt[d->fmt_next++ % 8];
-  d->host->format_amount(v, NULL, 0, buf, sizeof d->fmt[0]);
-  return buf;
+  return pdf_money(d, v, d->r->currency, BD_MONEY_BARE);
 }
 
 /* The decision cell: "Mitigate → Monitor" when it changed, else the one
@@ -192,10 +190,8 @@ static int fill_cards(pdf_doc *d, const bd_comparison *c, pdf_card *cards) {
   double diff = c->eal_after - c->eal_before;
   cards[0] = (pdf_card){pdf_msg(d, "figure.loss_change"), "", "", 0, 0, 0};
   snprintf(cards[0].value, sizeof cards[0].value, "%s", pdf_signed_amount(d, diff, cur));
-  char before[64], after[64];
-  d->host->format_amount(c->eal_before, cur, 0, before, sizeof before);
-  d->host->format_amount(c->eal_after, cur, 0, after, sizeof after);
-  snprintf(cards[0].note, sizeof cards[0].note, "%s" ARROW "%s", before, after);
+  snprintf(cards[0].note, sizeof cards[0].note, "%s" ARROW "%s",
+           pdf_money(d, c->eal_before, cur, 0), pdf_money(d, c->eal_after, cur, 0));
   const char *labels[3] = {"figure.added", "figure.removed", "figure.changed"};
   size_t counts[3] = {c->added, c->removed, c->changed};
   for (int k = 0; k < 3; k++) {

@@ -51,9 +51,9 @@ static void decisions_open(pdf_doc *d, decisions *t) {
                          "column.reduction"};
   for (int k = 0; k < 4; k++) {
     const char *label = pdf_msg(d, keys[k]);
-    char sample[16];
+    char sample[32];
     snprintf(sample, sizeof sample, "%s%s", k == 3 && negative ? "-" : "",
-             pdf_amount_sample(max[k]));
+             pdf_amount_sample(d, max[k]));
     t->cols[COL_NOW + k] = (pdf_col){label, pdf_col_width(d, sample, label), PDF_ALIGN_RIGHT, 0};
   }
   const char *share = pdf_msg(d, "column.budget_share");

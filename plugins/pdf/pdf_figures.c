@@ -17,7 +17,7 @@
  * currency ("JPY 21.3M"). */
 static void loss_value(pdf_doc *d, double v, char *buf, size_t size) {
   if (d->slides)
-    d->host->format_amount(v, d->r->currency, 1, buf, size);
+    snprintf(buf, size, "%s", pdf_money(d, v, d->r->currency, BD_MONEY_COMPACT));
   else
     snprintf(buf, size, "%s", pdf_amount(d, v, 0));
 }
@@ -45,8 +45,7 @@ static int fill_cards(pdf_doc *d, pdf_card *c) {
   snprintf(c[n].value, sizeof c[n].value, "%s", pdf_duration(d, now->downtime_h));
   if (r->has_error_budget) {
     snprintf(c[n].note, sizeof c[n].note, "%s: %s (%s %s)", pdf_msg(d, "meta.error_budget"),
-             pdf_duration(d, r->error_budget_h), pdf_msg(d, "meta.slo"),
-             pdf_share(d, r->slo / 100));
+             pdf_duration(d, r->error_budget_h), pdf_msg(d, "meta.slo"), pdf_slo(d, r->slo));
     c[n].has_bar = 1;
     c[n].bar = now->budget_used;
     c[n].bar_color = now->budget_used > 1 ? BD_COLOR_CELL_FAILING : BD_COLOR_ACCENT;

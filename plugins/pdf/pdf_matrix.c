@@ -34,14 +34,15 @@ static void matrix_columns(pdf_doc *d, matrix *m) {
   m->cols[0] = (pdf_col){pdf_msg(d, "column.scenario"), 0, PDF_ALIGN_LEFT, 0};
   for (size_t c = 0; c < r->category_count; c++) {
     const char *label = pdf_category(d, c);
-    m->cols[1 + c] = (pdf_col){
-        label, pdf_col_width(d, pdf_amount_sample(now->by_category[c]), label), PDF_ALIGN_RIGHT, 0};
+    m->cols[1 + c] =
+        (pdf_col){label, pdf_col_width(d, pdf_amount_sample(d, now->by_category[c]), label),
+                  PDF_ALIGN_RIGHT, 0};
   }
   const char *labels[4] = {pdf_msg(d, "column.total"), pdf_msg(d, "column.downtime"),
                            pdf_msg(d, "column.planned"), pdf_msg(d, "column.decision")};
   double planned = r->totals[BD_STATE_PLANNED].eal;
-  const char *samples[4] = {pdf_amount_sample(now->eal), pdf_duration_sample(now->downtime_h),
-                            pdf_amount_sample(planned > now->eal ? planned : now->eal), NULL};
+  const char *samples[4] = {pdf_amount_sample(d, now->eal), pdf_duration_sample(now->downtime_h),
+                            pdf_amount_sample(d, planned > now->eal ? planned : now->eal), NULL};
   double dw = 0;
   for (int k = 0; k < 4; k++) {
     const char *w = pdf_enum_label(d, "decision", bd_decision_name((bd_decision)k));

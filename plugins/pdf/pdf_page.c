@@ -348,9 +348,21 @@ static char *next_buf(pdf_doc *d) {
 }
 
 /* See pdf.h. */
-const char *pdf_amount(pdf_doc *d, double v, int compact) {
+const char *pdf_money(pdf_doc *d, double v, const char *currency, int flags) {
   char *buf = next_buf(d);
-  d->host->format_amount(v, compact ? NULL : d->r->currency, compact, buf, sizeof d->fmt[0]);
+  d->host->format_money(v, currency, flags, d->req->lang, buf, sizeof d->fmt[0]);
+  return buf;
+}
+
+/* See pdf.h. */
+const char *pdf_amount(pdf_doc *d, double v, int compact) {
+  return pdf_money(d, v, d->r->currency, compact ? BD_MONEY_COMPACT | BD_MONEY_BARE : 0);
+}
+
+/* See pdf.h. */
+const char *pdf_slo(pdf_doc *d, double slo_percent) {
+  char *buf = next_buf(d);
+  d->host->format_slo(slo_percent, buf, sizeof d->fmt[0]);
   return buf;
 }
 
@@ -369,12 +381,27 @@ const char *pdf_share(pdf_doc *d, double share) {
 }
 
 /* See pdf.h. */
-const char *pdf_amount_sample(double max) {
-  /* Compact amounts have at most three digits and a unit letter; M is the
-   * widest letter of K, M, B and T. */
-  static const char *const eights[] = {"8", "88", "888"};
-  if (!(max < 999.5)) return max < 999.5e3 ? "888K" : max < 999.5e12 ? "888M" : "8888M";
-  return eights[max < 9.5 ? 0 : max < 99.5 ? 1 : 2];
+const char *pdf_amount_sample(pdf_doc *d, double max) {
+  /* The widest is max itself or a value just below where rounding moves
+   * to the next unit or drops the decimal ("999K", "9,995万", "9.9M"), as
+   * the host writes it in the request's language; its digits become 8s. */
+  char *widest = next_buf(d), text[64];
+  size_t widest_len = 0;
+  double candidate = max;
+  for (int k = 1; k <= 16; k++) {
+    if (candidate >= 0) {
+      size_t n = d->host->format_money(candidate, d->r->currency, BD_MONEY_COMPACT | BD_MONEY_BARE,
+                                       d->req->lang, text, sizeof text);
+      if (n > widest_len && n < sizeof d->fmt[0]) {
+        for (size_t i = 0; i < n; i++) widest[i] = text[i] >= '0' && text[i] <= '9' ? '8' : text[i];
+        widest[n] = '\0';
+        widest_len = n;
+      }
+    }
+    candidate = floor(pow(10, k) * 0.9995) - 1; /* 8, 98, 998, 9,993, ... */
+    if (candidate > max) break;
+  }
+  return widest;
 }
 
 /* See pdf.h. */

@@ -72,20 +72,19 @@ static const bd_comparison *comparison_of(const bd_report *r) {
 
 /* A money amount in currency (NULL: "—", money that is not summed). */
 static const char *money(pdf_doc *d, double v, const char *currency) {
-  char *buf = d->fmt[d->fmt_next++ % 8];
   if (currency == NULL) return DASH;
-  d->host->format_amount(v, currency, 0, buf, sizeof d->fmt[0]);
-  return buf;
+  return pdf_money(d, v, currency, 0);
 }
 
 /* See pdf.h. */
 const char *pdf_signed_amount(pdf_doc *d, double v, const char *currency) {
-  char *buf = d->fmt[d->fmt_next++ % 8], number[32];
   double rounded = round(v);
-  d->host->format_amount(fabs(rounded), NULL, 0, number, sizeof number);
+  const char *number = pdf_money(d, fabs(rounded), currency ? currency : d->r->currency,
+                                 currency ? 0 : BD_MONEY_BARE);
+  char *buf = d->fmt[d->fmt_next++ % 8];
   const char *sign = rounded < 0 ? "\xe2\x88\x92" : rounded > 0 ? "+" : "";
-  snprintf(buf, sizeof d->fmt[0], "%.8s%s%s%s", currency ? currency : "", currency ? " " : "", sign,
-           number);
+  int code = (int)strcspn(number, "0123456789"); /* "USD " before the digits, if any */
+  snprintf(buf, sizeof d->fmt[0], "%.*s%s%s", code, number, sign, number + code);
   return buf;
 }
 

@@ -33,7 +33,7 @@ static double meta_grid(pdf_doc *d, double y) {
   labels[n] = pdf_msg(d, "meta.as_of"), values[n++] = r->as_of;
   labels[n] = pdf_msg(d, "meta.currency"), values[n++] = r->currency;
   if (r->has_slo) {
-    snprintf(slo, sizeof slo, "%s", pdf_share(d, r->slo / 100));
+    snprintf(slo, sizeof slo, "%s", pdf_slo(d, r->slo));
     labels[n] = pdf_msg(d, "meta.slo"), values[n++] = slo;
   }
   pdf_font lf = {7.5, 0}, vf = {10.5, 0};
@@ -186,9 +186,8 @@ static double budget_bars(pdf_doc *d, double y) {
     pdf_draw(d, pdf_msg(d, "figure.no_slo"), d->f_cell, BD_COLOR_MUTED, d->x0, y, 0, 1, 0);
     return pdf_text_line_height(d->f_cell) + 4;
   }
-  snprintf(buf, sizeof buf, "%s %s  \xc2\xb7  %s %s", pdf_msg(d, "meta.slo"),
-           pdf_share(d, r->slo / 100), pdf_msg(d, "meta.error_budget"),
-           pdf_duration(d, r->error_budget_h));
+  snprintf(buf, sizeof buf, "%s %s  \xc2\xb7  %s %s", pdf_msg(d, "meta.slo"), pdf_slo(d, r->slo),
+           pdf_msg(d, "meta.error_budget"), pdf_duration(d, r->error_budget_h));
   pdf_draw(d, buf, d->f_cell, BD_COLOR_TEXT, d->x0, y, d->x1 - d->x0, 1, 0);
   y += pdf_text_line_height(d->f_cell) + 5;
   double scale = r->error_budget_h;
@@ -228,6 +227,15 @@ static int by_loss_eal(const void *pa, const void *pb) {
   return a->index < b->index ? -1 : a->index > b->index;
 }
 
+/* The largest yearly loss of any state: no loss, failure or scenario the
+ * tables list has more, so amount columns are sized for it. */
+static double largest_total(const bd_report *r) {
+  double max = 0;
+  for (int s = 0; s < BD_STATE_COUNT; s++)
+    if (r->totals[s].eal > max) max = r->totals[s].eal;
+  return max;
+}
+
 /* Draws up to max_rows business losses, linked to their trees; returns the height. */
 static double losses_table(pdf_doc *d, double y, size_t max_rows) {
   const bd_report *r = d->r;
@@ -239,10 +247,11 @@ static double losses_table(pdf_doc *d, double y, size_t max_rows) {
   qsort(order, r->loss_count, sizeof *order, by_loss_eal);
   const char *now = pdf_msg(d, "column.current"), *planned = pdf_msg(d, "column.planned");
   const char *red = pdf_msg(d, "column.reduction");
+  const char *sample = pdf_amount_sample(d, largest_total(r));
   pdf_col cols[4] = {{pdf_msg(d, "column.loss"), 0, PDF_ALIGN_LEFT, 0},
-                     {now, pdf_col_width(d, "888.8M", now), PDF_ALIGN_RIGHT, 0},
-                     {planned, pdf_col_width(d, "888.8M", planned), PDF_ALIGN_RIGHT, 0},
-                     {red, pdf_col_width(d, "888.8M", red), PDF_ALIGN_RIGHT, 0}};
+                     {now, pdf_col_width(d, sample, now), PDF_ALIGN_RIGHT, 0},
+                     {planned, pdf_col_width(d, sample, planned), PDF_ALIGN_RIGHT, 0},
+                     {red, pdf_col_width(d, sample, red), PDF_ALIGN_RIGHT, 0}};
   pdf_cols_place(cols, 4, d->x0, d->x1);
   double top = y, rh = pdf_row_height(d, d->f_cell, 1);
   y += pdf_cols_header(d, cols, 4, y);
@@ -281,10 +290,11 @@ static double decisions_table(pdf_doc *d, double y, size_t max_rows) {
     return rh;
   }
   const char *now = pdf_msg(d, "column.current"), *dec = pdf_msg(d, "column.decision");
-  pdf_col cols[4] = {{"#", pdf_col_width(d, "888", NULL), PDF_ALIGN_RIGHT, 0},
-                     {pdf_msg(d, "column.scenario"), 0, PDF_ALIGN_LEFT, 0},
-                     {now, pdf_col_width(d, "888.8M", now), PDF_ALIGN_RIGHT, 0},
-                     {dec, pdf_col_width(d, "Mitigate___", dec), PDF_ALIGN_CENTER, 0}};
+  pdf_col cols[4] = {
+      {"#", pdf_col_width(d, "888", NULL), PDF_ALIGN_RIGHT, 0},
+      {pdf_msg(d, "column.scenario"), 0, PDF_ALIGN_LEFT, 0},
+      {now, pdf_col_width(d, pdf_amount_sample(d, largest_total(r)), now), PDF_ALIGN_RIGHT, 0},
+      {dec, pdf_col_width(d, "Mitigate___", dec), PDF_ALIGN_CENTER, 0}};
   pdf_cols_place(cols, 4, d->x0, d->x1);
   y += pdf_cols_header(d, cols, 4, y);
   for (size_t i = 0; i < n; i++) {

@@ -247,7 +247,6 @@ static const char *figures_line(pdf_doc *d, double now, double planned, char *bu
 /* The colour that stands for a measure's state: status, then verification. */
 static uint32_t measure_color(const bd_measure *m) {
   if (m->status == BD_STATUS_PLANNED) return BD_COLOR_CELL_PLANNED;
-  if (m->kind == BD_KIND_TESTING) return pdf_cell_color(m->test_state);
   switch (m->verification) {
   case BD_VERIFICATION_VERIFIED:
     return BD_COLOR_CELL_VERIFIED;
@@ -302,10 +301,7 @@ static void draw_box(pdf_doc *d, const bd_tree_node *n, const tree_style *st, do
     title = m->title;
     const char *kind = pdf_enum_label(d, "kind", bd_kind_name(m->kind));
     const char *status = pdf_enum_label(d, "status", bd_status_name(m->status));
-    const char *ver =
-        m->kind == BD_KIND_TESTING
-            ? pdf_enum_label(d, "cell", bd_cell_name(m->test_state))
-            : pdf_enum_label(d, "verification", bd_verification_name(m->verification));
+    const char *ver = pdf_enum_label(d, "verification", bd_verification_name(m->verification));
     if (m->status == BD_STATUS_IMPLEMENTED)
       snprintf(buf, sizeof buf, "%s \xc2\xb7 %s \xc2\xb7 %s", kind, status, ver);
     else

@@ -31,6 +31,11 @@
  *        (BD_FEATURE_PORTFOLIO, BD_FEATURE_COMPARISON).  A 1.0 plugin still
  *        renders one plan; the host refuses to hand it several and warns
  *        that it does not show a comparison.
+ *   1.2  one display rule for every writer (doc/display-rules.md):
+ *        bd_host.format_money (amounts in the request's language: yen in
+ *        Japanese as 円 with 万/億/兆; BD_MONEY_COMPACT, BD_MONEY_BARE) and
+ *        bd_host.format_slo (the SLO as the plan wrote it); format_share
+ *        never reads "100%" or "0%" for a share that is not exactly 1 or 0.
  */
 #ifndef BADDAY_PLUGIN_H
 #define BADDAY_PLUGIN_H
@@ -61,7 +66,7 @@ extern "C" {
 
 #define BD_PLUGIN_MAGIC 0xBADDA700u
 #define BD_ABI_MAJOR    1
-#define BD_ABI_MINOR    1
+#define BD_ABI_MINOR    2
 
 /* The name of the one function a plugin exports. */
 #define BD_PLUGIN_ENTRY_NAME "bd_plugin_entry"
@@ -117,7 +122,9 @@ typedef struct bd_host {
    *   format_amount:   "JPY 1,234,568" (rounded to a whole unit), or with
    *                    compact set "JPY 1.2M" (K, M, B, T); currency may be NULL.
    *   format_duration: hours as "4h 30m", "2d 3h", "45m", "30s" (two units at most).
-   *   format_share:    0.375 as "37.5%", 0.0004 as "0.04%", 0 as "0%". */
+   *   format_share:    0.375 as "37.5%", 0.0004 as "0.04%", 0 as "0%"; since
+   *                    ABI 1.2 only exactly 1 reads "100%" (0.99996 as
+   *                    "99.996%") and only 0 reads "0%". */
   size_t (*format_amount)(double v, const char *currency, int compact, char *buf, size_t size);
   size_t (*format_duration)(double hours, char *buf, size_t size);
   size_t (*format_share)(double share, char *buf, size_t size);
@@ -132,7 +139,29 @@ typedef struct bd_host {
   /* SHA-256 of len bytes of data into digest (32 bytes), for plugins that
    * hash what they write (a Content-Security-Policy, a manifest). */
   void (*sha256)(const void *data, size_t len, unsigned char digest[32]);
+
+  /* ABI 1.2 (check struct_size first).  People's formats that follow the
+   * request's language; every writer formats amounts and the SLO through
+   * these.  Each writes into buf (size at least 64) and returns the length.
+   *   format_money: v in whole units, rounded half away from zero, with
+   *                 the currency code before it ("USD 52,500"); with
+   *                 BD_MONEY_COMPACT in `compact` "USD 53K" (K, M, B, T).
+   *                 With lang "ja" and currency "JPY": "88,080,000円",
+   *                 compact "8,808万円", "1.2億円", "1.2兆円".  With
+   *                 BD_MONEY_BARE or'ed in, the currency is left out and the
+   *                 units kept ("8,808万", "53K"), for a column whose heading
+   *                 names the currency.  currency may be NULL; lang is
+   *                 req->lang (NULL means "en").
+   *   format_slo:   the SLO percentage as the plan wrote it: 99.95 as
+   *                 "99.95%", 99.999 as "99.999%", never rounded. */
+  size_t (*format_money)(double v, const char *currency, int compact, const char *lang, char *buf,
+                         size_t size);
+  size_t (*format_slo)(double slo_percent, char *buf, size_t size);
 } bd_host;
+
+/* Bits of format_money's `compact`. */
+#define BD_MONEY_COMPACT 0x1 /* "USD 53K", "8,808万円" instead of every digit */
+#define BD_MONEY_BARE    0x2 /* without the currency, keeping its units */
 
 /* What to render: one report (or a portfolio) in one format.  Valid for one
  * render call. */

@@ -480,8 +480,14 @@ static void test_verification(void **state) {
   assert_int_equal(m[2].verification, BD_VERIFICATION_VERIFIED);
   /* standby: a planned test and a test that never ran do not count */
   assert_int_equal(m[3].verification, BD_VERIFICATION_UNVERIFIED);
-  /* tests are never verified themselves */
-  for (int i = 4; i < 9; i++) assert_int_equal(m[i].verification, BD_VERIFICATION_UNVERIFIED);
+  /* a test's own verification is its own latest run: fresh passed 10 days
+   * ago, old-fail failed, boundary passed 90 days ago; a planned test and a
+   * test that never ran are unverified */
+  assert_int_equal(m[4].verification, BD_VERIFICATION_VERIFIED);
+  assert_int_equal(m[5].verification, BD_VERIFICATION_FAILING);
+  assert_int_equal(m[6].verification, BD_VERIFICATION_VERIFIED);
+  assert_int_equal(m[7].verification, BD_VERIFICATION_UNVERIFIED);
+  assert_int_equal(m[8].verification, BD_VERIFICATION_UNVERIFIED);
   /* how each test is judged on its own */
   for (int i = 0; i < 4; i++) assert_int_equal(m[i].test_state, BD_CELL_NONE);
   assert_int_equal(m[4].test_state, BD_CELL_VERIFIED);
@@ -502,6 +508,9 @@ static void test_verification(void **state) {
    * though b is only planned */
   assert_int_equal(m[1].verification, BD_VERIFICATION_VERIFIED);
   assert_int_equal(m[2].test_state, BD_CELL_STALE);
+  /* t-old ran 91 days ago, t-b 5: stale and verified by their own runs */
+  assert_int_equal(m[2].verification, BD_VERIFICATION_STALE);
+  assert_int_equal(m[3].verification, BD_VERIFICATION_VERIFIED);
   /* the default verifies list is spelled out: every non-test, a and b */
   assert_int_equal(m[2].verifies_count, 2);
   assert_int_equal(m[2].verifies[0], 0);

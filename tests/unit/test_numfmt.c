@@ -14,6 +14,7 @@
 #include <cmocka.h>
 
 #include "catalogue.h"
+#include "badday/plugin.h"
 #include "numfmt.h"
 
 /* Formats v with bd_format_number and compares with want. */
@@ -118,44 +119,145 @@ static void test_number_ignores_locale(void **state) {
   setlocale(LC_ALL, "C");
 }
 
-static void test_amounts(void **state) {
-  (void)state;
+/* One case of bd_format_money: v in currency, compact flags and language. */
+typedef struct money_case {
+  double v;
+  const char *currency;
+  int flags;
+  const char *lang;
+  const char *want;
+} money_case;
+
+/* Formats every case and compares, naming the case that differs. */
+static void expect_money(const money_case *cases, size_t count) {
   char buf[64];
-  struct {
-    double v;
-    int compact;
-    const char *want;
-  } cases[] = {
-      {0, 0, "JPY 0"},          {999, 0, "JPY 999"},
-      {1000, 0, "JPY 1,000"},   {1234567.4, 0, "JPY 1,234,567"},
-      {-2500, 0, "JPY -2,500"}, {999, 1, "JPY 999"},
-      {1200, 1, "JPY 1.2K"},    {12345, 1, "JPY 12K"},
-      {1234567, 1, "JPY 1.2M"}, {999999, 1, "JPY 1.0M"},
-      {25e9, 1, "JPY 25B"},     {3.2e12, 1, "JPY 3.2T"},
-  };
-  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-    bd_format_amount(cases[i].v, "JPY", cases[i].compact, buf, sizeof buf);
-    assert_string_equal(buf, cases[i].want);
+  for (size_t i = 0; i < count; i++) {
+    const money_case *c = &cases[i];
+    size_t n = bd_format_money(c->v, c->currency, c->flags, c->lang, buf, sizeof buf);
+    if (strcmp(buf, c->want) != 0)
+      fail_msg("%.17g %s flags %d %s: got '%s', want '%s'", c->v, c->currency ? c->currency : "-",
+               c->flags, c->lang ? c->lang : "-", buf, c->want);
+    assert_int_equal(n, strlen(c->want));
   }
-  bd_format_amount(1500, NULL, 0, buf, sizeof buf);
-  assert_string_equal(buf, "1,500");
-  /* printf's rounding: ties to even, and the exact value of the double */
-  struct {
-    double v;
-    int compact;
-    const char *want;
-  } rounding[] = {
-      {0.5, 0, "0"},         {1.5, 0, "2"},
-      {2.5, 0, "2"},         {-0.5, 0, "0"},
-      {-2.5, 0, "-2"},       {1250, 1, "1.2K"},
-      {1350, 1, "1.4K"},     {2250, 1, "2.2K"},
-      {9949.99, 1, "9.9K"},  {9950, 1, "10K"},
-      {999499, 1, "999K"},   {999500, 1, "1.0M"},
-      {1.35e15, 1, "1350T"}, {1e20, 0, "100000000000000000000"},
+}
+
+#define C    BD_MONEY_COMPACT
+#define BARE BD_MONEY_BARE
+
+/* Rule 3: whole units, "," every three digits, half away from zero. */
+static void test_amounts_full(void **state) {
+  (void)state;
+  static const money_case cases[] = {
+      {0, "USD", 0, "en", "USD 0"},
+      {999, "USD", 0, "en", "USD 999"},
+      {1000, "USD", 0, "en", "USD 1,000"},
+      {52500, "USD", 0, "en", "USD 52,500"},
+      {1234567.4, "JPY", 0, "en", "JPY 1,234,567"},
+      {1234567.5, "JPY", 0, "en", "JPY 1,234,568"},
+      {0.5, NULL, 0, "en", "1"},
+      {1.5, NULL, 0, "en", "2"},
+      {2.5, NULL, 0, "en", "3"}, /* printf's ties-to-even gave "2" */
+      {0.49999999999999994, NULL, 0, "en", "0"},
+      {-0.4, NULL, 0, "en", "0"}, /* no "-0" */
+      {-0.5, NULL, 0, "en", "-1"},
+      {-2500, "JPY", 0, "en", "JPY -2,500"},
+      {999999999999999, NULL, 0, "en", "999,999,999,999,999"},
+      {1e20, NULL, 0, "en", "100000000000000000000"}, /* beyond the contract: printf's digits */
+      {1500, NULL, 0, NULL, "1,500"},
+      {1500, "USD", BARE, "en", "1,500"},
   };
-  for (size_t i = 0; i < sizeof rounding / sizeof rounding[0]; i++) {
-    bd_format_amount(rounding[i].v, NULL, rounding[i].compact, buf, sizeof buf);
-    assert_string_equal(buf, rounding[i].want);
+  expect_money(cases, sizeof cases / sizeof cases[0]);
+  char buf[64];
+  bd_format_amount(2.5, "EUR", 0, buf, sizeof buf); /* the ABI 1.0 service: English */
+  assert_string_equal(buf, "EUR 3");
+  bd_format_amount(52500, "JPY", 1, buf, sizeof buf);
+  assert_string_equal(buf, "JPY 53K");
+}
+
+/* Rule 4: K, M, B, T with the mantissa in [1, 1000) after rounding. */
+static void test_amounts_compact(void **state) {
+  (void)state;
+  static const money_case cases[] = {
+      {999, "USD", C, "en", "USD 999"},
+      {999.4, "USD", C, "en", "USD 999"},
+      {999.5, "USD", C, "en", "USD 1.0K"}, /* rounded to 1,000 first */
+      {1200, "USD", C, "en", "USD 1.2K"},
+      {1250, NULL, C, "en", "1.3K"}, /* half away from zero, not "1.2K" */
+      {1350, NULL, C, "en", "1.4K"},
+      {2250, NULL, C, "en", "2.3K"},
+      {9949.4, NULL, C, "en", "9.9K"},
+      {9949.99, NULL, C, "en", "10K"}, /* whole units first: 9,950 */
+      {9950, NULL, C, "en", "10K"},
+      {12345, "USD", C, "en", "USD 12K"},
+      {52500, "USD", C, "en", "USD 53K"}, /* binary half-even gave "52K" */
+      {79500, "USD", C, "en", "USD 80K"},
+      {880000, "USD", C, "en", "USD 880K"},
+      {999499, NULL, C, "en", "999K"},
+      {999500, NULL, C, "en", "1.0M"},
+      {999999, "JPY", C, "en", "JPY 1.0M"},
+      {1150000, "USD", C, "en", "USD 1.2M"},
+      {1234567, "USD", C, "en", "USD 1.2M"},
+      {120e6, "USD", C, "en", "USD 120M"},
+      {25e9, "USD", C, "en", "USD 25B"},
+      {3.2e12, "USD", C, "en", "USD 3.2T"},
+      {1.35e15, NULL, C, "en", "1,350T"},
+      {-52500, "USD", C, "en", "USD -53K"},
+      {-999500, NULL, C, "en", "-1.0M"},
+      {52500, "USD", C | BARE, "en", "53K"},
+      /* any currency but the yen, or English, keeps the code and K/M/B/T */
+      {1150000, "USD", C, "ja", "USD 1.2M"},
+      {88080000, "JPY", C, "en", "JPY 88M"},
+      {88080000, "EUR", 0, "ja", "EUR 88,080,000"},
+  };
+  expect_money(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* Rule 5: the yen in Japanese, with 円 after and 万, 億, 兆. */
+static void test_amounts_yen_in_japanese(void **state) {
+  (void)state;
+  static const money_case cases[] = {
+      {88080000, "JPY", 0, "ja", "88,080,000円"},
+      {2.5, "JPY", 0, "ja", "3円"},
+      {-2500, "JPY", 0, "ja", "-2,500円"},
+      {9500, "JPY", C, "ja", "9,500円"},
+      {9999.4, "JPY", C, "ja", "9,999円"},
+      {9999.5, "JPY", C, "ja", "1万円"},
+      {15000, "JPY", C, "ja", "2万円"}, /* whole 万, half away from zero */
+      {88080000, "JPY", C, "ja", "8,808万円"},
+      {88085000, "JPY", C, "ja", "8,809万円"},
+      {99994999, "JPY", C, "ja", "9,999万円"},
+      {99995000, "JPY", C, "ja", "1.0億円"}, /* rounding reaches 1億 */
+      {120000000, "JPY", C, "ja", "1.2億円"},
+      {125000000, "JPY", C, "ja", "1.3億円"},
+      {450000000, "JPY", C, "ja", "4.5億円"},
+      {994999999, "JPY", C, "ja", "9.9億円"},
+      {995000000, "JPY", C, "ja", "10億円"},
+      {999950000, "JPY", C, "ja", "10億円"},
+      {4500000000, "JPY", C, "ja", "45億円"},
+      {123400000000, "JPY", C, "ja", "1,234億円"},
+      {999950000000, "JPY", C, "ja", "1.0兆円"},
+      {1.2e12, "JPY", C, "ja", "1.2兆円"},
+      {45e12, "JPY", C, "ja", "45兆円"},
+      {-88080000, "JPY", C, "ja", "-8,808万円"},
+      {88080000, "JPY", C | BARE, "ja", "8,808万"},
+      {88080000, "JPY", BARE, "ja", "88,080,000"},
+      {88080000, NULL, C, "ja", "88M"}, /* no currency: no yen units */
+  };
+  expect_money(cases, sizeof cases / sizeof cases[0]);
+}
+
+static void test_slo(void **state) {
+  (void)state;
+  struct {
+    double slo;
+    const char *want;
+  } cases[] = {{99.95, "99.95%"}, {99.99, "99.99%"}, {99.999, "99.999%"}, {99.9, "99.9%"},
+               {99, "99%"},       {99.5, "99.5%"},   {90, "90%"},         {99.9999, "99.9999%"}};
+  char buf[64];
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    size_t n = bd_format_slo(cases[i].slo, buf, sizeof buf);
+    assert_string_equal(buf, cases[i].want);
+    assert_int_equal(n, strlen(cases[i].want));
   }
 }
 
@@ -174,12 +276,40 @@ static void test_durations_and_shares(void **state) {
   struct {
     double s;
     const char *want;
-  } s[] = {{0, "0%"},    {0.375, "37.5%"},  {1, "100%"},
-           {0.05, "5%"}, {0.0004, "0.04%"}, {0.123, "12.3%"}};
+  } s[] = {
+      {0, "0%"},
+      {1, "100%"},
+      {-1, "-100%"},
+      {0.375, "37.5%"},
+      {0.123, "12.3%"},
+      {0.12345, "12.3%"},
+      {0.12355, "12.4%"}, /* the decimal 12.355 rounds up */
+      {0.00125, "0.13%"}, /* 0.125 half away from zero; %.2g gave "0.12" */
+      {0.001005, "0.1%"}, /* 0.1005 -> 0.10 -> "0.1" */
+      {0.00105, "0.11%"},
+      {0.05, "5%"},
+      {0.0004, "0.04%"},
+      {0.00045, "0.05%"},
+      {0.0995, "10%"},
+      {0.000996, "0.1%"},
+      {2.208578, "220.9%"},
+      {0.99996, "99.996%"}, /* not "100%" */
+      {0.9995, "99.95%"},
+      {0.99999999, "99.999999%"},
+      {1.0000001, "100.00001%"},
+      {0.000004, "0.0004%"},
+      {-0.0000001, "-0.00001%"}, /* not "0%" */
+      {-0.375, "-37.5%"},
+  };
   for (size_t i = 0; i < sizeof s / sizeof s[0]; i++) {
-    bd_format_share(s[i].s, buf, sizeof buf);
-    assert_string_equal(buf, s[i].want);
+    size_t n = bd_format_share(s[i].s, buf, sizeof buf);
+    if (strcmp(buf, s[i].want) != 0) fail_msg("%.17g: got '%s', want '%s'", s[i].s, buf, s[i].want);
+    assert_int_equal(n, strlen(s[i].want));
   }
+  /* a buffer too small keeps a terminated prefix */
+  char small[4];
+  bd_format_share(0.375, small, sizeof small);
+  assert_string_equal(small, "37.");
 }
 
 /* Writes text to a temporary file and returns its path (static buffer). */
@@ -224,7 +354,10 @@ int main(void) {
       cmocka_unit_test(test_number_shortest_round_trip),
       cmocka_unit_test(test_number_matches_printf),
       cmocka_unit_test(test_number_ignores_locale),
-      cmocka_unit_test(test_amounts),
+      cmocka_unit_test(test_amounts_full),
+      cmocka_unit_test(test_amounts_compact),
+      cmocka_unit_test(test_amounts_yen_in_japanese),
+      cmocka_unit_test(test_slo),
       cmocka_unit_test(test_durations_and_shares),
       cmocka_unit_test(test_catalogue),
   };
