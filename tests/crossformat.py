@@ -33,7 +33,7 @@ from html.parser import HTMLParser
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import crossformat_rules as R  # noqa: E402
-from crossformat_svg import read_chart  # noqa: E402
+from crossformat_svg import learn_reference, read_chart  # noqa: E402
 
 KINDS = ["detective", "preventive", "recovery", "testing"]
 STATES = ["baseline", "current", "planned"]
@@ -309,9 +309,9 @@ class Candidates:
         view.checked += 1
         text = shown.replace(MINUS, "-").lstrip("+")
         if kind == "amount":
+            # a difference's sign, before or after the code, is judged apart
             text = re.sub(r"^-([A-Z]{3}) ", r"\1 ", text)
-            if text.startswith("-") and not re.match(r"^-\d", text[1:] or "x"):
-                pass
+            text = re.sub(r"^([A-Z]{3}) [-+]", r"\1 ", text)
         pool = [(n, k, v) for n, k, v in self.items if k == kind]
         for n, k, v in pool:
             forms = self.forms(k, v)
@@ -451,7 +451,8 @@ def check_csv_measures(ex, view, rows):
                 raw_equal(view, w + " " + k, row[k], m[k])
             raw_equal(view, w + " verification", row["verification"], ex.verification(m))
             raw_equal(view, w + " last_run", row["last_run"], m.get("last_run") or "")
-            raw_equal(view, w + " result", row["result"], m.get("result") or "")
+            # csv.c writes a result only for a run (a last_run)
+            raw_equal(view, w + " result", row["result"], m.get("last_run") and m.get("result") or "")
     want = sum(len(s["measures"]) for svc in ex.services for s in svc["scenarios"])
     view.agree("rows", str(seen), str(want))
 
@@ -733,7 +734,8 @@ class HtmlCheck:
             if foot and table.has("portfolio-table") and self.ex.portfolio:
                 self.portfolio_total(cells, fields)
             return
-        head = cells[0]
+        # the row's header cell (after a rank cell in the decisions)
+        head = next((c for c in cells if c.tag == "th"), cells[0])
         title_node = head.find(lambda n: n.has("title") and n.tag == "div")
         title = head.attrs.get("title") or (title_node[0].attrs.get("title") if title_node else None) \
             or clean((title_node[0] if title_node else head).text())
@@ -1034,7 +1036,7 @@ class TextCheck:
             # is "service · view · as of")
             tree = any(squash(b.text()).startswith(self.tree_heading) or
                        "\u00b7%s\u00b7" % self.tree_heading in squash(b.text()) for b in blocks)
-            anchors = self.anchors(blocks)
+            anchors = self.anchors(blocks, not tree)
             if len(self.ex.services) == 1:  # the cover's service line is no row
                 anchors = [a for a in anchors if a[1][0].kind != "service"]
             self.key_figures(n, blocks)
@@ -1045,11 +1047,13 @@ class TextCheck:
                 else:
                     self.row(blocks, block, lines, fact, where, anchors)
             self.slo(n, blocks)
+            self.coverage_line(n, blocks)
 
-    def anchors(self, blocks):
+    def anchors(self, blocks, table):
         """(block, fact, title lines) for every block that starts with a
         title: the longest title wins; several facts of one title are
-        tried in turn (the first that agrees counts)."""
+        tried in turn (the first that agrees counts).  On a table page a
+        title right of another within its lines is a cell of its row."""
         out = []
         for b in blocks:
             text = squash(b.text())
@@ -1072,6 +1076,8 @@ class TextCheck:
                 best = (len(text), len(b.lines), self.ex.by_title[text])
             if best:
                 out.append((b, best[2], best[1]))
+        if not table:
+            return out
         # a block right of another title, within its lines, is a cell of
         # that row ("Planned" in a measure's row is its status, not a state)
         cells = set()
@@ -1167,9 +1173,18 @@ class TextCheck:
                 want = [ex.label("cell." + s["coverage"][k]) for k in KINDS]
                 v.agree(where + " coverage cells", " | ".join(cell_words[:4]), " | ".join(want))
             elif figs:
-                for g, _, w in words:
-                    if g == "decision":
-                        v.agree(where + " decision", w, ex.decision_word(s))
+                # "Mitigate → Monitor": the decision before and now (--compare)
+                comp = cands.comparison()
+                alt = "|".join(re.escape(w) for w in sorted(self.groups["decision"], key=len,
+                                                            reverse=True))
+                for m in re.finditer(r"(%s) ?\u2192 ?(%s)" % (alt, alt), clean(text)):
+                    if comp and comp["decision"]["before"]:
+                        v.agree(where + " decision before", m.group(1),
+                                ex.label("decision." + comp["decision"]["before"]))
+                    v.agree(where + " decision", m.group(2), ex.decision_word(s))
+                    text = text.replace(m.group(0), " ")
+                for g, _, w in find_words(text, {"decision": self.groups["decision"]}):
+                    v.agree(where + " decision", w, ex.decision_word(s))
             del cells
         amounts = [t for k, t in figs if k == "amount"]
         for kind, t in figs:
@@ -1215,6 +1230,23 @@ class TextCheck:
                     self.view.agree(where, figs[0][1], R.share_forms(value))
                 else:
                     self.view.agree(where, figs[0][1], R.duration(value))
+
+    def coverage_line(self, n, blocks):
+        """'Coverage 29.2% · Verified coverage 10.4%' over the heatmap."""
+        if len(self.ex.services) != 1:
+            return
+        t = self.ex.services[0]["totals"]
+        for key, value in (("figure.verified_coverage", t["verified_coverage"]),
+                           ("figure.coverage", t["coverage"])):
+            label = re.escape(clean(self.ex.cat.written(self.ex.lang, key)))
+            for b in blocks:
+                text = b.text()
+                if key == "figure.coverage":  # not the one inside "Verified coverage"
+                    text = re.sub(re.escape(clean(self.ex.cat.written(
+                        self.ex.lang, "figure.verified_coverage"))) + r" ?:? ?\S+", " ", text)
+                for m in re.finditer(r"(?<![\w])%s:? ?([-\d.,]+%%)" % label, text):
+                    self.view.agree("p%d %s" % (n, clean(self.ex.cat.written(self.ex.lang, key))),
+                                    m.group(1), R.share_forms(value))
 
     def slo(self, n, blocks):
         """'SLO 99.95%' wherever a page names the SLO, and the cover's
@@ -1288,10 +1320,10 @@ def main(argv):
     reference = os.path.join(case, "report.ref.svg")
     charts = sorted(f for f in os.listdir(case) if f.endswith(".svg") and f != "report.ref.svg")
     if charts and os.path.exists(reference):
-        ref_pages = read_bbox(os.path.join(case, "report.bbox.html"))
+        glyphs = learn_reference(reference, read_bbox(os.path.join(case, "report.bbox.html")))
         for chart in charts:
             v = View("")
-            pages = read_chart(os.path.join(case, chart), reference, ref_pages)
+            pages = read_chart(os.path.join(case, chart), glyphs)
             TextCheck(ex, v, pages).run()
             failed += report("%s svg %s" % (name, chart[:-4]), v)
     return 1 if failed else 0

@@ -8,7 +8,8 @@ under a word's box is that word's character at its index.  Outlines are
 compared with their size divided out (a chart and a page may use other
 sizes of the same face).
 
-  read_chart(chart_svg, reference_svg, reference_pages) -> pages
+  learn_reference(reference_svg, reference_pages) -> glyphs
+  read_chart(chart_svg, glyphs) -> pages
 
 gives the chart's text in the shape crossformat.read_bbox gives a PDF's:
 one page of blocks of lines of words (x0, y0, x1, y1, text), so the same
@@ -88,8 +89,9 @@ def learn_reference(reference_svg, pages):
     syms = symbols(text)
     glyphs = Glyphs()
     svg_pages = re.split(r"<page\b", text)[1:] or [text]
+    learned = set()  # symbol ids already known
     for page_svg, blocks in zip(svg_pages, pages):
-        uses = [(syms.get(i), float(x), float(y)) for i, x, y in USE.findall(page_svg)]
+        uses = [(syms.get(i), float(x), float(y), i) for i, x, y in USE.findall(page_svg)]
         uses = [u for u in uses if u[0] is not None]
         uses.sort(key=lambda u: (u[2], u[1]))
         for b in blocks:
@@ -99,22 +101,24 @@ def learn_reference(reference_svg, pages):
                                     and y0 - 0.5 <= u[2] <= y1 + 0.5), key=lambda u: u[1])
                     if len(under) == len(word):
                         for u, c in zip(under, word):
-                            glyphs.learn(u[0], c)
+                            if u[3] not in learned:
+                                learned.add(u[3])
+                                glyphs.learn(u[0], c)
     return glyphs
 
 
-def read_chart(chart_svg, reference_svg, reference_pages):
-    """The chart's text as one page of blocks (see the module comment)."""
+def read_chart(chart_svg, glyphs):
+    """The chart's text as one page of blocks (see the module comment),
+    its outlines read with glyphs (learn_reference)."""
     from crossformat import Block  # one shape of text for every reader
 
-    glyphs = learn_reference(reference_svg, reference_pages)
     with open(chart_svg, encoding="utf-8") as f:
         text = f.read()
     syms = symbols(text)
+    chars = {i: glyphs.char(sh) for i, sh in syms.items()}
     rows = {}
     for i, x, y in USE.findall(text):
-        sh = syms.get(i)
-        rows.setdefault(float(y), []).append((float(x), glyphs.char(sh), sh))
+        rows.setdefault(float(y), []).append((float(x), chars.get(i, UNKNOWN), syms.get(i)))
     segments = []  # (x0, x1, baseline, size, words)
     for y, row in rows.items():
         row.sort()
