@@ -122,6 +122,7 @@ class View:
         self.name = name
         self.problems = []
         self.checked = 0
+        self.seen = set()  # the titles of the scenarios and measures found
 
     def agree(self, where, shown, expected):
         """shown must be expected (a string) or one of expected (a set)."""
@@ -749,6 +750,7 @@ class HtmlCheck:
             return
         col = 0
         per_fact = []
+        self.view.seen.update(squash(f.title) for f in found)
         for fact in found:
             v = View("")
             for cell in cells:
@@ -867,6 +869,7 @@ class HtmlCheck:
             self.view.fail("tree node '%s'" % clean(title)[:50], "names nothing in the JSON")
             return
         fact = found[0]
+        self.view.seen.add(squash(fact.title))
         cands = Candidates(self.ex, fact)
         where = "tree %s '%s'" % (fact.kind, fact.title[:40])
         figures = [t for t in texts if t.has("t2") and not t.has("dec")]
@@ -925,6 +928,7 @@ class HtmlCheck:
         if m is None:
             self.view.fail("measure '%s'" % clean(title)[:50], "not a measure of its scenario")
             return
+        self.view.seen.add(squash(m["title"]))
         where = "tree measure '%s'" % m["title"][:40]
         for cls, want in (("kind-", m["kind"]), ("status-", m["status"])):
             have = [c for c in n.classes if c.startswith(cls)]
@@ -1137,6 +1141,7 @@ class TextCheck:
     def judge(self, facts, words, where, row):
         """The figures and words near a title against each fact it may be
         (titles may repeat); the fact with the fewest disagreements counts."""
+        self.view.seen.update(squash(f.title) for f in facts)
         # a word with a character the chart's outlines did not give is not read
         text = " ".join(w[4] for w in words if "\ufffd" not in w[4])
         results = []
@@ -1271,6 +1276,16 @@ class TextCheck:
 # --- main ------------------------------------------------------------------------------------
 
 
+def missing(ex, view, kinds, svc=None):
+    """Every scenario (and measure, of svc alone when given) must be found
+    in a view that shows them all: one that is not was dropped, or the
+    checker lost it."""
+    for fact in ex.facts:
+        if fact.kind in kinds and squash(fact.title) not in view.seen and \
+                (svc is None or fact.svc is svc):
+            view.fail("%s '%s'" % (fact.kind, fact.title[:50]), "not found in this view")
+
+
 def report(name, view):
     view.problems = list(dict.fromkeys(view.problems))
     what = "%d figures and words agree" % view.checked
@@ -1310,12 +1325,14 @@ def main(argv):
         if os.path.exists(path):
             v = View("")
             HtmlCheck(ex, v, parse_dom(path)).run()
+            missing(ex, v, ("scenario", "measure") if layout == "report" else ("scenario",))
             failed += report("%s html %s" % (name, layout), v)
     for layout in ("report", "slides"):
         path = os.path.join(case, layout + ".bbox.html")
         if os.path.exists(path):
             v = View("")
             TextCheck(ex, v, read_bbox(path)).run()
+            missing(ex, v, ("scenario", "measure") if layout == "report" else ("scenario",))
             failed += report("%s pdf %s" % (name, layout), v)
     reference = os.path.join(case, "report.ref.svg")
     charts = sorted(f for f in os.listdir(case) if f.endswith(".svg") and f != "report.ref.svg")
@@ -1325,6 +1342,10 @@ def main(argv):
             v = View("")
             pages = read_chart(os.path.join(case, chart), glyphs)
             TextCheck(ex, v, pages).run()
+            # a portfolio's charts are one plan's each: tree-2.svg the second's
+            plan = re.search(r"-(\d+)\.svg$", chart)
+            missing(ex, v, ("scenario", "measure") if chart.startswith("tree") else ("scenario",),
+                    ex.services[int(plan.group(1)) - 1] if plan else None)
             failed += report("%s svg %s" % (name, chart[:-4]), v)
     return 1 if failed else 0
 

@@ -145,14 +145,16 @@ def read_chart(chart_svg, glyphs):
         x0, x1, y, size, words = seg
         home = None
         for blk in open_blocks:
-            if abs(blk["x0"] - x0) <= 1.5 and 0 < y - blk["y"] <= 1.5 * size:
+            # (a line without capitals looks smaller: the block's size counts)
+            if abs(blk["x0"] - x0) <= 1.5 and 0 < y - blk["y"] <= 1.5 * max(size, blk["size"]):
                 home = blk
                 break
         if home is None:
-            home = {"x0": x0, "y": y, "lines": []}
+            home = {"x0": x0, "y": y, "size": size, "lines": []}
             open_blocks.append(home)
             blocks.append(home)
         home["y"] = y
+        home["size"] = max(home["size"], size)
         home["lines"].append(words)
     out = []
     for blk in blocks:
