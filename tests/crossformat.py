@@ -25,6 +25,7 @@ scenario-tree page, the box under it.  A view that omits a figure is not
 faulted for it; every figure it shows must agree.
 """
 import csv
+import html as H
 import json
 import os
 import re
@@ -308,15 +309,14 @@ class Candidates:
         """shown (a figure of `kind`) must be the formatted value of one of
         the figures this thing has; otherwise the nearest is named."""
         view.checked += 1
-        text = shown.replace(MINUS, "-").lstrip("+")
-        if kind == "amount":
-            # a difference's sign, before or after the code, is judged apart
-            text = re.sub(r"^-([A-Z]{3}) ", r"\1 ", text)
-            text = re.sub(r"^([A-Z]{3}) [-+]", r"\1 ", text)
+        text = shown.replace(MINUS, "-")
+        # a difference is shown signed ("−USD 1,000", "USD +3,000"); its
+        # candidates are magnitudes (the HTML check judges the sign)
+        unsigned = re.sub(r"^[-+]", "", re.sub(r"^([A-Z]{3}) [-+]", r"\1 ",
+                                                 re.sub(r"^[-+]([A-Z]{3}) ", r"\1 ", text)))
         pool = [(n, k, v) for n, k, v in self.items if k == kind]
         for n, k, v in pool:
-            forms = self.forms(k, v)
-            if text in forms or text.lstrip("-") in forms:
+            if (unsigned if n.endswith("difference") else text) in self.forms(k, v):
                 return n
         got = parse_value(shown) if kind != "duration" else None
         best = None
@@ -853,7 +853,6 @@ class HtmlCheck:
 
     def tree_node(self, g):
         tip = g.find(lambda n: n.tag == "title")
-        lines = clean(tip[0].text()).split(" ") if False else None
         tip_text = tip[0].text() if tip else ""
         texts = [t for t in g.find(lambda n: n.tag == "text")]
         plain = " ".join(clean(t.text()) for t in texts if not t.has("t2"))
@@ -996,7 +995,6 @@ def read_bbox(path):
     """Pages of blocks from pdftotext -bbox-layout's XHTML."""
     with open(path, encoding="utf-8") as f:
         doc = f.read()
-    import html as H
     pages = []
     for page in re.finditer(r"<page [^>]*>(.*?)</page>", doc, re.S):
         blocks = []
@@ -1170,8 +1168,6 @@ class TextCheck:
             return
         if fact.kind == "scenario":
             s = fact.data
-            cells = [w for g, k, w in find_words(text, {"cell": self.cells, **{
-                "decision": self.groups["decision"]}})]
             words = find_words(text, {"cell": self.cells, "decision": self.groups["decision"]})
             cell_words = [w for g, _, w in words if g == "cell"]
             if row and len(cell_words) >= 4 and not figs:
@@ -1190,7 +1186,6 @@ class TextCheck:
                     text = text.replace(m.group(0), " ")
                 for g, _, w in find_words(text, {"decision": self.groups["decision"]}):
                     v.agree(where + " decision", w, ex.decision_word(s))
-            del cells
         amounts = [t for k, t in figs if k == "amount"]
         for kind, t in figs:
             if kind == "amount" and fact.kind in ("state", "service") and \
