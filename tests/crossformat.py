@@ -596,7 +596,8 @@ class HtmlCheck:
                            ("column.coverage", "coverage"), ("figure.coverage", "coverage"),
                            ("column.verified_coverage", "verified_coverage"),
                            ("column.decisions", "decisions"), ("column.before", "before"),
-                           ("column.after", "after"), ("column.difference", "difference")):
+                           ("column.after", "after"), ("column.difference", "difference"),
+                           ("column.coverage_changes", "coverage_changes")):
             self.header_fields[clean(cat.written(ex.lang, key))] = field
         for k in KINDS:
             self.header_fields[clean(cat.written(ex.lang, "kind." + k))] = "cell:" + k
@@ -671,6 +672,13 @@ class HtmlCheck:
                     v.agree(where + " class", sorted(c for c in badge.classes
                                                      if c.startswith("decision-"))[0],
                             "decision-" + s["decision"])
+                before = cell.find(lambda n: n.has("before"))
+                comp = Candidates(ex, fact).comparison()
+                if before and comp and comp["decision"]["before"]:
+                    v.agree(where + " before", clean(before[0].text()),
+                            ex.label("decision." + comp["decision"]["before"]))
+            elif field == "coverage_changes":
+                self.cell_changes(fact, cell, where)
             elif field.startswith("cell:"):
                 state = s["coverage"][field[5:]]
                 v.agree(where, shown, ex.label("cell." + state))
@@ -708,6 +716,27 @@ class HtmlCheck:
                 v.agree(where, shown, R.share_forms(t[field]))
             elif field == "decisions":
                 v.agree(where, shown, str(len(fact.svc["decisions"])))
+
+    def cell_changes(self, fact, cell, where):
+        """"Detective: Planned → Verified" for each coverage cell that changed."""
+        comp = Candidates(self.ex, fact).comparison()
+        if not comp:
+            return
+        kinds = {clean(self.ex.cat.written(self.ex.lang, "kind." + k)): k for k in KINDS}
+        for change in cell.find(lambda n: n.has("cell-change")):
+            label = change.find(lambda n: n.has("kind-label"))
+            kind = kinds.get(clean(label[0].text()).rstrip(":：").strip()) if label else None
+            if kind is None:
+                continue
+            want = comp["coverage"].get(kind)
+            if want is None:
+                self.view.fail(where, "shows a change of the %s cell, which did not change" % kind)
+                continue
+            for side in ("before", "after"):
+                node = change.find(lambda n, side=side: n.has(side))
+                if node and want[side]:
+                    self.view.agree("%s %s %s" % (where, kind, side), clean(node[0].text()),
+                                    self.ex.label("cell." + want[side]))
 
     def amount(self, where, shown, tip, value, fact):
         amount_agree(self.view, where, shown, value, fact.cur, self.ex.lang)
