@@ -32,6 +32,7 @@ import re
 import sys
 from html.parser import HTMLParser
 
+sys.dont_write_bytecode = True  # nothing written into the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import crossformat_rules as R  # noqa: E402
 from crossformat_svg import learn_reference, read_chart  # noqa: E402

@@ -16,6 +16,7 @@ for tool in pdftotext pdftocairo; do
   command -v $tool >/dev/null || { echo "not ok - $tool is needed (poppler-utils)"; exit 1; }
 done
 CHECK="$TOP_SRCDIR/tests/crossformat.py"
+PYTHONDONTWRITEBYTECODE=1; export PYTHONDONTWRITEBYTECODE  # the source tree stays clean
 CATALOGUE="$TOP_SRCDIR/templates/messages.tsv"
 Q="$TOP_SRCDIR/tests/quarters"
 
