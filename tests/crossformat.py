@@ -1093,7 +1093,10 @@ class TextCheck:
             # the title may end the block's first lines, or be cut with …
             acc = ""
             for i, line in enumerate(b.lines):
-                acc += squash(" ".join(w[4] for w in line))
+                words = [w[4] for w in line]
+                if i == 0 and len(words) > 1 and words[0].isdigit():
+                    words = words[1:]  # the rank of a decisions row
+                acc += squash(" ".join(words))
                 raw = clean(" ".join(w[4] for w in line))
                 cut = raw.endswith("\u2026")
                 if not cut and self.lookup(acc):
