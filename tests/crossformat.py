@@ -21,8 +21,11 @@ Figures are found by structure: HTML by the classes of the rows, cells and
 tree nodes and the table headers (catalogue labels); PDF and SVG by the
 block of text that carries a scenario's, measure's, loss's or state's title,
 then the row it starts (to its right, between its top and bottom) or, on a
-scenario-tree page, the box under it.  A view that omits a figure is not
-faulted for it; every figure it shows must agree.
+scenario-tree page, the box under it; a figure in a row under a column
+heading (right-aligned over it) is that column's figure, any other must be
+one of the figures its thing has.  A view that omits a figure is not
+faulted for it; every figure it shows must agree, and every scenario must
+be found in every view.
 """
 import csv
 import html as H
@@ -339,6 +342,35 @@ class Candidates:
             if n == name:
                 return k, v
         return None
+
+
+def field_value(fact, field):
+    """(kind, value) of the figure a column shows for a scenario or a state
+    row, or None."""
+    if fact.kind == "scenario":
+        s = fact.data
+        amounts = {"current": s["current"]["eal"], "total": s["current"]["eal"],
+                   "planned": s["planned"]["eal"], "reduction": s["reduction"],
+                   "plan_cost": s["plan_cost"]}
+        if field in amounts:
+            return "amount", amounts[field]
+        if field.startswith("cat:"):
+            return "amount", s["current"]["by_category"].get(field[4:])
+        if field == "downtime":
+            return "duration", s["current"]["downtime_h"]
+        if field == "budget_share" and s.get("budget_share") is not None:
+            return "share", s["budget_share"]
+    if fact.kind == "state":
+        t = fact.svc["totals"][fact.state]
+        if field == "total":
+            return "amount", t["eal"]
+        if field.startswith("cat:"):
+            return "amount", t["by_category"].get(field[4:])
+        if field == "downtime":
+            return "duration", t["downtime_h"]
+        if field == "budget_used" and t.get("budget_used") is not None:
+            return "share", t["budget_used"]
+    return None
 
 
 def find_words(text, groups):
@@ -1061,6 +1093,18 @@ class TextCheck:
                        "status": ex.cat.words(lang, "status."),
                        "verification": ex.cat.words(lang, "verification.")}
         self.cells = ex.cat.words(lang, "cell.")
+        # column headings, squashed (they wrap in the PDF): the figure each names
+        self.columns = {}
+        for key, field in (("column.current", "current"), ("column.planned", "planned"),
+                           ("column.reduction", "reduction"), ("column.plan_cost", "plan_cost"),
+                           ("column.budget_share", "budget_share"), ("column.total", "total"),
+                           ("column.downtime", "downtime"), ("column.budget_used", "budget_used")):
+            self.columns[squash(ex.cat.written(lang, key))] = field
+        for svc in ex.services:
+            for c in svc["categories"]:
+                key = "category." + c
+                self.columns[squash(ex.cat.written(lang, key) if key in ex.cat.text[lang]
+                                    else c)] = "cat:" + c
 
     def run(self):
         for n, blocks in enumerate(self.pages, 1):
@@ -1154,7 +1198,55 @@ class TextCheck:
         y1 = max(w[3] for line in title_lines for w in line)
         others = {b for b, _, _ in anchors}
         words = self.region_words(blocks, x1 - 0.5, y0 - 1, 1e9, y1 + 1, others)
-        self.judge(facts, words, where, row=True)
+        cells = [(text, self.heading(blocks, x1_, y0)) for text, x1_ in self.cells_of(words)]
+        self.judge(facts, words, where, row=True, cells=cells)
+
+    @staticmethod
+    def cells_of(words):
+        """A row's words as cells: (text, right edge), split where the gap
+        is wider than a word space."""
+        cells = []
+        for w in words:
+            h = w[3] - w[1]
+            if cells and abs((w[1] + w[3]) / 2 - cells[-1][2]) < h / 2 and \
+                    w[0] - cells[-1][1] < 0.6 * h:
+                text, _, cy = cells[-1]
+                cells[-1] = (text + " " + w[4], w[2], cy)
+            else:
+                cells.append((w[4], w[2], (w[1] + w[3]) / 2))
+        return [(t, x) for t, x, _ in cells]
+
+    def heading(self, blocks, right, top):
+        """The column heading over a right-aligned cell whose right edge is
+        `right`: the nearest lines above the row ending there, read
+        upwards while they join into (the end of) a heading."""
+        lines = []
+        for b in blocks:
+            for line in b.lines:
+                if line[-1][3] <= top and abs(line[-1][2] - right) < 0.5 or any(
+                        abs(w[2] - right) < 0.5 and w[3] <= top for w in line):
+                    # the words of the line up to the aligned one, left-contiguous
+                    end = max(i for i, w in enumerate(line) if abs(w[2] - right) < 0.5)
+                    run = [line[end]]
+                    for w in reversed(line[:end]):
+                        if run[0][0] - w[2] > 0.6 * (w[3] - w[1]):
+                            break
+                        run.insert(0, w)
+                    lines.append(run)
+        lines.sort(key=lambda r: -r[0][3])  # nearest first
+        text, last = "", None
+        for run in lines:
+            line = " ".join(w[4] for w in run)
+            if tokens(line):  # a figure of a row above: the heading is higher
+                text, last = "", None
+                continue
+            if last is not None and last[0][1] - run[0][3] > 0.8 * (run[0][3] - run[0][1]):
+                text = ""  # not the line just above: a new heading starts here
+            text = squash(line) + text
+            last = run
+            if text in self.columns:
+                return self.columns[text]
+        return None
 
     def tree_box(self, blocks, block, nlines, facts, where, anchors):
         """A tree box: the title block, the lines under it in its column."""
@@ -1169,7 +1261,7 @@ class TextCheck:
         words += self.region_words(blocks, x0 - 2, y1, x1 + 6, y1 + 2.2 * step, others | {block})
         self.judge(facts, words, where, row=False)
 
-    def judge(self, facts, words, where, row):
+    def judge(self, facts, words, where, row, cells=None):
         """The figures and words near a title against each fact it may be
         (titles may repeat); the fact with the fewest disagreements counts."""
         self.view.seen.update(squash(f.title) for f in facts)
@@ -1178,16 +1270,31 @@ class TextCheck:
         results = []
         for fact in facts:
             v = View("")
-            self.judge_fact(v, fact, text, where, row)
+            self.judge_fact(v, fact, text, where, row, cells or [])
             results.append(v)
         best = min(results, key=lambda x: len(x.problems))
         self.view.checked += best.checked
         self.view.problems += best.problems
 
-    def judge_fact(self, v, fact, text, where, row):
+    def judge_fact(self, v, fact, text, where, row, cells):
         ex = self.ex
         cands = Candidates(ex, fact)
         figs = tokens(text)
+        # a figure under a known column heading is that column's figure
+        for cell_text, field in cells:
+            one = tokens(cell_text) if field and "\ufffd" not in cell_text else []
+            want = field_value(fact, field) if len(one) == 1 else None
+            if want is None or want[0] != one[0][0]:
+                continue
+            kind, value = want
+            w = "%s %s" % (where, field)
+            if kind == "amount":
+                amount_agree(v, w, one[0][1], value, fact.cur, ex.lang)
+            elif kind == "share":
+                v.agree(w, one[0][1], R.share_forms(value))
+            else:
+                v.agree(w, one[0][1], R.duration(value))
+            figs.remove(one[0]) if one[0] in figs else None
         if fact.kind == "measure":
             m = fact.data
             want = {"kind": ex.label("kind." + m["kind"]), "status": ex.label("status." + m["status"]),
