@@ -6,6 +6,7 @@ against the JSON report of the same render, formatted by the display rules
 code).  Standard library only; run by tests/crossformat.sh.
 
   crossformat.py CATALOGUE CASE_DIR NAME LANG
+  crossformat.py --self-check      the oracle against the rules' examples
 
 CASE_DIR holds report.json and whatever else was rendered: matrix.csv,
 measures.csv, services.csv, changes.csv (the CSV tables), report.dom.html
@@ -1436,7 +1437,22 @@ def report(name, view):
     return 0
 
 
+def self_check():
+    """The oracle against the rules' own examples, first."""
+    wrong = R.self_check()
+    if wrong:
+        print("not ok - display rules oracle: %d of %d examples wrong" % (len(wrong),
+                                                                         len(R.EXAMPLES)))
+        for call, got, want in wrong:
+            print("#   %s: gives '%s', the rules say '%s'" % (call, got, want))
+        return 1
+    print("ok - display rules oracle: the rules' %d examples come out as written" % len(R.EXAMPLES))
+    return 0
+
+
 def main(argv):
+    if argv[1:] == ["--self-check"]:
+        return self_check()
     if len(argv) != 5:
         sys.stderr.write(__doc__)
         return 2

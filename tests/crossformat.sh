@@ -20,6 +20,11 @@ PYTHONDONTWRITEBYTECODE=1; export PYTHONDONTWRITEBYTECODE  # the source tree sta
 CATALOGUE="$TOP_SRCDIR/templates/messages.tsv"
 Q="$TOP_SRCDIR/tests/quarters"
 
+# The oracle first: the display rules' own examples.
+if "$PY" "$CHECK" --self-check >"$WORK/self.out" 2>&1; then PASSED=$((PASSED + 1)); else
+  FAILED=$((FAILED + 1)); fi
+cat "$WORK/self.out"
+
 # render NAME LANG PLAN... [--compare OLD]: every format of one case into
 # $WORK/NAME/, the HTML's DOM queued for Chromium.
 render() {
