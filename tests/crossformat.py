@@ -1325,6 +1325,21 @@ class TextCheck:
                                 ex.label("decision." + comp["decision"]["before"]))
                     v.agree(where + " decision", m.group(2), ex.decision_word(s))
                     text = text.replace(m.group(0), " ")
+                # "Detective: Planned → Verified": a coverage cell that changed
+                cells = "|".join(re.escape(w) for w in sorted(self.cells, key=len, reverse=True))
+                for k in KINDS:
+                    kind = re.escape(clean(ex.cat.written(ex.lang, "kind." + k)))
+                    rx = r"%s ?[:：]? ?(%s) ?\u2192 ?(%s)" % (kind, cells, cells)
+                    for m in re.finditer(rx, clean(text)):
+                        change = comp and comp["coverage"].get(k)
+                        if not change:
+                            v.fail(where, "shows a change of the %s cell, which did not change" % k)
+                            continue
+                        for side, word in (("before", m.group(1)), ("after", m.group(2))):
+                            if change[side]:
+                                v.agree("%s %s %s" % (where, k, side), word,
+                                        ex.label("cell." + change[side]))
+                        text = text.replace(m.group(0), " ")
                 for g, _, w in find_words(text, {"decision": self.groups["decision"]}):
                     v.agree(where + " decision", w, ex.decision_word(s))
         amounts = [t for k, t in figs if k == "amount"]
