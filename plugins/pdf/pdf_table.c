@@ -28,10 +28,11 @@ void pdf_cols_place(pdf_col *cols, size_t n, double x0, double x1) {
 double pdf_col_width(pdf_doc *d, const char *sample, const char *label) {
   double w = sample ? pdf_text_width(d->text, sample, d->f_cell_bold) : 0;
   if (label) {
-    /* The header may wrap onto two lines, but never inside a word. */
-    double word = pdf_text_min_width(d->text, label, d->f_head);
+    /* The header may wrap onto two lines, but only at a space: a Japanese
+     * label (年間ダウンタイム) stays whole. */
+    double word = pdf_text_label_width(d->text, label, d->f_head);
     if (word > w) w = word;
-    /* A short label stays on one line (a CJK label could break anywhere). */
+    /* A short label stays on one line. */
     double one = pdf_text_width(d->text, label, d->f_head);
     if (one <= 4.5 * d->f_head.size && one > w) w = one;
     while (pdf_text_line_count(d->text, label, d->f_head, w, 0) > 2) w += d->f_head.size * 0.5;
