@@ -250,8 +250,9 @@ const char *pdf_cell_mark(bd_cell cell);
  * テ) into buf; returns buf.  It stands for the kind where a label has no
  * room: the chips of the slides' scenario trees, the compact heatmap. */
 const char *pdf_kind_letter(pdf_doc *d, bd_kind kind, char *buf, size_t size);
-/* Draws the key to those letters, "D Detective · P Preventive · ...",
- * right-aligned in the box from x, w wide, on one line at y. */
+/* Draws the key to those letters, "D Detective   P Preventive ...", in
+ * the small type, right-aligned in the box from x, w wide, on the line of
+ * a column head at y. */
 void pdf_kind_key(pdf_doc *d, double x, double y, double w);
 /* Colour of a decision's pill. */
 uint32_t pdf_decision_color(bd_decision decision);

@@ -402,12 +402,13 @@ void pdf_kind_key(pdf_doc *d, double x, double y, double w) {
   size_t used = 0;
   for (int k = 0; k < BD_KIND_COUNT && used < sizeof buf; k++) {
     char letter[8];
-    int n = snprintf(buf + used, sizeof buf - used, "%s%s %s", k ? "  \xc2\xb7  " : "",
+    int n = snprintf(buf + used, sizeof buf - used, "%s%s %s", k ? "   " : "",
                      pdf_kind_letter(d, (bd_kind)k, letter, sizeof letter),
                      pdf_enum_label(d, "kind", bd_kind_name((bd_kind)k)));
     if (n > 0) used += (size_t)n;
   }
-  pdf_draw(d, buf, d->f_head, BD_COLOR_MUTED, x, y, w, 1, PDF_ALIGN_RIGHT);
+  pdf_draw(d, buf, d->f_small, BD_COLOR_MUTED, x, y + (d->f_head.size - d->f_small.size), w, 1,
+           PDF_ALIGN_RIGHT);
 }
 
 /* See pdf.h. */

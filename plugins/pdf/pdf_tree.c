@@ -123,6 +123,12 @@ static tree_style style_for(pdf_doc *d, double s, int compact) {
     st.col_w[c] = unit * weight[d->slides][c];
     x += st.col_w[c] + st.gap;
   }
+  if (st.summary && d->slides) { /* three columns: more room for losses and failure types */
+    st.col_w[0] = unit * 0.9;
+    st.col_w[1] = unit * 1.05;
+    st.col_x[1] = st.col_x[0] + st.col_w[0] + st.gap;
+    st.col_x[2] = st.col_x[1] + st.col_w[1] + st.gap;
+  }
   if (st.summary) st.col_w[2] = st.col_x[3] + st.col_w[3] - st.col_x[2];
   return st;
 }
@@ -356,7 +362,7 @@ static void draw_box(pdf_doc *d, const bd_tree_node *n, const tree_style *st, do
   if (allowed < st->title_lines) allowed = st->title_lines;
   /* The business loss is alone in its column: its box may grow down past
    * its rows rather than cut a long title short. */
-  if (n->type == BD_NODE_LOSS && st->title_lines == 2) allowed = 3;
+  if (n->type == BD_NODE_LOSS && (st->title_lines == 2 || d->slides)) allowed = 3;
   pdf_font tf = bold ? st->bold : st->title;
   int lines = pdf_text_line_count(d->text, title, tf, inner, allowed);
   double h = st->box_h + (lines > st->title_lines ? (lines - st->title_lines) * tl : 0);
