@@ -118,6 +118,22 @@ for f in forty-ja sixty-ja; do
     pass "$f: katakana words whole"; else fail "$f: split"; head -3 "$WORK/split" | sed 's/^/  /'; fi
 done
 
+# --- a portfolio deck: the same rules per service ---------------------------
+Q="$TOP_SRCDIR/tests/quarters"
+deck "Japanese portfolio" "$Q/payments-2026-Q3.yaml" "$WORK/portfolio-ja.pdf" "$Q/search-2026-Q3.yaml" \
+  "$MEETING/shinsa-ja.yaml" --lang ja
+in_bounds "Japanese portfolio" "$WORK/portfolio-ja.pdf"
+heat=$(python3 "$WORDS" pages "$WORK/portfolio-ja.pdf" "対策カバレッジ" | wc -l)
+check "Japanese portfolio: one heatmap slide per service ($heat)" [ "$heat" -eq 3 ]
+# The widest tables (the portfolio's, What changed) keep the 12 pt floor.
+deck "portfolio with --compare" "$Q/payments-2026-Q3.yaml" "$WORK/portfolio-compare.pdf" \
+  "$Q/search-2026-Q3.yaml" --compare "$Q/payments-2026-Q2.yaml"
+in_bounds "portfolio with --compare" "$WORK/portfolio-compare.pdf"
+for f in portfolio-compare checkout-en sixty-en; do
+  small=$(python3 "$WORDS" smallest "$WORK/$f.pdf")
+  check "$f: no type under 12 pt (smallest $small pt)" awk -v m="$small" 'BEGIN { exit !(m >= 11.9) }'
+done
+
 # --- Japanese never breaks inside a word ------------------------------------
 LABELS="バジェット消費 予算消費 年間ダウンタイム 現在の年間損失 年間コスト カバレッジ プラットフォーム"
 run "$BADDAY" render "$MEETING/shinsa-ja.yaml" -f pdf --lang ja -o "$WORK/shinsa-report.pdf"
@@ -125,7 +141,7 @@ expect_rc "shinsa-ja report renders" 0
 run "$BADDAY" render "$VALID/japanese.yaml" -f pdf --lang ja -o "$WORK/japanese-report.pdf"
 expect_rc "japanese report renders" 0
 deck "japanese slides" "$VALID/japanese.yaml" "$WORK/japanese-slides.pdf" --lang ja
-for f in shinsa-ja shinsa-report japanese-report japanese-slides; do
+for f in shinsa-ja shinsa-report japanese-report japanese-slides portfolio-ja; do
   # shellcheck disable=SC2086
   if python3 "$WORDS" split "$WORK/$f.pdf" $LABELS >"$WORK/split"; then
     pass "$f: no label split over two lines"; else fail "$f: labels split"; head -5 "$WORK/split" | sed 's/^/  /'; fi

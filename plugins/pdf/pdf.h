@@ -310,7 +310,8 @@ typedef struct pdf_type {
   double pad;
 } pdf_type;
 
-/* Saves the table type of d into *saved and scales it by s (0 < s <= 1). */
+/* Saves the table type of d into *saved and scales it by s (0 < s <= 1);
+ * on slides no size goes under 12 pt. */
 void pdf_type_scale(pdf_doc *d, double s, pdf_type *saved);
 /* Puts back the type pdf_type_scale() saved. */
 void pdf_type_restore(pdf_doc *d, const pdf_type *saved);
