@@ -19,7 +19,7 @@ void pdf_type_setup(pdf_doc *d) {
     d->f_title = (pdf_font){30, 1};
     d->f_subtitle = (pdf_font){16, 0};
     d->f_frame = (pdf_font){12, 0};
-    d->pad = 5;
+    d->pad = 4;
     d->row_lines = 2;
   } else {
     d->f_cell = (pdf_font){7.5, 0};
