@@ -9,7 +9,8 @@
  * their scenarios; failure types are left out (the loss matrix shows them).
  * The rows run down side-by-side panels, as few as hold them all on one
  * slide (at most three); a plan with more rows than three panels hold
- * continues on the next slide.  A loss never ends a panel.
+ * continues on the next slide.  A loss never ends a panel, and a panel
+ * that starts inside a loss's scenarios repeats the loss first.
  */
 #include "pdf.h"
 
@@ -49,15 +50,28 @@ static double rows_top(compact *c, int first) {
   return y + pdf_heatmap_legend(d, 0, y, 0) + c->row_h + d->pad;
 }
 
+/* The matrix row of the loss that heads matrix row i. */
+static size_t loss_row(const bd_report *r, size_t i) {
+  while (i > 0 && r->matrix_rows[i].type != BD_ROW_LOSS) i--;
+  return i;
+}
+
 /* Places rows from matrix row `from` into the panels of one slide; returns
- * the matrix row after the last one placed.  Calls place(c, row, panel,
- * slot) for each unless place is NULL. */
+ * the matrix row after the last one placed.  A panel that starts inside a
+ * loss's scenarios first repeats the loss, "... (continued)".  Calls
+ * place(c, row, panel, slot, repeat) for each row unless place is NULL. */
 static size_t fill_slide(compact *c, size_t from,
-                         void (*place)(compact *c, size_t row, int panel, size_t slot)) {
+                         void (*place)(compact *c, size_t row, int panel, size_t slot,
+                                       int repeat)) {
   const bd_report *r = c->d->r;
   size_t i = from;
   for (int p = 0; p < c->panels && i < r->matrix_row_count; p++) {
     size_t slot = 0;
+    while (i < r->matrix_row_count && !shown(r, i)) i++;
+    if (i < r->matrix_row_count && r->matrix_rows[i].type == BD_ROW_SCENARIO && c->per_panel > 2) {
+      if (place) place(c, loss_row(r, i), p, slot, 1);
+      slot++;
+    }
     while (i < r->matrix_row_count && slot < c->per_panel) {
       if (!shown(r, i)) {
         i++;
@@ -65,7 +79,7 @@ static size_t fill_slide(compact *c, size_t from,
       }
       /* A loss is not the last row of a panel: it moves to the next one. */
       if (r->matrix_rows[i].type == BD_ROW_LOSS && slot + 1 == c->per_panel && slot > 0) break;
-      if (place) place(c, i, p, slot);
+      if (place) place(c, i, p, slot, 0);
       slot++;
       i++;
     }
@@ -133,17 +147,20 @@ size_t pdf_heatmap_slide_paginate(pdf_doc *d) {
   return slides;
 }
 
-/* Draws matrix row `row` in slot `slot` of panel `panel`. */
-static void draw_row(compact *c, size_t row, int panel, size_t slot) {
+/* Draws matrix row `row` in slot `slot` of panel `panel` (repeat: a
+ * loss repeated over its continued scenarios). */
+static void draw_row(compact *c, size_t row, int panel, size_t slot, int repeat) {
   pdf_doc *d = c->d;
   const bd_report *r = d->r;
   const bd_matrix_row *m = &r->matrix_rows[row];
   double x, w, y = c->top + (double)slot * c->row_h, ty = y + 2;
   panel_box(c, panel, &x, &w);
   if (m->type == BD_ROW_LOSS) {
+    char buf[1024];
+    const char *title = r->losses[m->index].title;
     pdf_fill(d, PDF_LAYER_BASE, x, y, w, c->row_h, PDF_COLOR_GROUP);
-    pdf_draw(d, r->losses[m->index].title, c->bold, BD_COLOR_TEXT, x + d->pad, ty, w - 2 * d->pad,
-             1, PDF_ALIGN_LEFT);
+    pdf_draw(d, repeat ? pdf_continued(d, title, buf, sizeof buf) : title, c->bold, BD_COLOR_TEXT,
+             x + d->pad, ty, w - 2 * d->pad, 1, PDF_ALIGN_LEFT);
     return;
   }
   const bd_scenario *s = &r->scenarios[m->index];
