@@ -399,7 +399,8 @@ size_t pdf_heatmap_paginate(pdf_doc *d);
 int pdf_heatmap_draw(pdf_doc *d);
 /* Draws (or with draw 0 only measures) the covered and verified shares
  * and the legend of the cell states at y, swatches swatch_w wide (slides
- * size them to their words, with each state's mark); returns the height. */
+ * size them to their words; the compact heatmap's show each state's mark
+ * too); returns the height. */
 double pdf_heatmap_legend(pdf_doc *d, double swatch_w, double y, int draw);
 
 /* pdf_heatmap_slide.c: the compact heatmap of the slides (up to 40

@@ -113,7 +113,7 @@ double pdf_heatmap_legend(pdf_doc *d, double swatch_w, double y, int draw) {
   char words[BD_CELL_COUNT][128];
   for (int c = 0; c < BD_CELL_COUNT; c++) {
     const char *word = pdf_enum_label(d, "cell", bd_cell_name((bd_cell)c));
-    if (d->slides) /* with the mark of the slide's compact cells */
+    if (d->slides && !d->chart) /* with the mark of the compact heatmap's cells */
       snprintf(words[c], sizeof words[c], "%s %s", pdf_cell_mark((bd_cell)c), word);
     else
       snprintf(words[c], sizeof words[c], "%s", word);
