@@ -166,14 +166,6 @@ typedef struct pdf_doc {
  * between measures.  Slides never summarise. */
 #define PDF_SUMMARY_SCENARIOS 500
 
-/* Rows a slide holds at most: the numbers of the HTML deck
- * (plugins/html/html_common.h), so that both decks cut their tables and
- * trees alike.  A slide holds fewer when long titles wrap onto two lines. */
-#define PDF_SLIDE_DECISION_ROWS 6
-#define PDF_SLIDE_MATRIX_ROWS   9
-#define PDF_SLIDE_COVERAGE_ROWS 8
-#define PDF_SLIDE_TREE_ROWS     7
-
 /* Colours not in badday/plugin.h: rules and table backgrounds. */
 #define PDF_COLOR_RULE        0xD3DAE2
 #define PDF_COLOR_RULE_STRONG 0x9AA5B1
@@ -258,6 +250,17 @@ const char *pdf_duration_sample(double max_hours);
 
 /* Colour of a coverage cell and of the text on it. */
 uint32_t pdf_cell_color(bd_cell cell);
+/* The mark of a coverage cell's state on the compact heatmap and in its
+ * legend (a static UTF-8 string), so that colour is never the only sign. */
+const char *pdf_cell_mark(bd_cell cell);
+/* The first character of a measure kind's label (D, P, R, T; 検, 予, 復,
+ * テ) into buf; returns buf.  It stands for the kind where a label has no
+ * room: the chips of the slides' scenario trees, the compact heatmap. */
+const char *pdf_kind_letter(pdf_doc *d, bd_kind kind, char *buf, size_t size);
+/* Draws the key to those letters, "D Detective   P Preventive ...", in
+ * the small type, right-aligned in the box from x, w wide, on the line of
+ * a column head at y. */
+void pdf_kind_key(pdf_doc *d, double x, double y, double w);
 /* Colour of a decision's pill. */
 uint32_t pdf_decision_color(bd_decision decision);
 /* Draws a pill (a small filled label) with its text centred; returns its width. */
@@ -314,7 +317,8 @@ typedef struct pdf_type {
   double pad;
 } pdf_type;
 
-/* Saves the table type of d into *saved and scales it by s (0 < s <= 1). */
+/* Saves the table type of d into *saved and scales it by s (0 < s <= 1);
+ * on slides no size goes under 12 pt. */
 void pdf_type_scale(pdf_doc *d, double s, pdf_type *saved);
 /* Puts back the type pdf_type_scale() saved. */
 void pdf_type_restore(pdf_doc *d, const pdf_type *saved);
@@ -400,6 +404,20 @@ int pdf_tree_draw(pdf_doc *d);
 /* pdf_heatmap.c: the coverage heatmap. */
 size_t pdf_heatmap_paginate(pdf_doc *d);
 int pdf_heatmap_draw(pdf_doc *d);
+/* Draws (or with draw 0 only measures) the covered and verified shares
+ * and the legend of the cell states at y, swatches swatch_w wide (slides
+ * size them to their words; the compact heatmap's show each state's mark
+ * too); returns the height. */
+double pdf_heatmap_legend(pdf_doc *d, double swatch_w, double y, int draw);
+
+/* pdf_heatmap_slide.c: the compact heatmap of the slides (up to 40
+ * scenarios a slide).  Paginating sets d->coverage_starts (the first matrix
+ * row of each slide) and d->coverage_heights, which d owns
+ * (pdf_doc_free()), and returns the slide count, 0 on exhaustion; drawing
+ * returns 0 or -1.  pdf_heatmap_paginate() and pdf_heatmap_draw() call
+ * them for slides. */
+size_t pdf_heatmap_slide_paginate(pdf_doc *d);
+int pdf_heatmap_slide_draw(pdf_doc *d);
 
 /* pdf_appendix.c: every measure with kind, status, cost and verification. */
 size_t pdf_appendix_paginate(pdf_doc *d);

@@ -3,7 +3,9 @@
  * yearly loss first (the order of report->decisions): current and planned
  * loss, the yearly cost of the planned measures, the loss they avoid, the
  * share of the error budget and the decision.  Each row links to the page of
- * the scenario tree that shows the scenario.
+ * the scenario tree that shows the scenario.  A slide holds as many rows as
+ * fit; a title wraps onto two lines, a longer one is set in the smaller
+ * type, and the failure type under it is left to the scenario trees.
  */
 #include "pdf.h"
 
@@ -88,14 +90,23 @@ static int title_lines(const pdf_doc *d) {
   return d->slides ? 2 : 3;
 }
 
+/* The font of a scenario title in a column of width w: the cell font, or
+ * on slides the smaller type when the title takes more than two lines. */
+static pdf_font title_font(pdf_doc *d, const char *title, double w) {
+  if (d->slides && pdf_text_line_count(d->text, title, d->f_cell, w, 0) > title_lines(d))
+    return d->f_small;
+  return d->f_cell;
+}
+
 /* Height of the row of the i-th decision. */
 static double row_height(void *ctx, size_t i) {
   decisions *t = ctx;
   pdf_doc *d = t->d;
   const bd_scenario *s = &d->r->scenarios[d->r->decisions[i]];
   const pdf_col *c = &t->cols[COL_TITLE];
-  int lines = pdf_text_line_count(d->text, s->title, d->f_cell, c->w - 2 * d->pad, title_lines(d));
-  double h = pdf_text_line_height(d->f_cell) * lines + pdf_text_line_height(d->f_small);
+  pdf_font f = title_font(d, s->title, c->w - 2 * d->pad);
+  int lines = pdf_text_line_count(d->text, s->title, f, c->w - 2 * d->pad, title_lines(d));
+  double h = pdf_text_line_height(f) * lines + (d->slides ? 0 : pdf_text_line_height(d->f_small));
   double share =
       s->over_cap ? pdf_text_line_height(d->f_cell) + pdf_text_line_height(d->f_small) : 0;
   return (h > share ? h : share) + 2 * d->pad;
@@ -123,10 +134,9 @@ static double rows_top(decisions *t, int first) {
 size_t pdf_decisions_paginate(pdf_doc *d) {
   decisions t;
   decisions_open(d, &t);
-  size_t pages =
-      pdf_paginate(d->r->decision_count, d->y1 - rows_top(&t, 1), d->y1 - rows_top(&t, 0),
-                   row_height, NULL, NULL, &t, d->slides ? PDF_SLIDE_DECISION_ROWS : 0,
-                   d->r->decision_count, &d->decision_starts, &d->decision_heights);
+  size_t pages = pdf_paginate(d->r->decision_count, d->y1 - rows_top(&t, 1),
+                              d->y1 - rows_top(&t, 0), row_height, NULL, NULL, &t, 0,
+                              d->r->decision_count, &d->decision_starts, &d->decision_heights);
   d->decision_page_count = pages;
   return pages;
 }
@@ -142,10 +152,12 @@ static double draw_row(decisions *t, size_t i, double y) {
   char rank[32];
   snprintf(rank, sizeof rank, "%zu", i + 1);
   pdf_cell(d, &c[COL_RANK], rank, d->f_cell, BD_COLOR_MUTED, y, 1);
-  int lines = pdf_cell(d, &c[COL_TITLE], s->title, d->f_cell, BD_COLOR_TEXT, y, title_lines(d));
-  pdf_draw(d, r->failures[s->failure].title, d->f_small, BD_COLOR_MUTED, c[COL_TITLE].x + d->pad,
-           y + d->pad + lines * pdf_text_line_height(d->f_cell), c[COL_TITLE].w - 2 * d->pad, 1,
-           PDF_ALIGN_LEFT);
+  pdf_font tf = title_font(d, s->title, c[COL_TITLE].w - 2 * d->pad);
+  int lines = pdf_cell(d, &c[COL_TITLE], s->title, tf, BD_COLOR_TEXT, y, title_lines(d));
+  if (!d->slides) /* the slides' trees show it */
+    pdf_draw(d, r->failures[s->failure].title, d->f_small, BD_COLOR_MUTED, c[COL_TITLE].x + d->pad,
+             y + d->pad + lines * pdf_text_line_height(tf), c[COL_TITLE].w - 2 * d->pad, 1,
+             PDF_ALIGN_LEFT);
   pdf_cell(d, &c[COL_NOW], pdf_amount(d, s->state[BD_STATE_CURRENT].eal, 1), d->f_cell_bold,
            BD_COLOR_TEXT, y, 1);
   pdf_cell(d, &c[COL_PLANNED], pdf_amount(d, s->state[BD_STATE_PLANNED].eal, 1), d->f_cell,

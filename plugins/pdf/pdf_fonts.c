@@ -72,37 +72,6 @@ static int simple_char(uint32_t c) {
   return 1;
 }
 
-/* Returns 1 if c is in the NUL-terminated UTF-8 list. */
-static int in_list(uint32_t c, const char *list) {
-  const unsigned char *u = (const unsigned char *)list;
-  size_t len = strlen(list), i = 0;
-  while (i < len)
-    if (pdf_next_char(u, len, &i) == c) return 1;
-  return 0;
-}
-
-/* The line-breaking class of c: spaces break after, hyphens and slashes
- * break after when a letter follows, ideographs break on both sides except
- * before closing and after opening punctuation (kinsoku). */
-static int break_class(uint32_t c) {
-  if (c == ' ' || c == 0x3000) return BR_SPACE;
-  if (c < 128) {
-    if (c == '-' || c == '/') return BR_HYPHEN;
-    if (strchr(")]},.;:!?%", (int)c)) return BR_CLOSE;
-    if (strchr("([{", (int)c)) return BR_OPEN;
-    return BR_ALPHA;
-  }
-  if (c == 0x2010 || c == 0x2013) return BR_HYPHEN;
-  if (in_list(c, "、。，．・：；？！ー〜‐゠」』）］｝〉》】〕〗〙〛’”»›ぁぃぅぇぉっゃゅょゎゕゖ"
-                 "ァィゥェォッャュョヮヵヶ々〻ゝゞヽヾ％"))
-    return BR_CLOSE;
-  if (in_list(c, "「『（［｛〈《【〔〖〘〚‘“«‹")) return BR_OPEN;
-  if ((c >= 0x2E80 && c < 0xA000) || (c >= 0xAC00 && c < 0xD7B0) || (c >= 0xF900 && c < 0xFB00) ||
-      (c >= 0xFF00 && c < 0xFFF0) || (c >= 0x20000 && c < 0x40000))
-    return BR_IDEO;
-  return BR_ALPHA;
-}
-
 /* Returns the index of face in t->faces, adding it; -1 when full. */
 static int face_index(pdf_text *t, cairo_font_face_t *face) {
   for (int i = 0; i < t->face_count; i++)
@@ -115,7 +84,7 @@ static int face_index(pdf_text *t, cairo_font_face_t *face) {
 /* Finds the glyph of c in weight bold the way pango's font fallback would
  * (the first font of the "sans" fontset that has it). */
 static glyph_info resolve_char(pdf_text *t, uint32_t c, int bold) {
-  glyph_info gi = {0, 0, -1, (short)break_class(c)};
+  glyph_info gi = {0, 0, -1, (short)pdf_break_class(c)};
   if (!simple_char(c)) return gi;
   PangoFont *font = pango_fontset_get_font(t->fontsets[bold], c);
   if (font == NULL) return gi;

@@ -3,7 +3,8 @@
  * matrix) against the four kinds of measure, each cell in the colour of its
  * state and with the state's word, so colour is never the only signal.
  * Every page starts with the covered and verified shares and the legend
- * (each state, its colour and how many cells are in it).
+ * (each state, its colour and how many cells are in it).  Slides draw the
+ * compact heatmap of pdf_heatmap_slide.c instead.
  */
 #include "pdf.h"
 
@@ -95,10 +96,8 @@ static int row_keep(void *ctx, size_t i) {
   return h->d->r->matrix_rows[i].type != BD_ROW_SCENARIO;
 }
 
-/* Draws (or with draw 0 only measures) the shares and the legend at y;
- * returns the height. */
-static double legend(heatmap *h, double y, int draw) {
-  pdf_doc *d = h->d;
+/* See pdf.h. */
+double pdf_heatmap_legend(pdf_doc *d, double swatch_w, double y, int draw) {
   const bd_report *r = d->r;
   char buf[256];
   snprintf(buf, sizeof buf, "%s %s  \xc2\xb7  %s %s", pdf_msg(d, "figure.coverage"),
@@ -110,18 +109,25 @@ static double legend(heatmap *h, double y, int draw) {
   /* The swatches: as wide as a grid cell; on slides in the smaller type, so
    * that the legend takes one line. */
   pdf_font lf = d->slides ? d->f_small : d->f_cell;
-  double x = d->x0, sw = h->cols[1].w;
+  double x = d->x0, sw = swatch_w;
+  char words[BD_CELL_COUNT][128];
+  for (int c = 0; c < BD_CELL_COUNT; c++) {
+    const char *word = pdf_enum_label(d, "cell", bd_cell_name((bd_cell)c));
+    if (d->slides && !d->chart) /* with the mark of the compact heatmap's cells */
+      snprintf(words[c], sizeof words[c], "%s %s", pdf_cell_mark((bd_cell)c), word);
+    else
+      snprintf(words[c], sizeof words[c], "%s", word);
+  }
   if (d->slides) {
     sw = 0;
     for (int c = 0; c < BD_CELL_COUNT; c++) {
-      const char *word = pdf_enum_label(d, "cell", bd_cell_name((bd_cell)c));
-      double ww = pdf_text_width(d->text, word, lf) + 3 * d->pad;
+      double ww = pdf_text_width(d->text, words[c], lf) + 3 * d->pad;
       if (ww > sw) sw = ww;
     }
     lh = pdf_text_line_height(lf);
   }
   for (int c = 0; c < BD_CELL_COUNT; c++) {
-    const char *word = pdf_enum_label(d, "cell", bd_cell_name((bd_cell)c));
+    const char *word = words[c];
     char count[32];
     snprintf(count, sizeof count, "%zu", r->cell_counts[c]);
     double cw = pdf_text_width(d->text, count, d->f_small) + d->pad;
@@ -147,16 +153,17 @@ static double legend(heatmap *h, double y, int draw) {
 static double rows_top(heatmap *h, int first) {
   pdf_doc *d = h->d;
   double y = pdf_page_content_top(d, pdf_msg(d, "heading.coverage"), !first);
-  return y + legend(h, y, 0) + pdf_cols_header_height(d, h->cols, 1 + BD_KIND_COUNT);
+  return y + pdf_heatmap_legend(d, h->cols[1].w, y, 0) +
+         pdf_cols_header_height(d, h->cols, 1 + BD_KIND_COUNT);
 }
 
 /* See pdf.h. */
 size_t pdf_heatmap_paginate(pdf_doc *d) {
+  if (d->slides && !d->chart) return pdf_heatmap_slide_paginate(d);
   heatmap h;
   heatmap_open(d, &h);
   size_t pages = pdf_paginate(d->r->matrix_row_count, d->y1 - rows_top(&h, 1),
-                              d->y1 - rows_top(&h, 0), row_height, row_keep, row_lead, &h,
-                              d->slides && !d->chart ? PDF_SLIDE_COVERAGE_ROWS : 0,
+                              d->y1 - rows_top(&h, 0), row_height, row_keep, row_lead, &h, 0,
                               d->r->matrix_row_count, &d->coverage_starts, &d->coverage_heights);
   d->coverage_page_count = pages;
   return pages;
@@ -192,13 +199,14 @@ static double draw_row(heatmap *h, size_t i, double y) {
 
 /* See pdf.h. */
 int pdf_heatmap_draw(pdf_doc *d) {
+  if (d->slides && !d->chart) return pdf_heatmap_slide_draw(d);
   heatmap h;
   heatmap_open(d, &h);
   int rc = 0;
   size_t n = d->r->matrix_row_count;
   for (size_t p = 0; p < d->coverage_page_count && rc == 0; p++) {
     double y = pdf_page_begin(d, pdf_msg(d, "heading.coverage"), p > 0);
-    y += legend(&h, y, 1);
+    y += pdf_heatmap_legend(d, h.cols[1].w, y, 1);
     y += pdf_cols_header(d, h.cols, 1 + BD_KIND_COUNT, y);
     size_t heads[2], repeats = pdf_groups_at(&h.groups, d->coverage_starts[p], heads);
     h.cont = 1;

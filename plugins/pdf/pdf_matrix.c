@@ -163,8 +163,7 @@ size_t pdf_matrix_paginate(pdf_doc *d) {
   matrix m;
   if (matrix_open(d, &m) != 0) return 0;
   size_t pages = pdf_paginate(r->matrix_row_count + 1, d->y1 - rows_top(&m, 1),
-                              d->y1 - rows_top(&m, 0), row_height, row_keep, row_lead, &m,
-                              d->slides && !d->chart ? PDF_SLIDE_MATRIX_ROWS : 0,
+                              d->y1 - rows_top(&m, 0), row_height, row_keep, row_lead, &m, 0,
                               r->matrix_row_count, &d->matrix_starts, &d->matrix_heights);
   matrix_close(&m);
   if (pages == 0) return 0;

@@ -10,15 +10,16 @@
 /* See pdf.h. */
 void pdf_type_setup(pdf_doc *d) {
   if (d->slides) {
-    /* Type that reads from the back of a room: 30 pt titles, 17 pt table
-     * text, nothing (footer included) under 12 pt. */
-    d->f_cell = (pdf_font){17, 0};
+    /* Type that reads from the back of a room: 30 pt titles, 14 pt table
+     * text (so that a meeting's tables take a slide or two each), nothing
+     * (footer included) under 12 pt. */
+    d->f_cell = (pdf_font){14, 0};
     d->f_head = (pdf_font){13, 1};
-    d->f_small = (pdf_font){13, 0};
+    d->f_small = (pdf_font){12, 0};
     d->f_title = (pdf_font){30, 1};
     d->f_subtitle = (pdf_font){16, 0};
     d->f_frame = (pdf_font){12, 0};
-    d->pad = 6;
+    d->pad = 4;
     d->row_lines = 2;
   } else {
     d->f_cell = (pdf_font){7.5, 0};
@@ -411,6 +412,48 @@ const char *pdf_duration_sample(double max_hours) {
   if (!(max_hours >= 1)) return "88m";
   double days = max_hours / 24;
   return days < 99.5 ? "88h 88m" : days < 999.5 ? "888d 88h" : "8888d 88h";
+}
+
+/* See pdf.h. */
+const char *pdf_kind_letter(pdf_doc *d, bd_kind kind, char *buf, size_t size) {
+  const char *label = pdf_enum_label(d, "kind", bd_kind_name(kind));
+  size_t n = 1;
+  while (label[0] && label[n] && ((unsigned char)label[n] & 0xC0) == 0x80) n++;
+  snprintf(buf, size, "%.*s", (int)n, label);
+  return buf;
+}
+
+/* See pdf.h. */
+void pdf_kind_key(pdf_doc *d, double x, double y, double w) {
+  char buf[512];
+  size_t used = 0;
+  for (int k = 0; k < BD_KIND_COUNT && used < sizeof buf; k++) {
+    char letter[8];
+    int n = snprintf(buf + used, sizeof buf - used, "%s%s %s", k ? "   " : "",
+                     pdf_kind_letter(d, (bd_kind)k, letter, sizeof letter),
+                     pdf_enum_label(d, "kind", bd_kind_name((bd_kind)k)));
+    if (n > 0) used += (size_t)n;
+  }
+  pdf_draw(d, buf, d->f_small, BD_COLOR_MUTED, x, y + (d->f_head.size - d->f_small.size), w, 1,
+           PDF_ALIGN_RIGHT);
+}
+
+/* See pdf.h. */
+const char *pdf_cell_mark(bd_cell cell) {
+  switch (cell) {
+  case BD_CELL_PLANNED:
+    return "\xe2\x97\x8b"; /* ○ */
+  case BD_CELL_IMPLEMENTED:
+    return "\xe2\x97\x8f"; /* ● */
+  case BD_CELL_STALE:
+    return "\xe2\x97\x90"; /* ◐ */
+  case BD_CELL_VERIFIED:
+    return "\xe2\x9c\x93"; /* ✓ */
+  case BD_CELL_FAILING:
+    return "\xe2\x9c\x97"; /* ✗ */
+  default:
+    return "\xe2\x80\x93"; /* – */
+  }
 }
 
 /* See pdf.h. */

@@ -37,14 +37,33 @@ static double meta_grid(pdf_doc *d, double y) {
     labels[n] = pdf_msg(d, "meta.slo"), values[n++] = slo;
   }
   pdf_font lf = {7.5, 0}, vf = {10.5, 0};
-  double w = (d->x1 - d->x0) / n, h = 0;
+  /* Equal fields, but each at least as wide as the longest word of its
+   * value (（プラットフォームチーム） is one), the others sharing the rest. */
+  double total = d->x1 - d->x0, need[5], w[5], fixed = 0, h = 0;
+  int flex = n;
   for (int i = 0; i < n; i++) {
-    double x = d->x0 + i * w;
-    pdf_draw(d, labels[i], lf, BD_COLOR_MUTED, x, y, w - 8, 1, PDF_ALIGN_LEFT);
-    int lines = pdf_draw(d, values[i], vf, BD_COLOR_TEXT, x, y + pdf_text_line_height(lf), w - 8, 3,
-                         PDF_ALIGN_LEFT);
+    need[i] = pdf_text_min_width(d->text, values[i], vf) + 8;
+    w[i] = 0;
+  }
+  for (int changed = 1; changed && flex > 0;) {
+    changed = 0;
+    for (int i = 0; i < n; i++)
+      if (w[i] == 0 && need[i] > (total - fixed) / flex) {
+        w[i] = need[i] < total ? need[i] : total;
+        fixed += w[i];
+        flex--;
+        changed = 1;
+      }
+  }
+  double x = d->x0;
+  for (int i = 0; i < n; i++) {
+    double wi = w[i] > 0 ? w[i] : (total - fixed) / (flex > 0 ? flex : 1);
+    pdf_draw(d, labels[i], lf, BD_COLOR_MUTED, x, y, wi - 8, 1, PDF_ALIGN_LEFT);
+    int lines = pdf_draw(d, values[i], vf, BD_COLOR_TEXT, x, y + pdf_text_line_height(lf), wi - 8,
+                         3, PDF_ALIGN_LEFT);
     double hh = pdf_text_line_height(lf) + lines * pdf_text_line_height(vf);
     if (hh > h) h = hh;
+    x += wi;
   }
   return h;
 }

@@ -28,10 +28,11 @@ void pdf_cols_place(pdf_col *cols, size_t n, double x0, double x1) {
 double pdf_col_width(pdf_doc *d, const char *sample, const char *label) {
   double w = sample ? pdf_text_width(d->text, sample, d->f_cell_bold) : 0;
   if (label) {
-    /* The header may wrap onto two lines, but never inside a word. */
-    double word = pdf_text_min_width(d->text, label, d->f_head);
+    /* The header may wrap onto two lines, but only at a space: a Japanese
+     * label (年間ダウンタイム) stays whole. */
+    double word = pdf_text_label_width(d->text, label, d->f_head);
     if (word > w) w = word;
-    /* A short label stays on one line (a CJK label could break anywhere). */
+    /* A short label stays on one line. */
     double one = pdf_text_width(d->text, label, d->f_head);
     if (one <= 4.5 * d->f_head.size && one > w) w = one;
     while (pdf_text_line_count(d->text, label, d->f_head, w, 0) > 2) w += d->f_head.size * 0.5;
@@ -110,13 +111,19 @@ const char *pdf_continued(pdf_doc *d, const char *title, char *buf, size_t size)
   return buf;
 }
 
+/* A type size scaled by s; on slides never under the 12 pt floor. */
+static double scaled_size(const pdf_doc *d, double size, double s) {
+  double scaled = size * s, floor = d->slides ? 12 : 0;
+  return scaled < floor && size >= floor ? floor : scaled;
+}
+
 /* See pdf.h. */
 void pdf_type_scale(pdf_doc *d, double s, pdf_type *saved) {
   *saved = (pdf_type){d->f_cell, d->f_cell_bold, d->f_head, d->f_small, d->pad};
-  d->f_cell.size *= s;
-  d->f_cell_bold.size *= s;
-  d->f_head.size *= s;
-  d->f_small.size *= s;
+  d->f_cell.size = scaled_size(d, d->f_cell.size, s);
+  d->f_cell_bold.size = scaled_size(d, d->f_cell_bold.size, s);
+  d->f_head.size = scaled_size(d, d->f_head.size, s);
+  d->f_small.size = scaled_size(d, d->f_small.size, s);
   d->pad *= s;
 }
 
@@ -135,8 +142,9 @@ double pdf_fit_scale(pdf_doc *d, double fixed, double min_flex) {
   if (fixed <= room) return 1;
   double s = room / fixed;
   if (d->slides && s < 0.85) {
-    /* Slides keep their type large (17 pt down to about 14.5 pt) and give up
-     * width of the flexible column first, down to 60% of min_flex. */
+    /* Slides keep their type large (14 pt down to about 12 pt, the floor
+     * pdf_type_scale() keeps) and give up width of the flexible column
+     * first, down to 60% of min_flex. */
     double tight = (d->x1 - d->x0 - 0.6 * min_flex) / fixed;
     s = tight < 0.85 ? tight : 0.85;
   }

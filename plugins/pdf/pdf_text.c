@@ -10,14 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Returns 1 when a line may break between a character of class prev and
- * the character c of class cls (spaces are handled by the caller). */
-static int break_between(int prev, int cls, uint32_t c) {
-  if (cls == BR_CLOSE || prev == BR_OPEN) return 0;
-  if (prev == BR_HYPHEN) return cls == BR_IDEO || g_unichar_isalpha(c);
-  return prev == BR_IDEO || cls == BR_IDEO;
-}
-
 /* Appends a line; returns 0 or -1 on exhaustion (t->failed set). */
 static int push_line(pdf_text *t, size_t start, size_t end, double width, int ellipsis) {
   if (t->line_count == t->line_cap) {
@@ -103,7 +95,7 @@ static int fast_lines(pdf_text *t, const char *s, pdf_font f, double width, int 
       prev = cls;
       continue;
     }
-    if (at > start && prev != BR_SPACE && break_between(prev, cls, c)) {
+    if (at > start && prev != BR_SPACE && pdf_break_between(prev, cls, c)) {
       brk = at;
       brk_end = at;
       brk_w = line_w;
@@ -254,6 +246,15 @@ static uint64_t hash_text(const char *s) {
   return h;
 }
 
+/* Disallows line breaks inside bytes [start, end) of a layout's text
+ * (attrs is its PangoAttrList). */
+static void keep_run(void *attrs, size_t start, size_t end) {
+  PangoAttribute *a = pango_attr_allow_breaks_new(FALSE);
+  a->start_index = (guint)start;
+  a->end_index = (guint)end;
+  pango_attr_list_insert(attrs, a);
+}
+
 /* The pango layout of s for the given font, width and line limit, from the
  * cache or made now (owned by the cache).  NULL on exhaustion. */
 static PangoLayout *pango_layout_for(pdf_text *t, const char *s, pdf_font f, double width,
@@ -287,13 +288,15 @@ static PangoLayout *pango_layout_for(pdf_text *t, const char *s, pdf_font f, dou
       pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_END);
     }
   }
-  if (g_utf8_validate(s, -1, NULL)) {
-    pango_layout_set_text(layout, s, -1);
-  } else {
-    char *valid = g_utf8_make_valid(s, -1);
-    pango_layout_set_text(layout, valid, -1);
-    g_free(valid);
-  }
+  char *valid = g_utf8_validate(s, -1, NULL) ? NULL : g_utf8_make_valid(s, -1);
+  pango_layout_set_text(layout, valid ? valid : s, -1);
+  /* Pango breaks Japanese between any two characters: keep katakana runs
+   * and numbers with their counters together, as the fast path does. */
+  PangoAttrList *attrs = pango_attr_list_new();
+  pdf_break_kept_runs(valid ? valid : s, keep_run, attrs);
+  pango_layout_set_attributes(layout, attrs);
+  pango_attr_list_unref(attrs);
+  g_free(valid);
   *slot = (pango_slot){layout, text, h, f.size, width, f.bold, max_lines};
   return layout;
 }
@@ -347,10 +350,27 @@ double pdf_text_min_width(pdf_text *t, const char *s, pdf_font f) {
       prev = BR_SPACE;
       continue;
     }
-    if (prev != BR_SPACE && break_between(prev, g.cls, c)) seg = 0;
+    if (prev != BR_SPACE && pdf_break_between(prev, g.cls, c)) seg = 0;
     seg += g.adv * f.size;
     if (seg > widest) widest = seg;
     prev = g.cls;
+  }
+  return widest;
+}
+
+/* See pdf_text.h. */
+double pdf_text_label_width(pdf_text *t, const char *s, pdf_font f) {
+  char part[256];
+  double widest = 0;
+  while (*s) {
+    size_t n = strcspn(s, " ");
+    if (n >= sizeof part) return pdf_text_width(t, s, f);
+    memcpy(part, s, n);
+    part[n] = '\0';
+    double w = pdf_text_width(t, part, f);
+    if (w > widest) widest = w;
+    s += n;
+    s += strspn(s, " ");
   }
   return widest;
 }

@@ -70,6 +70,11 @@ double pdf_text_width(pdf_text *t, const char *s, pdf_font f);
 /* The width of the widest part of s that cannot be broken (a word). */
 double pdf_text_min_width(pdf_text *t, const char *s, pdf_font f);
 
+/* The width of the widest part of s between spaces: a label wrapped to
+ * at least that breaks only at its spaces, so a Japanese label (which has
+ * none) stays whole on one line. */
+double pdf_text_label_width(pdf_text *t, const char *s, pdf_font f);
+
 /* The number of lines s takes when wrapped to width (<= 0: no wrapping),
  * at most max_lines (0: no limit; the last line is then ellipsized). */
 int pdf_text_line_count(pdf_text *t, const char *s, pdf_font f, double width, int max_lines);

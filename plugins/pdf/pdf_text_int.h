@@ -10,6 +10,7 @@
 #include <pango/pangocairo.h>
 #include <stdint.h>
 
+#include "pdf_breaks.h"
 #include "pdf_text.h"
 
 #define LINE_HEIGHT 1.32 /* line height as a multiple of the font size */
@@ -27,7 +28,7 @@ typedef struct glyph_info {
   uint32_t glyph;
   float adv;
   short face;
-  short cls; /* line-breaking class, BR_* */
+  short cls; /* line-breaking class, BR_* (pdf_breaks.h) */
 } glyph_info;
 
 /* Open-addressing map from code point + 1 to glyph_info (non-ASCII only). */
@@ -85,9 +86,6 @@ struct pdf_text {
   char latin_family[64], cjk_family[64];
   int failed;
 };
-
-/* Line-breaking classes of the fast path. */
-enum { BR_ALPHA, BR_SPACE, BR_HYPHEN, BR_IDEO, BR_CLOSE, BR_OPEN };
 
 /* Decodes the UTF-8 character at s[*i] (of len bytes), advances *i and
  * returns it, or BAD_CHAR for a malformed sequence. */

@@ -6,9 +6,10 @@
  * 0, 1, 2, ..., parents midway between their first and last child).  In the
  * report, a tree that fits the page is drawn at full size; one that fits at
  * 70% or more is shrunk onto one page; a larger one runs over several
- * pages with one-line titles.  Slides never shrink a tree: a tree runs over
- * as many slides as it needs, at most PDF_SLIDE_TREE_ROWS leaf rows each (as
- * the HTML deck), so box text stays at 12.5 pt.  Pages are cut between leaf
+ * pages with one-line titles.  Slides draw the summary view (below) with
+ * each scenario's measures as chips in its box, and never shrink a tree: a
+ * tree runs over as many slides as its measured height needs, so box text
+ * stays at 12.5 pt.  Pages are cut between leaf
  * rows, where a scenario (or a failure type without scenarios) starts when
  * that is possible, so no box is ever cut and a scenario keeps its measures
  * together.  On each page a parent sits midway between its first and last
@@ -18,6 +19,10 @@
  * A large plan's report (d->summary) draws the summary view: the trees stop
  * at the scenarios, whose boxes take the measure column too; the appendix
  * lists every measure.  That halves the glyphs and shapes of the trees.
+ * Slides draw it too (loss, failure types, scenarios with now -> planned
+ * and the decision), and show each measure as a chip on the scenario's
+ * box: the first letter of its kind on the colour of its status and
+ * verification (the colours of the coverage heatmap).
  */
 #include "pdf.h"
 
@@ -90,6 +95,12 @@ static void view_compute(const bd_tree *tree, int summary, tree_view *v) {
   v->rows = rows;
 }
 
+/* 1: the summary view (no measure boxes), for a large plan's report and
+ * for slides. */
+static int summary_view(const pdf_doc *d) {
+  return d->summary || (d->slides && !d->chart);
+}
+
 /* The style of a tree at scale s; compact: one-line titles. */
 static tree_style style_for(pdf_doc *d, double s, int compact) {
   tree_style st;
@@ -98,7 +109,7 @@ static tree_style style_for(pdf_doc *d, double s, int compact) {
   st.bold = (pdf_font){base * s, 1};
   st.meta = (pdf_font){meta * s, 0};
   st.title_lines = compact ? 1 : 2;
-  st.summary = d->summary;
+  st.summary = summary_view(d);
   st.pad = (d->slides ? 4 : 3) * s;
   st.box_h =
       pdf_text_line_height(st.title) * st.title_lines + pdf_text_line_height(st.meta) + 2 * st.pad;
@@ -111,6 +122,12 @@ static tree_style style_for(pdf_doc *d, double s, int compact) {
     st.col_x[c] = x;
     st.col_w[c] = unit * weight[d->slides][c];
     x += st.col_w[c] + st.gap;
+  }
+  if (st.summary && d->slides) { /* three columns: more room for losses and failure types */
+    st.col_w[0] = unit * 0.9;
+    st.col_w[1] = unit * 1.05;
+    st.col_x[1] = st.col_x[0] + st.col_w[0] + st.gap;
+    st.col_x[2] = st.col_x[1] + st.col_w[1] + st.gap;
   }
   if (st.summary) st.col_w[2] = st.col_x[3] + st.col_w[3] - st.col_x[2];
   return st;
@@ -199,7 +216,7 @@ size_t pdf_tree_paginate(pdf_doc *d) {
     const bd_tree *tree = &r->trees[t];
     const char *title = r->losses[tree->loss].title;
     if (d->tree_filter && tree->loss != d->tree_loss) continue; /* no pages: never drawn */
-    view_compute(tree, d->summary, &v);
+    view_compute(tree, summary_view(d), &v);
     size_t rows = v.rows ? v.rows : 1;
     double avail = d->y1 - area_top(d, title, 0), cont_avail = d->y1 - area_top(d, title, 1);
     if (cont_avail < avail) avail = cont_avail;
@@ -207,8 +224,11 @@ size_t pdf_tree_paginate(pdf_doc *d) {
     pdf_tree_plan *plan = &d->tree_plans[t];
     size_t fit = (size_t)(avail / st.row), per;
     *plan = (pdf_tree_plan){1, NULL, 0, 0};
-    if (d->slides && !d->chart) {
-      per = fit < PDF_SLIDE_TREE_ROWS ? fit : PDF_SLIDE_TREE_ROWS;
+    if (d->slides && !d->chart) { /* never shrunk: as many rows as fit */
+      st = style_for(d, 1, 1);    /* a scenario's box is wide: one title line */
+      fit = (size_t)(avail / st.row);
+      per = fit < rows ? fit : rows;
+      plan->compact = 1;
     } else if (rows <= fit) {
       per = rows;
     } else if (avail / (st.row * (double)rows) >= 0.7) {
@@ -256,6 +276,25 @@ static uint32_t measure_color(const bd_measure *m) {
     return BD_COLOR_CELL_FAILING;
   default:
     return BD_COLOR_CELL_IMPLEMENTED;
+  }
+}
+
+/* Draws a chip for each measure of s from x on the line at y, up to x1;
+ * the measures left over are counted in a "+N" after the last chip. */
+static void measure_chips(pdf_doc *d, const bd_scenario *s, pdf_font f, double x, double y,
+                          double x1) {
+  double cw = f.size * 1.45, gap = f.size * 0.3, more = pdf_text_width(d->text, "+88", f);
+  for (size_t k = 0; k < s->measure_count; k++) {
+    if (x + cw > x1 || (k + 1 < s->measure_count && x + cw + gap + more > x1)) {
+      char buf[32];
+      snprintf(buf, sizeof buf, "+%zu", s->measure_count - k);
+      pdf_draw(d, buf, f, BD_COLOR_MUTED, x, y, 0, 1, PDF_ALIGN_LEFT);
+      return;
+    }
+    char letter[8];
+    const bd_measure *m = &s->measures[k];
+    pdf_pill(d, pdf_kind_letter(d, m->kind, letter, sizeof letter), f, measure_color(m), x, y, cw);
+    x += cw + gap;
   }
 }
 
@@ -319,7 +358,7 @@ static void draw_box(pdf_doc *d, const bd_tree_node *n, const tree_style *st, do
   if (allowed < st->title_lines) allowed = st->title_lines;
   /* The business loss is alone in its column: its box may grow down past
    * its rows rather than cut a long title short. */
-  if (n->type == BD_NODE_LOSS && st->title_lines == 2) allowed = 3;
+  if (n->type == BD_NODE_LOSS && (st->title_lines == 2 || d->slides)) allowed = 3;
   pdf_font tf = bold ? st->bold : st->title;
   int lines = pdf_text_line_count(d->text, title, tf, inner, allowed);
   double h = st->box_h + (lines > st->title_lines ? (lines - st->title_lines) * tl : 0);
@@ -343,6 +382,10 @@ static void draw_box(pdf_doc *d, const bd_tree_node *n, const tree_style *st, do
     double pw = pdf_text_width(d->text, word, st->meta) + st->meta.size * 1.2;
     pdf_pill(d, word, st->meta, pdf_decision_color(s->decision), x + w - st->pad - pw, my, pw);
     pdf_draw(d, meta, st->meta, mfg, tx, my, inner - pw - st->pad, 1, PDF_ALIGN_LEFT);
+    if (st->summary && d->slides) {
+      double mw = pdf_text_width(d->text, meta, st->meta) + st->meta.size;
+      measure_chips(d, s, st->meta, tx + mw, my, x + w - 2 * st->pad - pw);
+    }
   } else {
     pdf_draw(d, meta, st->meta, mfg, tx, my, inner, 1, PDF_ALIGN_LEFT);
   }
@@ -401,6 +444,11 @@ static void column_labels(pdf_doc *d, const tree_style *st, double y) {
   static const char *const keys[4] = {"column.loss", "column.failure", "column.scenario",
                                       "pdf.measure"};
   for (int c = 0; c < 4; c++) {
+    if (c == 3 && st->summary && d->slides) {
+      double x = st->col_x[2] + pdf_text_width(d->text, pdf_msg(d, keys[2]), d->f_head) + st->gap;
+      pdf_kind_key(d, x, y + label_pad(d), st->col_x[3] + st->col_w[3] - x);
+      continue;
+    }
     if (c == 3 && st->summary) {
       char buf[256];
       int page = d->section_first[PDF_SEC_APPENDIX];
@@ -432,7 +480,7 @@ int pdf_tree_draw(pdf_doc *d) {
     const pdf_tree_plan *plan = &d->tree_plans[t];
     const char *title = r->losses[tree->loss].title;
     tree_style st = style_for(d, plan->scale, plan->compact);
-    view_compute(tree, d->summary, &v);
+    view_compute(tree, summary_view(d), &v);
     for (size_t p = 0; p < plan->pages && rc == 0; p++) {
       double y = pdf_page_begin(d, title, p > 0);
       column_labels(d, &st, y);
