@@ -171,13 +171,15 @@ def amount_set(x, fact_or_cur, lang):
 
 
 def signed_amount_ok(view, where, shown, value, cur, lang):
-    """A difference: "−USD 1,000", "+3,000", "0"; the sign apart from the
+    """A difference: "USD −1,000", "+3,000", "0"; the sign apart from the
     amount's rules (U+2212 or '-' when it fell, '+' when it rose)."""
     text = shown.replace(MINUS, "-")
     sign = ""
     if text[:1] in "+-":
         sign, text = text[0], text[1:].strip()
-    text = text.replace("USD -", "USD ").replace(cur + " -", cur + " ")
+    after_code = re.match(r"([A-Z]{3}) ?([+-])", text)
+    if not sign and after_code:  # "USD −1,000": the sign stands before the digits
+        sign, text = after_code.group(2), after_code.group(1) + " " + text[after_code.end():]
     want_sign = "-" if value < 0 else "+" if value > 0 else ""
     if sign != want_sign and not (sign == "" and value == 0):
         view.fail(where, "shown '%s' has sign '%s', the difference is %r" % (shown, sign, value))
@@ -1281,6 +1283,8 @@ class TextCheck:
         ex = self.ex
         cands = Candidates(ex, fact)
         figs = tokens(text)
+        # every amount of the row, those judged under their column included
+        shown_amounts = [t for k, t in figs if k == "amount"]
         # a figure under a known column heading is that column's figure
         for cell_text, field in cells:
             one = tokens(cell_text) if field and "\ufffd" not in cell_text else []
@@ -1351,10 +1355,10 @@ class TextCheck:
         if amounts and fact.kind in ("scenario", "loss", "failure") and not v.problems:
             now = eal(fact, "current")
             forms = amount_set(now, fact, ex.lang)
-            norm = {a.replace(MINUS, "-").lstrip("+-") for a in amounts}
+            norm = {a.replace(MINUS, "-").lstrip("+-") for a in shown_amounts}
             if not (forms & norm):
                 v.fail(where, "the yearly loss now (%s) is not among the figures shown: %s"
-                       % (R.amount(now, fact.cur, 1, ex.lang), ", ".join(amounts)))
+                       % (R.amount(now, fact.cur, 1, ex.lang), ", ".join(shown_amounts)))
 
     def key_figures(self, n, blocks):
         """A key figure: its label, the value under it."""

@@ -73,7 +73,7 @@ check "checkout-en: the key to the measure chips" grep -q "D Detective" "$WORK/e
 # shinsa-ja: the same slides; its decisions (12) take 2, its matrix 2.
 JA="$WORK/shinsa-ja.pdf"
 deck "shinsa-ja" "$MEETING/shinsa-ja.yaml" "$JA" --lang ja
-slide_count "shinsa-ja" "$JA" 10
+slide_count "shinsa-ja" "$JA" 11
 in_bounds "shinsa-ja" "$JA"
 heatmap_on_one "shinsa-ja" "$JA" "$MEETING/shinsa-ja.yaml" "対策カバレッジ"
 deck "checkout-en again" "$MEETING/checkout-en.yaml" "$WORK/again.pdf"

@@ -386,17 +386,22 @@ const char *pdf_amount_sample(pdf_doc *d, double max) {
   /* The widest is max itself or a value just below where rounding moves
    * to the next unit or drops the decimal ("999K", "9,995万", "9.9M"), as
    * the host writes it in the request's language; its digits become 8s. */
+  /* Widest by measure, not by length: "888K" is wider than "8.8M". */
   char *widest = next_buf(d), text[64];
-  size_t widest_len = 0;
+  double widest_w = -1;
   double candidate = max;
+  widest[0] = '\0';
   for (int k = 1; k <= 16; k++) {
     if (candidate >= 0) {
       size_t n = d->host->format_money(candidate, d->r->currency, BD_MONEY_COMPACT | BD_MONEY_BARE,
                                        d->req->lang, text, sizeof text);
-      if (n > widest_len && n < sizeof d->fmt[0]) {
-        for (size_t i = 0; i < n; i++) widest[i] = text[i] >= '0' && text[i] <= '9' ? '8' : text[i];
-        widest[n] = '\0';
-        widest_len = n;
+      if (n < sizeof d->fmt[0]) {
+        for (size_t i = 0; i < n; i++) text[i] = text[i] >= '0' && text[i] <= '9' ? '8' : text[i];
+        double w = pdf_text_width(d->text, text, d->f_cell_bold);
+        if (w > widest_w) {
+          memcpy(widest, text, n + 1);
+          widest_w = w;
+        }
       }
     }
     candidate = floor(pow(10, k) * 0.9995) - 1; /* 8, 98, 998, 9,993, ... */
