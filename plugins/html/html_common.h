@@ -214,6 +214,19 @@ const char *html_fit(const char *s, double max_em, char *buf, size_t size);
  * (sizes >= 4; l2 empty for one line) and returns the number of lines. */
 int html_wrap2(const char *s, double max_em, char *l1, size_t s1, char *l2, size_t s2);
 
+/* A line of wrapped text: bytes [start, start + len) of the string. */
+typedef struct html_span {
+  size_t start, len;
+} html_span;
+
+/* Wraps s into lines of at most max_em each, breaking where a browser
+ * would (after spaces; in Japanese between phrases, as with CSS
+ * word-break: auto-phrase) and on the cautious side, so that the browser
+ * never needs more lines; a word longer than a line breaks anywhere.
+ * Fills up to max_lines spans of lines (may be NULL with max_lines 0) and
+ * returns the number of lines the whole text takes (0 for NULL or ""). */
+size_t html_wrap(const char *s, double max_em, html_span *lines, size_t max_lines);
+
 /* --- colours -------------------------------------------------------------- */
 
 /* Writes "#RRGGBB" for 0xRRGGBB into buf (size >= 8); returns buf. */
