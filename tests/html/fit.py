@@ -16,9 +16,11 @@ slides.js sets it) and measures with getBoundingClientRect:
     matrix ends with its Total row;
   - a service's coverage heatmap of up to 40 scenarios is one slide;
   - with :MAX_SLIDES, the deck has at most that many slides.
+With BADDAY_SCREENSHOTS=DIR, also saves every slide as DIR/PAGE-N-WxH.png.
 Prints one TAP line per page ("ok - ..." / "not ok - ..." with the
 offending elements and their overflow in px); exits 1 when any failed.
 """
+import base64
 import json
 import os
 import sys
@@ -121,6 +123,18 @@ def composition(kinds):
     return problems
 
 
+def screenshots(browser, name, count, size, where):
+    """Saves each of count slides of the loaded page as a PNG in where."""
+    for n in range(count):
+        browser.call("Runtime.evaluate", {
+            "expression": "document.querySelectorAll('section.slide').forEach("
+                          "(s, i) => s.classList.toggle('current', i === %d))" % n})
+        shot = browser.call("Page.captureScreenshot", {"format": "png"})
+        base = os.path.splitext(name)[0]
+        with open(os.path.join(where, "%s-%d-%s.png" % (base, n + 1, size)), "wb") as f:
+            f.write(base64.b64decode(shot["data"]))
+
+
 def main(argv):
     if len(argv) < 4:
         print(__doc__, file=sys.stderr)
@@ -154,6 +168,9 @@ def main(argv):
                           % (name, size, json.dumps(result)[:300]))
                     failures += 1
                     continue
+                if os.environ.get("BADDAY_SCREENSHOTS"):
+                    screenshots(browser, name, value["slides"], size,
+                                os.environ["BADDAY_SCREENSHOTS"])
                 problems = value["problems"] + composition(value["kinds"])
                 if limit and value["slides"] > int(limit):
                     problems.append("%d slides, at most %s expected" % (value["slides"], limit))
