@@ -703,34 +703,19 @@ size_t html_wrap(const char *s, double max_em, html_span *lines, size_t max_line
 }
 
 int html_wrap2(const char *s, double max_em, char *l1, size_t s1, char *l2, size_t s2) {
+  html_span lines[2];
   l2[0] = '\0';
   if (s == NULL) s = "";
-  if (html_text_em(s) <= max_em) {
+  if (html_wrap(s, max_em, lines, 2) <= 1) {
     html_join(l1, s1, s, (char *)NULL); /* fits in max_em, so it is short */
     return 1;
   }
-  const unsigned char *p = (const unsigned char *)s;
-  size_t at = 0, brk = 0;
-  double w = 0;
-  unsigned prev = 0;
-  while (p[at]) {
-    size_t n;
-    unsigned c = decode(p + at, &n);
-    if (at > 0 && (c == ' ' || advance(c) >= 1.0 || advance(prev) >= 1.0)) brk = at;
-    double a = advance(c);
-    if (w + a > max_em || at + n + 1 > s1) break;
-    w += a;
-    at += n;
-    prev = c;
-  }
-  size_t cut = brk * 10 >= at * 4 ? brk : at; /* a break point late enough, else mid-word */
-  size_t keep = cut;
-  while (keep > 0 && s[keep - 1] == ' ') keep--;
-  memcpy(l1, s, keep);
+  size_t keep = lines[0].len < s1 ? lines[0].len : s1 - 1;
+  while (keep > 0 && keep < lines[0].len && (s[lines[0].start + keep] & 0xC0) == 0x80)
+    keep--; /* never cut inside a UTF-8 sequence */
+  memcpy(l1, s + lines[0].start, keep);
   l1[keep] = '\0';
-  const char *rest = s + cut;
-  while (*rest == ' ') rest++;
-  const char *fit = html_fit(rest, max_em, l2, s2);
+  const char *fit = html_fit(s + lines[1].start, max_em, l2, s2);
   if (fit != l2) html_join(l2, s2, fit, (char *)NULL);
   return 2;
 }

@@ -205,9 +205,8 @@ double html_text_em(const char *s);
  * (size >= 4); the result is valid UTF-8. */
 const char *html_fit(const char *s, double max_em, char *buf, size_t size);
 
-/* Breaks s into at most two lines of max_em each: the first ends at the
- * last space (or between CJK characters) that fits, the second holds the
- * rest, cut with "…" when still too long.  Writes the lines into l1 and l2
+/* Breaks s into at most two lines of max_em each, where html_wrap breaks:
+ * the second holds the rest, cut with "…" when still too long.  Writes the lines into l1 and l2
  * (sizes >= 4; l2 empty for one line) and returns the number of lines. */
 int html_wrap2(const char *s, double max_em, char *l1, size_t s1, char *l2, size_t s2);
 
