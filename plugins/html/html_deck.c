@@ -31,7 +31,7 @@ int html_deck_css(char **css, size_t *len) {
       "--deck-col-rank:%dpx;--deck-col-num:%dpx;--deck-col-share:%dpx;--deck-col-decision:%dpx;"
       "--deck-col-time:%dpx;--deck-col-mname:%dpx;--deck-col-kind:%dpx;--deck-tree-font:%gpx;"
       "--deck-tree-font2:%gpx;--deck-tree-font3:%gpx;--deck-tree-sub:%gpx;--deck-matrix-font:%dpx;"
-      "--deck-dense-font:%dpx;--deck-dense-pad-y:%dpx}\n",
+      "--deck-dense-font:%dpx;--deck-dense-pad-y:%dpx;--deck-thead-narrow:%dpx}\n",
       HTML_DECK_PAD_TOP, HTML_DECK_PAD_X, HTML_DECK_FOOT, HTML_DECK_HEAD_FONT, HTML_DECK_HEAD_LINE,
       HTML_DECK_BODY_TOP, HTML_DECK_BODY_BOTTOM, HTML_DECK_CAPTION_FONT, HTML_DECK_CAPTION_GAP,
       HTML_DECK_THEAD_FONT, HTML_DECK_THEAD_LINE, HTML_DECK_THEAD_PAD, HTML_DECK_CELL_FONT,
@@ -40,7 +40,8 @@ int html_deck_css(char **css, size_t *len) {
       HTML_DECK_MAP_TOP, HTML_DECK_COL_RANK, HTML_DECK_COL_NUM, HTML_DECK_COL_SHARE,
       HTML_DECK_COL_DECISION, HTML_DECK_COL_TIME, HTML_DECK_COL_MNAME, HTML_DECK_COL_KIND,
       (double)HTML_DECK_TREE_FONT, (double)HTML_DECK_TREE_FONT2, (double)HTML_DECK_TREE_FONT3,
-      HTML_DECK_TREE_SUB, HTML_DECK_MATRIX_FONT, HTML_DECK_DENSE_FONT, HTML_DECK_DENSE_PAD_Y);
+      HTML_DECK_TREE_SUB, HTML_DECK_MATRIX_FONT, HTML_DECK_DENSE_FONT, HTML_DECK_DENSE_PAD_Y,
+      HTML_DECK_THEAD_NARROW);
   if (n < 0 || (size_t)n >= sizeof buf) return -1;
   char *bigger = realloc(*css, *len + (size_t)n + 1);
   if (bigger == NULL) return -1;
@@ -127,10 +128,34 @@ double html_deck_name_width(const html_ctx *ctx, html_deck_table table) {
 
 /* --- heads -------------------------------------------------------------------- */
 
-/* Height of a column label of outer width w. */
+/* Whether some word of label is wider than width_px at font_px (bold). */
+static int word_wider(const char *label, double width_px, double font_px) {
+  char word[256];
+  const char *p = label;
+  while (*p) {
+    size_t n = strcspn(p, " ");
+    if (n > 0 && n < sizeof word) {
+      memcpy(word, p, n);
+      word[n] = '\0';
+      if (html_text_em(word) * font_px * BOLD > width_px) return 1;
+    }
+    p += n;
+    while (*p == ' ') p++;
+  }
+  return 0;
+}
+
+/* Height of a column label of outer width w, in the narrow type when a
+ * word of it would not fit (then it still breaks anywhere if needed). */
 static double label_height(const char *label, double w) {
-  return lines_of(label, w - 2 * HTML_DECK_THEAD_PAD, HTML_DECK_THEAD_FONT, 1) *
-         HTML_DECK_THEAD_FONT * HTML_DECK_THEAD_LINE;
+  double font = word_wider(label, w - 2 * HTML_DECK_THEAD_PAD, HTML_DECK_THEAD_FONT)
+                    ? HTML_DECK_THEAD_NARROW
+                    : HTML_DECK_THEAD_FONT;
+  return lines_of(label, w - 2 * HTML_DECK_THEAD_PAD, font, 1) * font * HTML_DECK_THEAD_LINE;
+}
+
+int html_deck_category_narrow(const html_ctx *ctx, const char *label) {
+  return word_wider(label, matrix_num_col(ctx) - 2 * HTML_DECK_THEAD_PAD, HTML_DECK_THEAD_FONT);
 }
 
 /* The larger of a and b. */

@@ -29,13 +29,15 @@
 #define HTML_DECK_CAPTION_GAP  6  /* --deck-caption-gap: below the caption */
 #define HTML_DECK_THEAD_FONT   14 /* --deck-thead-font: column labels */
 #define HTML_DECK_THEAD_LINE   1.25
-#define HTML_DECK_THEAD_PAD    4  /* --deck-thead-pad: each side */
-#define HTML_DECK_CELL_FONT    18 /* --deck-cell-font: table rows */
-#define HTML_DECK_CELL_SMALL   16 /* --deck-cell-small: a title longer than two lines */
-#define HTML_DECK_CELL_LINE    1.25
-#define HTML_DECK_CELL_PAD_Y   5  /* --deck-cell-pad-y */
-#define HTML_DECK_CELL_PAD_X   8  /* --deck-cell-pad-x */
-#define HTML_DECK_PATH_FONT    13 /* --deck-path-font: a decision's path and note */
+#define HTML_DECK_THEAD_PAD    4 /* --deck-thead-pad: each side */
+#define HTML_DECK_THEAD_NARROW                                                                     \
+  11                            /* --deck-thead-narrow: a label with a word wider than its column */
+#define HTML_DECK_CELL_FONT  18 /* --deck-cell-font: table rows */
+#define HTML_DECK_CELL_SMALL 16 /* --deck-cell-small: a title longer than two lines */
+#define HTML_DECK_CELL_LINE  1.25
+#define HTML_DECK_CELL_PAD_Y 5  /* --deck-cell-pad-y */
+#define HTML_DECK_CELL_PAD_X 8  /* --deck-cell-pad-x */
+#define HTML_DECK_PATH_FONT  13 /* --deck-path-font: a decision's path and note */
 #define HTML_DECK_MATRIX_FONT                                                                      \
   16 /* --deck-matrix-font: loss-matrix titles and group rows (compact) */
 #define HTML_DECK_GROUP_LABEL  13   /* --deck-group-label: "BUSINESS LOSS" before a group title */
@@ -48,10 +50,10 @@
 #define HTML_DECK_TREE_FONT2   13   /* --deck-tree-font2: three lines (class f2) */
 #define HTML_DECK_TREE_FONT3   12   /* --deck-tree-font3: three lines, smaller (class f3) */
 #define HTML_DECK_TREE_SUB     13.5 /* --deck-tree-sub: the figures line */
-#define HTML_DECK_COL_RANK     44   /* --deck-col-rank */
+#define HTML_DECK_COL_RANK     40   /* --deck-col-rank */
 #define HTML_DECK_COL_NUM      96   /* --deck-col-num: a figure */
 #define HTML_DECK_COL_SHARE    92   /* --deck-col-share: budget share */
-#define HTML_DECK_COL_DECISION 150  /* --deck-col-decision */
+#define HTML_DECK_COL_DECISION 156  /* --deck-col-decision */
 #define HTML_DECK_COL_TIME     128 /* --deck-col-time: downtime ("年間ダウンタイム" on one line) */
 #define HTML_DECK_COL_MNAME    300 /* --deck-col-mname: loss-matrix scenario column */
 #define HTML_DECK_COL_KIND     150 /* --deck-col-kind: a heatmap cell with its word */
@@ -82,6 +84,10 @@ typedef enum html_deck_table {
 /* The most scenarios a heatmap is squeezed onto one slide for (denser
  * rows); beyond, or when even dense rows do not fit, it is cut by height. */
 #define HTML_DECK_MAP_ONE_SLIDE 40
+
+/* Whether a loss-matrix category label needs the narrow type: a word of
+ * it is wider than its column at the label type. */
+int html_deck_category_narrow(const html_ctx *ctx, const char *label);
 
 /* Height of a table's caption and column labels. */
 double html_deck_head(const html_ctx *ctx, html_deck_table table);

@@ -209,7 +209,9 @@ static html_node *matrix_head(html_ctx *ctx) {
   html_node *tr = html_el(ctx, html_el(ctx, table, "thead", NULL), "tr", NULL);
   head_cell(ctx, tr, "column.scenario", "col-name");
   for (size_t c = 0; c < r->category_count; c++) {
-    html_node *th = html_text_el(ctx, tr, "th", "num", html_category(ctx, c));
+    const char *label = html_category(ctx, c);
+    int narrow = ctx->slides && html_deck_category_narrow(ctx, label);
+    html_node *th = html_text_el(ctx, tr, "th", narrow ? "num narrow" : "num", label);
     html_attr(th, "scope", "col");
   }
   head_cell(ctx, tr, "column.total", "num");
