@@ -31,7 +31,8 @@ int html_deck_css(char **css, size_t *len) {
       "--deck-col-rank:%dpx;--deck-col-num:%dpx;--deck-col-share:%dpx;--deck-col-decision:%dpx;"
       "--deck-col-time:%dpx;--deck-col-mname:%dpx;--deck-col-kind:%dpx;--deck-tree-font:%gpx;"
       "--deck-tree-font2:%gpx;--deck-tree-font3:%gpx;--deck-tree-sub:%gpx;--deck-matrix-font:%dpx;"
-      "--deck-dense-font:%dpx;--deck-dense-pad-y:%dpx;--deck-thead-narrow:%dpx}\n",
+      "--deck-dense-font:%dpx;--deck-dense-pad-y:%dpx;--deck-thead-narrow:%dpx;"
+      "--deck-col-mname-wide:%dpx}\n",
       HTML_DECK_PAD_TOP, HTML_DECK_PAD_X, HTML_DECK_FOOT, HTML_DECK_HEAD_FONT, HTML_DECK_HEAD_LINE,
       HTML_DECK_BODY_TOP, HTML_DECK_BODY_BOTTOM, HTML_DECK_CAPTION_FONT, HTML_DECK_CAPTION_GAP,
       HTML_DECK_THEAD_FONT, HTML_DECK_THEAD_LINE, HTML_DECK_THEAD_PAD, HTML_DECK_CELL_FONT,
@@ -41,7 +42,7 @@ int html_deck_css(char **css, size_t *len) {
       HTML_DECK_COL_DECISION, HTML_DECK_COL_TIME, HTML_DECK_COL_MNAME, HTML_DECK_COL_KIND,
       (double)HTML_DECK_TREE_FONT, (double)HTML_DECK_TREE_FONT2, (double)HTML_DECK_TREE_FONT3,
       HTML_DECK_TREE_SUB, HTML_DECK_MATRIX_FONT, HTML_DECK_DENSE_FONT, HTML_DECK_DENSE_PAD_Y,
-      HTML_DECK_THEAD_NARROW);
+      HTML_DECK_THEAD_NARROW, HTML_DECK_COL_MNAME_W);
   if (n < 0 || (size_t)n >= sizeof buf) return -1;
   char *bigger = realloc(*css, *len + (size_t)n + 1);
   if (bigger == NULL) return -1;
@@ -101,10 +102,16 @@ static double decisions_name_col(const html_ctx *ctx) {
          (ctx->r->has_error_budget ? HTML_DECK_COL_SHARE : 0) - HTML_DECK_COL_DECISION;
 }
 
+/* Width of the loss matrix's scenario column. */
+static double matrix_name_col(const html_ctx *ctx) {
+  return ctx->r->category_count > HTML_DECK_MATRIX_CATEGORIES ? HTML_DECK_COL_MNAME_W
+                                                              : HTML_DECK_COL_MNAME;
+}
+
 /* Width of a loss-matrix figure column: the category columns, the total
  * and the planned loss share what the fixed columns leave. */
 static double matrix_num_col(const html_ctx *ctx) {
-  return (double)(HTML_DECK_CONTENT - HTML_DECK_COL_MNAME - HTML_DECK_COL_TIME -
+  return (double)(HTML_DECK_CONTENT - matrix_name_col(ctx) - HTML_DECK_COL_TIME -
                   HTML_DECK_COL_DECISION) /
          (double)(ctx->r->category_count + 2);
 }
@@ -118,7 +125,7 @@ double html_deck_name_width(const html_ctx *ctx, html_deck_table table) {
   case HTML_DECK_DECISIONS:
     return text_width(decisions_name_col(ctx));
   case HTML_DECK_MATRIX:
-    return text_width(HTML_DECK_COL_MNAME);
+    return text_width(matrix_name_col(ctx));
   case HTML_DECK_COVERAGE:
   case HTML_DECK_COVERAGE_DENSE:
     break;
@@ -247,7 +254,7 @@ double html_deck_row(const html_ctx *ctx, html_deck_table table, size_t i) {
     if (row->type != BD_ROW_SCENARIO) /* the title spans the name and category columns */
       return group_height(
           ctx, row,
-          text_width(HTML_DECK_COL_MNAME + matrix_num_col(ctx) * (double)r->category_count),
+          text_width(matrix_name_col(ctx) + matrix_num_col(ctx) * (double)r->category_count),
           HTML_DECK_MATRIX_FONT, HTML_DECK_CELL_PAD_Y);
     return row_height(
         larger(lines_of(r->scenarios[row->index].title, name, HTML_DECK_MATRIX_FONT, 0) *

@@ -24,22 +24,20 @@
 #define HTML_DECK_HEAD_LINE    1.2
 #define HTML_DECK_BODY_TOP     14 /* --deck-body-top: body padding above */
 #define HTML_DECK_BODY_BOTTOM  10 /* --deck-body-bottom: body padding below */
-#define HTML_DECK_SAFETY       10 /* kept free at the bottom of every body */
+#define HTML_DECK_SAFETY       16 /* kept free at the bottom of every body */
 #define HTML_DECK_CAPTION_FONT 17 /* --deck-caption-font, one line */
 #define HTML_DECK_CAPTION_GAP  6  /* --deck-caption-gap: below the caption */
 #define HTML_DECK_THEAD_FONT   14 /* --deck-thead-font: column labels */
 #define HTML_DECK_THEAD_LINE   1.25
-#define HTML_DECK_THEAD_PAD    4 /* --deck-thead-pad: each side */
-#define HTML_DECK_THEAD_NARROW                                                                     \
-  11                            /* --deck-thead-narrow: a label with a word wider than its column */
-#define HTML_DECK_CELL_FONT  18 /* --deck-cell-font: table rows */
-#define HTML_DECK_CELL_SMALL 16 /* --deck-cell-small: a title longer than two lines */
-#define HTML_DECK_CELL_LINE  1.25
-#define HTML_DECK_CELL_PAD_Y 5  /* --deck-cell-pad-y */
-#define HTML_DECK_CELL_PAD_X 8  /* --deck-cell-pad-x */
-#define HTML_DECK_PATH_FONT  13 /* --deck-path-font: a decision's path and note */
-#define HTML_DECK_MATRIX_FONT                                                                      \
-  16 /* --deck-matrix-font: loss-matrix titles and group rows (compact) */
+#define HTML_DECK_THEAD_PAD    4  /* --deck-thead-pad: each side */
+#define HTML_DECK_THEAD_NARROW 10 /* --deck-thead-narrow: a too wide label word */
+#define HTML_DECK_CELL_FONT    18 /* --deck-cell-font: table rows */
+#define HTML_DECK_CELL_SMALL   16 /* --deck-cell-small: a title longer than two lines */
+#define HTML_DECK_CELL_LINE    1.25
+#define HTML_DECK_CELL_PAD_Y   5    /* --deck-cell-pad-y */
+#define HTML_DECK_CELL_PAD_X   8    /* --deck-cell-pad-x */
+#define HTML_DECK_PATH_FONT    13   /* --deck-path-font: a decision's path and note */
+#define HTML_DECK_MATRIX_FONT  16   /* --deck-matrix-font: loss-matrix titles, group rows */
 #define HTML_DECK_GROUP_LABEL  13   /* --deck-group-label: "BUSINESS LOSS" before a group title */
 #define HTML_DECK_MAP_FONT     15   /* --deck-map-font: heatmap rows (compact) */
 #define HTML_DECK_MAP_PAD_Y    2    /* --deck-map-pad-y */
@@ -54,9 +52,13 @@
 #define HTML_DECK_COL_NUM      96   /* --deck-col-num: a figure */
 #define HTML_DECK_COL_SHARE    92   /* --deck-col-share: budget share */
 #define HTML_DECK_COL_DECISION 156  /* --deck-col-decision */
-#define HTML_DECK_COL_TIME     128 /* --deck-col-time: downtime ("年間ダウンタイム" on one line) */
+#define HTML_DECK_COL_TIME     128 /* --deck-col-time: downtime (年間ダウンタイム on one line) */
 #define HTML_DECK_COL_MNAME    300 /* --deck-col-mname: loss-matrix scenario column */
+#define HTML_DECK_COL_MNAME_W  250 /* --deck-col-mname-wide: the same, more than 4 categories */
 #define HTML_DECK_COL_KIND     150 /* --deck-col-kind: a heatmap cell with its word */
+
+/* Loss matrices with more categories than this are "wide" (class wide). */
+#define HTML_DECK_MATRIX_CATEGORIES 4
 
 /* Width of the slide's content, CSS px. */
 #define HTML_DECK_CONTENT (HTML_DECK_WIDTH - 2 * HTML_DECK_PAD_X)

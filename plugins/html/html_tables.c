@@ -204,8 +204,9 @@ static void matrix_rows(html_ctx *ctx, html_node *tbody, size_t first, size_t en
 /* The loss-matrix table without rows: caption and header. */
 static html_node *matrix_head(html_ctx *ctx) {
   const bd_report *r = ctx->r;
-  html_node *table = new_table(ctx, r->category_count > 4 ? "data matrix wide" : "data matrix",
-                               "caption.loss_matrix", 1);
+  html_node *table = new_table(
+      ctx, r->category_count > HTML_DECK_MATRIX_CATEGORIES ? "data matrix wide" : "data matrix",
+      "caption.loss_matrix", 1);
   html_node *tr = html_el(ctx, html_el(ctx, table, "thead", NULL), "tr", NULL);
   head_cell(ctx, tr, "column.scenario", "col-name");
   for (size_t c = 0; c < r->category_count; c++) {
