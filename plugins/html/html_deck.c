@@ -32,7 +32,8 @@ int html_deck_css(char **css, size_t *len) {
       "--deck-col-time:%dpx;--deck-col-mname:%dpx;--deck-col-kind:%dpx;--deck-tree-font:%gpx;"
       "--deck-tree-font2:%gpx;--deck-tree-font3:%gpx;--deck-tree-sub:%gpx;--deck-matrix-font:%dpx;"
       "--deck-dense-font:%dpx;--deck-dense-pad-y:%dpx;--deck-thead-narrow:%dpx;"
-      "--deck-col-mname-wide:%dpx}\n",
+      "--deck-col-mname-wide:%dpx;--deck-title-font:%dpx;--deck-title-small:%dpx;"
+      "--deck-title-width:%dpx}\n",
       HTML_DECK_PAD_TOP, HTML_DECK_PAD_X, HTML_DECK_FOOT, HTML_DECK_HEAD_FONT, HTML_DECK_HEAD_LINE,
       HTML_DECK_BODY_TOP, HTML_DECK_BODY_BOTTOM, HTML_DECK_CAPTION_FONT, HTML_DECK_CAPTION_GAP,
       HTML_DECK_THEAD_FONT, HTML_DECK_THEAD_LINE, HTML_DECK_THEAD_PAD, HTML_DECK_CELL_FONT,
@@ -42,7 +43,8 @@ int html_deck_css(char **css, size_t *len) {
       HTML_DECK_COL_DECISION, HTML_DECK_COL_TIME, HTML_DECK_COL_MNAME, HTML_DECK_COL_KIND,
       (double)HTML_DECK_TREE_FONT, (double)HTML_DECK_TREE_FONT2, (double)HTML_DECK_TREE_FONT3,
       HTML_DECK_TREE_SUB, HTML_DECK_MATRIX_FONT, HTML_DECK_DENSE_FONT, HTML_DECK_DENSE_PAD_Y,
-      HTML_DECK_THEAD_NARROW, HTML_DECK_COL_MNAME_W);
+      HTML_DECK_THEAD_NARROW, HTML_DECK_COL_MNAME_W, HTML_DECK_TITLE_FONT, HTML_DECK_TITLE_SMALL,
+      HTML_DECK_TITLE_WIDTH);
   if (n < 0 || (size_t)n >= sizeof buf) return -1;
   char *bigger = realloc(*css, *len + (size_t)n + 1);
   if (bigger == NULL) return -1;
@@ -141,7 +143,8 @@ static int word_wider(const char *label, double width_px, double font_px) {
   const char *p = label;
   while (*p) {
     size_t n = strcspn(p, " ");
-    if (n > 0 && n < sizeof word) {
+    if (n >= sizeof word) return 1; /* a word of 256 bytes is wide at any type */
+    if (n > 0) {
       memcpy(word, p, n);
       word[n] = '\0';
       if (html_text_em(word) * font_px * BOLD > width_px) return 1;
@@ -159,6 +162,12 @@ static double label_height(const char *label, double w) {
                     ? HTML_DECK_THEAD_NARROW
                     : HTML_DECK_THEAD_FONT;
   return lines_of(label, w - 2 * HTML_DECK_THEAD_PAD, font, 1) * font * HTML_DECK_THEAD_LINE;
+}
+
+int html_deck_title_long(const char *name) {
+  /* a Japanese name without particles is one phrase: measure it whole */
+  return html_text_em(name) * HTML_DECK_TITLE_FONT * BOLD > HTML_DECK_TITLE_WIDTH &&
+         word_wider(name, HTML_DECK_TITLE_WIDTH, HTML_DECK_TITLE_FONT);
 }
 
 int html_deck_category_narrow(const html_ctx *ctx, const char *label) {

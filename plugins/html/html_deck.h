@@ -53,9 +53,18 @@
 #define HTML_DECK_COL_SHARE    92   /* --deck-col-share: budget share */
 #define HTML_DECK_COL_DECISION 156  /* --deck-col-decision */
 #define HTML_DECK_COL_TIME     128 /* --deck-col-time: downtime (年間ダウンタイム on one line) */
-#define HTML_DECK_COL_MNAME    300 /* --deck-col-mname: loss-matrix scenario column */
+#define HTML_DECK_COL_MNAME    310 /* --deck-col-mname: loss-matrix scenario column */
 #define HTML_DECK_COL_MNAME_W  250 /* --deck-col-mname-wide: the same, more than 4 categories */
 #define HTML_DECK_COL_KIND     150 /* --deck-col-kind: a heatmap cell with its word */
+
+/* The title slide's service name: its type, the smaller type for a name
+ * with a word (a Japanese phrase) wider than its line, and that line. */
+#define HTML_DECK_TITLE_FONT  72 /* --deck-title-font */
+#define HTML_DECK_TITLE_SMALL 52 /* --deck-title-small: class "long" */
+#define HTML_DECK_TITLE_WIDTH 1060
+
+/* Whether the title slide's name needs the smaller type (class "long"). */
+int html_deck_title_long(const char *name);
 
 /* Loss matrices with more categories than this are "wide" (class wide). */
 #define HTML_DECK_MATRIX_CATEGORIES 4

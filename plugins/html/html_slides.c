@@ -71,7 +71,7 @@ static void title_slide(html_ctx *ctx) {
   html_node *slide, *body = new_slide(ctx, &slide, "slide slide-title", NULL, 0, 1);
   html_attr(slide, "aria-label", r->service);
   html_text_el(ctx, body, "p", "eyebrow", html_msg(ctx, "title.slides"));
-  html_text_el(ctx, body, "h1", NULL, r->service);
+  html_text_el(ctx, body, "h1", html_deck_title_long(r->service) ? "long" : NULL, r->service);
   html_plan_meta(ctx, body);
   end_slide(ctx, slide);
 }
