@@ -12,6 +12,8 @@ slides.js sets it) and measures with getBoundingClientRect:
   - no cell, heading, caption or title is clipped (scrollWidth/Height
     within the client size);
   - no text ends in "..." (U+2026): titles wrap, they are never cut;
+  - no line breaks inside a word: between two Latin letters or digits,
+    and in a Japanese page (phrases) between two katakana;
   - no loss-matrix slide ends on a group header, and each service's
     matrix ends with its Total row;
   - a service's coverage heatmap of up to 40 scenarios is one slide;
@@ -70,6 +72,30 @@ MEASURE = r"""
         problems.push(id + ": " + where(el) + " clipped by " + Math.max(dx, dy) + "px");
       else if (dx > 1) /* spills into its neighbour (a cell's or label's text) */
         problems.push(id + ": " + where(el) + " wider than its box by " + dx + "px");
+    }
+    /* a line break inside a word: between two Latin letters or digits (a
+     * number and its unit written together), or in Japanese two katakana
+     * (the middle dot U+30FB separates words) */
+    const ja = document.documentElement.lang === "ja"; /* phrases: word-break: auto-phrase */
+    const inWord = (a, b) =>
+      (ja && /[\u30A1-\u30FA\u30FC-\u30FF]/.test(a) && /[\u30A1-\u30FA\u30FC-\u30FF]/.test(b)) ||
+      (/[A-Za-z0-9]/.test(a) && /[A-Za-z0-9]/.test(b));
+    const words = document.createTreeWalker(slide, NodeFilter.SHOW_TEXT);
+    for (let t = words.nextNode(); t; t = words.nextNode()) {
+      const el = t.parentElement;
+      if (!el || el.closest("svg") || (foot && foot.contains(el)) || t.data.length < 2) continue;
+      const range = document.createRange();
+      let prevTop = null;
+      for (let i = 0; i < t.data.length; i++) {
+        range.setStart(t, i);
+        range.setEnd(t, i + 1);
+        const r = range.getClientRects()[0];
+        if (!r) continue;
+        if (prevTop !== null && r.top > prevTop + 2 * scale && i > 0 && inWord(t.data[i - 1], t.data[i]))
+          problems.push(id + ": " + where(el) + " breaks inside a word: " +
+                        t.data.slice(Math.max(0, i - 8), i) + "|" + t.data.slice(i, i + 8));
+        prevTop = r.top;
+      }
     }
     const walker = document.createTreeWalker(slide, NodeFilter.SHOW_TEXT);
     for (let t = walker.nextNode(); t; t = walker.nextNode())
