@@ -14,6 +14,7 @@
  * removed in the report) and "content" (where the views go).
  */
 #include "html_common.h"
+#include "html_deck.h"
 #include "html_portfolio.h"
 
 #include <errno.h>
@@ -170,7 +171,7 @@ static char *build_css(html_ctx *ctx) {
     css[len] = '\0';
     free(part);
   }
-  if (html_palette_css(&css, &len) != 0) {
+  if (html_palette_css(&css, &len) != 0 || (ctx->slides && html_deck_css(&css, &len) != 0)) {
     free(css);
     html_fail(ctx, "out of memory");
     return NULL;

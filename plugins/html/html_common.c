@@ -639,35 +639,94 @@ const char *html_fit(const char *s, double max_em, char *buf, size_t size) {
   return buf;
 }
 
-int html_wrap2(const char *s, double max_em, char *l1, size_t s1, char *l2, size_t s2) {
-  l2[0] = '\0';
-  if (s == NULL) s = "";
-  if (html_text_em(s) <= max_em) {
-    html_join(l1, s1, s, (char *)NULL); /* fits in max_em, so it is short */
-    return 1;
-  }
-  const unsigned char *p = (const unsigned char *)s;
-  size_t at = 0, brk = 0;
-  double w = 0;
-  unsigned prev = 0;
+/* Line-breaking class of a code point: where a browser may break a line. */
+typedef enum {
+  BRK_SPACE,
+  BRK_OTHER,
+  BRK_HIRAGANA,
+  BRK_PARTICLE, /* が を に で と は も の へ や: a Japanese phrase may end here */
+  BRK_CJK,
+  BRK_OPEN,
+  BRK_CLOSE
+} brk_class;
+
+static brk_class brk_class_of(unsigned c) {
+  if (c == ' ') return BRK_SPACE;
+  if (c == 0x304C || c == 0x3092 || c == 0x306B || c == 0x3067 || c == 0x3068 || c == 0x306F ||
+      c == 0x3082 || c == 0x306E || c == 0x3078 || c == 0x3084)
+    return BRK_PARTICLE;
+  if (c >= 0x3041 && c <= 0x309F) return BRK_HIRAGANA;
+  if (c == 0x3001 || c == 0x3002 || c == 0xFF09 || c == 0x300D || c == 0x300F || c == 0xFF1A ||
+      c == 0x30FB || c == 0xFF0C || c == 0xFF01 || c == 0xFF1F)
+    return BRK_CLOSE; /* 、。）」』：・，！？ */
+  if (c == 0xFF08 || c == 0x300C || c == 0x300E) return BRK_OPEN; /* （「『 */
+  if (advance(c) >= 1.0) return BRK_CJK;
+  return BRK_OTHER;
+}
+
+/* Whether a line may break between prev and c.  On the cautious side of
+ * what a browser does: Latin breaks only after spaces; Japanese (with
+ * word-break: auto-phrase) only between phrases, approximated as after
+ * closing punctuation, before opening punctuation and after a particle
+ * (が, を, に, ...) that kanji, katakana or Latin follow, so that 申し込む
+ * or a katakana word stays whole.  Fewer
+ * break points than the browser's give as many lines or more, never fewer. */
+static int may_break(brk_class prev, brk_class c) {
+  if (c == BRK_SPACE) return 0;
+  return prev == BRK_SPACE || (prev == BRK_CLOSE && c != BRK_CLOSE) ||
+         (c == BRK_OPEN && prev != BRK_OPEN) ||
+         (prev == BRK_PARTICLE && c != BRK_HIRAGANA && c != BRK_PARTICLE && c != BRK_CLOSE);
+}
+
+size_t html_wrap(const char *s, double max_em, html_span *lines, size_t max_lines) {
+  const unsigned char *p = (const unsigned char *)(s ? s : "");
+  size_t count = 0, start = 0, at = 0, brk = 0, end = 0; /* end: after the last non-space */
+  double w = 0, w_brk = 0;
+  brk_class prev = BRK_SPACE;
+  while (p[at] == ' ') at++; /* no leading spaces */
+  start = brk = end = at;
   while (p[at]) {
     size_t n;
     unsigned c = decode(p + at, &n);
-    if (at > 0 && (c == ' ' || advance(c) >= 1.0 || advance(prev) >= 1.0)) brk = at;
+    brk_class k = brk_class_of(c);
     double a = advance(c);
-    if (w + a > max_em || at + n + 1 > s1) break;
+    if (at > start && may_break(prev, k)) brk = at, w_brk = w;
+    if (k != BRK_SPACE && w + a > max_em && at > start) {
+      size_t cut = brk > start ? brk : at; /* a phrase too long for a line breaks anywhere */
+      size_t stop = cut;
+      while (stop > start && p[stop - 1] == ' ') stop--;
+      if (count < max_lines) lines[count].start = start, lines[count].len = stop - start;
+      count++;
+      w = cut == brk ? w - w_brk : 0;
+      start = brk = cut;
+      w_brk = 0;
+    }
     w += a;
+    if (k != BRK_SPACE) end = at + n;
+    prev = k;
     at += n;
-    prev = c;
   }
-  size_t cut = brk * 10 >= at * 4 ? brk : at; /* a break point late enough, else mid-word */
-  size_t keep = cut;
-  while (keep > 0 && s[keep - 1] == ' ') keep--;
-  memcpy(l1, s, keep);
+  if (end > start) {
+    if (count < max_lines) lines[count].start = start, lines[count].len = end - start;
+    count++;
+  }
+  return count;
+}
+
+int html_wrap2(const char *s, double max_em, char *l1, size_t s1, char *l2, size_t s2) {
+  html_span lines[2];
+  l2[0] = '\0';
+  if (s == NULL) s = "";
+  if (html_wrap(s, max_em, lines, 2) <= 1) {
+    html_join(l1, s1, s, (char *)NULL); /* fits in max_em, so it is short */
+    return 1;
+  }
+  size_t keep = lines[0].len < s1 ? lines[0].len : s1 - 1;
+  while (keep > 0 && keep < lines[0].len && (s[lines[0].start + keep] & 0xC0) == 0x80)
+    keep--; /* never cut inside a UTF-8 sequence */
+  memcpy(l1, s + lines[0].start, keep);
   l1[keep] = '\0';
-  const char *rest = s + cut;
-  while (*rest == ' ') rest++;
-  const char *fit = html_fit(rest, max_em, l2, s2);
+  const char *fit = html_fit(s + lines[1].start, max_em, l2, s2);
   if (fit != l2) html_join(l2, s2, fit, (char *)NULL);
   return 2;
 }

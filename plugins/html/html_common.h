@@ -39,14 +39,11 @@
 /* Number of heat classes (.heat-0 .. .heat-20) for loss-matrix shading. */
 #define HTML_HEAT_LEVELS 20
 
-/* Rows per chunk: how many rows one table or tree piece holds.  Report
- * pieces fit an A4 page when printed; slide pieces fit one 16:9 slide. */
-#define HTML_REPORT_TABLE_CHUNK  200
-#define HTML_REPORT_TREE_ROWS    20
-#define HTML_SLIDE_MATRIX_ROWS   9
-#define HTML_SLIDE_DECISION_ROWS 6
-#define HTML_SLIDE_COVERAGE_ROWS 8
-#define HTML_SLIDE_TREE_ROWS     7
+/* Rows per chunk: how many rows one table or tree piece of the report
+ * holds (a tree piece fits an A4 page when printed).  Slides are cut by
+ * measured height instead (html_deck.h). */
+#define HTML_REPORT_TABLE_CHUNK 200
+#define HTML_REPORT_TREE_ROWS   20
 
 /* The render context: one per render call, on the stack of render(). */
 typedef struct html_ctx {
@@ -216,11 +213,23 @@ double html_text_em(const char *s);
  * (size >= 4); the result is valid UTF-8. */
 const char *html_fit(const char *s, double max_em, char *buf, size_t size);
 
-/* Breaks s into at most two lines of max_em each: the first ends at the
- * last space (or between CJK characters) that fits, the second holds the
- * rest, cut with "…" when still too long.  Writes the lines into l1 and l2
+/* Breaks s into at most two lines of max_em each, where html_wrap breaks:
+ * the second holds the rest, cut with "…" when still too long.  Writes the lines into l1 and l2
  * (sizes >= 4; l2 empty for one line) and returns the number of lines. */
 int html_wrap2(const char *s, double max_em, char *l1, size_t s1, char *l2, size_t s2);
+
+/* A line of wrapped text: bytes [start, start + len) of the string. */
+typedef struct html_span {
+  size_t start, len;
+} html_span;
+
+/* Wraps s into lines of at most max_em each, breaking where a browser
+ * would (after spaces; in Japanese between phrases, as with CSS
+ * word-break: auto-phrase) and on the cautious side, so that the browser
+ * never needs more lines; a word longer than a line breaks anywhere.
+ * Fills up to max_lines spans of lines (may be NULL with max_lines 0) and
+ * returns the number of lines the whole text takes (0 for NULL or ""). */
+size_t html_wrap(const char *s, double max_em, html_span *lines, size_t max_lines);
 
 /* --- colours -------------------------------------------------------------- */
 
@@ -267,8 +276,9 @@ html_node *html_matrix_table(html_ctx *ctx, size_t first, size_t end);
 /* Streams the whole loss matrix as one table (report). */
 void html_matrix_stream(html_ctx *ctx);
 
-/* The coverage heatmap rows [first, end) of matrix_rows as a table. */
-html_node *html_coverage_table(html_ctx *ctx, size_t first, size_t end);
+/* The coverage heatmap rows [first, end) of matrix_rows as a table; dense
+ * (slides) gives it the class "dense" (smaller rows). */
+html_node *html_coverage_table(html_ctx *ctx, size_t first, size_t end, int dense);
 
 /* Streams the whole coverage heatmap as one table (report). */
 void html_coverage_stream(html_ctx *ctx);
@@ -279,16 +289,17 @@ const char *html_cell_mark(bd_cell cell);
 /* The coverage legend: a swatch, mark, word and count per cell state. */
 void html_coverage_legend(html_ctx *ctx, html_node *parent);
 
-/* Loss-matrix pagination: the end of the piece starting at `first` holding
- * at most `max` rows, never ending a piece on a group header. */
-size_t html_matrix_piece_end(const bd_report *r, size_t first, size_t max);
-
 /* Scenario trees (html_svg.c). */
 typedef struct html_tree_plan html_tree_plan;
 
 /* Prepares tree t of the report for drawing in pieces of at most max_rows
- * leaf rows.  Returns NULL when memory ran out (ctx->err is filled). */
+ * leaf rows (on slides the summary tree: measures as chips, see
+ * html_svg.c).  Returns NULL when memory ran out (ctx->err is filled). */
 html_tree_plan *html_tree_prepare(html_ctx *ctx, const bd_tree *t, size_t max_rows);
+
+/* How many tree rows fit in height CSS px (at least 1): the max_rows of
+ * html_tree_prepare for a slide body of that height. */
+size_t html_tree_rows_fit(const html_ctx *ctx, double height);
 
 /* Number of pieces the tree is drawn in (at least 1). */
 size_t html_tree_pieces(const html_tree_plan *tp);

@@ -1,16 +1,34 @@
 /*
  * html_slides.c - the slides layout: a 16:9 deck for the review meeting.
  *
- * Slides, in order: the title; the key figures; the decisions needed
- * (HTML_SLIDE_DECISION_ROWS a slide); the loss matrix (cut so that no slide
- * ends on a group header); one scenario tree per business loss (more slides
- * when a tree is taller than HTML_SLIDE_TREE_ROWS rows); the coverage
- * heatmap.  Every slide is a <section class="slide" id="slide-N"> of
- * 1280 x 720 CSS pixels; templates/slides.js shows one at a time and
- * scales it to the window, and the print CSS puts one slide on each page.
- * Each slide is built and written on its own, so a long deck is streamed.
+ * Slides, in order: the title; the key figures; what changed (--compare);
+ * the decisions needed; the loss matrix; one summary scenario tree per
+ * business loss (loss -> failure types -> scenarios, measures as chips);
+ * the coverage heatmap.  Every slide is a <section class="slide"
+ * id="slide-N"> of 1280 x 720 CSS pixels; templates/slides.js shows one at
+ * a time and scales it to the window, and the print CSS puts one slide on
+ * each page.  Each slide is built and written on its own, so a long deck
+ * is streamed.
+ *
+ * Split by measured height.  No table or tree is cut by a fixed count of
+ * rows: the deck's sizes (slide box, paddings, type sizes, line heights,
+ * column widths) live in html_deck.h, slides.css uses the same numbers
+ * through the --deck-* custom properties the plugin writes, and
+ * html_deck.c works out the height of every row from them: the lines each
+ * title wraps to in its column (html_wrap with the plugin's advance table,
+ * on the wide side, breaking only where a browser surely may) times the
+ * line height, plus paddings and rules.  A slide takes as many rows as fit
+ * in the body left under its heading (which may itself wrap), less a
+ * safety margin.  The loss matrix never ends a slide on a group header and
+ * its Total row always follows the last row; a heatmap of up to 40
+ * scenarios is drawn with denser rows when that keeps it on one slide; a
+ * tree takes as many summary rows a slide as its fixed row pitch allows.
+ * Decision titles wrap to two lines, then take the smaller type; no text
+ * on a slide is cut with an ellipsis.  tests/html-deck-fit.sh measures the
+ * result in Chromium.
  */
 #include "html_common.h"
+#include "html_deck.h"
 #include "html_portfolio.h"
 
 #include <stdio.h>
@@ -53,7 +71,7 @@ static void title_slide(html_ctx *ctx) {
   html_node *slide, *body = new_slide(ctx, &slide, "slide slide-title", NULL, 0, 1);
   html_attr(slide, "aria-label", r->service);
   html_text_el(ctx, body, "p", "eyebrow", html_msg(ctx, "title.slides"));
-  html_text_el(ctx, body, "h1", NULL, r->service);
+  html_text_el(ctx, body, "h1", html_deck_title_long(r->service) ? "long" : NULL, r->service);
   html_plan_meta(ctx, body);
   end_slide(ctx, slide);
 }
@@ -66,47 +84,68 @@ static void figures_slide(html_ctx *ctx) {
   end_slide(ctx, slide);
 }
 
-/* Number of slides of `count` rows at `per` a slide (at least one). */
-static size_t slides_for(size_t count, size_t per) {
-  return count == 0 ? 1 : (count + per - 1) / per;
+/* A table cut into slides by measured height: the rows [0, count) of
+ * `table`, each slide's piece as many rows as fit under `heading`. */
+typedef struct row_cut {
+  html_deck_table table;
+  size_t count;
+  double avail; /* body height left for rows */
+  double tail;  /* the Total row after the last piece */
+} row_cut;
+
+static row_cut cut_for(html_ctx *ctx, html_deck_table table, const char *heading) {
+  const bd_report *r = ctx->r;
+  row_cut c = {table, table == HTML_DECK_DECISIONS ? r->decision_count : r->matrix_row_count, 0,
+               table == HTML_DECK_MATRIX ? html_deck_matrix_foot() : 0};
+  c.avail = html_deck_body_height(heading) - html_deck_head(ctx, table);
+  return c;
 }
 
-/* The decisions needed, a few a slide. */
+/* Number of slides the cut takes (at least one). */
+static size_t cut_pieces(html_ctx *ctx, const row_cut *c) {
+  size_t n = 0;
+  for (size_t first = 0; first < c->count; n++)
+    first = html_deck_piece_end(ctx, c->table, first, c->count, c->avail, c->tail);
+  return n ? n : 1;
+}
+
+/* The heatmap's cut: compact rows, or dense ones when that keeps a
+ * heatmap of up to HTML_DECK_MAP_ONE_SLIDE scenarios on one slide. */
+static row_cut coverage_cut(html_ctx *ctx) {
+  const char *heading = html_msg(ctx, "heading.coverage");
+  row_cut c = cut_for(ctx, HTML_DECK_COVERAGE, heading);
+  if (ctx->r->scenario_count > HTML_DECK_MAP_ONE_SLIDE || cut_pieces(ctx, &c) == 1) return c;
+  row_cut dense = cut_for(ctx, HTML_DECK_COVERAGE_DENSE, heading);
+  return cut_pieces(ctx, &dense) == 1 ? dense : c;
+}
+
+/* The decisions needed, as many rows a slide as fit. */
 static void decision_slides(html_ctx *ctx) {
   const bd_report *r = ctx->r;
-  size_t parts = slides_for(r->decision_count, HTML_SLIDE_DECISION_ROWS);
+  const char *heading = html_msg(ctx, "heading.decisions");
+  row_cut c = cut_for(ctx, HTML_DECK_DECISIONS, heading);
+  size_t parts = cut_pieces(ctx, &c), first = 0;
   for (size_t p = 0; p < parts && !ctx->failed; p++) {
-    html_node *slide, *body = new_slide(ctx, &slide, "slide slide-decisions",
-                                        html_msg(ctx, "heading.decisions"), p, parts);
+    html_node *slide, *body = new_slide(ctx, &slide, "slide slide-decisions", heading, p, parts);
     if (r->decision_count == 0) {
       html_text_el(ctx, body, "p", "empty", html_msg(ctx, "text.no_decisions"));
     } else {
-      size_t first = p * HTML_SLIDE_DECISION_ROWS;
-      size_t n = r->decision_count - first < HTML_SLIDE_DECISION_ROWS ? r->decision_count - first
-                                                                      : HTML_SLIDE_DECISION_ROWS;
-      html_add_child(body, html_decisions_table(ctx, first, n));
+      size_t end = html_deck_piece_end(ctx, c.table, first, c.count, c.avail, c.tail);
+      html_add_child(body, html_decisions_table(ctx, first, end - first));
+      first = end;
     }
     end_slide(ctx, slide);
   }
 }
 
-/* Number of pieces the matrix rows are cut into at max rows a piece. */
-static size_t matrix_pieces(const bd_report *r, size_t max) {
-  size_t n = 0;
-  for (size_t first = 0; first < r->matrix_row_count; n++)
-    first = html_matrix_piece_end(r, first, max);
-  return n ? n : 1;
-}
-
-/* The loss matrix or the coverage heatmap, cut over slides. */
+/* The loss matrix or the coverage heatmap, as many rows a slide as fit. */
 static void row_slides(html_ctx *ctx, int coverage) {
   const bd_report *r = ctx->r;
-  size_t max = coverage ? HTML_SLIDE_COVERAGE_ROWS : HTML_SLIDE_MATRIX_ROWS;
-  size_t parts = matrix_pieces(r, max);
   const char *heading = html_msg(ctx, coverage ? "heading.coverage" : "heading.loss_matrix");
-  size_t first = 0;
+  row_cut c = coverage ? coverage_cut(ctx) : cut_for(ctx, HTML_DECK_MATRIX, heading);
+  size_t parts = cut_pieces(ctx, &c), first = 0;
   for (size_t p = 0; p < parts && !ctx->failed; p++) {
-    size_t end = html_matrix_piece_end(r, first, max);
+    size_t end = html_deck_piece_end(ctx, c.table, first, c.count, c.avail, c.tail);
     html_node *slide,
         *body = new_slide(ctx, &slide, coverage ? "slide slide-coverage" : "slide slide-matrix",
                           heading, p, parts);
@@ -118,7 +157,8 @@ static void row_slides(html_ctx *ctx, int coverage) {
                html_share(ctx, r->verified_coverage, b, sizeof b));
       html_text_el(ctx, top, "p", "shares", text);
       html_coverage_legend(ctx, top);
-      html_add_child(body, html_coverage_table(ctx, first, end));
+      html_add_child(body,
+                     html_coverage_table(ctx, first, end, c.table == HTML_DECK_COVERAGE_DENSE));
     } else {
       html_add_child(body, html_matrix_table(ctx, first, end));
     }
@@ -127,17 +167,25 @@ static void row_slides(html_ctx *ctx, int coverage) {
   }
 }
 
+/* Prepares tree t for its slides: its heading into heading, and as many
+ * summary rows a slide as fit under it.  NULL when memory ran out. */
+static html_tree_plan *tree_plan(html_ctx *ctx, size_t t, char *heading, size_t size) {
+  const bd_report *r = ctx->r;
+  snprintf(heading, size, "%s: %s", html_msg(ctx, "heading.scenario_tree"),
+           r->losses[r->trees[t].loss].title);
+  return html_tree_prepare(ctx, &r->trees[t],
+                           html_tree_rows_fit(ctx, html_deck_body_height(heading)));
+}
+
 /* One scenario tree per business loss, in pieces that fit a slide. */
 static void tree_slides(html_ctx *ctx) {
   const bd_report *r = ctx->r;
   for (size_t t = 0; t < r->tree_count && !ctx->failed; t++) {
-    html_tree_plan *tp = html_tree_prepare(ctx, &r->trees[t], HTML_SLIDE_TREE_ROWS);
+    char heading[1024];
+    html_tree_plan *tp = tree_plan(ctx, t, heading, sizeof heading);
     if (tp == NULL) return;
     size_t parts = html_tree_pieces(tp);
     for (size_t p = 0; p < parts && !ctx->failed; p++) {
-      char heading[1024];
-      snprintf(heading, sizeof heading, "%s: %s", html_msg(ctx, "heading.scenario_tree"),
-               r->losses[r->trees[t].loss].title);
       html_node *slide, *body = new_slide(ctx, &slide, "slide slide-tree", heading, p, parts);
       html_add_child(body, html_tree_svg(ctx, tp, p));
       end_slide(ctx, slide);
@@ -148,10 +196,14 @@ static void tree_slides(html_ctx *ctx) {
 
 int html_slides_service_count(html_ctx *ctx) {
   const bd_report *r = ctx->r;
-  size_t n = 2 + slides_for(r->decision_count, HTML_SLIDE_DECISION_ROWS) +
-             matrix_pieces(r, HTML_SLIDE_MATRIX_ROWS) + matrix_pieces(r, HTML_SLIDE_COVERAGE_ROWS);
+  row_cut decisions = cut_for(ctx, HTML_DECK_DECISIONS, html_msg(ctx, "heading.decisions"));
+  row_cut matrix = cut_for(ctx, HTML_DECK_MATRIX, html_msg(ctx, "heading.loss_matrix"));
+  row_cut coverage = coverage_cut(ctx);
+  size_t n =
+      2 + cut_pieces(ctx, &decisions) + cut_pieces(ctx, &matrix) + cut_pieces(ctx, &coverage);
   for (size_t t = 0; t < r->tree_count; t++) {
-    html_tree_plan *tp = html_tree_prepare(ctx, &r->trees[t], HTML_SLIDE_TREE_ROWS);
+    char heading[1024];
+    html_tree_plan *tp = tree_plan(ctx, t, heading, sizeof heading);
     if (tp == NULL) return 0;
     n += html_tree_pieces(tp);
     html_tree_free(tp);

@@ -11,8 +11,17 @@
  * lie wholly inside a piece sit exactly where the core's layout put them.
  * Everything is linear in the number of nodes: preparing walks the nodes
  * twice, each piece touches only its own nodes and at most three ancestors.
+ *
+ * On slides the tree is the summary tree: loss -> failure types ->
+ * scenarios, one row per scenario.  A scenario's measures are not boxes
+ * but chips on its figures line (the kind's letter, coloured by status and
+ * verification, each with its own label); the report keeps every measure
+ * as a box.  Box titles wrap to as many lines as the box holds, in a
+ * smaller type when needed (html_deck.h), never cut on slides unless a
+ * title is longer than three lines of the smallest type.
  */
 #include "html_common.h"
+#include "html_deck.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -31,12 +40,16 @@ typedef struct geometry {
 } geometry;
 
 static const geometry report_geometry = {{200, 220, 270, 290}, 30, 60, 70, 6, 10, 13, 11.5};
-static const geometry slide_geometry = {{220, 240, 310, 330}, 28, 70, 80, 6, 12, 16, 13.5};
+/* the summary tree of the slides: three columns across the slide's width */
+static const geometry slide_geometry = {{226, 286, 584, 0}, 26, 70, 78, 6, 12, HTML_DECK_TREE_FONT,
+                                        HTML_DECK_TREE_SUB};
 
 struct html_tree_plan {
   const bd_tree *t;
   const geometry *g;
+  int summary; /* slides: no measure boxes, one row per scenario */
   size_t node_count;
+  double *row;         /* the row each node is centred on */
   double *lo, *hi;     /* first and last leaf row under each node */
   double *y;           /* scratch: vertical centre in the current piece */
   double *ymin, *ymax; /* scratch: extent of visible children */
@@ -50,6 +63,7 @@ struct html_tree_plan {
 
 void html_tree_free(html_tree_plan *tp) {
   if (tp == NULL) return;
+  free(tp->row);
   free(tp->lo);
   free(tp->hi);
   free(tp->y);
@@ -90,28 +104,65 @@ static int plan_cuts(html_tree_plan *tp, size_t rows, size_t max_rows) {
   return 0;
 }
 
+/* Fills tp->row, tp->lo and tp->hi: the core's layout rows, or for the
+ * summary tree one row per scenario (and per childless loss or failure),
+ * a parent centred on its children and a measure on its scenario's row.
+ * Returns the number of rows (at least 1). */
+static size_t summary_rows(html_tree_plan *tp) {
+  const bd_tree_node *nodes = tp->t->nodes;
+  size_t n = tp->node_count;
+  double next = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (!tp->summary) {
+      tp->row[i] = tp->lo[i] = tp->hi[i] = nodes[i].row;
+      continue;
+    }
+    int leaf = nodes[i].type == BD_NODE_SCENARIO ||
+               !(i + 1 < n && nodes[i + 1].parent == i && nodes[i + 1].depth < 3);
+    if (nodes[i].depth >= 3) /* a measure: its scenario's row (preorder keeps lo rising) */
+      tp->row[i] = tp->lo[i] = tp->hi[i] = nodes[i].parent < n ? tp->row[nodes[i].parent] : 0;
+    else if (leaf)
+      tp->row[i] = tp->lo[i] = tp->hi[i] = next++;
+    else
+      tp->row[i] = 0, tp->lo[i] = HUGE_VAL, tp->hi[i] = -HUGE_VAL;
+  }
+  for (size_t i = n; i-- > 1;) { /* children follow their parent in preorder */
+    size_t p = nodes[i].parent;
+    if (p == BD_NO_PARENT || p >= n || (tp->summary && nodes[i].depth >= 3)) continue;
+    if (tp->lo[i] < tp->lo[p]) tp->lo[p] = tp->lo[i];
+    if (tp->hi[i] > tp->hi[p]) tp->hi[p] = tp->hi[i];
+  }
+  if (tp->summary)
+    for (size_t i = 0; i < n; i++)
+      if (nodes[i].depth < 3 && tp->lo[i] <= tp->hi[i]) tp->row[i] = (tp->lo[i] + tp->hi[i]) / 2;
+  size_t rows = tp->summary ? (size_t)next : tp->t->row_count;
+  return rows ? rows : 1;
+}
+
+size_t html_tree_rows_fit(const html_ctx *ctx, double height) {
+  const geometry *g = ctx->slides ? &slide_geometry : &report_geometry;
+  double rows = (height - 2 * g->margin) / g->pitch;
+  return rows >= 1 ? (size_t)rows : 1;
+}
+
 html_tree_plan *html_tree_prepare(html_ctx *ctx, const bd_tree *t, size_t max_rows) {
   html_tree_plan *tp = calloc(1, sizeof *tp);
   size_t n = t->node_count;
   if (tp == NULL) goto oom;
   tp->t = t;
   tp->g = ctx->slides ? &slide_geometry : &report_geometry;
+  tp->summary = ctx->slides;
   tp->node_count = n;
   size_t alloc = n ? n : 1;
+  tp->row = malloc(alloc * sizeof(double));
   tp->lo = malloc(alloc * sizeof(double));
   tp->hi = malloc(alloc * sizeof(double));
   tp->y = malloc(alloc * sizeof(double));
   tp->ymin = malloc(alloc * sizeof(double));
   tp->ymax = malloc(alloc * sizeof(double));
-  if (!tp->lo || !tp->hi || !tp->y || !tp->ymin || !tp->ymax) goto oom;
-  for (size_t i = 0; i < n; i++) tp->lo[i] = tp->hi[i] = t->nodes[i].row;
-  for (size_t i = n; i-- > 1;) { /* children follow their parent in preorder */
-    size_t p = t->nodes[i].parent;
-    if (p == BD_NO_PARENT || p >= n) continue;
-    if (tp->lo[i] < tp->lo[p]) tp->lo[p] = tp->lo[i];
-    if (tp->hi[i] > tp->hi[p]) tp->hi[p] = tp->hi[i];
-  }
-  size_t rows = t->row_count ? t->row_count : 1;
+  if (!tp->row || !tp->lo || !tp->hi || !tp->y || !tp->ymin || !tp->ymax) goto oom;
+  size_t rows = summary_rows(tp);
+
   if (plan_cuts(tp, rows, max_rows ? max_rows : rows) != 0) goto oom;
   tp->first = malloc((tp->pieces + 1) * sizeof *tp->first);
   if (tp->first == NULL) goto oom;
@@ -215,6 +266,7 @@ html_node *html_tree_defs(html_ctx *ctx) {
   html_attr(svg, "aria-hidden", "true");
   html_node *defs = html_el(ctx, svg, "defs", NULL);
   for (int d = 0; d < 3; d++) def_box(ctx, defs, g, box_ids[d], d, 1);
+  if (ctx->slides) return svg; /* the summary tree has no measure boxes */
   def_box(ctx, defs, g, measure_ids[0], 3, 1);
   def_box(ctx, defs, g, measure_ids[1], 3, 2);
   return svg;
@@ -248,6 +300,128 @@ static void exact_pair(html_ctx *ctx, double now, double planned, char *buf, siz
 static int ends_with_ellipsis(const char *s) {
   size_t n = strlen(s);
   return n >= 3 && memcmp(s + n - 3, "\xE2\x80\xA6", 3) == 0;
+}
+
+/* Moves a node's group to where its text starts: x of depth d, the box's
+ * top at cy - box_h / 2. */
+static void move_group(html_tree_plan *tp, html_node *grp, unsigned d, double cy) {
+  char move[80], *at = move;
+  memcpy(at, "translate(", 10);
+  at += 10;
+  at += html_num(tp->x[d] + text_inset(tp->g, (int)d), at);
+  *at++ = ' ';
+  at += html_num(cy - tp->g->box_h / 2, at);
+  memcpy(at, ")", 2);
+  html_attr(grp, "transform", move);
+}
+
+/* The state a measure's chip shows: planned, or its verification. */
+static const char *chip_state(const bd_measure *m) {
+  if (m->status == BD_STATUS_PLANNED) return "planned";
+  switch (m->verification) {
+  case BD_VERIFICATION_VERIFIED:
+    return "verified";
+  case BD_VERIFICATION_STALE:
+    return "stale";
+  case BD_VERIFICATION_FAILING:
+    return "failing";
+  case BD_VERIFICATION_UNVERIFIED:
+    break;
+  }
+  return "implemented";
+}
+
+/* Draws the measures of s as chips from x to at most max_x on the line at
+ * y: a rounded square per measure with its kind's first letter, coloured
+ * by chip_state, labelled "title: kind · status · verification"; "+N"
+ * when they do not all fit. */
+static void draw_chips(html_ctx *ctx, html_node *grp, const bd_scenario *s, double x, double y,
+                       double max_x) {
+  const double size = 18, step = 22;
+  size_t fit = max_x > x + size ? (size_t)((max_x - x - size) / step) + 1 : 0;
+  if (fit < s->measure_count && fit > 0) fit--; /* room for "+N" */
+  for (size_t k = 0; k < s->measure_count && k < fit; k++) {
+    const bd_measure *m = &s->measures[k];
+    char cls[96], label[1024], letter[8] = "";
+    const char *kind = html_enum_label(ctx, "kind", bd_kind_name(m->kind));
+    size_t n = 1;
+    while (kind[n] && (kind[n] & 0xC0) == 0x80) n++; /* the first code point */
+    if (n < sizeof letter) memcpy(letter, kind, n), letter[n] = '\0';
+    html_join(cls, sizeof cls, "chip kind-", bd_kind_name(m->kind), " chip-", chip_state(m),
+              (char *)NULL);
+    html_join(label, sizeof label, m->title, ": ", kind, " \xC2\xB7 ",
+              html_enum_label(ctx, "status", bd_status_name(m->status)), " \xC2\xB7 ",
+              html_enum_label(ctx, "verification", bd_verification_name(m->verification)),
+              (char *)NULL);
+    html_node *chip = html_el(ctx, grp, "g", cls);
+    html_attr(chip, "role", "img");
+    html_attr(chip, "aria-label", label);
+    html_text_el(ctx, chip, "title", NULL, label);
+    html_node *box = html_el(ctx, chip, "rect", NULL);
+    html_attr_num(box, "x", x + (double)k * step);
+    html_attr_num(box, "y", y - size / 2);
+    html_attr_num(box, "width", size);
+    html_attr_num(box, "height", size);
+    html_attr(box, "rx", "4");
+    html_node *t = html_text_el(ctx, chip, "text", "chip-letter", letter);
+    html_attr_num(t, "x", x + (double)k * step + size / 2);
+    html_attr_num(t, "y", y);
+  }
+  if (fit < s->measure_count) {
+    char more[32];
+    snprintf(more, sizeof more, "+%zu", s->measure_count - fit);
+    html_node *t = html_text_el(ctx, grp, "text", "t2 chip-more", more);
+    html_attr_num(t, "x", x + (double)fit * step + 2);
+    html_attr_num(t, "y", y);
+  }
+}
+
+/* Draws node i of the summary tree (slides): its title in as many lines
+ * as the box holds (two at the tree type, three in the smaller types of
+ * html_deck.h), the figures line with, for a scenario, its
+ * measure chips and its decision on the right. */
+static void draw_summary_node(html_ctx *ctx, html_tree_plan *tp, html_node *svg, size_t i,
+                              double cy, const char *cls, const char *title, const char *line2,
+                              const char *tip, const bd_scenario *s) {
+  static const double fonts[] = {HTML_DECK_TREE_FONT, HTML_DECK_TREE_FONT2, HTML_DECK_TREE_FONT3};
+  static const char *const font_cls[] = {NULL, "f2", "f3"};
+  static const size_t max_lines[] = {2, 3, 3};
+  const geometry *g = tp->g;
+  unsigned d = tp->t->nodes[i].depth < 3 ? tp->t->nodes[i].depth : 2;
+  double tx = text_inset(g, (int)d), width = g->col_w[d] - tx - g->pad;
+  html_span lines[4];
+  size_t f = 0, count = 0;
+  for (; f < 3; f++) {
+    count = html_wrap(title, width / (fonts[f] * 1.08), lines, 4); /* bold: wider */
+    if (count <= max_lines[f]) break;
+  }
+  if (f == 3) f = 2; /* longer than three lines of the smallest type: the last line is cut */
+  size_t shown = count < max_lines[f] ? count : max_lines[f];
+  double lh = fonts[f] * 1.25, sub = g->font2 * 1.5;
+  double top = (g->box_h - ((double)shown * lh + sub)) / 2;
+
+  html_node *grp = html_el(ctx, svg, "g", cls);
+  move_group(tp, grp, d, cy);
+  if (tip[0]) html_text_el(ctx, grp, "title", NULL, tip);
+  html_attr(html_el(ctx, grp, "use", NULL), "href", box_ids[d]);
+  for (size_t k = 0; k < shown; k++) {
+    char text[512], fitted[512];
+    size_t len = lines[k].len < sizeof text - 1 ? lines[k].len : sizeof text - 1;
+    memcpy(text, title + lines[k].start, len);
+    text[len] = '\0';
+    const char *line = text;
+    if (k + 1 == shown && shown < count) /* the rest of the title in the last line */
+      line = html_fit(title + lines[k].start, width / (fonts[f] * 1.08), fitted, sizeof fitted);
+    text_at(ctx, grp, top + lh * ((double)k + 0.5), font_cls[f], line);
+  }
+  double sub_y = top + (double)shown * lh + sub / 2;
+  text_at(ctx, grp, sub_y, "t2", line2);
+  if (s == NULL) return;
+  const char *dec = html_enum_label(ctx, "decision", bd_decision_name(s->decision));
+  double dec_px = (html_text_em(dec) * 1.08 + 0.5) * g->font2;
+  html_attr_num(text_at(ctx, grp, sub_y, "t2 dec", dec), "x", width);
+  double chips_x = (html_text_em(line2) + 1.2) * g->font2;
+  draw_chips(ctx, grp, s, chips_x, sub_y, width - dec_px - 8);
 }
 
 /* Draws node i with its box's top-left corner at (x, top): a group moved
@@ -308,6 +482,10 @@ static void draw_node(html_ctx *ctx, html_tree_plan *tp, html_node *svg, size_t 
     break;
   }
   if (clipped) strncat(cls, " cont", sizeof cls - strlen(cls) - 1);
+  if (tp->summary) {
+    draw_summary_node(ctx, tp, svg, i, cy, cls, title, line2, tip, s);
+    return;
+  }
 
   char l1[512], l2[512], move[80], *at = move;
   int lines = html_wrap2(title, max_em / 1.04, l1, sizeof l1, l2, sizeof l2); /* bold: wider */
@@ -367,16 +545,18 @@ html_node *html_tree_svg(html_ctx *ctx, html_tree_plan *tp, size_t piece) {
   for (size_t k = 0; k < nanc; k++) tp->ymin[anc[k]] = HUGE_VAL, tp->ymax[anc[k]] = -HUGE_VAL;
   for (size_t step = 0; step < (to - from) + nanc; step++) {
     size_t i = step < to - from ? to - 1 - step : anc[step - (to - from)];
+    if (tp->summary && nodes[i].depth >= 3) continue; /* chips, not boxes */
     int clipped = tp->lo[i] < (double)a || tp->hi[i] >= (double)b;
-    tp->y[i] = clipped && tp->ymin[i] <= tp->ymax[i] ? (tp->ymin[i] + tp->ymax[i]) / 2
-                                                     : ROW_Y(nodes[i].row);
+    tp->y[i] =
+        clipped && tp->ymin[i] <= tp->ymax[i] ? (tp->ymin[i] + tp->ymax[i]) / 2 : ROW_Y(tp->row[i]);
     size_t p = nodes[i].parent;
     if (p != BD_NO_PARENT && p < tp->node_count) {
       if (tp->y[i] < tp->ymin[p]) tp->ymin[p] = tp->y[i];
       if (tp->y[i] > tp->ymax[p]) tp->ymax[p] = tp->y[i];
     }
   }
-  double width = tp->x[3] + g->col_w[3] + g->margin;
+  int last = tp->summary ? 2 : 3;
+  double width = tp->x[last] + g->col_w[last] + g->margin;
   double height = (double)(b - a) * g->pitch + 2 * g->margin;
   html_node *svg = html_el(ctx, NULL, "svg", "tree");
   char box[96];
@@ -394,6 +574,7 @@ html_node *html_tree_svg(html_ctx *ctx, html_tree_plan *tp, size_t piece) {
     size_t i = step < nanc ? anc[nanc - 1 - step] : from + (step - nanc);
     const bd_tree_node *nd = &nodes[i];
     unsigned d = nd->depth < 4 ? nd->depth : 3;
+    if (tp->summary && d == 3) continue;
     int clipped = tp->lo[i] < (double)a || tp->hi[i] >= (double)b;
     draw_node(ctx, tp, svg, i, tp->y[i], clipped);
     if (tp->ymin[i] <= tp->ymax[i] && d < 3) { /* stem and spine to the children */

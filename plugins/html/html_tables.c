@@ -7,6 +7,7 @@
  * people's formats with the exact amount in the cell's title.
  */
 #include "html_common.h"
+#include "html_deck.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -30,11 +31,13 @@ static void stream_table(html_ctx *ctx, html_node *table, size_t count, rows_fn 
   html_close(ctx, "table");
 }
 
-/* Creates a table with a caption "TEXT (CURRENCY)" or just "TEXT". */
+/* Creates a table with a caption "TEXT (CURRENCY)" or just "TEXT"; none
+ * when caption_key is NULL. */
 static html_node *new_table(html_ctx *ctx, const char *cls, const char *caption_key,
                             int with_currency) {
   char caption[512];
   html_node *table = html_el(ctx, NULL, "table", cls);
+  if (caption_key == NULL) return table;
   int n = with_currency ? snprintf(caption, sizeof caption, "%s (%s)", html_msg(ctx, caption_key),
                                    ctx->r->currency)
                         : snprintf(caption, sizeof caption, "%s", html_msg(ctx, caption_key));
@@ -43,6 +46,14 @@ static html_node *new_table(html_ctx *ctx, const char *cls, const char *caption_
              html_msg(ctx, "flag.over_cap"));
   html_text_el(ctx, table, "caption", NULL, caption);
   return table;
+}
+
+/* The class of a decision's title: "title", or on slides "title small"
+ * when it takes more than two lines at the row type. */
+static const char *title_class(const html_ctx *ctx, const char *title) {
+  if (!ctx->slides || !html_deck_title_small(title, html_deck_name_width(ctx, HTML_DECK_DECISIONS)))
+    return "title";
+  return "title small";
 }
 
 /* Adds a header cell with the label of key and class cls (e.g. "num"). */
@@ -78,7 +89,7 @@ static void decision_rows(html_ctx *ctx, html_node *tbody, size_t first, size_t 
     snprintf(buf, sizeof buf, "%zu", i + 1);
     html_text_el(ctx, tr, "td", "num rank", buf);
     html_node *th = html_el(ctx, tr, "th", "name");
-    html_text_el(ctx, th, "div", "title", s->title);
+    html_text_el(ctx, th, "div", title_class(ctx, s->title), s->title);
     char path[1024];
     html_join(path, sizeof path, r->losses[s->loss].title, " \xE2\x80\xBA ",
               r->failures[s->failure].title, (char *)NULL);
@@ -110,7 +121,7 @@ static html_node *decisions_head(html_ctx *ctx) {
   head_cell(ctx, tr, "column.planned", "num");
   head_cell(ctx, tr, "column.reduction", "num");
   head_cell(ctx, tr, "column.plan_cost", "num");
-  if (ctx->r->has_error_budget) head_cell(ctx, tr, "column.budget_share", "num");
+  if (ctx->r->has_error_budget) head_cell(ctx, tr, "column.budget_share", "num col-share");
   head_cell(ctx, tr, "column.decision", "col-decision");
   return table;
 }
@@ -127,14 +138,6 @@ void html_decisions_stream(html_ctx *ctx) {
 }
 
 /* --- loss matrix ---------------------------------------------------------- */
-
-size_t html_matrix_piece_end(const bd_report *r, size_t first, size_t max) {
-  size_t end = first + max < r->matrix_row_count ? first + max : r->matrix_row_count;
-  if (end == r->matrix_row_count) return end;
-  size_t cut = end;
-  while (cut > first + 1 && r->matrix_rows[cut - 1].type != BD_ROW_SCENARIO) cut--;
-  return cut > first + 1 || r->matrix_rows[first].type == BD_ROW_SCENARIO ? cut : end;
-}
 
 /* Number of columns of the loss matrix. */
 static size_t matrix_columns(const bd_report *r) {
@@ -180,8 +183,7 @@ static void matrix_rows(html_ctx *ctx, html_node *tbody, size_t first, size_t en
     }
     const bd_scenario *s = &r->scenarios[row->index];
     html_node *tr = html_el(ctx, tbody, "tr", "scenario");
-    html_node *th = html_text_el(ctx, tr, "th", "name", s->title);
-    if (ctx->slides) html_attr(th, "title", s->title); /* cut to one line there */
+    html_text_el(ctx, tr, "th", "name", s->title);
     for (size_t c = 0; c < r->category_count; c++) {
       double v = s->state[BD_STATE_CURRENT].by_category[c];
       if (v > 0) /* a zero stays unshaded: nothing to compare */
@@ -202,12 +204,15 @@ static void matrix_rows(html_ctx *ctx, html_node *tbody, size_t first, size_t en
 /* The loss-matrix table without rows: caption and header. */
 static html_node *matrix_head(html_ctx *ctx) {
   const bd_report *r = ctx->r;
-  html_node *table = new_table(ctx, r->category_count > 4 ? "data matrix wide" : "data matrix",
-                               "caption.loss_matrix", 1);
+  html_node *table = new_table(
+      ctx, r->category_count > HTML_DECK_MATRIX_CATEGORIES ? "data matrix wide" : "data matrix",
+      "caption.loss_matrix", 1);
   html_node *tr = html_el(ctx, html_el(ctx, table, "thead", NULL), "tr", NULL);
   head_cell(ctx, tr, "column.scenario", "col-name");
   for (size_t c = 0; c < r->category_count; c++) {
-    html_node *th = html_text_el(ctx, tr, "th", "num", html_category(ctx, c));
+    const char *label = html_category(ctx, c);
+    int narrow = ctx->slides && html_deck_category_narrow(ctx, label);
+    html_node *th = html_text_el(ctx, tr, "th", narrow ? "num narrow" : "num", label);
     html_attr(th, "scope", "col");
   }
   head_cell(ctx, tr, "column.total", "num");
@@ -260,8 +265,7 @@ static void coverage_rows(html_ctx *ctx, html_node *tbody, size_t first, size_t 
     }
     const bd_scenario *s = &r->scenarios[row->index];
     html_node *tr = html_el(ctx, tbody, "tr", "scenario");
-    html_node *th = html_text_el(ctx, tr, "th", "name", s->title);
-    if (ctx->slides) html_attr(th, "title", s->title); /* cut to one line there */
+    html_text_el(ctx, tr, "th", "name", s->title);
     for (int k = 0; k < BD_KIND_COUNT; k++) {
       bd_cell c = s->coverage[k];
       html_join(cls, sizeof cls, "cell cell-", bd_cell_name(c), (char *)NULL);
@@ -273,7 +277,7 @@ static void coverage_rows(html_ctx *ctx, html_node *tbody, size_t first, size_t 
 
 /* The coverage table without rows: caption and header. */
 static html_node *coverage_head(html_ctx *ctx) {
-  html_node *table = new_table(ctx, "data heatmap", "caption.coverage", 0);
+  html_node *table = new_table(ctx, "data heatmap", ctx->slides ? NULL : "caption.coverage", 0);
   html_node *tr = html_el(ctx, html_el(ctx, table, "thead", NULL), "tr", NULL);
   head_cell(ctx, tr, "column.scenario", "col-name");
   for (int k = 0; k < BD_KIND_COUNT; k++) {
@@ -286,8 +290,9 @@ static html_node *coverage_head(html_ctx *ctx) {
   return table;
 }
 
-html_node *html_coverage_table(html_ctx *ctx, size_t first, size_t end) {
+html_node *html_coverage_table(html_ctx *ctx, size_t first, size_t end, int dense) {
   html_node *table = coverage_head(ctx);
+  if (dense) html_attr(table, "class", "data heatmap dense");
   coverage_rows(ctx, html_el(ctx, table, "tbody", NULL), first, end);
   return table;
 }

@@ -1,0 +1,54 @@
+#!/bin/sh
+# The HTML slide decks fit their slides, measured in headless Chromium:
+# every plan of tests/valid and tests/meeting in its own language and in
+# the other one, and the portfolio with --compare, at 1280x720, 1366x768
+# and 1920x1080.  On every slide every element lies inside the slide and
+# above the footer, no cell or heading is clipped, no text is cut with
+# "..."; no matrix slide ends on a group header, the Total row is there, a
+# heatmap of up to 40 scenarios is one slide, and the two meeting plans
+# take at most 12 slides (tests/html/fit.py does the measuring, one
+# Chromium per window size).
+. "$TOP_SRCDIR/tests/lib.sh"
+. "$TOP_SRCDIR/tests/html/browser.sh"
+FIT="$TOP_SRCDIR/tests/html/fit.py"
+MEETING="$TOP_SRCDIR/tests/meeting"
+QUARTERS="$TOP_SRCDIR/tests/quarters"
+
+PAGES=""
+# deck NAME LIMIT ARGS...: renders the slides of ARGS to $WORK/NAME.html;
+# LIMIT is the most slides allowed ("" for no limit).
+deck() {
+  name=$1 limit=$2
+  shift 2
+  run "$BADDAY" render "$@" -f html --layout slides -o "$WORK/$name.html"
+  expect_rc "$name renders" 0
+  PAGES="$PAGES $WORK/$name.html${limit:+:$limit}"
+}
+
+for plan in "$VALID"/*.yaml; do
+  base=$(basename "$plan" .yaml)
+  deck "$base-en" "" "$plan"
+  deck "$base-ja" "" "$plan" --lang ja
+done
+deck checkout-en 12 "$MEETING/checkout-en.yaml"
+deck checkout-en-ja 12 "$MEETING/checkout-en.yaml" --lang ja
+deck shinsa-ja 12 "$MEETING/shinsa-ja.yaml" --lang ja
+deck shinsa-ja-en 12 "$MEETING/shinsa-ja.yaml"
+deck long-en "" "$MEETING/long-en.yaml"
+deck long-en-ja "" "$MEETING/long-en.yaml" --lang ja
+deck long-ja "" "$MEETING/long-ja.yaml" --lang ja
+deck long-ja-en "" "$MEETING/long-ja.yaml"
+deck portfolio "" "$QUARTERS"/*-2026-Q3.yaml --compare "$QUARTERS/payments-2026-Q2.yaml"
+deck portfolio-ja "" "$QUARTERS"/*-2026-Q3.yaml --compare "$QUARTERS/payments-2026-Q2.yaml" \
+  --lang ja
+
+for size in 1280x720 1366x768 1920x1080; do
+  # shellcheck disable=SC2086 # PAGES is a list of paths without spaces
+  "$PY" "$FIT" "$CHROMIUM" "$size" $PAGES >"$WORK/fit.out" 2>&1
+  cat "$WORK/fit.out"
+  PASSED=$((PASSED + $(grep -c '^ok - ' "$WORK/fit.out")))
+  FAILED=$((FAILED + $(grep -c '^not ok - ' "$WORK/fit.out")))
+  grep -q '^ok - \|^not ok - ' "$WORK/fit.out" || fail "fit.py ran at $size"
+done
+
+finish
