@@ -50,7 +50,7 @@
 #define HTML_DECK_TREE_SUB     13.5 /* --deck-tree-sub: the figures line */
 #define HTML_DECK_COL_RANK     40   /* --deck-col-rank */
 #define HTML_DECK_COL_NUM      96   /* --deck-col-num: a figure */
-#define HTML_DECK_COL_SHARE    92   /* --deck-col-share: budget share */
+#define HTML_DECK_COL_SHARE    128  /* --deck-col-share: budget share (バジェット消費率 on one line) */
 #define HTML_DECK_COL_DECISION 156  /* --deck-col-decision */
 #define HTML_DECK_COL_TIME     128 /* --deck-col-time: downtime (年間ダウンタイム on one line) */
 #define HTML_DECK_COL_MNAME    310 /* --deck-col-mname: loss-matrix scenario column */
