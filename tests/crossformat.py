@@ -785,7 +785,9 @@ class HtmlCheck:
         if thead:
             rows = thead[0].find(lambda n: n.tag == "tr")
             for cell in [c for c in rows[-1].children if isinstance(c, Node)]:
-                heads += [clean(cell.text())] * int(cell.attrs.get("colspan", 1))
+                # (a heatmap panel's head shows the kind's letter, labelled)
+                heads += [clean(cell.attrs.get("aria-label") or cell.text())] \
+                    * int(cell.attrs.get("colspan", 1))
         # the row labelled Yearly loss in the totals table
         fields = [self.header_fields.get(h) for h in heads]
         yearly = clean(self.ex.cat.written(self.ex.lang, "column.yearly_loss"))

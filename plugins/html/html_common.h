@@ -276,9 +276,10 @@ html_node *html_matrix_table(html_ctx *ctx, size_t first, size_t end);
 /* Streams the whole loss matrix as one table (report). */
 void html_matrix_stream(html_ctx *ctx);
 
-/* The coverage heatmap rows [first, end) of matrix_rows as a table; dense
- * (slides) gives it the class "dense" (smaller rows). */
-html_node *html_coverage_table(html_ctx *ctx, size_t first, size_t end, int dense);
+/* The coverage heatmap rows [first, end) of matrix_rows as a table drawn
+ * as `table` (an html_deck_table: HTML_DECK_COVERAGE, _DENSE for the
+ * class "dense", smaller rows, or _PANEL for one panel of one-line rows). */
+html_node *html_coverage_table(html_ctx *ctx, size_t first, size_t end, int table);
 
 /* Streams the whole coverage heatmap as one table (report). */
 void html_coverage_stream(html_ctx *ctx);
@@ -286,8 +287,14 @@ void html_coverage_stream(html_ctx *ctx);
 /* The mark shown in a coverage cell of state cell ("✓", "!", ...). */
 const char *html_cell_mark(bd_cell cell);
 
+/* The first character (code point) of a kind's label, into buf. */
+const char *html_kind_letter(const html_ctx *ctx, bd_kind kind, char *buf, size_t size);
+
 /* The coverage legend: a swatch, mark, word and count per cell state. */
 void html_coverage_legend(html_ctx *ctx, html_node *parent);
+
+/* The key of the heatmap panels' heads: each kind's letter and label. */
+void html_kind_key(html_ctx *ctx, html_node *parent);
 
 /* Scenario trees (html_svg.c). */
 typedef struct html_tree_plan html_tree_plan;

@@ -33,7 +33,8 @@ int html_deck_css(char **css, size_t *len) {
       "--deck-tree-font2:%gpx;--deck-tree-font3:%gpx;--deck-tree-sub:%gpx;--deck-matrix-font:%dpx;"
       "--deck-dense-font:%dpx;--deck-dense-pad-y:%dpx;--deck-thead-narrow:%dpx;"
       "--deck-col-mname-wide:%dpx;--deck-title-font:%dpx;--deck-title-small:%dpx;"
-      "--deck-title-width:%dpx}\n",
+      "--deck-title-width:%dpx;--deck-panel-font:%dpx;--deck-panel-pad-y:%dpx;"
+      "--deck-panel-gap:%dpx;--deck-col-mark:%dpx}\n",
       HTML_DECK_PAD_TOP, HTML_DECK_PAD_X, HTML_DECK_FOOT, HTML_DECK_HEAD_FONT, HTML_DECK_HEAD_LINE,
       HTML_DECK_BODY_TOP, HTML_DECK_BODY_BOTTOM, HTML_DECK_CAPTION_FONT, HTML_DECK_CAPTION_GAP,
       HTML_DECK_THEAD_FONT, HTML_DECK_THEAD_LINE, HTML_DECK_THEAD_PAD, HTML_DECK_CELL_FONT,
@@ -44,7 +45,8 @@ int html_deck_css(char **css, size_t *len) {
       (double)HTML_DECK_TREE_FONT, (double)HTML_DECK_TREE_FONT2, (double)HTML_DECK_TREE_FONT3,
       HTML_DECK_TREE_SUB, HTML_DECK_MATRIX_FONT, HTML_DECK_DENSE_FONT, HTML_DECK_DENSE_PAD_Y,
       HTML_DECK_THEAD_NARROW, HTML_DECK_COL_MNAME_W, HTML_DECK_TITLE_FONT, HTML_DECK_TITLE_SMALL,
-      HTML_DECK_TITLE_WIDTH);
+      HTML_DECK_TITLE_WIDTH, HTML_DECK_PANEL_FONT, HTML_DECK_PANEL_PAD_Y, HTML_DECK_PANEL_GAP,
+      HTML_DECK_COL_MARK);
   if (n < 0 || (size_t)n >= sizeof buf) return -1;
   char *bigger = realloc(*css, *len + (size_t)n + 1);
   if (bigger == NULL) return -1;
@@ -130,6 +132,7 @@ double html_deck_name_width(const html_ctx *ctx, html_deck_table table) {
     return text_width(matrix_name_col(ctx));
   case HTML_DECK_COVERAGE:
   case HTML_DECK_COVERAGE_DENSE:
+  case HTML_DECK_COVERAGE_PANEL: /* (panel titles are one line, cut to the cell) */
     break;
   }
   return text_width(coverage_name_col());
@@ -220,6 +223,10 @@ double html_deck_head(const html_ctx *ctx, html_deck_table table) {
     }
     h += HTML_DECK_MAP_TOP; /* the shares and the legend; no caption */
     break;
+  case HTML_DECK_COVERAGE_PANEL: /* kinds' letters, one line; the kind key under the legend */
+    h = HTML_DECK_THEAD_FONT * HTML_DECK_THEAD_LINE + HTML_DECK_MAP_TOP +
+        HTML_DECK_CAPTION_FONT * 1.3;
+    break;
   }
   return h + 2 * HTML_DECK_THEAD_PAD + 2;
 }
@@ -270,6 +277,10 @@ double html_deck_row(const html_ctx *ctx, html_deck_table table, size_t i) {
                    HTML_DECK_MATRIX_FONT * HTML_DECK_CELL_LINE,
                HTML_DECK_CELL_FONT * HTML_DECK_CELL_LINE));
   }
+  if (table == HTML_DECK_COVERAGE_PANEL) /* one line a row (2px cell borders, collapsed) */
+    return row->type == BD_ROW_FAILURE
+               ? 0
+               : HTML_DECK_PANEL_FONT * HTML_DECK_CELL_LINE + 2 * HTML_DECK_PANEL_PAD_Y + 2;
   /* the heatmap: compact rows, or dense ones */
   int dense = table == HTML_DECK_COVERAGE_DENSE;
   double font = dense ? HTML_DECK_DENSE_FONT : HTML_DECK_MAP_FONT;
@@ -284,9 +295,21 @@ double html_deck_matrix_foot(void) {
   return HTML_DECK_CELL_FONT * HTML_DECK_CELL_LINE + 2 * HTML_DECK_CELL_PAD_Y + 2;
 }
 
+int html_deck_panel_continues(const html_ctx *ctx, size_t first, size_t *loss) {
+  const bd_report *r = ctx->r;
+  if (first == 0 || first >= r->matrix_row_count || r->matrix_rows[first].type == BD_ROW_LOSS)
+    return 0;
+  while (first > 0 && r->matrix_rows[first].type != BD_ROW_LOSS) first--;
+  *loss = first;
+  return 1;
+}
+
 size_t html_deck_piece_end(const html_ctx *ctx, html_deck_table table, size_t first, size_t count,
                            double avail, double tail) {
   double h = 0;
+  size_t loss;
+  if (table == HTML_DECK_COVERAGE_PANEL && html_deck_panel_continues(ctx, first, &loss))
+    h = html_deck_row(ctx, table, loss);
   size_t end = first;
   while (end < count) {
     double next = html_deck_row(ctx, table, end) + (end + 1 == count ? tail : 0);

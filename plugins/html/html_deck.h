@@ -44,6 +44,10 @@
 #define HTML_DECK_DENSE_FONT   13   /* --deck-dense-font: heatmap rows, dense */
 #define HTML_DECK_DENSE_PAD_Y  1    /* --deck-dense-pad-y */
 #define HTML_DECK_MAP_TOP      62   /* --deck-map-top: coverage shares and legend */
+#define HTML_DECK_PANEL_FONT   13   /* --deck-panel-font: heatmap panels, one line a row */
+#define HTML_DECK_PANEL_PAD_Y  1    /* --deck-panel-pad-y */
+#define HTML_DECK_PANEL_GAP    16   /* --deck-panel-gap: between panels */
+#define HTML_DECK_COL_MARK     34   /* --deck-col-mark: a panel's cell (a mark) */
 #define HTML_DECK_TREE_FONT    16   /* --deck-tree-font: a box title of up to two lines */
 #define HTML_DECK_TREE_FONT2   13   /* --deck-tree-font2: three lines (class f2) */
 #define HTML_DECK_TREE_FONT3   12   /* --deck-tree-font3: three lines, smaller (class f3) */
@@ -86,14 +90,19 @@ int html_deck_title_small(const char *title, double width_px);
 
 /* The tables of the deck, as they are measured. */
 typedef enum html_deck_table {
-  HTML_DECK_DECISIONS,     /* report->decisions */
-  HTML_DECK_MATRIX,        /* the loss matrix, report->matrix_rows */
-  HTML_DECK_COVERAGE,      /* the coverage heatmap, report->matrix_rows */
-  HTML_DECK_COVERAGE_DENSE /* the same, denser, to keep up to 40 scenarios on one slide */
+  HTML_DECK_DECISIONS,      /* report->decisions */
+  HTML_DECK_MATRIX,         /* the loss matrix, report->matrix_rows */
+  HTML_DECK_COVERAGE,       /* the coverage heatmap, report->matrix_rows */
+  HTML_DECK_COVERAGE_DENSE, /* the same, denser, to keep up to 40 scenarios on one slide */
+  HTML_DECK_COVERAGE_PANEL  /* one line a row, losses only, in side-by-side panels */
 } html_deck_table;
 
+/* The most side-by-side panels of a heatmap slide. */
+#define HTML_DECK_MAP_PANELS 3
+
 /* The most scenarios a heatmap is squeezed onto one slide for (denser
- * rows); beyond, or when even dense rows do not fit, it is cut by height. */
+ * rows, else panels of one-line rows); beyond, or when even three panels
+ * do not hold it, it is cut by height. */
 #define HTML_DECK_MAP_ONE_SLIDE 40
 
 /* Whether a loss-matrix category label needs the narrow type: a word of
@@ -103,17 +112,23 @@ int html_deck_category_narrow(const html_ctx *ctx, const char *label);
 /* Height of a table's caption and column labels. */
 double html_deck_head(const html_ctx *ctx, html_deck_table table);
 
-/* Height of row i of a table, and of the loss matrix's Total row. */
+/* Height of row i of a table, and of the loss matrix's Total row (a
+ * failure type has no row in a heatmap panel: 0). */
 double html_deck_row(const html_ctx *ctx, html_deck_table table, size_t i);
 double html_deck_matrix_foot(void);
 
 /* Width of a table's title column text, CSS px. */
 double html_deck_name_width(const html_ctx *ctx, html_deck_table table);
 
+/* Whether a heatmap panel that starts at matrix row first starts inside a
+ * loss's rows, which it then repeats first ("(continued)"); *loss gets
+ * the loss's matrix row. */
+int html_deck_panel_continues(const html_ctx *ctx, size_t first, size_t *loss);
+
 /* The end of the slide piece of rows [first, count) that starts at first:
- * as many rows as fit in avail px (at least one), the last piece also
- * holding a footer row of tail px; in the matrix and the heatmap, never
- * ending a piece on a group header. */
+ * as many rows as fit in avail px (at least one; a heatmap panel less its
+ * repeated loss), the last piece also holding a footer row of tail px; in
+ * the matrix and the heatmap, never ending a piece on a group header. */
 size_t html_deck_piece_end(const html_ctx *ctx, html_deck_table table, size_t first, size_t count,
                            double avail, double tail);
 

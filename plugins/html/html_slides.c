@@ -21,8 +21,13 @@
  * in the body left under its heading (which may itself wrap), less a
  * safety margin.  The loss matrix never ends a slide on a group header and
  * its Total row always follows the last row; a heatmap of up to 40
- * scenarios is drawn with denser rows when that keeps it on one slide; a
- * tree takes as many summary rows a slide as its fixed row pitch allows.
+ * scenarios is drawn with denser rows when that keeps it on one slide,
+ * else in two or three side-by-side panels of one-line rows (as the pdf
+ * deck: the id, the title clipped at the cell's edge with the whole title
+ * as its tooltip, a mark per kind on the state's colour; losses head their
+ * scenarios, repeated "(continued)" over a panel that starts inside one,
+ * never alone at a panel's foot; failure types left out); a tree takes
+ * as many summary rows a slide as its fixed row pitch allows.
  * Decision titles wrap to two lines, then take the smaller type; no text
  * on a slide is cut with an ellipsis.  tests/html-deck-fit.sh measures the
  * result in Chromium.
@@ -85,38 +90,74 @@ static void figures_slide(html_ctx *ctx) {
 }
 
 /* A table cut into slides by measured height: the rows [0, count) of
- * `table`, each slide's piece as many rows as fit under `heading`. */
+ * `table`, each slide's piece as many rows as fit under `heading` (a
+ * heatmap slide of panels: `panels` pieces side by side). */
 typedef struct row_cut {
   html_deck_table table;
   size_t count;
   double avail; /* body height left for rows */
   double tail;  /* the Total row after the last piece */
+  int panels;   /* pieces a slide shows side by side */
 } row_cut;
 
 static row_cut cut_for(html_ctx *ctx, html_deck_table table, const char *heading) {
   const bd_report *r = ctx->r;
   row_cut c = {table, table == HTML_DECK_DECISIONS ? r->decision_count : r->matrix_row_count, 0,
-               table == HTML_DECK_MATRIX ? html_deck_matrix_foot() : 0};
+               table == HTML_DECK_MATRIX ? html_deck_matrix_foot() : 0, 1};
   c.avail = html_deck_body_height(heading) - html_deck_head(ctx, table);
   return c;
+}
+
+/* The end of the piece (one panel) of the cut that starts at first. */
+static size_t piece_end(html_ctx *ctx, const row_cut *c, size_t first) {
+  return html_deck_piece_end(ctx, c->table, first, c->count, c->avail, c->tail);
+}
+
+/* The end of the slide of the cut that starts at first: its panels. */
+static size_t slide_end(html_ctx *ctx, const row_cut *c, size_t first) {
+  for (int p = 0; p < c->panels && first < c->count; p++) first = piece_end(ctx, c, first);
+  return first;
 }
 
 /* Number of slides the cut takes (at least one). */
 static size_t cut_pieces(html_ctx *ctx, const row_cut *c) {
   size_t n = 0;
-  for (size_t first = 0; first < c->count; n++)
-    first = html_deck_piece_end(ctx, c->table, first, c->count, c->avail, c->tail);
+  for (size_t first = 0; first < c->count; n++) first = slide_end(ctx, c, first);
   return n ? n : 1;
 }
 
-/* The heatmap's cut: compact rows, or dense ones when that keeps a
- * heatmap of up to HTML_DECK_MAP_ONE_SLIDE scenarios on one slide. */
+/* The heatmap's cut: compact rows; for a heatmap of up to
+ * HTML_DECK_MAP_ONE_SLIDE scenarios that they do not keep on one slide,
+ * dense rows, else as few panels of one-line rows as hold it on one. */
 static row_cut coverage_cut(html_ctx *ctx) {
   const char *heading = html_msg(ctx, "heading.coverage");
   row_cut c = cut_for(ctx, HTML_DECK_COVERAGE, heading);
   if (ctx->r->scenario_count > HTML_DECK_MAP_ONE_SLIDE || cut_pieces(ctx, &c) == 1) return c;
   row_cut dense = cut_for(ctx, HTML_DECK_COVERAGE_DENSE, heading);
-  return cut_pieces(ctx, &dense) == 1 ? dense : c;
+  if (cut_pieces(ctx, &dense) == 1) return dense;
+  row_cut panel = cut_for(ctx, HTML_DECK_COVERAGE_PANEL, heading);
+  for (panel.panels = 2; panel.panels <= HTML_DECK_MAP_PANELS; panel.panels++) {
+    if (cut_pieces(ctx, &panel) > 1) continue;
+    row_cut lower = panel; /* balance the panels: the least height that holds them */
+    for (lower.avail -= 4; lower.avail > 0 && cut_pieces(ctx, &lower) == 1; lower.avail -= 4)
+      panel.avail = lower.avail;
+    return panel;
+  }
+  return c;
+}
+
+/* The top of a heatmap slide: the coverage shares, the legend, and with
+ * panels the key to their heads' letters. */
+static void coverage_top(html_ctx *ctx, html_node *body, int panels) {
+  const bd_report *r = ctx->r;
+  char a[64], b[64], text[512];
+  html_node *top = html_el(ctx, body, "div", panels > 1 ? "coverage-top keyed" : "coverage-top");
+  snprintf(text, sizeof text, "%s %s \xC2\xB7 %s %s", html_msg(ctx, "figure.coverage"),
+           html_share(ctx, r->coverage, a, sizeof a), html_msg(ctx, "figure.verified_coverage"),
+           html_share(ctx, r->verified_coverage, b, sizeof b));
+  html_text_el(ctx, top, "p", "shares", text);
+  html_coverage_legend(ctx, top);
+  if (panels > 1) html_kind_key(ctx, top);
 }
 
 /* The decisions needed, as many rows a slide as fit. */
@@ -130,7 +171,7 @@ static void decision_slides(html_ctx *ctx) {
     if (r->decision_count == 0) {
       html_text_el(ctx, body, "p", "empty", html_msg(ctx, "text.no_decisions"));
     } else {
-      size_t end = html_deck_piece_end(ctx, c.table, first, c.count, c.avail, c.tail);
+      size_t end = piece_end(ctx, &c, first);
       html_add_child(body, html_decisions_table(ctx, first, end - first));
       first = end;
     }
@@ -138,32 +179,30 @@ static void decision_slides(html_ctx *ctx) {
   }
 }
 
-/* The loss matrix or the coverage heatmap, as many rows a slide as fit. */
+/* The loss matrix or the coverage heatmap, as many rows a slide as fit
+ * (the heatmap's in side-by-side panels when its cut has them). */
 static void row_slides(html_ctx *ctx, int coverage) {
-  const bd_report *r = ctx->r;
   const char *heading = html_msg(ctx, coverage ? "heading.coverage" : "heading.loss_matrix");
   row_cut c = coverage ? coverage_cut(ctx) : cut_for(ctx, HTML_DECK_MATRIX, heading);
   size_t parts = cut_pieces(ctx, &c), first = 0;
   for (size_t p = 0; p < parts && !ctx->failed; p++) {
-    size_t end = html_deck_piece_end(ctx, c.table, first, c.count, c.avail, c.tail);
     html_node *slide,
         *body = new_slide(ctx, &slide, coverage ? "slide slide-coverage" : "slide slide-matrix",
                           heading, p, parts);
     if (coverage) {
-      char a[64], b[64], text[512];
-      html_node *top = html_el(ctx, body, "div", "coverage-top");
-      snprintf(text, sizeof text, "%s %s \xC2\xB7 %s %s", html_msg(ctx, "figure.coverage"),
-               html_share(ctx, r->coverage, a, sizeof a), html_msg(ctx, "figure.verified_coverage"),
-               html_share(ctx, r->verified_coverage, b, sizeof b));
-      html_text_el(ctx, top, "p", "shares", text);
-      html_coverage_legend(ctx, top);
-      html_add_child(body,
-                     html_coverage_table(ctx, first, end, c.table == HTML_DECK_COVERAGE_DENSE));
+      coverage_top(ctx, body, c.panels);
+      html_node *in = c.panels > 1 ? html_el(ctx, body, "div", "heatmap-panels") : body;
+      for (size_t end = slide_end(ctx, &c, first); first < end;) {
+        size_t to = piece_end(ctx, &c, first);
+        html_add_child(in, html_coverage_table(ctx, first, to, (int)c.table));
+        first = to;
+      }
     } else {
+      size_t end = piece_end(ctx, &c, first);
       html_add_child(body, html_matrix_table(ctx, first, end));
+      first = end;
     }
     end_slide(ctx, slide);
-    first = end;
   }
 }
 

@@ -342,11 +342,9 @@ static void draw_chips(html_ctx *ctx, html_node *grp, const bd_scenario *s, doub
   if (fit < s->measure_count && fit > 0) fit--; /* room for "+N" */
   for (size_t k = 0; k < s->measure_count && k < fit; k++) {
     const bd_measure *m = &s->measures[k];
-    char cls[96], label[1024], letter[8] = "";
+    char cls[96], label[1024], letter[8];
     const char *kind = html_enum_label(ctx, "kind", bd_kind_name(m->kind));
-    size_t n = 1;
-    while (kind[n] && (kind[n] & 0xC0) == 0x80) n++; /* the first code point */
-    if (n < sizeof letter) memcpy(letter, kind, n), letter[n] = '\0';
+    html_kind_letter(ctx, m->kind, letter, sizeof letter);
     html_join(cls, sizeof cls, "chip kind-", bd_kind_name(m->kind), " chip-", chip_state(m),
               (char *)NULL);
     html_join(label, sizeof label, m->title, ": ", kind, " \xC2\xB7 ",

@@ -275,28 +275,97 @@ static void coverage_rows(html_ctx *ctx, html_node *tbody, size_t first, size_t 
   }
 }
 
-/* The coverage table without rows: caption and header. */
-static html_node *coverage_head(html_ctx *ctx) {
-  html_node *table = new_table(ctx, "data heatmap", ctx->slides ? NULL : "caption.coverage", 0);
+/* Adds a one-line element holding title to parent: the title attribute
+ * keeps the whole text where the line cuts it (class map-line, whose
+ * map-title part is clipped at the cell's edge, never with "..."). */
+static html_node *one_line(html_ctx *ctx, html_node *parent, const char *title) {
+  html_node *line = html_el(ctx, parent, "div", "map-line");
+  html_attr(parent, "title", title);
+  return line;
+}
+
+/* Adds loss `loss`'s row to a heatmap panel; cont: repeated over the
+ * panel's first scenarios, "(continued)" after its clipped title. */
+static void panel_loss(html_ctx *ctx, html_node *tbody, size_t loss, int cont) {
+  const char *title = ctx->r->losses[loss].title;
+  html_node *tr = html_el(ctx, tbody, "tr", cont ? "group group-loss cont" : "group group-loss");
+  html_node *th = html_el(ctx, tr, "th", NULL);
+  html_attr(th, "scope", "rowgroup");
+  html_attr(th, "colspan", "5");
+  html_node *line = one_line(ctx, th, title);
+  html_text_el(ctx, line, "span", "group-kind", html_msg(ctx, "column.loss"));
+  html_text_el(ctx, line, "span", "map-title", title);
+  if (cont) html_text_el(ctx, line, "span", "map-cont", html_msg(ctx, "pdf.continued"));
+}
+
+/* Adds the rows [first, end) of a heatmap panel: one line each, a loss
+ * (repeated first when the panel starts inside it), or a scenario's id
+ * and title and a mark per kind on its state's colour, the state's word
+ * kept for readers and tools (tooltip, visually hidden text); failure
+ * types have no row. */
+static void panel_rows(html_ctx *ctx, html_node *tbody, size_t first, size_t end) {
+  const bd_report *r = ctx->r;
+  size_t loss;
+  if (first < end && html_deck_panel_continues(ctx, first, &loss))
+    panel_loss(ctx, tbody, r->matrix_rows[loss].index, 1);
+  for (size_t i = first; i < end; i++) {
+    const bd_matrix_row *row = &r->matrix_rows[i];
+    if (row->type == BD_ROW_LOSS) panel_loss(ctx, tbody, row->index, 0);
+    if (row->type != BD_ROW_SCENARIO) continue;
+    const bd_scenario *s = &r->scenarios[row->index];
+    html_node *tr = html_el(ctx, tbody, "tr", "scenario");
+    html_node *th = html_el(ctx, tr, "th", "name");
+    html_attr(th, "scope", "row");
+    html_node *line = one_line(ctx, th, s->title);
+    html_text_el(ctx, line, "span", "map-id", s->id);
+    html_text_el(ctx, line, "span", "map-title", s->title);
+    for (int k = 0; k < BD_KIND_COUNT; k++) {
+      char cls[48], tip[256];
+      const char *word = html_enum_label(ctx, "cell", bd_cell_name(s->coverage[k]));
+      html_join(cls, sizeof cls, "cell cell-", bd_cell_name(s->coverage[k]), (char *)NULL);
+      html_join(tip, sizeof tip, html_enum_label(ctx, "kind", bd_kind_name((bd_kind)k)), ": ", word,
+                (char *)NULL);
+      html_node *td = html_el(ctx, tr, "td", cls);
+      html_attr(td, "title", tip);
+      html_text_el(ctx, td, "span", "sr", word); /* the mark: td.cell-X::before */
+    }
+  }
+}
+
+/* The coverage table without rows: caption and header; a panel's kinds
+ * show their letters, labelled with the kind. */
+static html_node *coverage_head(html_ctx *ctx, int panel) {
+  html_node *table = new_table(ctx, panel ? "data heatmap panel" : "data heatmap",
+                               ctx->slides ? NULL : "caption.coverage", 0);
   html_node *tr = html_el(ctx, html_el(ctx, table, "thead", NULL), "tr", NULL);
   head_cell(ctx, tr, "column.scenario", "col-name");
   for (int k = 0; k < BD_KIND_COUNT; k++) {
-    char key[40], cls[40];
+    char key[40], cls[40], letter[8];
     snprintf(key, sizeof key, "kind.%s", bd_kind_name((bd_kind)k));
     snprintf(cls, sizeof cls, "kind kind-%s", bd_kind_name((bd_kind)k));
-    html_node *th = html_text_el(ctx, tr, "th", cls, html_msg(ctx, key));
+    html_node *th = html_text_el(ctx, tr, "th", cls,
+                                 panel ? html_kind_letter(ctx, (bd_kind)k, letter, sizeof letter)
+                                       : html_msg(ctx, key));
     html_attr(th, "scope", "col");
+    if (panel) {
+      html_attr(th, "title", html_msg(ctx, key));
+      html_attr(th, "aria-label", html_msg(ctx, key));
+    }
   }
   return table;
 }
 
-html_node *html_coverage_table(html_ctx *ctx, size_t first, size_t end, int dense) {
-  html_node *table = coverage_head(ctx);
-  if (dense) html_attr(table, "class", "data heatmap dense");
-  coverage_rows(ctx, html_el(ctx, table, "tbody", NULL), first, end);
-  return table;
+html_node *html_coverage_table(html_ctx *ctx, size_t first, size_t end, int table) {
+  html_node *t = coverage_head(ctx, table == HTML_DECK_COVERAGE_PANEL);
+  html_node *tbody = html_el(ctx, t, "tbody", NULL);
+  if (table == HTML_DECK_COVERAGE_DENSE) html_attr(t, "class", "data heatmap dense");
+  if (table == HTML_DECK_COVERAGE_PANEL)
+    panel_rows(ctx, tbody, first, end);
+  else
+    coverage_rows(ctx, tbody, first, end);
+  return t;
 }
 
 void html_coverage_stream(html_ctx *ctx) {
-  stream_table(ctx, coverage_head(ctx), ctx->r->matrix_row_count, coverage_rows, NULL);
+  stream_table(ctx, coverage_head(ctx, 0), ctx->r->matrix_row_count, coverage_rows, NULL);
 }

@@ -9,16 +9,25 @@
 #include <stdio.h>
 #include <string.h>
 
-const char *html_cell_mark(bd_cell cell) {
+const char *html_cell_mark(bd_cell cell) { /* the marks of the pdf plugin */
   static const char *const marks[] = {
       "\xE2\x80\x93", /* none: en dash */
       "\xE2\x97\x8B", /* planned: white circle */
       "\xE2\x97\x8F", /* implemented: black circle */
-      "~",            /* stale */
+      "\xE2\x97\x90", /* stale: circle with left half black */
       "\xE2\x9C\x93", /* verified: check mark */
-      "!",            /* failing */
+      "\xE2\x9C\x97", /* failing: ballot x */
   };
   return (unsigned)cell < BD_CELL_COUNT ? marks[cell] : "?";
+}
+
+/* The first code point of the kind's label (see html_common.h). */
+const char *html_kind_letter(const html_ctx *ctx, bd_kind kind, char *buf, size_t size) {
+  const char *label = html_enum_label(ctx, "kind", bd_kind_name(kind));
+  size_t n = 1;
+  while (label[0] && label[n] && ((unsigned char)label[n] & 0xC0) == 0x80) n++;
+  snprintf(buf, size, "%.*s", (int)n, label);
+  return buf;
 }
 
 /* Adds one "label: value" pair to the meta list (skipped when value is NULL). */
@@ -205,5 +214,18 @@ void html_coverage_legend(html_ctx *ctx, html_node *parent) {
     html_text_el(ctx, li, "span", "legend-label", html_enum_label(ctx, "cell", bd_cell_name(c)));
     snprintf(count, sizeof count, "%zu", r->cell_counts[c]);
     html_text_el(ctx, li, "span", "legend-count", count);
+  }
+}
+/* The key to the panels' letters (see html_common.h). */
+void html_kind_key(html_ctx *ctx, html_node *parent) {
+  html_node *ul = html_el(ctx, parent, "ul", "legend kind-key");
+  html_attr(ul, "aria-hidden", "true"); /* the panels' heads carry the labels */
+  for (int k = 0; k < BD_KIND_COUNT; k++) {
+    char letter[8];
+    html_node *li = html_el(ctx, ul, "li", NULL);
+    html_text_el(ctx, li, "span", "kind-letter",
+                 html_kind_letter(ctx, (bd_kind)k, letter, sizeof letter));
+    html_text_el(ctx, li, "span", "legend-label",
+                 html_enum_label(ctx, "kind", bd_kind_name((bd_kind)k)));
   }
 }

@@ -10,7 +10,10 @@ slides.js sets it) and measures with getBoundingClientRect:
   - every element of the slide (the footer's own children excepted) lies
     inside the slide box and above the footer's top edge;
   - no cell, heading, caption or title is clipped (scrollWidth/Height
-    within the client size);
+    within the client size); the one deliberate clip, the one-line title
+    of a heatmap panel's row (span.map-title, cut at its cell's edge), is
+    allowed only inside an element whose title attribute holds the whole
+    text, so the words stay one hover away;
   - no text ends in "..." (U+2026): titles wrap, they are never cut;
   - no line breaks inside a word: between two Latin letters or digits,
     and in a Japanese page (phrases) between two katakana;
@@ -72,6 +75,12 @@ MEASURE = r"""
         problems.push(id + ": " + where(el) + " clipped by " + Math.max(dx, dy) + "px");
       else if (dx > 1) /* spills into its neighbour (a cell's or label's text) */
         problems.push(id + ": " + where(el) + " wider than its box by " + dx + "px");
+    }
+    /* a heatmap panel's one-line title: clipped on purpose, whole in a tooltip */
+    for (const el of slide.querySelectorAll(".map-title")) {
+      const tip = el.closest("[title]");
+      if (el.scrollWidth > el.clientWidth + 1 && (!tip || !tip.title.includes(el.textContent)))
+        problems.push(id + ": " + where(el) + " clipped without the whole title as a tooltip");
     }
     /* a line break inside a word: between two Latin letters or digits (a
      * number and its unit written together), or in Japanese two katakana
