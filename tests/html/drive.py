@@ -85,6 +85,13 @@ class Browser:
             self.events.append(reply)
         raise RuntimeError("%s: no answer" % method)
 
+    def open_blank(self):
+        """Opens an about:blank tab and makes it the session of call()."""
+        target = self.call("Target.createTarget", {"url": "about:blank"}, session=False)
+        attached = self.call("Target.attachToTarget",
+                             {"targetId": target["targetId"], "flatten": True}, session=False)
+        self.session = attached["sessionId"]
+
     def wait_for(self, method):
         """Waits for event `method` after the last one waited for; every
         event stays in self.events for the checks."""
@@ -140,11 +147,7 @@ def main(argv):
     with tempfile.TemporaryDirectory() as profile:
         browser = Browser(chromium, profile)
         try:
-            target = browser.call("Target.createTarget", {"url": "about:blank"}, session=False)
-            attached = browser.call("Target.attachToTarget",
-                                    {"targetId": target["targetId"], "flatten": True},
-                                    session=False)
-            browser.session = attached["sessionId"]
+            browser.open_blank()
             for domain in ("Page", "Runtime", "Log", "Network"):
                 browser.call(domain + ".enable")
             browser.call("Page.navigate", {"url": url})

@@ -180,11 +180,7 @@ def main(argv):
     with tempfile.TemporaryDirectory() as profile:
         browser = Browser(chromium, profile)
         try:
-            target = browser.call("Target.createTarget", {"url": "about:blank"}, session=False)
-            attached = browser.call("Target.attachToTarget",
-                                    {"targetId": target["targetId"], "flatten": True},
-                                    session=False)
-            browser.session = attached["sessionId"]
+            browser.open_blank()
             browser.call("Page.enable")
             browser.call("Emulation.setDeviceMetricsOverride",
                          {"width": width, "height": height, "deviceScaleFactor": 1,
