@@ -5,7 +5,7 @@
 #                      into ./_install, and render examples/receipts.yaml to
 #                      out/ in every format (JSON, HTML and PDF; report and slides)
 #   ./dev.sh test      install the dependencies, build with -Werror and run the
-#                      whole test suite (make check, the same again built with
+#                      whole test suite (make lint, make check, the same again built with
 #                      ASan and UBSan in _build-asan, then make distcheck)
 #
 # Both are idempotent: packages already installed are not installed again.
@@ -18,7 +18,7 @@ PACKAGES="build-essential autoconf automake libtool pkg-config
   libyaml-dev libxml2-dev libxml2-utils libcairo2-dev libpango1.0-dev libcmocka-dev
   fonts-dejavu-core fonts-noto-cjk locales
   jq poppler-utils qpdf chromium python3 valgrind
-  python3-yaml python3-jsonschema groff bash-completion"
+  python3-yaml python3-jsonschema groff bash-completion clang-format"
 
 # Installs the Debian packages that are missing, and the de_DE.UTF-8 locale
 # the locale-independence tests use.
@@ -71,6 +71,7 @@ example() {
 tests() {
   deps
   build
+  make -C _build lint || { echo "dev.sh: make lint failed (make -C _build format fixes it)"; exit 1; }
   status=0
   make -C _build -j"$JOBS" check || status=$?
   if [ "$status" -ne 0 ]; then

@@ -54,8 +54,9 @@
 #define HTML_DECK_TREE_SUB     13.5 /* --deck-tree-sub: the figures line */
 #define HTML_DECK_COL_RANK     40   /* --deck-col-rank */
 #define HTML_DECK_COL_NUM      96   /* --deck-col-num: a figure */
-#define HTML_DECK_COL_SHARE    128  /* --deck-col-share: budget share (バジェット消費率 on one line) */
-#define HTML_DECK_COL_DECISION 156  /* --deck-col-decision */
+/* --deck-col-share: budget share, wide enough for バジェット消費率 on one line */
+#define HTML_DECK_COL_SHARE    128
+#define HTML_DECK_COL_DECISION 156 /* --deck-col-decision */
 #define HTML_DECK_COL_TIME     128 /* --deck-col-time: downtime (年間ダウンタイム on one line) */
 #define HTML_DECK_COL_MNAME    310 /* --deck-col-mname: loss-matrix scenario column */
 #define HTML_DECK_COL_MNAME_W  250 /* --deck-col-mname-wide: the same, more than 4 categories */

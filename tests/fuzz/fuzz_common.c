@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "diag.h"
+#include "base/diag.h"
 #include "fuzz.h"
 
 _Noreturn void bd_fuzz_fail(const char *what) {

@@ -7,11 +7,11 @@
  */
 #include <string.h>
 
-#include "arena.h"
-#include "compare.h"
-#include "diag.h"
+#include "base/arena.h"
+#include "analysis/compare.h"
+#include "base/diag.h"
 #include "fuzz.h"
-#include "snapshot.h"
+#include "analysis/snapshot.h"
 
 /* Checks the counts of a comparison against its scenario list. */
 static void check_counts(const bd_comparison *c, size_t before, size_t after) {

@@ -4,10 +4,10 @@
  * error explanations and the warnings of a valid plan) and everything is
  * freed with the arena and the diagnostics.
  */
-#include "arena.h"
-#include "diag.h"
+#include "base/arena.h"
+#include "base/diag.h"
 #include "fuzz.h"
-#include "load.h"
+#include "plan/load.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   bd_diags diags = {0}, warnings = {0};

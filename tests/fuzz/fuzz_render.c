@@ -13,14 +13,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analyse.h"
-#include "arena.h"
+#include "analysis/analyse.h"
+#include "base/arena.h"
 #include "badday/plugin.h"
-#include "diag.h"
+#include "base/diag.h"
 #include "fuzz.h"
-#include "host.h"
-#include "load.h"
-#include "output.h"
+#include "output/host.h"
+#include "plan/load.h"
+#include "output/output.h"
 
 /* The copy of the report being written (one per process: libFuzzer runs
  * inputs one at a time). */

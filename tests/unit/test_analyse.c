@@ -15,7 +15,7 @@
 
 #include <cmocka.h>
 
-#include "analyse.h"
+#include "analysis/analyse.h"
 
 #define AS_OF    20117L /* 2025-01-29 in days since 1970-01-01 */
 #define MAX_CATS 6

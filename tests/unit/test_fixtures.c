@@ -15,8 +15,8 @@
 
 #include <cmocka.h>
 
-#include "analyse.h"
-#include "load.h"
+#include "analysis/analyse.h"
+#include "plan/load.h"
 
 #ifndef FIXTURE_DIR
 #error "FIXTURE_DIR must name the tests/valid directory"

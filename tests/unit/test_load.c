@@ -21,7 +21,7 @@
 
 #include <cmocka.h>
 
-#include "load.h"
+#include "plan/load.h"
 
 #define TODAY 20117L /* 2025-01-29 */
 

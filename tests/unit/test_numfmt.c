@@ -13,9 +13,9 @@
 
 #include <cmocka.h>
 
-#include "catalogue.h"
+#include "output/catalogue.h"
 #include "badday/plugin.h"
-#include "numfmt.h"
+#include "base/numfmt.h"
 
 /* Formats v with bd_format_number and compares with want. */
 static void expect_number(double v, const char *want) {

@@ -10,7 +10,7 @@
 
 #include <cmocka.h>
 
-#include "values.h"
+#include "plan/values.h"
 
 /* Asserts that got equals want within a relative 1e-12 (exactly for 0). */
 #define assert_close(got, want)                                                                    \

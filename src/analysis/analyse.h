@@ -1,0 +1,18 @@
+/*
+ * analyse.h - turns a validated plan into the report model (plan-format.md,
+ * "Analysis").  Pure: no I/O, no YAML, no output formats.
+ */
+#ifndef BD_ANALYSE_H
+#define BD_ANALYSE_H
+
+#include "base/arena.h"
+#include "badday/report.h"
+#include "plan/plan.h"
+
+/* Computes the report for `plan`.  The report is allocated in `arena` and
+ * may point into the plan's strings, so the plan must live as long as the
+ * report (use one arena for both).  Returns 0, or -1 when memory ran out
+ * (*out is then NULL). */
+int bd_analyse(const bd_plan *plan, bd_arena *arena, bd_report **out);
+
+#endif

@@ -1,0 +1,274 @@
+/* cli_common.c - see cli_common.h. */
+#include "cli/cli_common.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "output/catalogue.h"
+#include "cli/cli.h"
+#include "plan/evidence.h"
+#include "plan/load.h"
+#include "output/output.h"
+
+/* Prints every diagnostic as FILE:LINE:COL: SEVERITY: MESSAGE. */
+void bd_cli_print_diags(const bd_diags *diags, const char *path, const char *severity) {
+  for (size_t i = 0; i < diags->count; i++) {
+    const bd_diag *d = &diags->items[i];
+    const char *file = d->file ? d->file : path;
+    if (d->line)
+      fprintf(stderr, "%s:%u:%u: %s: %s\n", file, d->line, d->column, severity, d->message);
+    else
+      fprintf(stderr, "%s: %s: %s\n", file, severity, d->message);
+  }
+  if (diags->dropped)
+    fprintf(stderr, "%s: %s: %zu more %s%s not shown\n", path, severity, diags->dropped, severity,
+            diags->dropped == 1 ? "" : "s");
+}
+
+/* Records one --evidence FILE; returns 0 or -1 (too many). */
+int bd_cli_add_evidence(bd_evidence_list *list, const char *path) {
+  if (list->count == sizeof list->paths / sizeof list->paths[0]) {
+    fprintf(stderr, "badday: more than %zu --evidence files\n", list->count);
+    return -1;
+  }
+  list->paths[list->count++] = path;
+  return 0;
+}
+
+/* Records one --compare FILE; returns 0, or -1 (printed) when too many. */
+int bd_cli_add_compare(bd_compare_list *list, const char *path) {
+  if (list->count == sizeof list->paths / sizeof list->paths[0]) {
+    fprintf(stderr, "badday: more than %zu --compare files\n", list->count);
+    return -1;
+  }
+  list->paths[list->count++] = path;
+  return 0;
+}
+
+/* Loads the plan at path into arena with opt; prints its errors.  Returns
+ * an exit code. */
+static int load_plan(const char *path, const bd_load_options *opt, bd_arena *arena,
+                     bd_plan **plan) {
+  bd_diags diags = {0}, warnings = {0};
+  bd_load_options with_warnings = *opt;
+  with_warnings.warnings = &warnings;
+  int rc = bd_plan_load_file(path, &with_warnings, arena, plan, &diags);
+  bd_cli_print_diags(&warnings, path, "warning");
+  if (rc != 0) bd_cli_print_diags(&diags, path, "error");
+  bd_diags_free(&warnings);
+  bd_diags_free(&diags);
+  return rc == 0 ? BD_EXIT_OK : BD_EXIT_INVALID_PLAN;
+}
+
+/* How serious an exit code of loading is: a usage error first, then an
+ * internal error, then an invalid plan. */
+static int load_rank(int status) {
+  return status == BD_EXIT_USAGE ? 3 : status == BD_EXIT_INTERNAL ? 2 : status != BD_EXIT_OK;
+}
+
+int bd_cli_load_plans(char *const *paths, size_t count, bd_arena *arena, bd_plan ***plans) {
+  *plans = bd_arena_array(arena, count ? count : 1, sizeof **plans);
+  if (*plans == NULL) return BD_EXIT_INTERNAL;
+  bd_load_options opt;
+  if (bd_cli_load_options(&opt) != BD_EXIT_OK) return BD_EXIT_USAGE;
+  int status = BD_EXIT_OK;
+  for (size_t i = 0; i < count; i++) {
+    int rc = load_plan(paths[i], &opt, arena, &(*plans)[i]);
+    if (load_rank(rc) > load_rank(status)) status = rc;
+  }
+  return status;
+}
+
+int bd_cli_apply_evidence(const bd_evidence_list *list, bd_plan *const *plans, size_t count,
+                          bd_arena *arena, int verbose) {
+  bd_evidence_target target = {plans, count, arena};
+  for (size_t i = 0; i < list->count; i++) {
+    bd_diags warnings = {0}, errors = {0};
+    bd_evidence_stats stats;
+    int rc = bd_evidence_apply(list->paths[i], &target, &stats, &warnings, &errors);
+    bd_cli_print_diags(&warnings, list->paths[i], "warning");
+    bd_cli_print_diags(&errors, list->paths[i], "error");
+    bd_diags_free(&warnings);
+    bd_diags_free(&errors);
+    if (rc != 0) return BD_EXIT_INVALID_PLAN;
+    if (verbose)
+      fprintf(stderr, "badday: %s: %zu runs matched, %zu applied, %zu skipped\n", list->paths[i],
+              stats.matched, stats.applied, stats.skipped);
+  }
+  return BD_EXIT_OK;
+}
+
+/* Today in days since 1970-01-01 (UTC), or the day of SOURCE_DATE_EPOCH.
+ * Returns 0, or -1 when SOURCE_DATE_EPOCH is malformed. */
+static int today_days(long *days) {
+  const char *sde = getenv("SOURCE_DATE_EPOCH");
+  if (sde && *sde) {
+    char *end;
+    errno = 0;
+    long long v = strtoll(sde, &end, 10);
+    if (errno || *end || v < 0) {
+      fprintf(stderr, "badday: SOURCE_DATE_EPOCH must be a number of seconds, not '%s'\n", sde);
+      return -1;
+    }
+    *days = (long)(v / 86400);
+    return 0;
+  }
+  *days = (long)(time(NULL) / 86400);
+  return 0;
+}
+
+int bd_cli_load_options(bd_load_options *opt) {
+  memset(opt, 0, sizeof *opt);
+  return today_days(&opt->today) == 0 ? BD_EXIT_OK : BD_EXIT_USAGE;
+}
+
+/* The language of labels from the environment: "ja" for a Japanese locale. */
+const char *bd_cli_default_lang(void) {
+  const char *vars[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
+  for (size_t i = 0; i < 3; i++) {
+    const char *v = getenv(vars[i]);
+    if (v && *v) return strncmp(v, "ja", 2) == 0 ? "ja" : "en";
+  }
+  return "en";
+}
+
+/* The installed data directory, or $BADDAY_DATADIR (used by the tests). */
+static const char *data_dir(void) {
+  const char *env = getenv("BADDAY_DATADIR");
+  return env && *env ? env : BD_DATADIR;
+}
+
+/* Returns "DIR/NAME" in a new string (caller frees), or NULL. */
+static char *join_path(const char *dir, const char *name) {
+  char *path = NULL;
+  return asprintf(&path, "%s/%s", dir, name) < 0 ? NULL : path;
+}
+
+char *bd_cli_data_file(const char *name) {
+  return join_path(data_dir(), name);
+}
+
+int bd_cli_today(long *days) {
+  return today_days(days);
+}
+
+const char *bd_cli_absolute_dir(const char *command, const char *dir, char *resolved) {
+  if (dir == NULL || dir[0] == '/') return dir;
+  if (realpath(dir, resolved) == NULL) {
+    fprintf(stderr, "badday %s: --plugin-dir %s: %s\n", command, dir, strerror(errno));
+    return NULL;
+  }
+  return resolved;
+}
+
+int bd_cli_discover(const char *plugin_dir, bd_plugin_set *set) {
+  bd_plugin_search search = {plugin_dir, getenv("BADDAY_PLUGIN_PATH"), BD_PLUGINDIR};
+  if (bd_plugins_discover(&search, set) != 0) {
+    fprintf(stderr, "badday: out of memory while looking for plugins\n");
+    return -1;
+  }
+  return 0;
+}
+
+int bd_cli_render_report(const bd_cli_render *a, const bd_plugin_file *pf, const bd_report *report,
+                         const bd_portfolio *portfolio) {
+  char err[1024];
+  char *default_templates = join_path(data_dir(), "templates");
+  char *fonts = join_path(data_dir(), "fonts");
+  if (default_templates == NULL || fonts == NULL) {
+    free(default_templates);
+    free(fonts);
+    return BD_EXIT_INTERNAL;
+  }
+  const char *templates = a->template_dir ? a->template_dir : default_templates;
+  /* An overriding template directory without messages.tsv uses the installed one. */
+  bd_lazy_catalogue cat = {{templates, default_templates}, NULL, 0, ""};
+  int status = BD_EXIT_OK, unchanged = 0;
+
+  bd_output *out = NULL;
+  if (bd_output_open(a->output, &out, err, sizeof err) != 0) {
+    fprintf(stderr, "badday: %s\n", err);
+    status = BD_EXIT_OUTPUT;
+    goto done;
+  }
+  out->plugin_name = pf->plugin->name;
+  out->catalogue = &cat;
+  out->lang = a->lang;
+  out->verbose = a->verbose;
+  bd_plugin_options options = {a->option_names, a->option_values, a->option_count,
+                               bd_plugin_option_specs(pf->plugin)};
+  out->options = &options;
+
+  bd_render_request req = {sizeof req, report,  a->format, a->layout, out,
+                           a->output,  a->lang, templates, fonts,     portfolio};
+  bd_error perr;
+  memset(&perr, 0, sizeof perr);
+  if (a->verbose) fprintf(stderr, "badday: using %s (%s)\n", pf->plugin->name, pf->path);
+  int rc = pf->plugin->render(bd_host_services(), &req, &perr);
+  if (rc != 0 && out->error) {
+    /* The plugin stopped because a write failed: an output problem. */
+    rc = bd_output_commit(out, err, sizeof err);
+    fprintf(stderr, "badday: %s\n", err);
+    status = BD_EXIT_OUTPUT;
+  } else if (rc != 0) {
+    bd_output_abort(out);
+    perr.message[sizeof perr.message - 1] = '\0';
+    if (perr.line)
+      fprintf(stderr, "%s:%u:%u: error: %s\n", a->plan, perr.line, perr.column, perr.message);
+    else
+      fprintf(stderr, "badday: %s plugin failed: %s\n", pf->plugin->name,
+              perr.message[0] ? perr.message : "no reason given");
+    status = BD_EXIT_PLUGIN;
+  } else if (bd_output_commit_checked(out, a->no_clobber, &unchanged, err, sizeof err) != 0) {
+    fprintf(stderr, "badday: %s\n", err);
+    status = BD_EXIT_OUTPUT;
+  } else if (a->verbose) {
+    fprintf(stderr, "badday: %s %s (%s, %s layout)\n", unchanged ? "unchanged" : "wrote", a->output,
+            a->format, a->layout);
+  }
+done:
+  bd_lazy_catalogue_free(&cat);
+  free(default_templates);
+  free(fonts);
+  return status;
+}
+
+/* Prints the formats the loaded plugins offer, for "no plugin" errors. */
+static void print_available_formats(const bd_plugin_set *set) {
+  fprintf(stderr, "badday: available formats:");
+  int any = 0;
+  for (size_t i = 0; i < set->count; i++) {
+    if (set->files[i].plugin == NULL) continue;
+    for (const char *const *f = set->files[i].plugin->formats; *f; f++) {
+      if (bd_plugins_shadowed(set, &set->files[i], *f)) continue;
+      fprintf(stderr, " %s", *f);
+      any = 1;
+    }
+  }
+  fprintf(stderr, "%s\n", any ? "" : " none (see 'badday plugins')");
+}
+
+const bd_plugin_file *bd_cli_pick_plugin(const bd_plugin_set *set, const char *format,
+                                         const char *const *names, const char *const *values,
+                                         size_t count, int *status) {
+  const bd_plugin_file *pf = bd_plugins_find(set, format);
+  if (pf == NULL) {
+    fprintf(stderr, "badday: no plugin renders the format '%s'\n", format);
+    for (size_t i = 0; i < set->count; i++)
+      if (set->files[i].refusal) fprintf(stderr, "badday: refused %s\n", set->files[i].refusal);
+    print_available_formats(set);
+    *status = BD_EXIT_PLUGIN;
+    return NULL;
+  }
+  char err[1024];
+  if (bd_plugin_check_options(pf->plugin, names, values, count, err, sizeof err) != 0) {
+    fprintf(stderr, "badday render: %s\n", err);
+    *status = BD_EXIT_USAGE;
+    return NULL;
+  }
+  return pf;
+}

@@ -1,0 +1,216 @@
+/* cmd_archive.c - `badday archive --dir DIR PLAN...`: the quarterly archive.
+ *
+ * Writes DIR/PERIOD/SERVICE.{pdf,html,json} for each plan (PERIOD is the
+ * plan's period, else its as-of date), with file names made safe, each file
+ * written atomically.  An existing file with other content is never
+ * replaced unless --force is given; one with the same content is left as
+ * it is, so archiving twice changes nothing.  Renders are reproducible:
+ * without SOURCE_DATE_EPOCH, the plan's as-of date stands in for "now".
+ * With --compare, each service's reports show what changed since the
+ * earlier report of the same service (usually last quarter's JSON in DIR). */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "analysis/analyse.h"
+#include "cli/cli.h"
+#include "cli/cli_common.h"
+#include "output/host.h"
+
+/* Whether c may stand in a file name as it is: ASCII letters, digits, '_'
+ * and any byte of a non-ASCII UTF-8 character (the plan is valid UTF-8). */
+static int name_char(unsigned char c) {
+  return c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+         c == '_';
+}
+
+/* Copies name into buf as a safe file name: name characters are kept, a
+ * '.' or '-' only between two of them, and every other run becomes one '-';
+ * so no '/', no leading '.', no "..".  At most 100 bytes, never cutting a
+ * character; "plan" when nothing is left. */
+static void safe_name(const char *name, char *buf, size_t size) {
+  size_t len = 0, limit = size - 1 < 100 ? size - 1 : 100;
+  const unsigned char *p = (const unsigned char *)name;
+  while (*p && len < limit) {
+    size_t n = *p < 0x80 ? 1 : *p >= 0xF0 ? 4 : *p >= 0xE0 ? 3 : 2;
+    if (name_char(*p)) {
+      if (len + n > limit) break;
+      memcpy(buf + len, p, n);
+      len += n;
+    } else if (len > 0 && name_char((unsigned char)buf[len - 1]) && p[1] != '\0') {
+      /* '.' and '-' stay between name characters; anything else is '-'. */
+      buf[len++] = (*p == '.' && name_char(p[1])) ? '.' : '-';
+    }
+    p += n;
+  }
+  while (len > 0 && (buf[len - 1] == '-' || buf[len - 1] == '.')) len--;
+  buf[len] = '\0';
+  if (len == 0) snprintf(buf, size, "plan");
+}
+
+/* Creates dir if it is missing; returns 0 or -1 (printed). */
+static int make_directory(const char *dir) {
+  if (mkdir(dir, 0777) == 0 || errno == EEXIST) {
+    struct stat st;
+    if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode)) return 0;
+    errno = ENOTDIR;
+  }
+  fprintf(stderr, "badday archive: %s: %s\n", dir, strerror(errno));
+  return -1;
+}
+
+/* What `archive` was asked to do. */
+typedef struct archive_args {
+  const char *dir;
+  const char *lang;
+  const char *plugin_dir;
+  int force;
+  int verbose;
+  bd_evidence_list evidence;
+  bd_compare_list compare;
+} archive_args;
+
+/* Archives one loaded plan and its report; returns an exit code. */
+static int archive_plan(const archive_args *a, const char *path, const bd_plan *plan,
+                        const bd_report *report, const bd_plugin_set *set) {
+  static const char *const formats[] = {"pdf", "html", "json"};
+  int status = BD_EXIT_OK;
+  char period[128], service[128], *dir = NULL;
+  if (status == BD_EXIT_OK) {
+    safe_name(report->period ? report->period : report->as_of, period, sizeof period);
+    safe_name(report->service, service, sizeof service);
+    if (asprintf(&dir, "%s/%s", a->dir, period) < 0) dir = NULL;
+    if (dir == NULL)
+      status = BD_EXIT_INTERNAL;
+    else if (make_directory(dir) != 0)
+      status = BD_EXIT_OUTPUT;
+  }
+  /* Reproducible renders: the as-of date is "now" unless the user set one. */
+  int set_epoch = status == BD_EXIT_OK && getenv("SOURCE_DATE_EPOCH") == NULL;
+  if (set_epoch) {
+    char epoch[32];
+    snprintf(epoch, sizeof epoch, "%lld", (long long)plan->as_of * 86400);
+    setenv("SOURCE_DATE_EPOCH", epoch, 1);
+  }
+  for (size_t i = 0; status == BD_EXIT_OK && i < 3; i++) {
+    char *out = NULL;
+    if (asprintf(&out, "%s/%s.%s", dir, service, formats[i]) < 0) {
+      status = BD_EXIT_INTERNAL;
+      break;
+    }
+    const bd_plugin_file *pf = bd_cli_pick_plugin(set, formats[i], NULL, NULL, 0, &status);
+    if (pf != NULL) {
+      bd_cli_render r = {path, formats[i], "report", a->lang,    out,      NULL,
+                         NULL, NULL,       0,        a->verbose, !a->force};
+      status = bd_cli_render_report(&r, pf, report, NULL);
+    }
+    free(out);
+  }
+  if (set_epoch) unsetenv("SOURCE_DATE_EPOCH");
+  free(dir);
+  return status;
+}
+
+/* Loads every plan, applies the evidence to all of them at once (a
+ * testcase of one service is not unmatched in the others) and archives
+ * each valid one.  Returns the most serious exit code. */
+static int archive_plans(const archive_args *a, char *const *paths, size_t count,
+                         const bd_plugin_set *set) {
+  bd_arena arena = {0};
+  bd_plan **plans = NULL;
+  int status = bd_cli_load_plans(paths, count, &arena, &plans);
+  if (plans == NULL) {
+    bd_arena_free(&arena);
+    return status;
+  }
+  int rc = bd_cli_apply_evidence(&a->evidence, plans, count, &arena, a->verbose);
+  bd_report **reports = bd_arena_array(&arena, count, sizeof *reports);
+  bd_report **valid_reports = bd_arena_array(&arena, count, sizeof *valid_reports);
+  size_t valid_count = 0;
+  if (reports == NULL || valid_reports == NULL) rc = BD_EXIT_INTERNAL;
+  for (size_t i = 0; rc == BD_EXIT_OK && i < count; i++) {
+    if (plans[i] == NULL) continue;
+    if (bd_analyse(plans[i], &arena, &reports[i]) != 0) rc = BD_EXIT_INTERNAL;
+    valid_reports[valid_count++] = reports[i];
+  }
+  if (rc == BD_EXIT_OK)
+    rc = bd_cli_attach_comparisons(&a->compare, valid_reports, valid_count, &arena);
+  if (rc != BD_EXIT_OK && (status == BD_EXIT_OK || rc < status)) status = rc;
+  for (size_t i = 0; rc == BD_EXIT_OK && i < count; i++) {
+    if (plans[i] == NULL) continue;
+    int done = archive_plan(a, paths[i], plans[i], reports[i], set);
+    if (done != BD_EXIT_OK && (status == BD_EXIT_OK || done < status)) status = done;
+  }
+  bd_arena_free(&arena);
+  return status;
+}
+
+int bd_cmd_archive(int argc, char **argv) {
+  enum { OPT_DIR = 256, OPT_FORCE, OPT_LANG, OPT_PLUGIN_DIR, OPT_COMPARE };
+  static const struct option options[] = {{"dir", required_argument, NULL, OPT_DIR},
+                                          {"force", no_argument, NULL, OPT_FORCE},
+                                          {"lang", required_argument, NULL, OPT_LANG},
+                                          {"plugin-dir", required_argument, NULL, OPT_PLUGIN_DIR},
+                                          {"evidence", required_argument, NULL, 'e'},
+                                          {"compare", required_argument, NULL, OPT_COMPARE},
+                                          {"verbose", no_argument, NULL, 'v'},
+                                          {"help", no_argument, NULL, 'h'},
+                                          {NULL, 0, NULL, 0}};
+  archive_args a;
+  memset(&a, 0, sizeof a);
+  int c;
+  optind = 1;
+  while ((c = getopt_long(argc, argv, "vh", options, NULL)) != -1) {
+    switch (c) {
+    case OPT_DIR:
+      a.dir = optarg;
+      break;
+    case OPT_FORCE:
+      a.force = 1;
+      break;
+    case OPT_LANG:
+      a.lang = optarg;
+      break;
+    case OPT_PLUGIN_DIR:
+      a.plugin_dir = optarg;
+      break;
+    case 'e':
+      if (bd_cli_add_evidence(&a.evidence, optarg) != 0) return BD_EXIT_USAGE;
+      break;
+    case OPT_COMPARE:
+      if (bd_cli_add_compare(&a.compare, optarg) != 0) return BD_EXIT_USAGE;
+      break;
+    case 'v':
+      a.verbose = 1;
+      break;
+    case 'h':
+      bd_print_usage(stdout);
+      return BD_EXIT_OK;
+    default:
+      return BD_EXIT_USAGE;
+    }
+  }
+  if (a.dir == NULL || optind >= argc) {
+    fprintf(stderr, "badday archive: usage: badday archive --dir DIR [--force] [--compare OLD]... "
+                    "PLAN...\n");
+    return BD_EXIT_USAGE;
+  }
+  if (a.lang == NULL) a.lang = bd_cli_default_lang();
+  if (strcmp(a.lang, "en") != 0 && strcmp(a.lang, "ja") != 0) {
+    fprintf(stderr, "badday archive: --lang must be 'en' or 'ja', not '%s'\n", a.lang);
+    return BD_EXIT_USAGE;
+  }
+  static char resolved[4096];
+  if (a.plugin_dir &&
+      (a.plugin_dir = bd_cli_absolute_dir("archive", a.plugin_dir, resolved)) == NULL)
+    return BD_EXIT_USAGE;
+  if (make_directory(a.dir) != 0) return BD_EXIT_OUTPUT;
+  bd_plugin_set set;
+  if (bd_cli_discover(a.plugin_dir, &set) != 0) return BD_EXIT_INTERNAL;
+  int status = archive_plans(&a, argv + optind, (size_t)(argc - optind), &set);
+  bd_plugins_free(&set);
+  return status;
+}

@@ -1,0 +1,378 @@
+/* host.c - see host.h. */
+#include "output/host.h"
+
+#include <dirent.h>
+#include <dlfcn.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "base/numfmt.h"
+#include "output/output.h"
+#include "base/sha256.h"
+
+/* The smallest descriptor the host can use: everything up to render. */
+#define BD_PLUGIN_MIN_SIZE (offsetof(bd_plugin, render) + sizeof(void (*)(void)))
+
+/* Formats a refusal into file->refusal; returns -1. */
+__attribute__((format(printf, 2, 3))) static int refuse(bd_plugin_file *file, const char *fmt,
+                                                        ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  char *msg = NULL;
+  if (vasprintf(&msg, fmt, ap) < 0) msg = NULL;
+  va_end(ap);
+  free(file->refusal);
+  file->refusal = msg;
+  return -1;
+}
+
+/* Checks a descriptor against this host's ABI; returns 0 or refuses. */
+static int check_descriptor(bd_plugin_file *file, const bd_plugin *p) {
+  const char *path = file->path;
+  if (p == NULL) return refuse(file, "%s: bd_plugin_entry() returned NULL", path);
+  if (p->magic != BD_PLUGIN_MAGIC)
+    return refuse(file,
+                  "%s: not a badday plugin (magic number 0x%08X, expected 0x%08X); "
+                  "delete the file if it does not belong here",
+                  path, (unsigned)p->magic, BD_PLUGIN_MAGIC);
+  const char *name = p->struct_size >= BD_PLUGIN_MIN_SIZE && p->name ? p->name : "?";
+  if (p->abi_major != BD_ABI_MAJOR)
+    return refuse(file,
+                  "%s: plugin '%s' was built for plugin ABI %u.%u, this badday needs ABI %d.x; "
+                  "rebuild it against this badday's <badday/plugin.h>, or delete the file if it "
+                  "is obsolete",
+                  path, name, (unsigned)p->abi_major, (unsigned)p->abi_minor, BD_ABI_MAJOR);
+  if (p->abi_minor > BD_ABI_MINOR)
+    return refuse(file,
+                  "%s: plugin '%s' needs plugin ABI %u.%u, this badday provides %d.%d; "
+                  "upgrade badday or rebuild the plugin, or delete the file if it is obsolete",
+                  path, name, (unsigned)p->abi_major, (unsigned)p->abi_minor, BD_ABI_MAJOR,
+                  BD_ABI_MINOR);
+  if (p->struct_size < BD_PLUGIN_MIN_SIZE)
+    return refuse(file, "%s: descriptor is %zu bytes, ABI %d.0 needs at least %zu", path,
+                  p->struct_size, BD_ABI_MAJOR, (size_t)BD_PLUGIN_MIN_SIZE);
+  if (p->name == NULL || p->name[0] == '\0' || p->render == NULL || p->formats == NULL ||
+      p->formats[0] == NULL)
+    return refuse(file, "%s: descriptor lacks a name, formats or a render function", path);
+  return 0;
+}
+
+/* Refuses st (of the file or directory `what` at path) when someone other
+ * than us or root could change it.  Returns 0 when trusted. */
+static int check_trust(bd_plugin_file *file, const char *path, const char *what,
+                       const struct stat *st) {
+  if (st->st_mode & (S_IWGRP | S_IWOTH))
+    return refuse(file, "%s: %s is writable by group or others (mode %04o); run chmod go-w on it",
+                  path, what, (unsigned)(st->st_mode & 07777));
+  if (st->st_uid != geteuid() && st->st_uid != 0)
+    return refuse(file, "%s: %s is owned by user %u, neither you nor root", path, what,
+                  (unsigned)st->st_uid);
+  return 0;
+}
+
+/* Checks the directory that holds path. */
+static int check_directory(bd_plugin_file *file, const char *path) {
+  const char *slash = strrchr(path, '/');
+  char *dir = strndup(path, slash == path ? 1 : (size_t)(slash - path));
+  if (dir == NULL) return refuse(file, "out of memory");
+  struct stat st;
+  int rc = stat(dir, &st) != 0 ? refuse(file, "%s: %s", dir, strerror(errno))
+                               : check_trust(file, path, "its directory", &st);
+  free(dir);
+  return rc;
+}
+
+/* A plugin's constructors run inside dlopen, before any ABI check, so trust
+ * is decided first, on the very file that will be loaded: it is opened
+ * without following links, checked through its descriptor (no window for a
+ * swap between check and load), and loaded through /proc/self/fd/N. */
+int bd_plugin_load(const char *path, bd_plugin_file *file) {
+  memset(file, 0, sizeof *file);
+  file->path = strdup(path);
+  if (file->path == NULL) return refuse(file, "out of memory");
+  if (path[0] != '/') return refuse(file, "%s: plugin paths must be absolute", path);
+  if (check_directory(file, path) != 0) return -1;
+  int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0)
+    return refuse(file, "%s: %s", path,
+                  errno == ELOOP ? "is a symbolic link (plugins are never loaded through links)"
+                                 : strerror(errno));
+  struct stat st;
+  int rc = 0;
+  if (fstat(fd, &st) != 0)
+    rc = refuse(file, "%s: %s", path, strerror(errno));
+  else if (!S_ISREG(st.st_mode))
+    rc = refuse(file, "%s: not a regular file", path);
+  else
+    rc = check_trust(file, path, "the file", &st);
+  if (rc != 0) {
+    close(fd);
+    return -1;
+  }
+  char fd_path[64];
+  snprintf(fd_path, sizeof fd_path, "/proc/self/fd/%d", fd);
+  dlerror();
+  void *handle = dlopen(fd_path, RTLD_NOW | RTLD_LOCAL);
+  /* glibc knows a loaded object by the name it was opened with: were fd
+   * closed and its number reused for the next plugin, dlopen would hand
+   * back this object again.  So the descriptor of a loaded object stays
+   * open for the life of the process, as the object itself does. */
+  if (handle == NULL) {
+    close(fd);
+    const char *why = dlerror();
+    return refuse(file, "%s: cannot load: %s", path, why ? why : "unknown error");
+  }
+  dlerror();
+  void *sym = dlsym(handle, BD_PLUGIN_ENTRY_NAME);
+  if (sym == NULL) {
+    dlclose(handle);
+    return refuse(file, "%s: not a badday plugin (no %s function)", path, BD_PLUGIN_ENTRY_NAME);
+  }
+  bd_plugin_entry_fn entry;
+  memcpy(&entry, &sym, sizeof entry); /* object pointer to function pointer, as POSIX allows */
+  const bd_plugin *p = entry();
+  if (check_descriptor(file, p) != 0) {
+    dlclose(handle);
+    return -1;
+  }
+  file->handle = handle;
+  file->plugin = p;
+  return 0;
+}
+
+static int compare_names(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Returns 1 if name ends in ".so". */
+static int is_module_name(const char *name) {
+  size_t len = strlen(name);
+  return len > 3 && strcmp(name + len - 3, ".so") == 0 && name[0] != '.';
+}
+
+/* Appends a file record to the set; returns 0 or -1 on exhaustion. */
+static int append_file(bd_plugin_set *set, const bd_plugin_file *file) {
+  bd_plugin_file *files = realloc(set->files, (set->count + 1) * sizeof *files);
+  if (files == NULL) return -1;
+  set->files = files;
+  set->files[set->count++] = *file;
+  return 0;
+}
+
+/* Loads every *.so in dir, in name order. */
+static int scan_directory(const char *dir, bd_plugin_set *set) {
+  if (dir == NULL || dir[0] != '/') return 0;
+  for (size_t i = 0; i < set->count; i++) /* a directory named twice is scanned once */
+    if (set->files[i].path && strncmp(set->files[i].path, dir, strlen(dir)) == 0 &&
+        strchr(set->files[i].path + strlen(dir) + 1, '/') == NULL &&
+        set->files[i].path[strlen(dir)] == '/')
+      return 0;
+  DIR *d = opendir(dir);
+  if (d == NULL) return 0; /* a missing directory on the path is not an error */
+  char **names = NULL;
+  size_t count = 0;
+  struct dirent *e;
+  int rc = 0;
+  while ((e = readdir(d)) != NULL) {
+    if (!is_module_name(e->d_name)) continue;
+    char **more = realloc(names, (count + 1) * sizeof *names);
+    if (more == NULL || (more[count] = strdup(e->d_name)) == NULL) {
+      names = more ? more : names;
+      rc = -1;
+      break;
+    }
+    names = more;
+    count++;
+  }
+  closedir(d);
+  if (count) qsort(names, count, sizeof *names, compare_names);
+  for (size_t i = 0; i < count; i++) {
+    char *path = NULL;
+    if (rc == 0 && asprintf(&path, "%s/%s", dir, names[i]) >= 0) {
+      bd_plugin_file file;
+      bd_plugin_load(path, &file);
+      if (append_file(set, &file) != 0) rc = -1;
+      free(path);
+    }
+    free(names[i]);
+  }
+  free(names);
+  return rc;
+}
+
+int bd_plugins_discover(const bd_plugin_search *search, bd_plugin_set *set) {
+  memset(set, 0, sizeof *set);
+  if (scan_directory(search->cli_dir, set) != 0) return -1;
+  if (search->env_path) {
+    char *copy = strdup(search->env_path);
+    if (copy == NULL) return -1;
+    char *save = NULL;
+    for (char *dir = strtok_r(copy, ":", &save); dir; dir = strtok_r(NULL, ":", &save)) {
+      if (scan_directory(dir, set) != 0) {
+        free(copy);
+        return -1;
+      }
+    }
+    free(copy);
+  }
+  return scan_directory(search->builtin_dir, set);
+}
+
+/* Returns 1 if the plugin offers format. */
+static int offers(const bd_plugin *p, const char *format) {
+  for (const char *const *f = p->formats; *f; f++)
+    if (strcmp(*f, format) == 0) return 1;
+  return 0;
+}
+
+const bd_plugin_file *bd_plugins_find(const bd_plugin_set *set, const char *format) {
+  for (size_t i = 0; i < set->count; i++)
+    if (set->files[i].plugin && offers(set->files[i].plugin, format)) return &set->files[i];
+  return NULL;
+}
+
+int bd_plugins_shadowed(const bd_plugin_set *set, const bd_plugin_file *file, const char *format) {
+  const bd_plugin_file *first = bd_plugins_find(set, format);
+  return first != NULL && first != file;
+}
+
+void bd_plugins_free(bd_plugin_set *set) {
+  for (size_t i = 0; i < set->count; i++) {
+    /* Plugins may have registered atexit handlers or thread-local data (pango
+     * does); unloading them would leave dangling code, so handles stay open. */
+    free(set->files[i].path);
+    free(set->files[i].refusal);
+  }
+  free(set->files);
+  set->files = NULL;
+  set->count = 0;
+}
+
+unsigned bd_plugin_features(const bd_plugin *plugin) {
+  if (plugin->abi_minor < 1 ||
+      plugin->struct_size < offsetof(bd_plugin, features) + sizeof plugin->features)
+    return 0;
+  return plugin->features;
+}
+
+const bd_option_spec *bd_plugin_option_specs(const bd_plugin *plugin) {
+  if (plugin->struct_size < offsetof(bd_plugin, options) + sizeof plugin->options) return NULL;
+  return plugin->options;
+}
+
+/* Finds the spec of option `name`, or NULL. */
+static const bd_option_spec *find_spec(const bd_option_spec *specs, const char *name) {
+  for (const bd_option_spec *o = specs; o && o->name; o++)
+    if (strcmp(o->name, name) == 0) return o;
+  return NULL;
+}
+
+/* Appends "a, b, c" (the names of list, NULL-terminated) to buf. */
+static void join_names(char *buf, size_t size, const bd_option_spec *specs,
+                       const char *const *values) {
+  size_t len = strlen(buf);
+  int first = 1;
+  for (size_t i = 0;; i++) {
+    const char *name = specs ? specs[i].name : values[i];
+    if (name == NULL) break;
+    int n = snprintf(buf + len, size - len, "%s%s", first ? "" : ", ", name);
+    if (n < 0 || (size_t)n >= size - len) break;
+    len += (size_t)n;
+    first = 0;
+  }
+  if (first) snprintf(buf + len, size - len, "none");
+}
+
+int bd_plugin_check_options(const bd_plugin *plugin, const char *const *names,
+                            const char *const *values, size_t count, char *errbuf, size_t errsize) {
+  const bd_option_spec *specs = bd_plugin_option_specs(plugin);
+  for (size_t i = 0; i < count; i++) {
+    const bd_option_spec *spec = find_spec(specs, names[i]);
+    if (spec == NULL) {
+      snprintf(errbuf, errsize, "the %s plugin has no option '%s' (its options: ", plugin->name,
+               names[i]);
+      join_names(errbuf, errsize,
+                 specs ? specs : (const bd_option_spec[]){{NULL, NULL, NULL, NULL}}, NULL);
+      strncat(errbuf, ")", errsize - strlen(errbuf) - 1);
+      return -1;
+    }
+    if (spec->values) {
+      int ok = 0;
+      for (const char *const *v = spec->values; *v; v++) ok |= strcmp(*v, values[i]) == 0;
+      if (!ok) {
+        snprintf(errbuf, errsize, "option %s of the %s plugin must be one of ", spec->name,
+                 plugin->name);
+        join_names(errbuf, errsize, NULL, spec->values);
+        size_t len = strlen(errbuf);
+        snprintf(errbuf + len, errsize - len, ", not '%s'", values[i]);
+        return -1;
+      }
+    }
+  }
+  return 0;
+}
+
+/* --- services ------------------------------------------------------------ */
+
+static int host_write(bd_output *out, const void *data, size_t len) {
+  return bd_output_write(out, data, len);
+}
+
+__attribute__((format(printf, 3, 4))) static void host_log(bd_output *out, bd_log_level level,
+                                                           const char *fmt, ...) {
+  if (level == BD_LOG_DEBUG && !out->verbose) return;
+  va_list ap;
+  va_start(ap, fmt);
+  fprintf(stderr, "badday: %s: %s", out->plugin_name ? out->plugin_name : "plugin",
+          level == BD_LOG_WARNING ? "warning: " : "");
+  vfprintf(stderr, fmt, ap);
+  fputc('\n', stderr);
+  va_end(ap);
+}
+
+static const char *host_message(bd_output *out, const char *key) {
+  if (out->catalogue == NULL) return key;
+  int failed_now;
+  const char *text = bd_lazy_catalogue_get(out->catalogue, out->lang, key, &failed_now);
+  if (failed_now)
+    host_log(out, BD_LOG_WARNING, "cannot read the message catalogue (%s); labels show their keys",
+             out->catalogue->error);
+  return text;
+}
+
+static const char *host_option(bd_output *out, const char *name) {
+  const bd_plugin_options *o = out->options;
+  if (o == NULL) return NULL;
+  for (size_t i = o->count; i-- > 0;) /* the last -O of a name wins */
+    if (strcmp(o->names[i], name) == 0) return o->values[i];
+  const bd_option_spec *spec = find_spec(o->specs, name);
+  return spec ? spec->default_value : NULL;
+}
+
+static const bd_host services = {
+    .struct_size = sizeof(bd_host),
+    .abi_major = BD_ABI_MAJOR,
+    .abi_minor = BD_ABI_MINOR,
+    .version = PACKAGE_VERSION,
+    .write = host_write,
+    .log = host_log,
+    .format_number = bd_format_number,
+    .message = host_message,
+    .format_amount = bd_format_amount,
+    .format_duration = bd_format_duration,
+    .format_share = bd_format_share,
+    .option = host_option,
+    .sha256 = bd_sha256,
+    .format_money = bd_format_money,
+    .format_slo = bd_format_slo,
+};
+
+const bd_host *bd_host_services(void) {
+  return &services;
+}

@@ -1,0 +1,230 @@
+/* output.c - see output.h. */
+#include "output/output.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+enum { OUTPUT_BUFFER = 256 * 1024 };
+
+/* Writes all of data to fd, retrying on short writes and EINTR. */
+static int write_all(int fd, const char *data, size_t len) {
+  while (len > 0) {
+    ssize_t n = write(fd, data, len);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return -1;
+    }
+    data += n;
+    len -= (size_t)n;
+  }
+  return 0;
+}
+
+/* Returns the directory part of path in a new string (caller frees). */
+static char *directory_of(const char *path) {
+  char *copy = strdup(path);
+  if (copy == NULL) return NULL;
+  char *dir = strdup(dirname(copy));
+  free(copy);
+  return dir;
+}
+
+/* Returns the file mode a new report gets: the old file's permission bits,
+ * or 0666 less the umask. */
+static mode_t report_mode(const struct stat *old, int exists) {
+  if (exists) return old->st_mode & 07777;
+  mode_t mask = umask(0);
+  umask(mask);
+  return 0666 & ~mask;
+}
+
+/* Flushes the directory entry of a renamed report to disk (best effort: a
+ * file system that cannot sync directories still has the complete file). */
+static void sync_directory(const char *path) {
+  char *dir = directory_of(path);
+  if (dir == NULL) return;
+  int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd >= 0) {
+    fsync(fd);
+    close(fd);
+  }
+  free(dir);
+}
+
+static void output_free(bd_output *out) {
+  free(out->final_path);
+  free(out->tmp_path);
+  free(out->buf);
+  free(out);
+}
+
+int bd_output_open(const char *path, bd_output **result, char *errbuf, size_t errsize) {
+  *result = NULL;
+  bd_output *out = calloc(1, sizeof *out);
+  if (out == NULL || (out->buf = malloc(OUTPUT_BUFFER)) == NULL) {
+    free(out);
+    snprintf(errbuf, errsize, "%s: out of memory", path);
+    return -1;
+  }
+  out->fd = -1;
+  if (strcmp(path, "-") == 0) {
+    out->fd = STDOUT_FILENO;
+    out->direct = 1;
+    *result = out;
+    return 0;
+  }
+  struct stat st;
+  int exists = stat(path, &st) == 0;
+  if (exists && S_ISDIR(st.st_mode)) {
+    snprintf(errbuf, errsize, "%s: is a directory", path);
+    output_free(out);
+    return -1;
+  }
+  if (exists && !S_ISREG(st.st_mode)) {
+    /* A device or FIFO (/dev/null, /dev/full, a pipe): write straight to it. */
+    out->fd = open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY);
+    if (out->fd < 0) {
+      snprintf(errbuf, errsize, "%s: %s", path, strerror(errno));
+      output_free(out);
+      return -1;
+    }
+    out->direct = 1;
+    out->owns_fd = 1;
+    *result = out;
+    return 0;
+  }
+  char *dir = directory_of(path);
+  out->final_path = strdup(path);
+  size_t tlen = dir ? strlen(dir) + 32 : 0;
+  out->tmp_path = dir ? malloc(tlen) : NULL;
+  if (dir == NULL || out->final_path == NULL || out->tmp_path == NULL) {
+    free(dir);
+    snprintf(errbuf, errsize, "%s: out of memory", path);
+    output_free(out);
+    return -1;
+  }
+  snprintf(out->tmp_path, tlen, "%s/.badday-tmp-XXXXXX", dir);
+  free(dir);
+  out->fd = mkostemp(out->tmp_path, O_CLOEXEC);
+  if (out->fd < 0) {
+    snprintf(errbuf, errsize, "%s: cannot create a temporary file in its directory: %s", path,
+             strerror(errno));
+    output_free(out);
+    return -1;
+  }
+  out->owns_fd = 1;
+  if (fchmod(out->fd, report_mode(&st, exists)) != 0) {
+    snprintf(errbuf, errsize, "%s: %s", path, strerror(errno));
+    bd_output_abort(out);
+    return -1;
+  }
+  *result = out;
+  return 0;
+}
+
+/* Writes out the buffer; remembers the first error. */
+static int flush_buffer(bd_output *out) {
+  if (out->error) return -1;
+  if (out->buf_used && write_all(out->fd, out->buf, out->buf_used) != 0) {
+    out->error = errno ? errno : EIO;
+    return -1;
+  }
+  out->buf_used = 0;
+  return 0;
+}
+
+int bd_output_write(bd_output *out, const void *data, size_t len) {
+  if (out->error) return -1;
+  out->written += len;
+  if (len >= OUTPUT_BUFFER) {
+    if (flush_buffer(out) != 0) return -1;
+    if (write_all(out->fd, data, len) != 0) {
+      out->error = errno ? errno : EIO;
+      return -1;
+    }
+    return 0;
+  }
+  if (OUTPUT_BUFFER - out->buf_used < len && flush_buffer(out) != 0) return -1;
+  memcpy(out->buf + out->buf_used, data, len);
+  out->buf_used += len;
+  return 0;
+}
+
+/* Compares two files byte by byte: 1 equal, 0 different, -1 unreadable. */
+static int same_content(const char *a, const char *b) {
+  FILE *fa = fopen(a, "rb"), *fb = fopen(b, "rb");
+  int result = fa && fb ? 1 : -1;
+  char ba[65536], bb[65536];
+  while (result == 1) {
+    size_t na = fread(ba, 1, sizeof ba, fa), nb = fread(bb, 1, sizeof bb, fb);
+    if (na != nb || memcmp(ba, bb, na) != 0) result = 0;
+    if (na == 0 || na < sizeof ba) break;
+  }
+  if (result == 1 && (ferror(fa) || ferror(fb))) result = -1;
+  if (fa) fclose(fa);
+  if (fb) fclose(fb);
+  return result;
+}
+
+int bd_output_commit_checked(bd_output *out, int no_clobber, int *unchanged, char *errbuf,
+                             size_t errsize) {
+  const char *name = out->final_path ? out->final_path : "standard output";
+  *unchanged = 0;
+  int rc = flush_buffer(out);
+  if (rc == 0 && !out->direct && fsync(out->fd) != 0) {
+    out->error = errno;
+    rc = -1;
+  }
+  if (out->owns_fd) {
+    if (close(out->fd) != 0 && rc == 0) {
+      out->error = errno;
+      rc = -1;
+    }
+    out->owns_fd = 0;
+  }
+  if (rc != 0) {
+    snprintf(errbuf, errsize, "%s: cannot write the report: %s", name, strerror(out->error));
+    if (!out->direct) unlink(out->tmp_path);
+    output_free(out);
+    return -1;
+  }
+  if (no_clobber && !out->direct && access(out->final_path, F_OK) == 0) {
+    /* Archives never replace other content; the same content needs no rename. */
+    int same = same_content(out->tmp_path, out->final_path);
+    unlink(out->tmp_path);
+    if (same == 1) {
+      *unchanged = 1;
+    } else {
+      snprintf(errbuf, errsize, "%s: exists with other content; not replaced (use --force)", name);
+      rc = -1;
+    }
+    output_free(out);
+    return rc;
+  }
+  if (!out->direct && rename(out->tmp_path, out->final_path) != 0) {
+    snprintf(errbuf, errsize, "%s: cannot write the report: %s", name, strerror(errno));
+    unlink(out->tmp_path);
+    rc = -1;
+  }
+  if (rc == 0 && !out->direct) sync_directory(out->final_path);
+  output_free(out);
+  return rc;
+}
+
+int bd_output_commit(bd_output *out, char *errbuf, size_t errsize) {
+  int unchanged;
+  return bd_output_commit_checked(out, 0, &unchanged, errbuf, errsize);
+}
+
+void bd_output_abort(bd_output *out) {
+  if (out == NULL) return;
+  if (out->owns_fd) close(out->fd);
+  if (out->tmp_path && !out->direct) unlink(out->tmp_path);
+  output_free(out);
+}
