@@ -16,7 +16,7 @@ struct bd_output_file {
   int fd;
   int direct;       /* 1: writing to stdout or a device, no rename */
   int owns_fd;      /* 1: close fd at the end */
-  char *final_path; /* NULL for stdout */
+  char *final_path; /* NULL for stdout; a device is only named, never renamed to */
   char *tmp_path;   /* NULL when direct */
   int error;        /* errno of the first failed write, 0 if none */
   size_t written;
@@ -108,6 +108,12 @@ int bd_output_open(const char *path, bd_output_file **result, char *errbuf, size
     }
     out->direct = 1;
     out->owns_fd = 1;
+    out->final_path = strdup(path); /* only to name it in messages */
+    if (out->final_path == NULL) {
+      snprintf(errbuf, errsize, "%s: out of memory", path);
+      bd_output_abort(out);
+      return -1;
+    }
     *result = out;
     return 0;
   }
