@@ -23,6 +23,8 @@ static const char *extension_of(const char *path, char *buf, size_t size) {
   size_t i = 0;
   for (const char *p = dot + 1; *p; p++) buf[i++] = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
   buf[i] = '\0';
+  /* The one alias of a format the user types: file.htm is the format html
+   * (whichever plugin offers it). */
   if (strcmp(buf, "htm") == 0) strcpy(buf, "html");
   return buf;
 }
