@@ -43,7 +43,7 @@ static void say(summary *s, const char *fmt, ...) {
 static const char *money(const bd_host *host, const bd_render_request *req, double v, int compact,
                          char *buf, size_t size) {
   const char *currency = req->report->currency;
-  if (host->struct_size >= offsetof(bd_host, format_money) + sizeof host->format_money)
+  if (BD_HAS(host, bd_host, format_money))
     host->format_money(v, currency, compact ? BD_MONEY_COMPACT : 0, req->lang, buf, size);
   else
     host->format_amount(v, currency, compact, buf, size);
@@ -54,8 +54,8 @@ static int render(const bd_host *host, const bd_render_request *req, bd_error *e
   const bd_report *r = req->report;
   summary s = {host, req->output, 0};
   char now[64], planned[64], budget[64];
-  money(host, req, r->totals[BD_STATE_CURRENT].eal, 0, now, sizeof now);
-  money(host, req, r->totals[BD_STATE_PLANNED].eal, 0, planned, sizeof planned);
+  money(host, req, r->totals[BD_STATE_CURRENT]->eal, 0, now, sizeof now);
+  money(host, req, r->totals[BD_STATE_PLANNED]->eal, 0, planned, sizeof planned);
 
   say(&s, "%s", r->service);
   if (r->period) say(&s, " (%s)", r->period);
@@ -63,7 +63,7 @@ static int render(const bd_host *host, const bd_render_request *req, bd_error *e
   say(&s, "%s: %s; %s: %s\n", host->message(req->output, "figure.yearly_loss_now"), now,
       host->message(req->output, "figure.yearly_loss_planned"), planned);
   if (r->has_error_budget) {
-    host->format_share(r->totals[BD_STATE_CURRENT].budget_used, budget, sizeof budget);
+    host->format_share(r->totals[BD_STATE_CURRENT]->budget_used, budget, sizeof budget);
     say(&s, "%s: %s\n", host->message(req->output, "figure.error_budget_used"), budget);
   }
 
@@ -78,9 +78,9 @@ static int render(const bd_host *host, const bd_render_request *req, bd_error *e
     return -1;
   }
   for (size_t i = 0; i < r->decision_count && i < (size_t)top; i++) {
-    const bd_scenario *sc = &r->scenarios[r->decisions[i]];
+    const bd_scenario *sc = r->scenarios[r->decisions[i]];
     char eal[64], key[64];
-    money(host, req, sc->state[BD_STATE_CURRENT].eal, 1, eal, sizeof eal);
+    money(host, req, sc->state[BD_STATE_CURRENT]->eal, 1, eal, sizeof eal);
     snprintf(key, sizeof key, "decision.%s", bd_decision_name(sc->decision));
     say(&s, "- %s: %s a year, %s%s\n", sc->title, eal, host->message(req->output, key),
         sc->over_cap ? " (over the risk cap)" : "");
@@ -99,18 +99,6 @@ static const bd_option_spec options[] = {
     {NULL, NULL, NULL, NULL},
 };
 
-static const bd_plugin plugin = {
-    .magic = BD_PLUGIN_MAGIC,
-    .abi_major = BD_ABI_MAJOR,
-    .abi_minor = BD_ABI_MINOR,
-    .struct_size = sizeof(bd_plugin),
-    .name = "summary",
-    .description = "a plain-text summary for chat and e-mail (example plugin)",
-    .formats = formats,
-    .render = render,
-    .options = options,
-};
-
-BD_PLUGIN_EXPORT const bd_plugin *bd_plugin_entry(void) {
-  return &plugin;
-}
+/* The descriptor and the exported bd_plugin_entry() (badday/plugin.h). */
+BD_PLUGIN_DEFINE("summary", "a plain-text summary for chat and e-mail (example plugin)", formats,
+                 render, options, 0)

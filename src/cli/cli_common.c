@@ -199,8 +199,7 @@ int bd_cli_render_report(const bd_cli_render *a, const bd_plugin_file *pf, const
   out->catalogue = &cat;
   out->lang = a->lang;
   out->verbose = a->verbose;
-  bd_plugin_options options = {a->option_names, a->option_values, a->option_count,
-                               bd_plugin_option_specs(pf->plugin)};
+  bd_plugin_options options = {a->option_names, a->option_values, a->option_count, pf->plugin};
   out->options = &options;
 
   bd_render_request req = {sizeof req, report,  a->format, a->layout, out,

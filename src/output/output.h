@@ -25,7 +25,7 @@ typedef struct bd_plugin_options {
   const char *const *names;
   const char *const *values;
   size_t count;
-  const bd_option_spec *specs; /* the plugin's, or NULL */
+  const bd_plugin *plugin; /* whose options these are (bd_plugin_option), or NULL */
 } bd_plugin_options;
 
 struct bd_output {
