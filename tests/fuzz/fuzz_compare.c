@@ -16,7 +16,7 @@
 /* Checks the counts of a comparison against its scenario list. */
 static void check_counts(const bd_comparison *c, size_t before, size_t after) {
   size_t n[4] = {0};
-  for (size_t i = 0; i < c->scenario_count; i++) n[c->scenarios[i].change]++;
+  for (size_t i = 0; i < c->scenario_count; i++) n[c->scenarios[i]->change]++;
   if (n[BD_CHANGE_ADDED] != c->added || n[BD_CHANGE_REMOVED] != c->removed ||
       n[BD_CHANGE_CHANGED] != c->changed)
     bd_fuzz_fail("comparison counts differ from its scenario list");
