@@ -12,7 +12,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* The smallest option stride: every member of ABI 2.0's bd_option_spec. */
+/* The smallest descriptor and option stride: every member of ABI 2.0's
+ * bd_plugin and bd_option_spec. */
+#define BD_PLUGIN_SIZE_2_0 (offsetof(bd_plugin, option_size) + sizeof(size_t))
 #define BD_OPTION_SIZE_2_0 (offsetof(bd_option_spec, default_value) + sizeof(const char *))
 
 /* Formats a refusal into file->refusal; returns -1. */
@@ -61,7 +63,7 @@ static int check_descriptor(bd_plugin_file *file, const bd_plugin *p) {
                   BD_ABI_MINOR);
   if (!BD_HAS(p, bd_plugin, option_size))
     return refuse(file, "%s: descriptor is %zu bytes, ABI %d.0 needs at least %zu", path,
-                  p->struct_size, BD_ABI_MAJOR, sizeof(bd_plugin));
+                  p->struct_size, BD_ABI_MAJOR, (size_t)BD_PLUGIN_SIZE_2_0);
   if (p->options != NULL && p->option_size < BD_OPTION_SIZE_2_0)
     return refuse(file, "%s: option_size is %zu bytes, ABI %d.0 needs at least %zu", path,
                   p->option_size, BD_ABI_MAJOR, (size_t)BD_OPTION_SIZE_2_0);
