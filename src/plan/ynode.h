@@ -1,7 +1,7 @@
 /*
  * ynode.h - the YAML node tree and checked reading of it.
  *
- * load.c turns libyaml's events into a tree of bd_ynode; validate.c reads
+ * ytree.c turns libyaml's events into a tree of bd_ynode; validate.c reads
  * the tree into a plan through the functions here, which report every
  * problem (file:line:column, what was found, what was expected) to a
  * bd_vctx and count the nodes visited, so that aliases cannot make a small
