@@ -6,13 +6,11 @@
  * each bd_report); this file only formats and places it.  See
  * html_portfolio.h for how the services share one page.
  */
+#include "../deck/deck_plan.h"
 #include "html_portfolio.h"
 
 #include <stdio.h>
 #include <string.h>
-
-/* Services a summary slide holds (plus the header and the total row). */
-#define HTML_SLIDE_PORTFOLIO_ROWS 6
 
 /* --- the ABI 1.1 members ---------------------------------------------------- */
 
@@ -440,51 +438,26 @@ static void end_slide(html_ctx *ctx, html_node *slide) {
   html_emit(ctx, slide);
 }
 
-/* Number of slides the services table takes. */
-static size_t table_slides(const html_ctx *ctx) {
-  size_t n = ctx->portfolio->report_count;
-  return (n + HTML_SLIDE_PORTFOLIO_ROWS - 1) / HTML_SLIDE_PORTFOLIO_ROWS;
-}
-
-int html_portfolio_slides_count(html_ctx *ctx) {
-  size_t n = 2 + table_slides(ctx); /* title, key figures, the services table */
-  for (size_t i = 0; i < ctx->portfolio->report_count && !ctx->failed; i++) {
-    html_enter_service(ctx, i);
-    n += (size_t)html_slides_service_count(ctx);
+void html_portfolio_slide(html_ctx *ctx, const deck_slide *s) {
+  html_node *slide, *body;
+  switch (s->kind) {
+  case DECK_SLIDE_PORTFOLIO_TITLE:
+    body = html_slide_begin(ctx, &slide, "slide slide-title", NULL);
+    html_attr(slide, "aria-label", html_msg(ctx, "title.portfolio"));
+    html_text_el(ctx, body, "p", "eyebrow", html_msg(ctx, "title.slides"));
+    html_text_el(ctx, body, "h1", NULL, html_msg(ctx, "title.portfolio"));
+    portfolio_meta(ctx, body);
+    break;
+  case DECK_SLIDE_PORTFOLIO_FIGURES:
+    body = html_slide_begin(ctx, &slide, "slide slide-figures slide-portfolio", s->heading);
+    portfolio_figures(ctx, body);
+    break;
+  case DECK_SLIDE_SERVICES:
+    body = html_slide_begin(ctx, &slide, "slide slide-services", s->heading);
+    html_add_child(body, services_table(ctx, s->first, s->first + s->count));
+    break;
+  default:
+    return;
   }
-  html_leave_service(ctx);
-  return (int)n;
-}
-
-void html_portfolio_slides(html_ctx *ctx) {
-  const bd_portfolio *p = ctx->portfolio;
-  html_node *slide, *body = html_slide_begin(ctx, &slide, "slide slide-title", NULL, 0, 1);
-  html_attr(slide, "aria-label", html_msg(ctx, "title.portfolio"));
-  html_text_el(ctx, body, "p", "eyebrow", html_msg(ctx, "title.slides"));
-  html_text_el(ctx, body, "h1", NULL, html_msg(ctx, "title.portfolio"));
-  portfolio_meta(ctx, body);
   end_slide(ctx, slide);
-
-  body = html_slide_begin(ctx, &slide, "slide slide-figures slide-portfolio",
-                          html_msg(ctx, "heading.portfolio"), 0, 1);
-  portfolio_figures(ctx, body);
-  end_slide(ctx, slide);
-
-  size_t parts = table_slides(ctx);
-  for (size_t part = 0; part < parts && !ctx->failed; part++) {
-    size_t first = part * HTML_SLIDE_PORTFOLIO_ROWS;
-    size_t end = first + HTML_SLIDE_PORTFOLIO_ROWS < p->report_count
-                     ? first + HTML_SLIDE_PORTFOLIO_ROWS
-                     : p->report_count;
-    body = html_slide_begin(ctx, &slide, "slide slide-services", html_msg(ctx, "heading.services"),
-                            part, parts);
-    html_add_child(body, services_table(ctx, first, end));
-    end_slide(ctx, slide);
-  }
-
-  for (size_t i = 0; i < p->report_count && !ctx->failed; i++) {
-    html_enter_service(ctx, i);
-    html_slides_service(ctx);
-  }
-  html_leave_service(ctx);
 }
