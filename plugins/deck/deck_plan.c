@@ -317,6 +317,13 @@ static void service_slides(planner *pl, size_t service, const bd_report *r) {
   heading = msg(pl, "heading.coverage");
   c = coverage_cut(pl, heading);
   table_slides(pl, DECK_SLIDE_COVERAGE, &c, heading);
+  double *rows = malloc((r->matrix_row_count ? r->matrix_row_count : 1) * sizeof *rows);
+  if (rows == NULL) {
+    pl->failed = 1;
+    return;
+  }
+  for (size_t i = 0; i < r->matrix_row_count; i++) rows[i] = deck_row(&pl->m, c.table, i);
+  pl->plan->services[service].coverage_rows = rows;
 }
 
 /* The portfolio's own slides: its title, key figures and services table. */
@@ -361,11 +368,26 @@ oom:
   return NULL;
 }
 
+const deck_slide *deck_plan_view(const deck_plan *p, size_t plan, deck_kind kind, size_t tree,
+                                 size_t *count) {
+  *count = 0;
+  const deck_slide *first = NULL;
+  for (size_t i = 0; i < p->count; i++) {
+    const deck_slide *s = &p->slides[i];
+    if (s->plan != plan || s->kind != kind || (kind == DECK_SLIDE_TREE && s->tree != tree))
+      continue;
+    if (first == NULL) first = s;
+    ++*count;
+  }
+  return first;
+}
+
 void deck_plan_free(deck_plan *plan) {
   if (plan == NULL) return;
   for (size_t i = 0; i < plan->service_count; i++) {
     free(plan->services[i].decision_small);
     free(plan->services[i].category_narrow);
+    free(plan->services[i].coverage_rows);
   }
   free(plan->services);
   free(plan->slides);

@@ -77,6 +77,7 @@ typedef struct deck_service {
   int matrix_wide; /* the loss matrix has more than DECK_MATRIX_CATEGORIES categories */
   unsigned char *decision_small;  /* per decision: its title takes DECK_CELL_SMALL */
   unsigned char *category_narrow; /* per loss category: its label takes DECK_THEAD_NARROW */
+  double *coverage_rows;          /* per matrix row: its height on the heatmap slides, CSS px */
 } deck_service;
 
 /* The plan of a deck. */
@@ -105,6 +106,12 @@ deck_plan *deck_plan_build(const bd_render_request *req, const deck_setup *setup
 
 /* Frees a plan and everything in it; NULL is fine. */
 void deck_plan_free(deck_plan *plan);
+
+/* The slides of one view: those of kind of plan `plan` (for
+ * DECK_SLIDE_TREE, of tree `tree`), which follow each other; *count gets
+ * how many (0: the plan has none, NULL returned). */
+const deck_slide *deck_plan_view(const deck_plan *p, size_t plan, deck_kind kind, size_t tree,
+                                 size_t *count);
 
 /* The comparison of a plan, or NULL (none, or a host too old for one). */
 const bd_comparison *deck_comparison(const bd_report *r);

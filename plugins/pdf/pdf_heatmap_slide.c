@@ -131,6 +131,19 @@ static void panel_box(const compact *c, int panel, double *x, double *w) {
 
 /* See pdf.h. */
 size_t pdf_heatmap_slide_paginate(pdf_doc *d) {
+  size_t planned; /* the slide plan's cut, its rows at the plan's heights */
+  const deck_slide *plan = pdf_deck_view(d, DECK_SLIDE_COVERAGE, 0, &planned);
+  if (plan) {
+    const double *px = d->deck->services[d->plan].coverage_rows;
+    size_t n = d->r->matrix_row_count;
+    d->coverage_starts = malloc(planned * sizeof *d->coverage_starts);
+    d->coverage_heights = malloc((n ? n : 1) * sizeof *d->coverage_heights);
+    if (d->coverage_starts == NULL || d->coverage_heights == NULL) return 0;
+    for (size_t i = 0; i < n; i++) d->coverage_heights[i] = shown(d->r, i) ? deck_pt(px[i]) : 0;
+    for (size_t p = 0; p < planned; p++) d->coverage_starts[p] = plan[p].first;
+    d->coverage_page_count = planned;
+    return planned;
+  }
   compact c;
   compact_open(d, &c);
   size_t n = d->r->matrix_row_count, slides = count_slides(&c);
@@ -199,10 +212,51 @@ static void draw_heads(compact *c, double y) {
   pdf_hrule(d, d->x0, d->x1, y + c->row_h + d->pad / 2, 1.2, PDF_COLOR_RULE_STRONG);
 }
 
+/* Draws the rows of slide s of the plan into its panels: each row at the
+ * plan's height, a panel that starts inside a loss repeating it first. */
+static void draw_planned(compact *c, const deck_slide *s) {
+  const pdf_doc *d = c->d;
+  double top = c->top;
+  size_t first = s->first;
+  for (int p = 0; p < s->panels; p++) {
+    c->top = top;
+    if (s->panel_repeat[p] != DECK_NO_ROW) {
+      c->row_h = d->coverage_heights[s->panel_repeat[p]];
+      draw_row(c, s->panel_repeat[p], p, 0, 1);
+      c->top += c->row_h;
+    }
+    for (size_t i = first; i < s->panel_end[p]; i++) {
+      if (!shown(d->r, i)) continue;
+      c->row_h = d->coverage_heights[i];
+      draw_row(c, i, p, 0, 0);
+      c->top += c->row_h;
+    }
+    first = s->panel_end[p];
+  }
+}
+
 /* See pdf.h. */
 int pdf_heatmap_slide_draw(pdf_doc *d) {
   compact c;
   compact_open(d, &c);
+  size_t planned;
+  const deck_slide *s = pdf_deck_view(d, DECK_SLIDE_COVERAGE, 0, &planned);
+  if (s) {
+    int rc = 0;
+    for (size_t p = 0; p < planned && rc == 0; p++) {
+      c.panels = s[p].panels;
+      double y = pdf_slide_begin(d, &s[p], NULL, 0);
+      if (c.panels > 1) pdf_kind_key(d, d->x0, y, d->x1 - d->x0);
+      y += pdf_heatmap_legend(d, 0, y, 1);
+      double row_h = c.row_h;
+      draw_heads(&c, y);
+      c.top = y + row_h + d->pad;
+      draw_planned(&c, &s[p]);
+      c.row_h = row_h;
+      rc = pdf_page_end(d);
+    }
+    return rc;
+  }
   int rc = 0;
   for (size_t p = 0; p < d->coverage_page_count && rc == 0; p++) {
     double y = pdf_page_begin(d, pdf_msg(d, "heading.coverage"), p > 0);

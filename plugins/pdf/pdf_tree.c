@@ -198,6 +198,17 @@ static void tree_bounds(const bd_report *r, size_t *max_nodes, size_t *max_rows)
   }
 }
 
+/* The cuts of a tree of `rows` rows as the slide plan's `count` slides
+ * have them.  Returns 0 or -1 on exhaustion. */
+static int planned_rows(const deck_slide *s, size_t count, size_t rows, pdf_tree_plan *plan) {
+  plan->cuts = malloc((count + 1) * sizeof *plan->cuts);
+  if (plan->cuts == NULL) return -1;
+  for (size_t p = 0; p < count; p++) plan->cuts[p] = s[p].first;
+  plan->cuts[count] = rows;
+  plan->pages = count;
+  return 0;
+}
+
 /* See pdf.h. */
 size_t pdf_tree_paginate(pdf_doc *d) {
   const bd_report *r = d->r;
@@ -239,7 +250,10 @@ size_t pdf_tree_paginate(pdf_doc *d) {
       per = (size_t)(avail / st.row);
       plan->compact = 1;
     }
-    if (cut_rows(r, tree, &v, per ? per : 1, plan) != 0) {
+    size_t planned; /* slides: the slide plan's cut */
+    const deck_slide *s = pdf_deck_view(d, DECK_SLIDE_TREE, t, &planned);
+    if (s ? planned_rows(s, planned, rows, plan) != 0
+          : cut_rows(r, tree, &v, per ? per : 1, plan) != 0) {
       view_free(&v);
       return 0;
     }
@@ -481,10 +495,14 @@ int pdf_tree_draw(pdf_doc *d) {
     const char *title = r->losses[tree->loss].title;
     tree_style st = style_for(d, plan->scale, plan->compact);
     view_compute(tree, summary_view(d), &v);
+    size_t planned; /* slides: the slide plan's headings */
+    const deck_slide *s = pdf_deck_view(d, DECK_SLIDE_TREE, t, &planned);
     for (size_t p = 0; p < plan->pages && rc == 0; p++) {
-      double y = pdf_page_begin(d, title, p > 0);
+      const char *head = s ? s[p].heading : title;
+      int cont = s ? 0 : p > 0;
+      double y = pdf_page_begin(d, head, cont);
       column_labels(d, &st, y);
-      y = area_top(d, title, p > 0);
+      y = area_top(d, head, cont);
       size_t a = plan->cuts[p], b = plan->cuts[p + 1];
       if (b > v.rows) b = v.rows;
       if (a < b) draw_rows(d, tree, &v, &st, a, b, y);
