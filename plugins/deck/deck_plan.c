@@ -6,7 +6,8 @@
  * the decisions needed; the loss matrix; one summary scenario tree per
  * business loss (loss -> failure types -> scenarios, a row per scenario);
  * the coverage heatmap.  A portfolio's deck starts with its title, its key
- * figures and the services table, then has every plan's slides.
+ * figures, the services table and the sources (each plan's file and
+ * SHA-256), then has every plan's slides.
  *
  * Tables are cut by measured height (deck_rows.c): a slide takes as many
  * rows as fit in the body under its heading.  The loss matrix never ends a
@@ -16,8 +17,8 @@
  * of one-line rows, balanced (losses head their scenarios, repeated over a
  * panel that starts inside one); a tree takes as many scenario rows a slide
  * as its row pitch allows.  Two tables are still cut by a count: what
- * changed (4 rows under its figures, then 7 a slide) and the portfolio's
- * services table (6 plans a slide).
+ * changed (its figures on a slide of their own, then 4 rows a slide) and
+ * the portfolio's services table and sources (6 plans a slide).
  */
 #include "deck_plan.h"
 
@@ -29,11 +30,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Changed scenarios on the first "What changed" slide (under the key
- * figures) and on each further one; plans in a services table slide. */
-#define CHANGES_FIRST_ROWS 4
-#define CHANGES_MORE_ROWS  7
-#define SERVICES_ROWS      6
+/* Changed scenarios on a "What changed" slide after the one of its
+ * figures; plans in a services table slide. */
+#define CHANGES_ROWS  4
+#define SERVICES_ROWS 6
 
 /* The planner's state. */
 typedef struct planner {
@@ -260,22 +260,18 @@ static void tree_slides(planner *pl) {
   }
 }
 
-/* What changed since the compared report: 4 rows under the figures, then 7
- * a slide. */
+/* What changed since the compared report: the comparison and its figures
+ * on a slide of their own, then the changed scenarios, 4 a slide. */
 static void changes_slides(planner *pl) {
   const bd_comparison *c = deck_comparison(pl->m.r);
   if (c == NULL) return;
-  size_t rows = c->added + c->removed + c->changed, parts = 1;
-  if (rows > CHANGES_FIRST_ROWS)
-    parts += (rows - CHANGES_FIRST_ROWS + CHANGES_MORE_ROWS - 1) / CHANGES_MORE_ROWS;
-  size_t first = 0;
+  size_t rows = c->added + c->removed + c->changed;
+  size_t parts = 1 + (rows + CHANGES_ROWS - 1) / CHANGES_ROWS;
   for (size_t part = 0; part < parts; part++) {
     deck_slide *s = add_slide(pl, DECK_SLIDE_CHANGES, msg(pl, "heading.changes"), part, parts);
     if (s == NULL) return;
-    size_t per = part == 0 ? CHANGES_FIRST_ROWS : CHANGES_MORE_ROWS;
-    s->first = first;
-    s->count = first + per < rows ? per : rows - first;
-    first += s->count;
+    s->first = part ? (part - 1) * CHANGES_ROWS : 0;
+    s->count = part == 0 ? 0 : s->first + CHANGES_ROWS < rows ? CHANGES_ROWS : rows - s->first;
   }
 }
 
@@ -326,18 +322,23 @@ static void service_slides(planner *pl, size_t service, const bd_report *r) {
   pl->plan->services[service].coverage_rows = rows;
 }
 
-/* The portfolio's own slides: its title, key figures and services table. */
+/* The portfolio's own slides: its title, key figures, the services table
+ * and the sources. */
 static void portfolio_slides(planner *pl, const bd_portfolio *p) {
   pl->service = 0;
   add_slide(pl, DECK_SLIDE_PORTFOLIO_TITLE, NULL, 0, 1);
   add_slide(pl, DECK_SLIDE_PORTFOLIO_FIGURES, msg(pl, "heading.portfolio"), 0, 1);
   size_t parts = (p->report_count + SERVICES_ROWS - 1) / SERVICES_ROWS;
-  for (size_t part = 0; part < parts; part++) {
-    deck_slide *s = add_slide(pl, DECK_SLIDE_SERVICES, msg(pl, "heading.services"), part, parts);
-    if (s == NULL) return;
-    s->first = part * SERVICES_ROWS;
-    s->count =
-        s->first + SERVICES_ROWS < p->report_count ? SERVICES_ROWS : p->report_count - s->first;
+  for (int sources = 0; sources < 2; sources++) {
+    for (size_t part = 0; part < parts; part++) {
+      deck_slide *s =
+          add_slide(pl, sources ? DECK_SLIDE_SOURCES : DECK_SLIDE_SERVICES,
+                    msg(pl, sources ? "heading.sources" : "heading.services"), part, parts);
+      if (s == NULL) return;
+      s->first = part * SERVICES_ROWS;
+      s->count =
+          s->first + SERVICES_ROWS < p->report_count ? SERVICES_ROWS : p->report_count - s->first;
+    }
   }
 }
 

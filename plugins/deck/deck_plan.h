@@ -40,7 +40,8 @@ typedef enum deck_kind {
   DECK_SLIDE_COVERAGE,          /* matrix rows of the heatmap, in `panels` pieces */
   DECK_SLIDE_PORTFOLIO_TITLE,   /* the portfolio's title slide (no heading) */
   DECK_SLIDE_PORTFOLIO_FIGURES, /* the portfolio's key figures */
-  DECK_SLIDE_SERVICES           /* rows [first, +count) of the services table */
+  DECK_SLIDE_SERVICES,          /* plans [first, +count) of the services table */
+  DECK_SLIDE_SOURCES            /* plans [first, +count) of the sources (file, SHA-256) */
 } deck_kind;
 
 /* The rows of a heatmap slide: their type size. */

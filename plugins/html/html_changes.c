@@ -274,7 +274,7 @@ void html_changes_slide(html_ctx *ctx, const deck_slide *s) {
   }
   if (listed(c) == 0) {
     html_text_el(ctx, body, "p", "empty", html_msg(ctx, "text.no_changes"));
-  } else {
+  } else if (s->count > 0) {
     html_node *table = changes_head(ctx);
     delta_rows(ctx, html_el(ctx, table, "tbody", NULL), c, &pos, s->count);
     if (s->last) html_add_child(table, total_foot(ctx, c));

@@ -345,20 +345,17 @@ static void summary(html_ctx *ctx) {
   html_close(ctx, "section");
 }
 
-/* The sources: each plan file with its full SHA-256 (and the compared
- * file of each comparison). */
-static void sources(html_ctx *ctx) {
+/* The sources of plans [first, end): each plan file with its full SHA-256
+ * (and the compared file of each comparison), as a table. */
+static html_node *sources_table(html_ctx *ctx, size_t first, size_t end) {
   const bd_portfolio *p = ctx->portfolio;
-  html_node *sec = html_el(ctx, NULL, "section", "view portfolio-view");
-  html_attr(sec, "id", "sources");
-  html_text_el(ctx, sec, "h2", NULL, html_msg(ctx, "heading.sources"));
-  html_node *table = html_el(ctx, sec, "table", "data sources");
+  html_node *table = html_el(ctx, NULL, "table", "data sources");
   html_node *tr = html_el(ctx, html_el(ctx, table, "thead", NULL), "tr", NULL);
   head_cell(ctx, tr, "column.service", "col-name");
   head_cell(ctx, tr, "column.file", NULL);
   head_cell(ctx, tr, "column.sha256", NULL);
   html_node *tbody = html_el(ctx, table, "tbody", NULL);
-  for (size_t i = 0; i < p->report_count; i++) {
+  for (size_t i = first; i < end; i++) {
     const bd_report *r = p->reports[i];
     const bd_comparison *c = html_comparison_of(r);
     for (int side = 0; side < (c ? 2 : 1); side++) {
@@ -378,6 +375,15 @@ static void sources(html_ctx *ctx) {
                    side ? c->source_sha256 : r->source_sha256);
     }
   }
+  return table;
+}
+
+/* The sources section of the report. */
+static void sources(html_ctx *ctx) {
+  html_node *sec = html_el(ctx, NULL, "section", "view portfolio-view");
+  html_attr(sec, "id", "sources");
+  html_text_el(ctx, sec, "h2", NULL, html_msg(ctx, "heading.sources"));
+  html_add_child(sec, sources_table(ctx, 0, ctx->portfolio->report_count));
   html_emit(ctx, sec);
 }
 
@@ -455,6 +461,10 @@ void html_portfolio_slide(html_ctx *ctx, const deck_slide *s) {
   case DECK_SLIDE_SERVICES:
     body = html_slide_begin(ctx, &slide, "slide slide-services", s->heading);
     html_add_child(body, services_table(ctx, s->first, s->first + s->count));
+    break;
+  case DECK_SLIDE_SOURCES:
+    body = html_slide_begin(ctx, &slide, "slide slide-sources", s->heading);
+    html_add_child(body, sources_table(ctx, s->first, s->first + s->count));
     break;
   default:
     return;

@@ -185,6 +185,7 @@ void html_slides_body(html_ctx *ctx) {
     case DECK_SLIDE_PORTFOLIO_TITLE:
     case DECK_SLIDE_PORTFOLIO_FIGURES:
     case DECK_SLIDE_SERVICES:
+    case DECK_SLIDE_SOURCES:
       break;
     }
   }
