@@ -110,8 +110,8 @@ static const char *row_title(matrix *m, size_t i, pdf_font *f, double *x, double
     return m->cont ? pdf_continued(d, r->failures[row->index].title, m->cont_title,
                                    sizeof m->cont_title)
                    : r->failures[row->index].title;
-  default:
-    *f = d->f_cell;
+  default: /* slides: the deck's matrix type, as the slide plan measured it */
+    *f = d->slides ? (pdf_font){deck_pt(DECK_MATRIX_FONT), 0} : d->f_cell;
     *x += 2 * m->indent;
     *w = m->cols[0].w - 2 * d->pad - 2 * m->indent;
     return r->scenarios[row->index].title;
@@ -126,7 +126,9 @@ static double row_height(void *ctx, size_t i) {
   pdf_font f;
   double x, w;
   const char *title = row_title(m, i, &f, &x, &w);
-  return pdf_row_height(d, f, pdf_text_line_count(d->text, title, f, w, d->row_lines));
+  double h = pdf_row_height(d, f, pdf_text_line_count(d->text, title, f, w, d->row_lines));
+  double figures = pdf_row_height(d, d->f_cell, 1); /* slides: titles may be smaller */
+  return h > figures ? h : figures;
 }
 
 /* The height of the group headers a page starting at row `first` repeats. */
