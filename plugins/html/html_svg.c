@@ -371,7 +371,7 @@ static void draw_chips(html_ctx *ctx, html_node *grp, const bd_scenario *s, doub
 
 /* Draws node i of the summary tree (slides): its title in as many lines
  * as the box holds (two at the tree type, three in the smaller types of
- * html_deck.h), the figures line with, for a scenario, its
+ * deck_metrics.h), the figures line with, for a scenario, its
  * measure chips and its decision on the right. */
 static void draw_summary_node(html_ctx *ctx, html_tree_plan *tp, html_node *svg, size_t i,
                               double cy, const char *cls, const char *title, const char *line2,
