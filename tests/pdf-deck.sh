@@ -112,7 +112,8 @@ done
 heatmap_on_one "40 scenarios (en)" "$WORK/forty-en.pdf" "$WORK/forty-en.yaml" "Coverage heatmap"
 heatmap_on_one "40 scenarios (ja)" "$WORK/forty-ja.pdf" "$WORK/forty-ja.yaml" "対策カバレッジ"
 heat=$(python3 "$WORDS" pages "$WORK/sixty-en.pdf" "Coverage heatmap" | wc -l)
-check "60 scenarios: the heatmap continues on a second slide ($heat)" [ "$heat" -eq 2 ]
+# more than 40 scenarios: the slide plan cuts the heatmap's rows by height
+check "60 scenarios: the heatmap continues on further slides ($heat)" [ "$heat" -ge 2 ]
 for id in scenario-00 scenario-59; do
   check "60 scenarios: $id on a heatmap slide" sh -c "python3 '$WORDS' pages '$WORK/sixty-en.pdf' '$id' | grep -q ."
 done

@@ -111,7 +111,7 @@ static const char *row_title(matrix *m, size_t i, pdf_font *f, double *x, double
                                    sizeof m->cont_title)
                    : r->failures[row->index].title;
   default: /* slides: the deck's matrix type, as the slide plan measured it */
-    *f = d->slides ? (pdf_font){deck_pt(DECK_MATRIX_FONT), 0} : d->f_cell;
+    *f = d->slides && !d->chart ? (pdf_font){deck_pt(DECK_MATRIX_FONT), 0} : d->f_cell;
     *x += 2 * m->indent;
     *w = m->cols[0].w - 2 * d->pad - 2 * m->indent;
     return r->scenarios[row->index].title;

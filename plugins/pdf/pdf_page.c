@@ -13,13 +13,14 @@ void pdf_type_setup(pdf_doc *d) {
     /* Type that reads from the back of a room: the deck's heading and
      * table text (deck_metrics.h at 3/4, as the slide plan measured them),
      * nothing (footer included) under 12 pt. */
-    d->f_cell = (pdf_font){deck_pt(DECK_CELL_FONT), 0}; /* the deck's sizes */
-    d->f_head = (pdf_font){12, 1};
+    int deck = !d->chart; /* a chart for slides keeps its own type */
+    d->f_cell = (pdf_font){deck ? deck_pt(DECK_CELL_FONT) : 14, 0};
+    d->f_head = (pdf_font){deck ? 12 : 13, 1};
     d->f_small = (pdf_font){12, 0};
-    d->f_title = (pdf_font){deck_pt(DECK_HEAD_FONT), 1}; /* the deck's heading */
+    d->f_title = (pdf_font){deck ? deck_pt(DECK_HEAD_FONT) : 30, 1};
     d->f_subtitle = (pdf_font){16, 0};
     d->f_frame = (pdf_font){12, 0};
-    d->pad = deck_pt(DECK_CELL_PAD_Y);
+    d->pad = deck ? deck_pt(DECK_CELL_PAD_Y) : 4;
     d->row_lines = 2;
   } else {
     d->f_cell = (pdf_font){7.5, 0};
@@ -280,7 +281,7 @@ double pdf_page_content_top(pdf_doc *d, const char *title, int cont) {
   double more;
   const char *cont_label;
   int lines = title_lines(d, title, cont, &more, &cont_label);
-  if (d->slides) /* the body starts where the deck's sizes put it (deck_metrics.h) */
+  if (d->slides && !d->chart) /* the body starts where the deck's sizes put it */
     return d->y0 + pdf_text_line_height(d->f_title) * lines + deck_pt(DECK_BODY_TOP);
   return d->y0 + pdf_text_line_height(d->f_title) * lines + d->f_title.size * 0.95;
 }
