@@ -428,12 +428,12 @@ int pdf_heatmap_draw(pdf_doc *d);
  * too); returns the height. */
 double pdf_heatmap_legend(pdf_doc *d, double swatch_w, double y, int draw);
 
-/* pdf_heatmap_slide.c: the compact heatmap of the slides (up to 40
- * scenarios a slide).  Paginating sets d->coverage_starts (the first matrix
- * row of each slide) and d->coverage_heights, which d owns
- * (pdf_doc_free()), and returns the slide count, 0 on exhaustion; drawing
- * returns 0 or -1.  pdf_heatmap_paginate() and pdf_heatmap_draw() call
- * them for slides. */
+/* pdf_heatmap_slide.c: the compact heatmap of the slides, as the slide
+ * plan cuts it.  Paginating sets d->coverage_starts (the first matrix row
+ * of each slide) and d->coverage_heights (the plan's row heights), which d
+ * owns (pdf_doc_free()), and returns the slide count, 0 on exhaustion;
+ * drawing returns 0 or -1.  pdf_heatmap_paginate() and pdf_heatmap_draw()
+ * call them for slides. */
 size_t pdf_heatmap_slide_paginate(pdf_doc *d);
 int pdf_heatmap_slide_draw(pdf_doc *d);
 

@@ -258,11 +258,6 @@ static double rows_top(changes *t, int first) {
   return y + (t->n ? pdf_cols_header_height(d, t->cols, COLS) : 0);
 }
 
-/* The pages before the table: 1 when the lead stands alone. */
-static size_t lead_pages(const pdf_doc *d) {
-  return LEAD_ALONE(d) ? 1 : 0;
-}
-
 /* See pdf.h. */
 size_t pdf_changes_paginate(pdf_doc *d) {
   changes t;
@@ -280,12 +275,11 @@ size_t pdf_changes_paginate(pdf_doc *d) {
     changes_close(&t);
     return pages ? planned : 0;
   }
-  size_t pages = pdf_paginate(t.n, first, room, row_height, NULL, NULL, &t, d->slides ? 4 : 0, t.n,
+  size_t pages = pdf_paginate(t.n, first, room, row_height, NULL, NULL, &t, 0, t.n,
                               &d->changes_starts, &d->changes_heights);
-  /* slides without a changed scenario: the lead slide alone */
-  d->changes_page_count = pages && LEAD_ALONE(d) && t.n == 0 ? 0 : pages;
+  d->changes_page_count = pages;
   changes_close(&t);
-  return pages ? lead_pages(d) + d->changes_page_count : 0;
+  return pages;
 }
 
 /* Draws the row i at y; returns its height. */

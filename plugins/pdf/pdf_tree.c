@@ -8,8 +8,8 @@
  * 70% or more is shrunk onto one page; a larger one runs over several
  * pages with one-line titles.  Slides draw the summary view (below) with
  * each scenario's measures as chips in its box, and never shrink a tree: a
- * tree runs over as many slides as its measured height needs, so box text
- * stays at 12.5 pt.  Pages are cut between leaf
+ * tree runs over as many slides as the slide plan (plugins/deck) gives it,
+ * so box text stays at 12.5 pt.  Pages are cut between leaf
  * rows, where a scenario (or a failure type without scenarios) starts when
  * that is possible, so no box is ever cut and a scenario keeps its measures
  * together.  On each page a parent sits midway between its first and last
@@ -22,7 +22,8 @@
  * Slides draw it too (loss, failure types, scenarios with now -> planned
  * and the decision), and show each measure as a chip on the scenario's
  * box: the first letter of its kind on the colour of its status and
- * verification (the colours of the coverage heatmap).
+ * verification (the colours of the coverage heatmap).  Which rows go on
+ * each slide is the slide plan's (plugins/deck).
  */
 #include "pdf.h"
 
@@ -235,10 +236,8 @@ size_t pdf_tree_paginate(pdf_doc *d) {
     pdf_tree_plan *plan = &d->tree_plans[t];
     size_t fit = (size_t)(avail / st.row), per;
     *plan = (pdf_tree_plan){1, NULL, 0, 0};
-    if (d->slides && !d->chart) { /* never shrunk: as many rows as fit */
-      st = style_for(d, 1, 1);    /* a scenario's box is wide: one title line */
-      fit = (size_t)(avail / st.row);
-      per = fit < rows ? fit : rows;
+    if (d->slides && !d->chart) { /* never shrunk, one title line: the slide plan cuts it */
+      per = rows;
       plan->compact = 1;
     } else if (rows <= fit) {
       per = rows;
