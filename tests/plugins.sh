@@ -1,13 +1,13 @@
 #!/bin/sh
 # The plugin host with real modules built in the build tree: a good one, a
-# wrong magic, a wrong ABI major, a newer minor, an older minor, a missing
-# entry symbol, a render that fails; the search order and what is never
-# searched.
+# wrong magic, a newer ABI major, a 1.x plugin, a newer minor, an older
+# minor, a missing entry symbol, a render that fails; the search order and
+# what is never searched.  (The growth rule itself: tests/abi.sh.)
 . "$TOP_SRCDIR/tests/lib.sh"
 : "${TEST_MODULES:?}"
 
 # Each module alone in a directory of its own, so tests don't see each other.
-for m in good badmagic badmajor newminor oldminor noentry failrender; do
+for m in good badmagic badmajor oldmajor newminor oldminor noentry failrender textwriter; do
   mkdir -p "$WORK/mod/$m" && cp "$TEST_MODULES/$m.so" "$WORK/mod/$m/" && chmod 755 "$WORK/mod/$m/$m.so"
 done
 export BADDAY_PLUGIN_PATH=
@@ -22,25 +22,34 @@ run "$BADDAY" render "$EXAMPLE" -f badmagic -o - --plugin-dir "$WORK/mod/badmagi
 expect_rc "wrong magic cannot render" 3; expect_err "refusal shown on render" "not a badday plugin"
 
 run "$BADDAY" plugins --plugin-dir "$WORK/mod/badmajor"
-expect_out "wrong major refused" "plugin 'badmajor' was built for plugin ABI 2.0, this badday needs ABI 1.x"
+expect_out "wrong major refused" "plugin 'badmajor' was built for plugin ABI 3.0, this badday needs ABI 2.x"
 expect_out "wrong major: rebuild or delete" "delete the file if it is obsolete"
 
+# A plugin of ABI 1.x read the model's arrays by value: refused, naming both
+# majors and the way to 2.0.
+run "$BADDAY" plugins --plugin-dir "$WORK/mod/oldmajor"
+expect_out "1.x plugin refused" "plugin 'oldmajor' was built for plugin ABI 1.2, this badday needs ABI 2.x"
+expect_out "1.x plugin: why" "a plugin of ABI 1.x cannot read it"
+expect_out "1.x plugin: how to move" "Moving a plugin from 1.x to 2.0"
+run "$BADDAY" render "$EXAMPLE" -f oldmajor -o - --plugin-dir "$WORK/mod/oldmajor"
+expect_rc "1.x plugin cannot render" 3
+
 run "$BADDAY" plugins --plugin-dir "$WORK/mod/newminor"
-expect_out "newer minor refused" "plugin 'newminor' needs plugin ABI 1.99, this badday provides 1."
+expect_out "newer minor refused" "plugin 'newminor' needs plugin ABI 2.99, this badday provides 2."
 
 run "$BADDAY" render "$EXAMPLE" -f oldminor -o - --plugin-dir "$WORK/mod/oldminor"
 expect_rc "older minor loads" 0
 expect_out "older minor renders" "oldminor: Smart Receipt Manager (2 scenarios"
 
-# An ABI 1.0 plugin knows nothing of portfolios or comparisons (ABI 1.1).
+# A plugin that declares no features knows nothing of portfolios or comparisons.
 printf 'kept\n' >"$WORK/portfolio.oldminor"
 run "$BADDAY" render "$EXAMPLE" "$EXAMPLE" -o "$WORK/portfolio.oldminor" --plugin-dir "$WORK/mod/oldminor"
-expect_rc "1.0 plugin refuses several plans" 3
-expect_err "1.0 plugin: says why" "renders one plan at a time"
-check "1.0 plugin: old file kept" test "$(cat "$WORK/portfolio.oldminor")" = kept
+expect_rc "featureless plugin refuses several plans" 3
+expect_err "featureless plugin: says why" "renders one plan at a time"
+check "featureless plugin: old file kept" test "$(cat "$WORK/portfolio.oldminor")" = kept
 run "$BADDAY" render "$EXAMPLE" --compare "$EXAMPLE" -f oldminor -o - --plugin-dir "$WORK/mod/oldminor"
-expect_rc "1.0 plugin renders despite --compare" 0
-expect_err "1.0 plugin: comparison warned about" "the oldminor plugin does not show comparisons"
+expect_rc "featureless plugin renders despite --compare" 0
+expect_err "featureless plugin: comparison warned about" "the oldminor plugin does not show comparisons"
 
 run "$BADDAY" plugins --plugin-dir "$WORK/mod/noentry"
 expect_out "missing entry refused" "not a badday plugin (no bd_plugin_entry function)"
@@ -52,10 +61,45 @@ expect_err "failure reason shown" "failrender plugin failed: deliberate failure 
 check "old output survives a failing render" grep -qx 'last quarter' "$WORK/old.out"
 check "no temporary file after a failing render" no_temp_files "$WORK"
 
+# print and puts (ABI 2.0): a plugin writes text through the host's buffer
+run "$BADDAY" render "$EXAMPLE" -f text -o "$WORK/text.out" --plugin-dir "$WORK/mod/textwriter"
+expect_rc "text through print and puts" 0
+{
+  printf '# written through print and puts\n'
+  printf 'Smart Receipt Manager, report layout, 3 lines\n'
+  printf 'line %d of 3\n' 1 2 3
+  printf '%-700s|700\n' wide
+  printf 'end\n'
+} >"$WORK/text.expected"
+check "print and puts wrote exactly the text, a long line too" cmp "$WORK/text.expected" "$WORK/text.out"
+run "$BADDAY" render "$EXAMPLE" -f text -O lines=100000 -o - --plugin-dir "$WORK/mod/textwriter"
+expect_rc "100000 lines through print" 0
+check "print writes beyond the host's buffer in order" \
+  sh -c "sed -n '2p;100002p' '$WORK/out' | tr '\n' '/' | grep -qx 'Smart Receipt Manager, report layout, 100000 lines/line 100000 of 100000/'"
+if [ -w /dev/full ]; then
+  run "$BADDAY" render "$EXAMPLE" -f text -O lines=100000 -o /dev/full --plugin-dir "$WORK/mod/textwriter"
+  expect_rc "print to /dev/full fails" 4
+  expect_err "the write error is reported with the destination" "/dev/full: cannot write the report: No space left on device"
+  check "a write error is not called a plugin failure" sh -c "! grep -q 'plugin failed' '$WORK/err'"
+fi
+# a write error on a file (its size limit): the old file stays, no temporary file
+mkdir -p "$WORK/limited" && printf 'last quarter\n' >"$WORK/limited/old.text"
+run sh -c "trap '' XFSZ; ulimit -f 64; exec \"\$0\" \"\$@\"" "$BADDAY" render "$EXAMPLE" -f text -O lines=100000 \
+  -o "$WORK/limited/old.text" --plugin-dir "$WORK/mod/textwriter"
+expect_rc "print past the file size limit fails" 4
+expect_err "the file's write error is reported" "$WORK/limited/old.text: cannot write the report: File too large"
+check "old file kept after a failed print" grep -qx 'last quarter' "$WORK/limited/old.text"
+check "no temporary file after a failed print" no_temp_files "$WORK/limited"
+run sh -c "trap '' XFSZ; ulimit -f 64; exec \"\$0\" \"\$@\"" "$BADDAY" render "$EXAMPLE" -f text -O lines=100000 \
+  -o "$WORK/limited/new.text" --plugin-dir "$WORK/mod/textwriter"
+expect_rc "a new file past the size limit fails" 4
+check "no file left after a failed print" test ! -e "$WORK/limited/new.text"
+check "no temporary file left either" no_temp_files "$WORK/limited"
+
 # plugins -v lists plugins and refusals with paths and ABI
 run "$BADDAY" plugins -v --plugin-dir "$WORK/mod/good"
 expect_rc "plugins -v" 0
-expect_out "plugins lists formats, ABI and path" "formats: good  ABI 1."
+expect_out "plugins lists formats, ABI and path" "formats: good  ABI 2.0"
 expect_out "plugins lists the path" "$WORK/mod/good/good.so"
 expect_out "plugins -v shows the search path" "search path: $WORK/mod/good"
 

@@ -58,14 +58,13 @@ double deck_lines(const deck_setup *setup, const char *text, double width_px, do
 }
 
 const bd_comparison *deck_comparison(const bd_report *r) {
-  if (r->struct_size < offsetof(bd_report, comparison) + sizeof r->comparison) return NULL;
+  if (!BD_HAS(r, bd_report, comparison)) return NULL;
   return r->comparison;
 }
 
 /* The portfolio of the request, or NULL for one plan. */
 static const bd_portfolio *portfolio_of(const bd_render_request *req) {
-  if (req->struct_size < offsetof(bd_render_request, portfolio) + sizeof req->portfolio)
-    return NULL;
+  if (!BD_HAS(req, bd_render_request, portfolio)) return NULL;
   const bd_portfolio *p = req->portfolio;
   return p && p->report_count > 0 ? p : NULL;
 }
@@ -230,10 +229,11 @@ static void table_slides(planner *pl, deck_kind kind, const row_cut *c, const ch
 static size_t tree_rows(const bd_tree *t) {
   size_t rows = 0;
   for (size_t i = 0; i < t->node_count; i++) {
-    const bd_tree_node *n = &t->nodes[i];
+    const bd_tree_node *n = t->nodes[i];
     if (n->depth >= 3) continue;
-    int leaf = n->type == BD_NODE_SCENARIO ||
-               !(i + 1 < t->node_count && t->nodes[i + 1].parent == i && t->nodes[i + 1].depth < 3);
+    int leaf =
+        n->type == BD_NODE_SCENARIO ||
+        !(i + 1 < t->node_count && t->nodes[i + 1]->parent == i && t->nodes[i + 1]->depth < 3);
     if (leaf) rows++;
   }
   return rows ? rows : 1;
@@ -246,9 +246,9 @@ static void tree_slides(planner *pl) {
   for (size_t t = 0; t < r->tree_count && !pl->failed; t++) {
     char heading[1024];
     snprintf(heading, sizeof heading, "%s: %s", msg(pl, "heading.scenario_tree"),
-             r->losses[r->trees[t].loss].title);
+             r->losses[r->trees[t]->loss]->title);
     double fit = (deck_body_height(&pl->m, heading) - 2 * DECK_TREE_MARGIN) / DECK_TREE_PITCH;
-    size_t per = fit >= 1 ? (size_t)fit : 1, rows = tree_rows(&r->trees[t]);
+    size_t per = fit >= 1 ? (size_t)fit : 1, rows = tree_rows(r->trees[t]);
     size_t parts = (rows + per - 1) / per;
     for (size_t part = 0; part < parts; part++) {
       deck_slide *s = add_slide(pl, DECK_SLIDE_TREE, heading, part, parts);
@@ -290,7 +290,7 @@ static void service_types(planner *pl) {
   double name = deck_name_width(&pl->m, DECK_TABLE_DECISIONS);
   for (size_t i = 0; i < r->decision_count; i++)
     sv->decision_small[i] =
-        (unsigned char)deck_title_small(&pl->m, r->scenarios[r->decisions[i]].title, name);
+        (unsigned char)deck_title_small(&pl->m, r->scenarios[r->decisions[i]]->title, name);
   for (size_t c = 0; c < r->category_count; c++)
     sv->category_narrow[c] = (unsigned char)deck_category_narrow(&pl->m, c);
 }

@@ -230,7 +230,7 @@ static double group_height(const deck_measure *m, const bd_matrix_row *row, doub
                            double font, double pad_y) {
   const bd_report *r = m->r;
   const char *title =
-      row->type == BD_ROW_LOSS ? r->losses[row->index].title : r->failures[row->index].title;
+      row->type == BD_ROW_LOSS ? r->losses[row->index]->title : r->failures[row->index]->title;
   const char *label = msg(m, row->type == BD_ROW_LOSS ? "column.loss" : "column.failure");
   double label_px = deck_text_em(label) * DECK_GROUP_LABEL * BOLD * 1.15 + 10;
   double n = lines_of(m, title, width_px - label_px, font, 1);
@@ -241,10 +241,10 @@ double deck_row(const deck_measure *m, deck_table table, size_t i) {
   const bd_report *r = m->r;
   double name = deck_name_width(m, table);
   if (table == DECK_TABLE_DECISIONS) {
-    const bd_scenario *s = &r->scenarios[r->decisions[i]];
+    const bd_scenario *s = r->scenarios[r->decisions[i]];
     char path[1024];
-    join(path, sizeof path, r->losses[s->loss].title, " \xE2\x80\xBA ",
-         r->failures[s->failure].title, (char *)NULL);
+    join(path, sizeof path, r->losses[s->loss]->title, " \xE2\x80\xBA ",
+         r->failures[s->failure]->title, (char *)NULL);
     double h = title_height(m, s->title, name) +
                lines_of(m, path, name, DECK_PATH_FONT, 0) * DECK_PATH_FONT * DECK_CELL_LINE;
     if (s->accept) {
@@ -254,14 +254,14 @@ double deck_row(const deck_measure *m, deck_table table, size_t i) {
     }
     return row_height(h);
   }
-  const bd_matrix_row *row = &r->matrix_rows[i];
+  const bd_matrix_row *row = r->matrix_rows[i];
   if (table == DECK_TABLE_MATRIX) {
     if (row->type != BD_ROW_SCENARIO) /* the title spans the name and category columns */
       return group_height(
           m, row, text_width(matrix_name_col(m) + matrix_num_col(m) * (double)r->category_count),
           DECK_MATRIX_FONT, DECK_CELL_PAD_Y);
     return row_height(
-        larger(lines_of(m, r->scenarios[row->index].title, name, DECK_MATRIX_FONT, 0) *
+        larger(lines_of(m, r->scenarios[row->index]->title, name, DECK_MATRIX_FONT, 0) *
                    DECK_MATRIX_FONT * DECK_CELL_LINE,
                DECK_CELL_FONT * DECK_CELL_LINE));
   }
@@ -275,7 +275,7 @@ double deck_row(const deck_measure *m, deck_table table, size_t i) {
   double pad = dense ? DECK_DENSE_PAD_Y : DECK_MAP_PAD_Y;
   if (row->type != BD_ROW_SCENARIO)
     return group_height(m, row, text_width(DECK_CONTENT), font, pad);
-  return lines_of(m, r->scenarios[row->index].title, name, font, 0) * font * DECK_CELL_LINE +
+  return lines_of(m, r->scenarios[row->index]->title, name, font, 0) * font * DECK_CELL_LINE +
          2 * pad + 2; /* cells have a 2px white border (base.css) */
 }
 
@@ -284,9 +284,9 @@ double deck_matrix_foot(void) {
 }
 
 int deck_panel_continues(const bd_report *r, size_t first, size_t *loss) {
-  if (first == 0 || first >= r->matrix_row_count || r->matrix_rows[first].type == BD_ROW_LOSS)
+  if (first == 0 || first >= r->matrix_row_count || r->matrix_rows[first]->type == BD_ROW_LOSS)
     return 0;
-  while (first > 0 && r->matrix_rows[first].type != BD_ROW_LOSS) first--;
+  while (first > 0 && r->matrix_rows[first]->type != BD_ROW_LOSS) first--;
   *loss = first;
   return 1;
 }
@@ -306,6 +306,6 @@ size_t deck_piece_end(const deck_measure *m, deck_table table, size_t first, siz
   }
   if (end == count || table == DECK_TABLE_DECISIONS) return end;
   size_t cut = end; /* never end on a group header: it moves to the next piece */
-  while (cut > first + 1 && m->r->matrix_rows[cut - 1].type != BD_ROW_SCENARIO) cut--;
-  return m->r->matrix_rows[cut - 1].type == BD_ROW_SCENARIO ? cut : end;
+  while (cut > first + 1 && m->r->matrix_rows[cut - 1]->type != BD_ROW_SCENARIO) cut--;
+  return m->r->matrix_rows[cut - 1]->type == BD_ROW_SCENARIO ? cut : end;
 }

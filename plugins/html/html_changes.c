@@ -48,7 +48,7 @@ static size_t listed(const bd_comparison *c) {
 static size_t unchanged(const bd_comparison *c) {
   size_t n = 0;
   for (size_t i = 0; i < c->scenario_count; i++)
-    if (c->scenarios[i].change == BD_CHANGE_UNCHANGED) n++;
+    if (c->scenarios[i]->change == BD_CHANGE_UNCHANGED) n++;
   return n;
 }
 
@@ -188,8 +188,8 @@ static void delta_row(html_ctx *ctx, html_node *tbody, const bd_scenario_delta *
 static void delta_rows(html_ctx *ctx, html_node *tbody, const bd_comparison *c, size_t *pos,
                        size_t count) {
   for (size_t added = 0; *pos < c->scenario_count && added < count; (*pos)++) {
-    if (c->scenarios[*pos].change == BD_CHANGE_UNCHANGED) continue;
-    delta_row(ctx, tbody, &c->scenarios[*pos]);
+    if (c->scenarios[*pos]->change == BD_CHANGE_UNCHANGED) continue;
+    delta_row(ctx, tbody, c->scenarios[*pos]);
     added++;
   }
 }
@@ -266,7 +266,7 @@ void html_changes_slide(html_ctx *ctx, const deck_slide *s) {
   if (c == NULL) return;
   size_t pos = 0;
   for (size_t skipped = 0; pos < c->scenario_count && skipped < s->first; pos++)
-    if (c->scenarios[pos].change != BD_CHANGE_UNCHANGED) skipped++; /* the earlier slides' rows */
+    if (c->scenarios[pos]->change != BD_CHANGE_UNCHANGED) skipped++; /* the earlier slides' rows */
   html_node *slide, *body = html_slide_begin(ctx, &slide, "slide slide-changes", s->heading);
   if (s->part == 0) {
     compared_with(ctx, body, c);

@@ -123,7 +123,7 @@ static void coverage_slide(html_ctx *ctx, const deck_slide *s) {
 static void tree_slide(html_ctx *ctx, const deck_slide *s, html_tree_plan **tp) {
   if (s->part == 0) {
     html_tree_free(*tp);
-    *tp = html_tree_prepare(ctx, &ctx->r->trees[s->tree], s->count);
+    *tp = html_tree_prepare(ctx, ctx->r->trees[s->tree], s->count);
     if (*tp == NULL) return;
   }
   if (*tp == NULL) return;

@@ -35,7 +35,7 @@ static const char *kind_head(const compact *c, bd_kind kind, char *buf, size_t s
 
 /* 1 when matrix row i has a compact row: a loss or a scenario. */
 static int shown(const bd_report *r, size_t i) {
-  return r->matrix_rows[i].type != BD_ROW_FAILURE;
+  return r->matrix_rows[i]->type != BD_ROW_FAILURE;
 }
 
 /* Sets up the type and the cells for a slide of `panels` panels.  One
@@ -85,18 +85,18 @@ size_t pdf_heatmap_slide_paginate(pdf_doc *d) {
 static void draw_row(compact *c, size_t row, int panel, int repeat) {
   pdf_doc *d = c->d;
   const bd_report *r = d->r;
-  const bd_matrix_row *m = &r->matrix_rows[row];
+  const bd_matrix_row *m = r->matrix_rows[row];
   double x, w, y = c->top, ty = y + 2;
   panel_box(c, panel, &x, &w);
   if (m->type == BD_ROW_LOSS) {
     char buf[1024];
-    const char *title = r->losses[m->index].title;
+    const char *title = r->losses[m->index]->title;
     pdf_fill(d, PDF_LAYER_BASE, x, y, w, c->row_h, PDF_COLOR_GROUP);
     pdf_draw(d, repeat ? pdf_continued(d, title, buf, sizeof buf) : title, c->bold, BD_COLOR_TEXT,
              x + d->pad, ty, w - 2 * d->pad, 1, PDF_ALIGN_LEFT);
     return;
   }
-  const bd_scenario *s = &r->scenarios[m->index];
+  const bd_scenario *s = r->scenarios[m->index];
   double label_w = w - BD_KIND_COUNT * c->cell_w - 2 * d->pad;
   double id_w = pdf_text_width(d->text, s->id, c->bold);
   if (id_w > label_w) id_w = label_w;

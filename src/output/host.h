@@ -1,6 +1,6 @@
 /*
- * host.h - the plugin host: finds output plugins, loads them with dlopen,
- * checks their descriptors and calls them.
+ * host.h - the plugin host: finds output plugins, loads them with dlopen
+ * and checks their descriptors (render.h calls them).
  *
  * Search order: the --plugin-dir directory, then each absolute directory of
  * BADDAY_PLUGIN_PATH (':'-separated; empty and relative entries ignored),
@@ -55,19 +55,17 @@ int bd_plugins_shadowed(const bd_plugin_set *set, const bd_plugin_file *file, co
 /* Unloads every plugin and frees the set. */
 void bd_plugins_free(bd_plugin_set *set);
 
-/* The options a loaded plugin declares (NULL for a plugin built before
- * options existed or taking none). */
-const bd_option_spec *bd_plugin_option_specs(const bd_plugin *plugin);
+/* Option i (from 0) a loaded plugin declares, read with the plugin's stride
+ * (bd_plugin.option_size), so that bd_option_spec can grow; NULL past the
+ * last one or for a plugin taking none.  The spec belongs to the plugin. */
+const bd_option_spec *bd_plugin_option(const bd_plugin *plugin, size_t i);
 
-/* The BD_FEATURE_* bits a loaded plugin declares (0 for an ABI 1.0 plugin). */
+/* The BD_FEATURE_* bits a loaded plugin declares. */
 unsigned bd_plugin_features(const bd_plugin *plugin);
 
 /* Checks -O options against the plugin's declaration.  Returns 0, or -1
  * with a message in errbuf naming the option and what is allowed. */
 int bd_plugin_check_options(const bd_plugin *plugin, const char *const *names,
                             const char *const *values, size_t count, char *errbuf, size_t errsize);
-
-/* The services table handed to plugins (static, valid for the process). */
-const bd_host *bd_host_services(void);
 
 #endif

@@ -247,7 +247,7 @@ static void matrix_rules(void **state) {
     assert_int_equal(s->first, next);
     assert_true(s->count > 0);
     next = s->first + s->count;
-    if (k + 1 < n) assert_int_equal(r->matrix_rows[next - 1].type, BD_ROW_SCENARIO);
+    if (k + 1 < n) assert_int_equal(r->matrix_rows[next - 1]->type, BD_ROW_SCENARIO);
     assert_int_equal(s->last, k + 1 == n);
   }
   assert_int_equal(next, r->matrix_row_count);
