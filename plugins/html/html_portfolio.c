@@ -344,6 +344,27 @@ static void summary(html_ctx *ctx) {
   html_close(ctx, "section");
 }
 
+/* The cell of a plan's file; on slides a <wbr> after each slash, so that
+ * a long path breaks between its folders, never inside a name. */
+static void file_cell(html_ctx *ctx, html_node *tr, const char *path) {
+  if (!ctx->slides || path == NULL) {
+    html_text_el(ctx, tr, "td", "file", path);
+    return;
+  }
+  html_node *td = html_el(ctx, tr, "td", "file");
+  char part[1024];
+  for (const char *p = path; *p;) {
+    size_t n = strcspn(p, "/");
+    n += p[n] == '/';
+    if (n >= sizeof part) n = sizeof part - 1;
+    memcpy(part, p, n);
+    part[n] = '\0';
+    html_add_text(ctx, td, part);
+    p += n;
+    if (*p) html_el(ctx, td, "wbr", NULL);
+  }
+}
+
 /* The sources of plans [first, end): each plan file with its full SHA-256
  * (and the compared file of each comparison), as a table. */
 static html_node *sources_table(html_ctx *ctx, size_t first, size_t end) {
@@ -369,7 +390,7 @@ static html_node *sources_table(html_ctx *ctx, size_t first, size_t end) {
       } else {
         html_add_text(ctx, th, r->service);
       }
-      html_text_el(ctx, tr, "td", "file", side ? c->source : r->source);
+      file_cell(ctx, tr, side ? c->source : r->source);
       html_text_el(ctx, html_el(ctx, tr, "td", NULL), "code", "sha",
                    side ? c->source_sha256 : r->source_sha256);
     }
