@@ -344,25 +344,18 @@ static void summary(html_ctx *ctx) {
   html_close(ctx, "section");
 }
 
-/* The cell of a plan's file; on slides a <wbr> after each slash, so that
- * a long path breaks between its folders, never inside a name. */
+/* The cell of a plan's file; on slides a zero-width space (U+200B) after
+ * each slash, so that a long path breaks between its folders, never inside
+ * a name (libxml2 would write a <wbr> with an end tag). */
 static void file_cell(html_ctx *ctx, html_node *tr, const char *path) {
-  if (!ctx->slides || path == NULL) {
-    html_text_el(ctx, tr, "td", "file", path);
-    return;
+  char text[2048];
+  size_t n = 0;
+  for (const char *p = path ? path : ""; *p && n + 4 < sizeof text && ctx->slides; p++) {
+    text[n++] = *p;
+    if (*p == '/' && p[1]) n += (size_t)snprintf(text + n, sizeof text - n, "\xE2\x80\x8B");
   }
-  html_node *td = html_el(ctx, tr, "td", "file");
-  char part[1024];
-  for (const char *p = path; *p;) {
-    size_t n = strcspn(p, "/");
-    n += p[n] == '/';
-    if (n >= sizeof part) n = sizeof part - 1;
-    memcpy(part, p, n);
-    part[n] = '\0';
-    html_add_text(ctx, td, part);
-    p += n;
-    if (*p) html_el(ctx, td, "wbr", NULL);
-  }
+  text[n] = '\0';
+  html_text_el(ctx, tr, "td", "file", ctx->slides && path ? text : path);
 }
 
 /* The sources of plans [first, end): each plan file with its full SHA-256
