@@ -208,14 +208,17 @@ slide_order compare-slides "$WORK/compare-slides.html"
 xpath "portfolio slides: first slide is the portfolio title" "$PS" "//section[@id='slide-1'][contains(@class,'slide-title')]//h1[.='Resilience portfolio']"
 xpath "portfolio slides: then the key figures" "$PS" "//section[@id='slide-2'][contains(@class,'slide-portfolio')]"
 xpath "portfolio slides: then the services table with totals" "$PS" "//section[@id='slide-3'][contains(@class,'slide-services')]//tfoot/tr[td[1]='14,400'][td[2]='13,600']"
-xpath "portfolio slides: then Payments API's title slide" "$PS" "//section[@id='slide-4'][contains(@class,'slide-title')]//h1[.='Payments API']"
+xpath "portfolio slides: then the sources (as in the pdf deck)" "$PS" "//section[@id='slide-4'][contains(@class,'slide-sources')]//table[contains(@class,'sources')]"
+xpath "portfolio slides: then Payments API's title slide" "$PS" "//section[@id='slide-5'][contains(@class,'slide-title')]//h1[.='Payments API']"
 xpath "portfolio slides: Search's title slide later" "$PS" "//section[contains(@class,'slide-title')]//h1[.='Search']"
 check "portfolio slides: exactly one script" test "$(grep -ci '<script' "$PS")" -eq 1
 CS="$WORK/compare-slides.html"
-xpath "compare slides: What changed after the key figures" "$CS" "//section[@id='slide-3'][contains(@class,'slide-changes')]//h2[.='What changed']"
+# the slide plan: the comparison's figures on a slide, then its table ("What changed (2/2)")
+xpath "compare slides: What changed after the key figures" "$CS" "//section[@id='slide-3'][contains(@class,'slide-changes')]//h2[.='What changed (1/2)']"
+xpath "compare slides: its table on the next slide" "$CS" "//section[@id='slide-4'][contains(@class,'slide-changes')]//h2[.='What changed (2/2)']"
 xpath "compare slides: ${MINUS}1,000 in the total" "$CS" "$CH/tfoot/tr[td[4]='${MINUS}1,000']"
 xpath "compare slides: db-down Mitigate $ARROW Monitor" "$CS" "$CH/tbody/tr[th/div[.='db-down']]/td[contains(@class,'decision')][normalize-space(.)='Mitigate $ARROW Monitor']"
-xpath "both slides: What changed in the Payments API part" "$WORK/both-slides.html" "//section[contains(@class,'slide-changes')]//h2[.='What changed']"
+xpath "both slides: What changed in the Payments API part" "$WORK/both-slides.html" "//section[contains(@class,'slide-changes')]//h2[starts-with(.,'What changed')]"
 has_text "both slides --lang ja: heading" "$WORK/both-ja-slides.html" "前回からの変化"
 
 # --- in Chromium ------------------------------------------------------------------------------------

@@ -20,6 +20,10 @@
       prints the 1-based numbers of the pages whose text has TEXT.
   pdfwords.py words PDF PAGE
       prints the words of a page (1-based), one a line.
+  pdfwords.py headings PDF
+      prints the heading of every slide, one a line ("-" for none): the
+      words in large type (boxes over 24 pt tall) in the top band of the
+      slide (starting above 72 pt), lines joined with a space.
 """
 import subprocess
 import sys
@@ -107,6 +111,12 @@ def main():
                 for _, ws in lines:
                     for t, *_ in ws:
                         print(t)
+        return 0
+    if cmd == "headings":
+        for _, _, lines in pages(pdf):
+            heading = [" ".join(t for t, _, y0, _, y1 in ws if y1 - y0 > 24 and y0 < 72)
+                       for _, ws in lines]
+            print(" ".join(h for h in heading if h) or "-")
         return 0
     print(__doc__, file=sys.stderr)
     return 2

@@ -14,7 +14,7 @@
  * removed in the report) and "content" (where the views go).
  */
 #include "html_common.h"
-#include "html_deck.h"
+#include "../deck/deck_plan.h"
 #include "html_portfolio.h"
 
 #include <errno.h>
@@ -171,7 +171,7 @@ static char *build_css(html_ctx *ctx) {
     css[len] = '\0';
     free(part);
   }
-  if (html_palette_css(&css, &len) != 0 || (ctx->slides && html_deck_css(&css, &len) != 0)) {
+  if (html_palette_css(&css, &len) != 0 || (ctx->slides && deck_css(&css, &len) != 0)) {
     free(css);
     html_fail(ctx, "out of memory");
     return NULL;
@@ -394,6 +394,8 @@ static int render(const bd_host *host, const bd_render_request *req, bd_error *e
   xmlSetGenericErrorFunc(NULL, forward_error);
   char *css = NULL, *js = NULL, *page = NULL;
   size_t page_len = 0;
+  pdf_text *text = NULL;
+  deck_plan *deck = NULL;
   page = read_template(&ctx, "page.html", &page_len);
   if (page) css = build_css(&ctx);
   if (css && ctx.slides) js = build_script(&ctx);
@@ -410,7 +412,18 @@ static int render(const bd_host *host, const bd_render_request *req, bd_error *e
   if (content == NULL) goto done;
   for (size_t i = 0; i < ctx.r->scenario_count && !ctx.any_over_cap; i++)
     ctx.any_over_cap = ctx.r->scenarios[i]->over_cap;
-  if (ctx.slides) ctx.slide_total = html_slides_count(&ctx);
+  if (ctx.slides) { /* the deck: its slide plan, measured with the pdf plugin's fonts */
+    char msg[512];
+    text = pdf_text_new(req->font_dir, req->lang, msg, sizeof msg);
+    deck_setup setup = {host, req->output, text};
+    deck = text ? deck_plan_build(req, &setup, msg, sizeof msg) : NULL;
+    if (deck == NULL) {
+      html_fail(&ctx, "%s", msg);
+      goto done;
+    }
+    ctx.deck = deck;
+    ctx.slide_total = (int)deck->count;
+  }
   if (ctx.failed) goto done;
 
   ctx.out = xmlOutputBufferCreateIO(write_cb, NULL, &ctx, NULL);
@@ -432,6 +445,8 @@ done:
   free(page);
   free(css);
   free(js);
+  deck_plan_free(deck);
+  pdf_text_free(text);
   if (ctx.write_failed) { /* the host reports the write error itself */
     snprintf(err->message, sizeof err->message, "cannot write %s", req->output_name);
     return -1;

@@ -9,16 +9,12 @@
  * only adds to what the text says.  The figures are the core's
  * (bd_comparison); this file only formats and places them.
  */
+#include "../deck/deck_plan.h"
 #include "html_portfolio.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
-
-/* Changed scenarios on the first "What changed" slide (under the key
- * figures) and on each further one. */
-#define HTML_SLIDE_CHANGE_FIRST_ROWS 4
-#define HTML_SLIDE_CHANGE_MORE_ROWS  7
 
 #define MINUS "\xE2\x88\x92" /* U+2212, the minus sign */
 #define ARROW "\xE2\x86\x92" /* U+2192 */
@@ -265,35 +261,24 @@ void html_changes_section(html_ctx *ctx) {
   html_close(ctx, "section");
 }
 
-size_t html_changes_slides_count(const html_ctx *ctx) {
-  const bd_comparison *c = html_comparison_of(ctx->r);
-  if (c == NULL) return 0;
-  size_t rows = listed(c);
-  if (rows <= HTML_SLIDE_CHANGE_FIRST_ROWS) return 1;
-  rows -= HTML_SLIDE_CHANGE_FIRST_ROWS;
-  return 1 + (rows + HTML_SLIDE_CHANGE_MORE_ROWS - 1) / HTML_SLIDE_CHANGE_MORE_ROWS;
-}
-
-void html_changes_slides(html_ctx *ctx) {
+void html_changes_slide(html_ctx *ctx, const deck_slide *s) {
   const bd_comparison *c = html_comparison_of(ctx->r);
   if (c == NULL) return;
-  size_t parts = html_changes_slides_count(ctx), pos = 0;
-  for (size_t part = 0; part < parts && !ctx->failed; part++) {
-    html_node *slide, *body = html_slide_begin(ctx, &slide, "slide slide-changes",
-                                               html_msg(ctx, "heading.changes"), part, parts);
-    if (part == 0) {
-      compared_with(ctx, body, c);
-      change_figures(ctx, body, c);
-    }
-    if (listed(c) == 0) {
-      html_text_el(ctx, body, "p", "empty", html_msg(ctx, "text.no_changes"));
-    } else {
-      html_node *table = changes_head(ctx);
-      delta_rows(ctx, html_el(ctx, table, "tbody", NULL), c, &pos,
-                 part == 0 ? HTML_SLIDE_CHANGE_FIRST_ROWS : HTML_SLIDE_CHANGE_MORE_ROWS);
-      if (part + 1 == parts) html_add_child(table, total_foot(ctx, c));
-      html_add_child(body, table);
-    }
-    html_slide_end(ctx, slide);
+  size_t pos = 0;
+  for (size_t skipped = 0; pos < c->scenario_count && skipped < s->first; pos++)
+    if (c->scenarios[pos]->change != BD_CHANGE_UNCHANGED) skipped++; /* the earlier slides' rows */
+  html_node *slide, *body = html_slide_begin(ctx, &slide, "slide slide-changes", s->heading);
+  if (s->part == 0) {
+    compared_with(ctx, body, c);
+    change_figures(ctx, body, c);
   }
+  if (listed(c) == 0) {
+    html_text_el(ctx, body, "p", "empty", html_msg(ctx, "text.no_changes"));
+  } else if (s->count > 0) {
+    html_node *table = changes_head(ctx);
+    delta_rows(ctx, html_el(ctx, table, "tbody", NULL), c, &pos, s->count);
+    if (s->last) html_add_child(table, total_foot(ctx, c));
+    html_add_child(body, table);
+  }
+  html_slide_end(ctx, slide);
 }

@@ -29,6 +29,8 @@
 
 #include <badday/plugin.h>
 
+#include "../deck/deck_text.h"
+
 /* Colours of the four measure kinds (tree stripes, legends); the rest of
  * the palette comes from BD_COLOR_* in badday/plugin.h. */
 #define HTML_COLOR_KIND_DETECTIVE  0x2F6DB5
@@ -41,7 +43,7 @@
 
 /* Rows per chunk: how many rows one table or tree piece of the report
  * holds (a tree piece fits an A4 page when printed).  Slides are cut by
- * measured height instead (html_deck.h). */
+ * the slide plan instead (plugins/deck/deck_plan.h). */
 #define HTML_REPORT_TABLE_CHUNK 200
 #define HTML_REPORT_TREE_ROWS   20
 
@@ -64,9 +66,11 @@ typedef struct html_ctx {
   struct html_block *all_blocks;  /* all node memory, freed by html_writer_end */
   xmlBufferPtr escape;            /* scratch for escaping attribute values */
 
-  int any_over_cap; /* some scenario is over the risk cap (slides explain the mark) */
-  int slide_no;     /* slides: number of the slide being written, from 1 */
-  int slide_total;  /* slides: number of slides in the deck */
+  int any_over_cap;             /* some scenario is over the risk cap (slides explain the mark) */
+  int slide_no;                 /* slides: number of the slide being written, from 1 */
+  int slide_total;              /* slides: number of slides in the deck */
+  const struct deck_plan *deck; /* slides: the slide plan (deck_plan.h), owned by render() */
+  size_t deck_service;          /* slides: the plan of the deck whose slides are drawn */
 
   /* several plans and comparisons (html_portfolio.c, html_changes.c) */
   const bd_portfolio *portfolio; /* req->portfolio when the host gave one, else NULL */
@@ -218,10 +222,8 @@ const char *html_fit(const char *s, double max_em, char *buf, size_t size);
  * (sizes >= 4; l2 empty for one line) and returns the number of lines. */
 int html_wrap2(const char *s, double max_em, char *l1, size_t s1, char *l2, size_t s2);
 
-/* A line of wrapped text: bytes [start, start + len) of the string. */
-typedef struct html_span {
-  size_t start, len;
-} html_span;
+/* A line of wrapped text (see deck_text.h). */
+typedef deck_span html_span;
 
 /* Wraps s into lines of at most max_em each, breaking where a browser
  * would (after spaces; in Japanese between phrases, as with CSS
@@ -276,10 +278,11 @@ html_node *html_matrix_table(html_ctx *ctx, size_t first, size_t end);
 /* Streams the whole loss matrix as one table (report). */
 void html_matrix_stream(html_ctx *ctx);
 
-/* The coverage heatmap rows [first, end) of matrix_rows as a table drawn
- * as `table` (an html_deck_table: HTML_DECK_COVERAGE, _DENSE for the
- * class "dense", smaller rows, or _PANEL for one panel of one-line rows). */
-html_node *html_coverage_table(html_ctx *ctx, size_t first, size_t end, int table);
+/* The coverage heatmap rows [first, end) of matrix_rows as a table whose
+ * rows are `rows` (a deck_rows: DECK_ROWS_COMPACT, _DENSE for the class
+ * "dense", smaller rows, or _PANEL for one panel of one-line rows, which
+ * first repeats the loss of matrix row `repeat` unless DECK_NO_ROW). */
+html_node *html_coverage_table(html_ctx *ctx, size_t first, size_t end, int rows, size_t repeat);
 
 /* Streams the whole coverage heatmap as one table (report). */
 void html_coverage_stream(html_ctx *ctx);
@@ -303,10 +306,6 @@ typedef struct html_tree_plan html_tree_plan;
  * leaf rows (on slides the summary tree: measures as chips, see
  * html_tree.c).  Returns NULL when memory ran out (ctx->err is filled). */
 html_tree_plan *html_tree_prepare(html_ctx *ctx, const bd_tree *t, size_t max_rows);
-
-/* How many tree rows fit in height CSS px (at least 1): the max_rows of
- * html_tree_prepare for a slide body of that height. */
-size_t html_tree_rows_fit(const html_ctx *ctx, double height);
 
 /* Number of pieces the tree is drawn in (at least 1). */
 size_t html_tree_pieces(const html_tree_plan *tp);

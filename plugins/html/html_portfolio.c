@@ -6,13 +6,11 @@
  * each bd_report); this file only formats and places it.  See
  * html_portfolio.h for how the services share one page.
  */
+#include "../deck/deck_plan.h"
 #include "html_portfolio.h"
 
 #include <stdio.h>
 #include <string.h>
-
-/* Services a summary slide holds (plus the header and the total row). */
-#define HTML_SLIDE_PORTFOLIO_ROWS 6
 
 /* --- the ABI 1.1 members ---------------------------------------------------- */
 
@@ -346,20 +344,31 @@ static void summary(html_ctx *ctx) {
   html_close(ctx, "section");
 }
 
-/* The sources: each plan file with its full SHA-256 (and the compared
- * file of each comparison). */
-static void sources(html_ctx *ctx) {
+/* The cell of a plan's file; on slides a zero-width space (U+200B) after
+ * each slash, so that a long path breaks between its folders, never inside
+ * a name (libxml2 would write a <wbr> with an end tag). */
+static void file_cell(html_ctx *ctx, html_node *tr, const char *path) {
+  char text[2048];
+  size_t n = 0;
+  for (const char *p = path ? path : ""; *p && n + 4 < sizeof text && ctx->slides; p++) {
+    text[n++] = *p;
+    if (*p == '/' && p[1]) n += (size_t)snprintf(text + n, sizeof text - n, "\xE2\x80\x8B");
+  }
+  text[n] = '\0';
+  html_text_el(ctx, tr, "td", "file", ctx->slides && path ? text : path);
+}
+
+/* The sources of plans [first, end): each plan file with its full SHA-256
+ * (and the compared file of each comparison), as a table. */
+static html_node *sources_table(html_ctx *ctx, size_t first, size_t end) {
   const bd_portfolio *p = ctx->portfolio;
-  html_node *sec = html_el(ctx, NULL, "section", "view portfolio-view");
-  html_attr(sec, "id", "sources");
-  html_text_el(ctx, sec, "h2", NULL, html_msg(ctx, "heading.sources"));
-  html_node *table = html_el(ctx, sec, "table", "data sources");
+  html_node *table = html_el(ctx, NULL, "table", "data sources");
   html_node *tr = html_el(ctx, html_el(ctx, table, "thead", NULL), "tr", NULL);
   head_cell(ctx, tr, "column.service", "col-name");
   head_cell(ctx, tr, "column.file", NULL);
   head_cell(ctx, tr, "column.sha256", NULL);
   html_node *tbody = html_el(ctx, table, "tbody", NULL);
-  for (size_t i = 0; i < p->report_count; i++) {
+  for (size_t i = first; i < end; i++) {
     const bd_report *r = p->reports[i];
     const bd_comparison *c = html_comparison_of(r);
     for (int side = 0; side < (c ? 2 : 1); side++) {
@@ -374,11 +383,20 @@ static void sources(html_ctx *ctx) {
       } else {
         html_add_text(ctx, th, r->service);
       }
-      html_text_el(ctx, tr, "td", "file", side ? c->source : r->source);
+      file_cell(ctx, tr, side ? c->source : r->source);
       html_text_el(ctx, html_el(ctx, tr, "td", NULL), "code", "sha",
                    side ? c->source_sha256 : r->source_sha256);
     }
   }
+  return table;
+}
+
+/* The sources section of the report. */
+static void sources(html_ctx *ctx) {
+  html_node *sec = html_el(ctx, NULL, "section", "view portfolio-view");
+  html_attr(sec, "id", "sources");
+  html_text_el(ctx, sec, "h2", NULL, html_msg(ctx, "heading.sources"));
+  html_add_child(sec, sources_table(ctx, 0, ctx->portfolio->report_count));
   html_emit(ctx, sec);
 }
 
@@ -439,51 +457,30 @@ static void end_slide(html_ctx *ctx, html_node *slide) {
   html_emit(ctx, slide);
 }
 
-/* Number of slides the services table takes. */
-static size_t table_slides(const html_ctx *ctx) {
-  size_t n = ctx->portfolio->report_count;
-  return (n + HTML_SLIDE_PORTFOLIO_ROWS - 1) / HTML_SLIDE_PORTFOLIO_ROWS;
-}
-
-int html_portfolio_slides_count(html_ctx *ctx) {
-  size_t n = 2 + table_slides(ctx); /* title, key figures, the services table */
-  for (size_t i = 0; i < ctx->portfolio->report_count && !ctx->failed; i++) {
-    html_enter_service(ctx, i);
-    n += (size_t)html_slides_service_count(ctx);
+void html_portfolio_slide(html_ctx *ctx, const deck_slide *s) {
+  html_node *slide, *body;
+  switch (s->kind) {
+  case DECK_SLIDE_PORTFOLIO_TITLE:
+    body = html_slide_begin(ctx, &slide, "slide slide-title", NULL);
+    html_attr(slide, "aria-label", html_msg(ctx, "title.portfolio"));
+    html_text_el(ctx, body, "p", "eyebrow", html_msg(ctx, "title.slides"));
+    html_text_el(ctx, body, "h1", NULL, html_msg(ctx, "title.portfolio"));
+    portfolio_meta(ctx, body);
+    break;
+  case DECK_SLIDE_PORTFOLIO_FIGURES:
+    body = html_slide_begin(ctx, &slide, "slide slide-figures slide-portfolio", s->heading);
+    portfolio_figures(ctx, body);
+    break;
+  case DECK_SLIDE_SERVICES:
+    body = html_slide_begin(ctx, &slide, "slide slide-services", s->heading);
+    html_add_child(body, services_table(ctx, s->first, s->first + s->count));
+    break;
+  case DECK_SLIDE_SOURCES:
+    body = html_slide_begin(ctx, &slide, "slide slide-sources", s->heading);
+    html_add_child(body, sources_table(ctx, s->first, s->first + s->count));
+    break;
+  default:
+    return;
   }
-  html_leave_service(ctx);
-  return (int)n;
-}
-
-void html_portfolio_slides(html_ctx *ctx) {
-  const bd_portfolio *p = ctx->portfolio;
-  html_node *slide, *body = html_slide_begin(ctx, &slide, "slide slide-title", NULL, 0, 1);
-  html_attr(slide, "aria-label", html_msg(ctx, "title.portfolio"));
-  html_text_el(ctx, body, "p", "eyebrow", html_msg(ctx, "title.slides"));
-  html_text_el(ctx, body, "h1", NULL, html_msg(ctx, "title.portfolio"));
-  portfolio_meta(ctx, body);
   end_slide(ctx, slide);
-
-  body = html_slide_begin(ctx, &slide, "slide slide-figures slide-portfolio",
-                          html_msg(ctx, "heading.portfolio"), 0, 1);
-  portfolio_figures(ctx, body);
-  end_slide(ctx, slide);
-
-  size_t parts = table_slides(ctx);
-  for (size_t part = 0; part < parts && !ctx->failed; part++) {
-    size_t first = part * HTML_SLIDE_PORTFOLIO_ROWS;
-    size_t end = first + HTML_SLIDE_PORTFOLIO_ROWS < p->report_count
-                     ? first + HTML_SLIDE_PORTFOLIO_ROWS
-                     : p->report_count;
-    body = html_slide_begin(ctx, &slide, "slide slide-services", html_msg(ctx, "heading.services"),
-                            part, parts);
-    html_add_child(body, services_table(ctx, first, end));
-    end_slide(ctx, slide);
-  }
-
-  for (size_t i = 0; i < p->report_count && !ctx->failed; i++) {
-    html_enter_service(ctx, i);
-    html_slides_service(ctx);
-  }
-  html_leave_service(ctx);
 }

@@ -12,6 +12,7 @@
 #ifndef BD_HTML_PORTFOLIO_H
 #define BD_HTML_PORTFOLIO_H
 
+#include "../deck/deck_plan.h"
 #include "html_common.h"
 
 /* --- reading the ABI 1.1 members (html_portfolio.c) ------------------------ */
@@ -57,12 +58,9 @@ html_node *html_figure_card(html_ctx *ctx, html_node *parent, const char *cls, c
  * sources, then each service's views. */
 void html_portfolio_report(html_ctx *ctx);
 
-/* Writes the whole slide deck of a portfolio: title, summary slides, then
- * each service's slides. */
-void html_portfolio_slides(html_ctx *ctx);
-
-/* Number of slides html_portfolio_slides writes. */
-int html_portfolio_slides_count(html_ctx *ctx);
+/* Writes one of the portfolio's own slides of the slide plan (its title,
+ * key figures, a services table slide); each plan's slides follow them. */
+void html_portfolio_slide(html_ctx *ctx, const deck_slide *s);
 
 /* --- what changed (html_changes.c) ----------------------------------------- */
 
@@ -80,12 +78,9 @@ const char *html_diff_class(double v);
  * nothing without a comparison. */
 void html_changes_section(html_ctx *ctx);
 
-/* Writes the "What changed" slides of the current plan; nothing without a
- * comparison. */
-void html_changes_slides(html_ctx *ctx);
-
-/* Number of slides html_changes_slides writes (0 without a comparison). */
-size_t html_changes_slides_count(const html_ctx *ctx);
+/* Writes a "What changed" slide of the slide plan for the current plan:
+ * the figures on the first, its changed scenarios, the total on the last. */
+void html_changes_slide(html_ctx *ctx, const deck_slide *s);
 
 /* --- hooks into the single-plan layouts (html_report.c, html_slides.c) ----- */
 
@@ -93,16 +88,9 @@ size_t html_changes_slides_count(const html_ctx *ctx);
  * decisions, matrix, trees, coverage) as the report shows it. */
 void html_report_service(html_ctx *ctx);
 
-/* Writes every slide of the current plan, from its title slide on. */
-void html_slides_service(html_ctx *ctx);
-
-/* Number of slides html_slides_service writes. */
-int html_slides_service_count(html_ctx *ctx);
-
-/* Starts slide number ctx->slide_no + 1 with a heading (part/parts shown
- * when parts > 1); sets *slide (caller owns it) and returns its body. */
-html_node *html_slide_begin(html_ctx *ctx, html_node **slide, const char *cls, const char *heading,
-                            size_t part, size_t parts);
+/* Starts slide number ctx->slide_no + 1 with its heading as the plan
+ * drew it (NULL: none); sets *slide (caller owns it) and returns its body. */
+html_node *html_slide_begin(html_ctx *ctx, html_node **slide, const char *cls, const char *heading);
 
 /* Adds the current plan's footer to slide and writes (and frees) it. */
 void html_slide_end(html_ctx *ctx, html_node *slide);

@@ -7,7 +7,7 @@
  * people's formats with the exact amount in the cell's title.
  */
 #include "html_common.h"
-#include "html_deck.h"
+#include "../deck/deck_plan.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -48,10 +48,10 @@ static html_node *new_table(html_ctx *ctx, const char *cls, const char *caption_
   return table;
 }
 
-/* The class of a decision's title: "title", or on slides "title small"
- * when it takes more than two lines at the row type. */
-static const char *title_class(const html_ctx *ctx, const char *title) {
-  if (!ctx->slides || !html_deck_title_small(title, html_deck_name_width(ctx, HTML_DECK_DECISIONS)))
+/* The class of decision i's title: "title", or on slides "title small"
+ * when the slide plan set it in the smaller type. */
+static const char *title_class(const html_ctx *ctx, size_t i) {
+  if (!ctx->slides || !ctx->deck || !ctx->deck->services[ctx->deck_service].decision_small[i])
     return "title";
   return "title small";
 }
@@ -89,7 +89,7 @@ static void decision_rows(html_ctx *ctx, html_node *tbody, size_t first, size_t 
     snprintf(buf, sizeof buf, "%zu", i + 1);
     html_text_el(ctx, tr, "td", "num rank", buf);
     html_node *th = html_el(ctx, tr, "th", "name");
-    html_text_el(ctx, th, "div", title_class(ctx, s->title), s->title);
+    html_text_el(ctx, th, "div", title_class(ctx, i), s->title);
     char path[1024];
     html_join(path, sizeof path, r->losses[s->loss]->title, " \xE2\x80\xBA ",
               r->failures[s->failure]->title, (char *)NULL);
@@ -205,13 +205,14 @@ static void matrix_rows(html_ctx *ctx, html_node *tbody, size_t first, size_t en
 static html_node *matrix_head(html_ctx *ctx) {
   const bd_report *r = ctx->r;
   html_node *table = new_table(
-      ctx, r->category_count > HTML_DECK_MATRIX_CATEGORIES ? "data matrix wide" : "data matrix",
+      ctx, r->category_count > DECK_MATRIX_CATEGORIES ? "data matrix wide" : "data matrix",
       "caption.loss_matrix", 1);
   html_node *tr = html_el(ctx, html_el(ctx, table, "thead", NULL), "tr", NULL);
   head_cell(ctx, tr, "column.scenario", "col-name");
   for (size_t c = 0; c < r->category_count; c++) {
     const char *label = html_category(ctx, c);
-    int narrow = ctx->slides && html_deck_category_narrow(ctx, label);
+    int narrow =
+        ctx->slides && ctx->deck && ctx->deck->services[ctx->deck_service].category_narrow[c];
     html_node *th = html_text_el(ctx, tr, "th", narrow ? "num narrow" : "num", label);
     html_attr(th, "scope", "col");
   }
@@ -303,11 +304,10 @@ static void panel_loss(html_ctx *ctx, html_node *tbody, size_t loss, int cont) {
  * and title and a mark per kind on its state's colour, the state's word
  * kept for readers and tools (tooltip, visually hidden text); failure
  * types have no row. */
-static void panel_rows(html_ctx *ctx, html_node *tbody, size_t first, size_t end) {
+static void panel_rows(html_ctx *ctx, html_node *tbody, size_t first, size_t end, size_t repeat) {
   const bd_report *r = ctx->r;
-  size_t loss;
-  if (first < end && html_deck_panel_continues(ctx, first, &loss))
-    panel_loss(ctx, tbody, r->matrix_rows[loss]->index, 1);
+  if (first < end && repeat != DECK_NO_ROW)
+    panel_loss(ctx, tbody, r->matrix_rows[repeat]->index, 1);
   for (size_t i = first; i < end; i++) {
     const bd_matrix_row *row = r->matrix_rows[i];
     if (row->type == BD_ROW_LOSS) panel_loss(ctx, tbody, row->index, 0);
@@ -355,12 +355,12 @@ static html_node *coverage_head(html_ctx *ctx, int panel) {
   return table;
 }
 
-html_node *html_coverage_table(html_ctx *ctx, size_t first, size_t end, int table) {
-  html_node *t = coverage_head(ctx, table == HTML_DECK_COVERAGE_PANEL);
+html_node *html_coverage_table(html_ctx *ctx, size_t first, size_t end, int rows, size_t repeat) {
+  html_node *t = coverage_head(ctx, rows == DECK_ROWS_PANEL);
   html_node *tbody = html_el(ctx, t, "tbody", NULL);
-  if (table == HTML_DECK_COVERAGE_DENSE) html_attr(t, "class", "data heatmap dense");
-  if (table == HTML_DECK_COVERAGE_PANEL)
-    panel_rows(ctx, tbody, first, end);
+  if (rows == DECK_ROWS_DENSE) html_attr(t, "class", "data heatmap dense");
+  if (rows == DECK_ROWS_PANEL)
+    panel_rows(ctx, tbody, first, end, repeat);
   else
     coverage_rows(ctx, tbody, first, end);
   return t;

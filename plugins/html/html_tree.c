@@ -17,11 +17,11 @@
  * but chips on its figures line (the kind's letter, coloured by status and
  * verification, each with its own label); the report keeps every measure
  * as a box.  Box titles wrap to as many lines as the box holds, in a
- * smaller type when needed (html_deck.h), never cut on slides unless a
+ * smaller type when needed (deck_metrics.h), never cut on slides unless a
  * title is longer than three lines of the smallest type.
  */
 #include "html_common.h"
-#include "html_deck.h"
+#include "../deck/deck_metrics.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -41,8 +41,9 @@ typedef struct geometry {
 
 static const geometry report_geometry = {{200, 220, 270, 290}, 30, 60, 70, 6, 10, 13, 11.5};
 /* the summary tree of the slides: three columns across the slide's width */
-static const geometry slide_geometry = {{226, 286, 584, 0}, 26, 70, 78, 6, 12, HTML_DECK_TREE_FONT,
-                                        HTML_DECK_TREE_SUB};
+static const geometry slide_geometry = {
+    {226, 286, 584, 0}, 26,           70, DECK_TREE_PITCH, DECK_TREE_MARGIN, 12,
+    DECK_TREE_FONT,     DECK_TREE_SUB};
 
 struct html_tree_plan {
   const bd_tree *t;
@@ -137,12 +138,6 @@ static size_t summary_rows(html_tree_plan *tp) {
       if (nodes[i]->depth < 3 && tp->lo[i] <= tp->hi[i]) tp->row[i] = (tp->lo[i] + tp->hi[i]) / 2;
   size_t rows = tp->summary ? (size_t)next : tp->t->row_count;
   return rows ? rows : 1;
-}
-
-size_t html_tree_rows_fit(const html_ctx *ctx, double height) {
-  const geometry *g = ctx->slides ? &slide_geometry : &report_geometry;
-  double rows = (height - 2 * g->margin) / g->pitch;
-  return rows >= 1 ? (size_t)rows : 1;
 }
 
 html_tree_plan *html_tree_prepare(html_ctx *ctx, const bd_tree *t, size_t max_rows) {
@@ -376,12 +371,12 @@ static void draw_chips(html_ctx *ctx, html_node *grp, const bd_scenario *s, doub
 
 /* Draws node i of the summary tree (slides): its title in as many lines
  * as the box holds (two at the tree type, three in the smaller types of
- * html_deck.h), the figures line with, for a scenario, its
+ * deck_metrics.h), the figures line with, for a scenario, its
  * measure chips and its decision on the right. */
 static void draw_summary_node(html_ctx *ctx, html_tree_plan *tp, html_node *svg, size_t i,
                               double cy, const char *cls, const char *title, const char *line2,
                               const char *tip, const bd_scenario *s) {
-  static const double fonts[] = {HTML_DECK_TREE_FONT, HTML_DECK_TREE_FONT2, HTML_DECK_TREE_FONT3};
+  static const double fonts[] = {DECK_TREE_FONT, DECK_TREE_FONT2, DECK_TREE_FONT3};
   static const char *const font_cls[] = {NULL, "f2", "f3"};
   static const size_t max_lines[] = {2, 3, 3};
   const geometry *g = tp->g;

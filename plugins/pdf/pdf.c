@@ -83,13 +83,13 @@ static double seconds(void) {
 /* Sets the page size, margins and type sizes for the layout and paper.
  * Returns 0, or -1 with err filled for an unknown paper. */
 static int set_geometry(pdf_doc *d, bd_error *err) {
-  if (d->slides) {
-    d->w = 960;
-    d->h = 540;
-    d->x0 = 48;
-    d->x1 = d->w - 48;
-    d->y0 = 34;
-    d->y1 = d->h - 42;
+  if (d->slides) { /* the deck's sizes (deck_metrics.h) at 3/4: CSS px to points */
+    d->w = deck_pt(DECK_WIDTH);
+    d->h = deck_pt(DECK_HEIGHT);
+    d->x0 = deck_pt(DECK_PAD_X);
+    d->x1 = d->w - deck_pt(DECK_PAD_X);
+    d->y0 = deck_pt(DECK_PAD_TOP);
+    d->y1 = d->h - deck_pt(DECK_FOOT + DECK_BODY_BOTTOM);
   } else {
     /* --paper / -O paper=...; a host without plugin options gets A4. */
     const char *paper = NULL;
@@ -265,9 +265,23 @@ static int render(const bd_host *host, const bd_render_request *req, bd_error *e
     host->log(req->output, BD_LOG_WARNING,
               "no Japanese font found through %s/fonts.conf (install fonts-noto-cjk)",
               req->font_dir);
+  deck_plan *deck = NULL;
+  if (d.slides) { /* which slides, which rows on each: the slide plan every deck draws */
+    deck_setup setup = {host, req->output, d.text};
+    deck = deck_plan_build(req, &setup, msg, sizeof msg);
+    if (deck == NULL) {
+      pdf_text_free(d.text);
+      return fail(err, "%s", msg);
+    }
+    d.deck = deck;
+  }
   int rc = d.slides
                ? render_doc(&d, slide_parts, sizeof slide_parts / sizeof slide_parts[0], err)
                : render_doc(&d, report_parts, sizeof report_parts / sizeof report_parts[0], err);
+  if (rc == 0 && deck && (size_t)d.pages != deck->count)
+    host->log(req->output, BD_LOG_WARNING, "the deck has %d slides, its plan %zu", d.pages,
+              deck->count);
+  deck_plan_free(deck);
   pdf_doc_free(&d);
   pdf_plans_free(&d);
   pdf_text_free(d.text);

@@ -28,6 +28,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "../deck/deck_plan.h"
 #include "pdf_text.h"
 
 /* The sections of the document, in report order; slides use a subset. */
@@ -158,6 +159,8 @@ typedef struct pdf_doc {
   int tree_filter;         /* 1: only the scenario tree of loss tree_loss */
   size_t tree_loss;
   double bottom; /* the lowest y anything has been drawn at (every mode) */
+  /* slides: the slide plan (plugins/deck), owned by render(); NULL otherwise */
+  const deck_plan *deck;
 } pdf_doc;
 
 /* A report of more scenarios than this summarises where a view repeats
@@ -280,6 +283,21 @@ double pdf_pill(pdf_doc *d, const char *label, pdf_font f, uint32_t bg, double x
 size_t pdf_paginate(size_t n, double first_room, double room, double (*height)(void *ctx, size_t i),
                     int (*keep)(void *ctx, size_t i), double (*lead)(void *ctx, size_t first),
                     void *ctx, size_t max_rows, size_t counted, size_t **starts, double **heights);
+
+/* The slides of a view in the slide plan: those of kind (of tree `tree`)
+ * of the current plan; *count gets how many.  NULL (and 0) when the
+ * document has no slide plan (the report, a chart). */
+const deck_slide *pdf_deck_view(const pdf_doc *d, deck_kind kind, size_t tree, size_t *count);
+/* Pagination as the slide plan cut it: page p of the `slides` slides
+ * starts at slides[p].first.  Sets *starts (caller frees) to those starts
+ * and *heights (caller frees) to the n heights height(ctx, i), so that
+ * drawing need not measure again.  Returns the page count, 0 on exhaustion. */
+size_t pdf_paginate_planned(const deck_slide *slides, size_t count, size_t n,
+                            double (*height)(void *ctx, size_t i), void *ctx, size_t **starts,
+                            double **heights);
+/* pdf_page_begin() for slide s of the plan: its heading as the plan drew
+ * it; without a plan (s NULL) the title, "continued" when cont. */
+double pdf_slide_begin(pdf_doc *d, const deck_slide *s, const char *title, int cont);
 
 /* The group headers over the rows of the loss matrix, for pages that start
  * inside a group: they repeat the loss and failure-type header rows. */
@@ -410,12 +428,12 @@ int pdf_heatmap_draw(pdf_doc *d);
  * too); returns the height. */
 double pdf_heatmap_legend(pdf_doc *d, double swatch_w, double y, int draw);
 
-/* pdf_heatmap_slide.c: the compact heatmap of the slides (up to 40
- * scenarios a slide).  Paginating sets d->coverage_starts (the first matrix
- * row of each slide) and d->coverage_heights, which d owns
- * (pdf_doc_free()), and returns the slide count, 0 on exhaustion; drawing
- * returns 0 or -1.  pdf_heatmap_paginate() and pdf_heatmap_draw() call
- * them for slides. */
+/* pdf_heatmap_slide.c: the compact heatmap of the slides, as the slide
+ * plan cuts it.  Paginating sets d->coverage_starts (the first matrix row
+ * of each slide) and d->coverage_heights (the plan's row heights), which d
+ * owns (pdf_doc_free()), and returns the slide count, 0 on exhaustion;
+ * drawing returns 0 or -1.  pdf_heatmap_paginate() and pdf_heatmap_draw()
+ * call them for slides. */
 size_t pdf_heatmap_slide_paginate(pdf_doc *d);
 int pdf_heatmap_slide_draw(pdf_doc *d);
 

@@ -258,11 +258,6 @@ static double rows_top(changes *t, int first) {
   return y + (t->n ? pdf_cols_header_height(d, t->cols, COLS) : 0);
 }
 
-/* The pages before the table: 1 when the lead stands alone. */
-static size_t lead_pages(const pdf_doc *d) {
-  return LEAD_ALONE(d) ? 1 : 0;
-}
-
 /* See pdf.h. */
 size_t pdf_changes_paginate(pdf_doc *d) {
   changes t;
@@ -270,12 +265,21 @@ size_t pdf_changes_paginate(pdf_doc *d) {
   /* the last page also holds the line under the table (slides: the lead) */
   double tail = LEAD_ALONE(d) ? 0 : tail_height(&t);
   double room = d->y1 - rows_top(&t, 0) - tail, first = d->y1 - rows_top(&t, 1) - tail;
-  size_t pages = pdf_paginate(t.n, first, room, row_height, NULL, NULL, &t, d->slides ? 4 : 0, t.n,
+  size_t planned; /* slides: the slide plan's cut, after the figures' slide */
+  const deck_slide *s = pdf_deck_view(d, DECK_SLIDE_CHANGES, 0, &planned);
+  if (s) {
+    size_t pages = planned > 1 ? pdf_paginate_planned(s + 1, planned - 1, t.n, row_height, &t,
+                                                      &d->changes_starts, &d->changes_heights)
+                               : 1;
+    d->changes_page_count = planned - 1;
+    changes_close(&t);
+    return pages ? planned : 0;
+  }
+  size_t pages = pdf_paginate(t.n, first, room, row_height, NULL, NULL, &t, 0, t.n,
                               &d->changes_starts, &d->changes_heights);
-  /* slides without a changed scenario: the lead slide alone */
-  d->changes_page_count = pages && LEAD_ALONE(d) && t.n == 0 ? 0 : pages;
+  d->changes_page_count = pages;
   changes_close(&t);
-  return pages ? lead_pages(d) + d->changes_page_count : 0;
+  return pages;
 }
 
 /* Draws the row i at y; returns its height. */
@@ -352,14 +356,16 @@ int pdf_changes_draw(pdf_doc *d) {
   size_t pages = d->changes_page_count;
   int rc = 0;
   char buf[1024];
+  size_t planned; /* slides: the slide plan's headings */
+  const deck_slide *s = pdf_deck_view(d, DECK_SLIDE_CHANGES, 0, &planned);
   if (LEAD_ALONE(d)) {
-    double y = draw_lead(&t, pdf_page_begin(d, title, 0));
+    double y = draw_lead(&t, pdf_slide_begin(d, s, title, 0));
     pdf_draw(d, tail_text(&t, buf, sizeof buf), d->f_subtitle, BD_COLOR_MUTED, d->x0, y,
              d->x1 - d->x0, 1, PDF_ALIGN_LEFT);
     rc = pdf_page_end(d);
   }
   for (size_t p = 0; p < pages && rc == 0; p++) {
-    double y = pdf_page_begin(d, title, p > 0 || LEAD_ALONE(d));
+    double y = pdf_slide_begin(d, s ? &s[p + 1] : NULL, title, p > 0 || LEAD_ALONE(d));
     if (p == 0 && !LEAD_ALONE(d)) y = draw_lead(&t, y);
     if (t.n) y += pdf_cols_header(d, t.cols, COLS, y);
     size_t end = p + 1 < pages ? d->changes_starts[p + 1] : t.n;

@@ -3,9 +3,9 @@
  * yearly loss first (the order of report->decisions): current and planned
  * loss, the yearly cost of the planned measures, the loss they avoid, the
  * share of the error budget and the decision.  Each row links to the page of
- * the scenario tree that shows the scenario.  A slide holds as many rows as
- * fit; a title wraps onto two lines, a longer one is set in the smaller
- * type, and the failure type under it is left to the scenario trees.
+ * the scenario tree that shows the scenario.  Slides take the rows the
+ * slide plan gives them (plugins/deck); a title wraps onto two lines, a longer one is set in the
+ * smaller type, and the failure type under it is left to the scenario trees.
  */
 #include "pdf.h"
 
@@ -134,9 +134,13 @@ static double rows_top(decisions *t, int first) {
 size_t pdf_decisions_paginate(pdf_doc *d) {
   decisions t;
   decisions_open(d, &t);
-  size_t pages = pdf_paginate(d->r->decision_count, d->y1 - rows_top(&t, 1),
-                              d->y1 - rows_top(&t, 0), row_height, NULL, NULL, &t, 0,
-                              d->r->decision_count, &d->decision_starts, &d->decision_heights);
+  size_t planned; /* slides: the slide plan's cut */
+  const deck_slide *s = pdf_deck_view(d, DECK_SLIDE_DECISIONS, 0, &planned);
+  size_t pages = s ? pdf_paginate_planned(s, planned, d->r->decision_count, row_height, &t,
+                                          &d->decision_starts, &d->decision_heights)
+                   : pdf_paginate(d->r->decision_count, d->y1 - rows_top(&t, 1),
+                                  d->y1 - rows_top(&t, 0), row_height, NULL, NULL, &t, 0,
+                                  d->r->decision_count, &d->decision_starts, &d->decision_heights);
   d->decision_page_count = pages;
   return pages;
 }
@@ -190,9 +194,10 @@ int pdf_decisions_draw(pdf_doc *d) {
   decisions t;
   decisions_open(d, &t);
   int rc = 0;
-  size_t n = d->r->decision_count;
+  size_t n = d->r->decision_count, planned;
+  const deck_slide *s = pdf_deck_view(d, DECK_SLIDE_DECISIONS, 0, &planned);
   for (size_t p = 0; p < d->decision_page_count && rc == 0; p++) {
-    double y = pdf_page_begin(d, pdf_msg(d, "heading.decisions"), p > 0);
+    double y = pdf_slide_begin(d, s ? &s[p] : NULL, pdf_msg(d, "heading.decisions"), p > 0);
     if (p == 0 && intro(d)) {
       int lines = pdf_draw(d, intro(d), d->f_subtitle, BD_COLOR_MUTED, d->x0, y, d->x1 - d->x0, 3,
                            PDF_ALIGN_LEFT);

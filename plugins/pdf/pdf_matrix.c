@@ -110,8 +110,8 @@ static const char *row_title(matrix *m, size_t i, pdf_font *f, double *x, double
     return m->cont ? pdf_continued(d, r->failures[row->index]->title, m->cont_title,
                                    sizeof m->cont_title)
                    : r->failures[row->index]->title;
-  default:
-    *f = d->f_cell;
+  default: /* slides: the deck's matrix type, as the slide plan measured it */
+    *f = d->slides && !d->chart ? (pdf_font){deck_pt(DECK_MATRIX_FONT), 0} : d->f_cell;
     *x += 2 * m->indent;
     *w = m->cols[0].w - 2 * d->pad - 2 * m->indent;
     return r->scenarios[row->index]->title;
@@ -126,7 +126,9 @@ static double row_height(void *ctx, size_t i) {
   pdf_font f;
   double x, w;
   const char *title = row_title(m, i, &f, &x, &w);
-  return pdf_row_height(d, f, pdf_text_line_count(d->text, title, f, w, d->row_lines));
+  double h = pdf_row_height(d, f, pdf_text_line_count(d->text, title, f, w, d->row_lines));
+  double figures = pdf_row_height(d, d->f_cell, 1); /* slides: titles may be smaller */
+  return h > figures ? h : figures;
 }
 
 /* The height of the group headers a page starting at row `first` repeats. */
@@ -162,9 +164,13 @@ size_t pdf_matrix_paginate(pdf_doc *d) {
   const bd_report *r = d->r;
   matrix m;
   if (matrix_open(d, &m) != 0) return 0;
-  size_t pages = pdf_paginate(r->matrix_row_count + 1, d->y1 - rows_top(&m, 1),
-                              d->y1 - rows_top(&m, 0), row_height, row_keep, row_lead, &m, 0,
-                              r->matrix_row_count, &d->matrix_starts, &d->matrix_heights);
+  size_t planned; /* slides: the slide plan's cut (the Total row follows the last row) */
+  const deck_slide *s = pdf_deck_view(d, DECK_SLIDE_MATRIX, 0, &planned);
+  size_t pages = s ? pdf_paginate_planned(s, planned, r->matrix_row_count + 1, row_height, &m,
+                                          &d->matrix_starts, &d->matrix_heights)
+                   : pdf_paginate(r->matrix_row_count + 1, d->y1 - rows_top(&m, 1),
+                                  d->y1 - rows_top(&m, 0), row_height, row_keep, row_lead, &m, 0,
+                                  r->matrix_row_count, &d->matrix_starts, &d->matrix_heights);
   matrix_close(&m);
   if (pages == 0) return 0;
   d->matrix_page_count = pages;
@@ -273,9 +279,10 @@ int pdf_matrix_draw(pdf_doc *d) {
   matrix m;
   if (matrix_open(d, &m) != 0) return -1;
   int rc = 0;
-  size_t n = r->matrix_row_count + 1;
+  size_t n = r->matrix_row_count + 1, planned;
+  const deck_slide *s = pdf_deck_view(d, DECK_SLIDE_MATRIX, 0, &planned);
   for (size_t p = 0; p < d->matrix_page_count && rc == 0; p++) {
-    double y = pdf_page_begin(d, pdf_msg(d, "heading.loss_matrix"), p > 0);
+    double y = pdf_slide_begin(d, s ? &s[p] : NULL, pdf_msg(d, "heading.loss_matrix"), p > 0);
     if (p == 0) {
       int lines = pdf_draw(d, m.caption, d->f_subtitle, BD_COLOR_MUTED, d->x0, y, d->x1 - d->x0, 3,
                            PDF_ALIGN_LEFT);
@@ -283,6 +290,7 @@ int pdf_matrix_draw(pdf_doc *d) {
     }
     y += pdf_cols_header(d, m.cols, m.n, y);
     size_t heads[2], repeats = pdf_groups_at(&m.groups, d->matrix_starts[p], heads);
+    if (s) repeats = 0; /* the slide plan's rows, as every deck draws them */
     m.cont = 1;
     for (size_t k = 0; k < repeats; k++) y += draw_row(&m, heads[k], y);
     m.cont = 0;

@@ -10,16 +10,17 @@
 /* See pdf.h. */
 void pdf_type_setup(pdf_doc *d) {
   if (d->slides) {
-    /* Type that reads from the back of a room: 30 pt titles, 14 pt table
-     * text (so that a meeting's tables take a slide or two each), nothing
-     * (footer included) under 12 pt. */
-    d->f_cell = (pdf_font){14, 0};
-    d->f_head = (pdf_font){13, 1};
+    /* Type that reads from the back of a room: the deck's heading and
+     * table text (deck_metrics.h at 3/4, as the slide plan measured them),
+     * nothing (footer included) under 12 pt. */
+    int deck = !d->chart; /* a chart for slides keeps its own type */
+    d->f_cell = (pdf_font){deck ? deck_pt(DECK_CELL_FONT) : 14, 0};
+    d->f_head = (pdf_font){deck ? 12 : 13, 1};
     d->f_small = (pdf_font){12, 0};
-    d->f_title = (pdf_font){30, 1};
+    d->f_title = (pdf_font){deck ? deck_pt(DECK_HEAD_FONT) : 30, 1};
     d->f_subtitle = (pdf_font){16, 0};
     d->f_frame = (pdf_font){12, 0};
-    d->pad = 4;
+    d->pad = deck ? deck_pt(DECK_CELL_PAD_Y) : 4;
     d->row_lines = 2;
   } else {
     d->f_cell = (pdf_font){7.5, 0};
@@ -280,6 +281,8 @@ double pdf_page_content_top(pdf_doc *d, const char *title, int cont) {
   double more;
   const char *cont_label;
   int lines = title_lines(d, title, cont, &more, &cont_label);
+  if (d->slides && !d->chart) /* the body starts where the deck's sizes put it */
+    return d->y0 + pdf_text_line_height(d->f_title) * lines + deck_pt(DECK_BODY_TOP);
   return d->y0 + pdf_text_line_height(d->f_title) * lines + d->f_title.size * 0.95;
 }
 
@@ -304,9 +307,39 @@ double pdf_page_begin(pdf_doc *d, const char *title, int cont) {
     pdf_draw(d, cont_label, d->f_subtitle, BD_COLOR_MUTED, d->x0 + tw + tf.size * 0.6,
              y + lh * lines - sub_lh - (lh - sub_lh) * 0.3, 0, 1, PDF_ALIGN_LEFT);
   }
-  y += lh * lines + tf.size * 0.35;
+  y += lh * lines + (d->slides ? deck_pt(DECK_BODY_TOP) / 2 : tf.size * 0.35);
   pdf_hrule(d, d->x0, d->x1, y, d->slides ? 1.2 : 0.8, BD_COLOR_ACCENT);
   return pdf_page_content_top(d, title, cont);
+}
+
+/* See pdf.h. */
+double pdf_slide_begin(pdf_doc *d, const deck_slide *s, const char *title, int cont) {
+  return s ? pdf_page_begin(d, s->heading, 0) : pdf_page_begin(d, title, cont);
+}
+
+/* See pdf.h. */
+const deck_slide *pdf_deck_view(const pdf_doc *d, deck_kind kind, size_t tree, size_t *count) {
+  *count = 0;
+  if (d->deck == NULL || d->chart) return NULL;
+  return deck_plan_view(d->deck, d->plan, kind, tree, count);
+}
+
+/* See pdf.h. */
+size_t pdf_paginate_planned(const deck_slide *slides, size_t count, size_t n,
+                            double (*height)(void *ctx, size_t i), void *ctx, size_t **starts,
+                            double **heights) {
+  size_t *s = malloc((count ? count : 1) * sizeof *s);
+  double *hs = malloc((n ? n : 1) * sizeof *hs);
+  if (s == NULL || hs == NULL || count == 0) {
+    free(s);
+    free(hs);
+    return 0;
+  }
+  for (size_t p = 0; p < count; p++) s[p] = slides[p].first;
+  for (size_t i = 0; i < n; i++) hs[i] = height(ctx, i);
+  *starts = s;
+  *heights = hs;
+  return count;
 }
 
 /* See pdf.h. */

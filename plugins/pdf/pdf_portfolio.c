@@ -8,8 +8,8 @@
  * difference since the compared report) with a total row (money only when
  * every plan counts in one currency), and the Sources: each plan's file and
  * its full SHA-256.  Slides show the same as a title slide, a key-figures
- * slide, the services table and the sources, each cut over several slides
- * when long.  Every service's own sections follow (pdf.c).
+ * slide, the services table and the sources, cut over slides as the slide
+ * plan (plugins/deck) has them.  Every service's own sections follow (pdf.c).
  *
  * The summary is a list of items (cards, table heads, rows, sources) that
  * pagination cuts into pages; d->portfolio_starts keeps the first item of
@@ -250,9 +250,6 @@ static int page_continues(summary *s, size_t first) {
   return kind != IT_CARDS && kind != IT_TABLE_HEAD && kind != IT_SOURCES_HEAD;
 }
 
-/* Rows a slide holds at most. */
-#define SLIDE_ROWS 6
-
 /* See pdf.h. */
 size_t pdf_portfolio_paginate(pdf_doc *d) {
   if (d->portfolio == NULL) return 0;
@@ -261,24 +258,30 @@ size_t pdf_portfolio_paginate(pdf_doc *d) {
   size_t cap = s.n, count = 0;
   d->portfolio_starts = malloc(cap * sizeof *d->portfolio_starts);
   if (d->portfolio_starts == NULL) return (size_t)-1;
+  size_t planned[3];
+  const deck_slide *plan[3] = {pdf_deck_view(d, DECK_SLIDE_PORTFOLIO_FIGURES, 0, &planned[0]),
+                               pdf_deck_view(d, DECK_SLIDE_SERVICES, 0, &planned[1]),
+                               pdf_deck_view(d, DECK_SLIDE_SOURCES, 0, &planned[2])};
+  if (plan[0]) { /* slides: the slide plan's cut (items: cards, head, rows, ..., sources) */
+    size_t n = s.p->report_count;
+    for (size_t v = 0; v < 3; v++)
+      for (size_t k = 0; k < planned[v] && count < cap; k++)
+        d->portfolio_starts[count++] = v == 0   ? 0
+                                       : v == 1 ? (k == 0 ? 1 : 2 + plan[v][k].first)
+                                                : (k == 0 ? 4 + n : 5 + n + plan[v][k].first);
+  }
   double left = 0;
-  size_t rows = 0;
-  for (size_t i = 0; i < s.n; i++) {
+  for (size_t i = 0; i < s.n && plan[0] == NULL; i++) { /* the report's pages */
     size_t k;
     item_kind kind = item_at(&s, i, &k);
     double h = item_height(&s, i);
     /* a head keeps its first row with it */
     double need = kind == IT_TABLE_HEAD || kind == IT_SOURCES_HEAD ? h + item_height(&s, i + 1) : h;
-    /* slides: the cards, the services and the sources each on slides of their own */
-    int fresh = d->slides && (kind == IT_TABLE_HEAD || kind == IT_SOURCES_HEAD);
-    int full = d->slides && (kind == IT_ROW || kind == IT_SOURCE) && rows >= SLIDE_ROWS;
-    if (count == 0 || need > left || fresh || full) {
+    if (count == 0 || need > left) {
       d->portfolio_starts[count++] = i;
       left = d->y1 - pdf_page_content_top(d, page_title(&s, i), page_continues(&s, i));
-      rows = 0;
     }
     left -= h;
-    if (kind == IT_ROW || kind == IT_SOURCE) rows++;
   }
   d->portfolio_first = d->pages + 2;
   d->portfolio_pages = (int)count;
@@ -529,7 +532,8 @@ int pdf_portfolio_draw(pdf_doc *d) {
   for (int pg = 0; pg < d->portfolio_pages && rc == 0; pg++) {
     size_t first = d->portfolio_starts[pg];
     size_t end = pg + 1 < d->portfolio_pages ? d->portfolio_starts[pg + 1] : s.n;
-    double y = pdf_page_begin(d, page_title(&s, first), page_continues(&s, first));
+    double y = d->deck ? pdf_page_begin(d, d->deck->slides[d->page].heading, 0)
+                       : pdf_page_begin(d, page_title(&s, first), page_continues(&s, first));
     for (size_t i = first; i < end; i++) y += draw_item(&s, i, y);
     rc = pdf_page_end(d);
   }

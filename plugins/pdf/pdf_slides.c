@@ -44,7 +44,9 @@ int pdf_title_slide_draw(pdf_doc *d) {
 
 /* See pdf.h. */
 int pdf_figures_slide_draw(pdf_doc *d) {
-  double y = pdf_page_begin(d, pdf_msg(d, "heading.key_figures"), 0);
+  size_t planned;
+  const deck_slide *s = pdf_deck_view(d, DECK_SLIDE_FIGURES, 0, &planned);
+  double y = pdf_slide_begin(d, s, pdf_msg(d, "heading.key_figures"), 0);
   pdf_key_figures(d, d->x0, y + 8, d->x1 - d->x0, 3);
   return pdf_page_end(d);
 }

@@ -8,8 +8,8 @@
  * 70% or more is shrunk onto one page; a larger one runs over several
  * pages with one-line titles.  Slides draw the summary view (below) with
  * each scenario's measures as chips in its box, and never shrink a tree: a
- * tree runs over as many slides as its measured height needs, so box text
- * stays at 12.5 pt.  Pages are cut between leaf
+ * tree runs over as many slides as the slide plan (plugins/deck) gives it,
+ * so box text stays at 12.5 pt.  Pages are cut between leaf
  * rows, where a scenario (or a failure type without scenarios) starts when
  * that is possible, so no box is ever cut and a scenario keeps its measures
  * together.  On each page a parent sits midway between its first and last
@@ -22,7 +22,8 @@
  * Slides draw it too (loss, failure types, scenarios with now -> planned
  * and the decision), and show each measure as a chip on the scenario's
  * box: the first letter of its kind on the colour of its status and
- * verification (the colours of the coverage heatmap).
+ * verification (the colours of the coverage heatmap).  Which rows go on
+ * each slide is the slide plan's (plugins/deck).
  */
 #include "pdf.h"
 
@@ -198,6 +199,17 @@ static void tree_bounds(const bd_report *r, size_t *max_nodes, size_t *max_rows)
   }
 }
 
+/* The cuts of a tree of `rows` rows as the slide plan's `count` slides
+ * have them.  Returns 0 or -1 on exhaustion. */
+static int planned_rows(const deck_slide *s, size_t count, size_t rows, pdf_tree_plan *plan) {
+  plan->cuts = malloc((count + 1) * sizeof *plan->cuts);
+  if (plan->cuts == NULL) return -1;
+  for (size_t p = 0; p < count; p++) plan->cuts[p] = s[p].first;
+  plan->cuts[count] = rows;
+  plan->pages = count;
+  return 0;
+}
+
 /* See pdf.h. */
 size_t pdf_tree_paginate(pdf_doc *d) {
   const bd_report *r = d->r;
@@ -224,10 +236,8 @@ size_t pdf_tree_paginate(pdf_doc *d) {
     pdf_tree_plan *plan = &d->tree_plans[t];
     size_t fit = (size_t)(avail / st.row), per;
     *plan = (pdf_tree_plan){1, NULL, 0, 0};
-    if (d->slides && !d->chart) { /* never shrunk: as many rows as fit */
-      st = style_for(d, 1, 1);    /* a scenario's box is wide: one title line */
-      fit = (size_t)(avail / st.row);
-      per = fit < rows ? fit : rows;
+    if (d->slides && !d->chart) { /* never shrunk, one title line: the slide plan cuts it */
+      per = rows;
       plan->compact = 1;
     } else if (rows <= fit) {
       per = rows;
@@ -239,7 +249,10 @@ size_t pdf_tree_paginate(pdf_doc *d) {
       per = (size_t)(avail / st.row);
       plan->compact = 1;
     }
-    if (cut_rows(r, tree, &v, per ? per : 1, plan) != 0) {
+    size_t planned; /* slides: the slide plan's cut */
+    const deck_slide *s = pdf_deck_view(d, DECK_SLIDE_TREE, t, &planned);
+    if (s ? planned_rows(s, planned, rows, plan) != 0
+          : cut_rows(r, tree, &v, per ? per : 1, plan) != 0) {
       view_free(&v);
       return 0;
     }
@@ -482,10 +495,14 @@ int pdf_tree_draw(pdf_doc *d) {
     const char *title = r->losses[tree->loss]->title;
     tree_style st = style_for(d, plan->scale, plan->compact);
     view_compute(tree, summary_view(d), &v);
+    size_t planned; /* slides: the slide plan's headings */
+    const deck_slide *s = pdf_deck_view(d, DECK_SLIDE_TREE, t, &planned);
     for (size_t p = 0; p < plan->pages && rc == 0; p++) {
-      double y = pdf_page_begin(d, title, p > 0);
+      const char *head = s ? s[p].heading : title;
+      int cont = s ? 0 : p > 0;
+      double y = pdf_page_begin(d, head, cont);
       column_labels(d, &st, y);
-      y = area_top(d, title, p > 0);
+      y = area_top(d, head, cont);
       size_t a = plan->cuts[p], b = plan->cuts[p + 1];
       if (b > v.rows) b = v.rows;
       if (a < b) draw_rows(d, tree, &v, &st, a, b, y);
