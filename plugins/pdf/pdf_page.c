@@ -41,20 +41,28 @@ void pdf_doc_free(pdf_doc *d) {
   free(d->queue);
   free(d->queue_chars);
   free(d->lines);
-  free(d->decision_heights);
-  free(d->matrix_heights);
-  free(d->coverage_heights);
-  free(d->appendix_heights);
-  free(d->decision_starts);
-  free(d->matrix_starts);
-  free(d->coverage_starts);
-  free(d->appendix_rows);
-  free(d->appendix_starts);
-  for (size_t t = 0; d->tree_plans && t < d->r->tree_count; t++) free(d->tree_plans[t].cuts);
-  free(d->tree_plans);
-  free(d->tree_first);
-  free(d->matrix_loss_page);
-  free(d->scenario_tree_page);
+  pdf_plan_state_free(&d->own_state, d->r);
+}
+
+/* See pdf.h. */
+void pdf_plan_state_free(pdf_plan_state *s, const bd_report *r) {
+  free(s->decision_heights);
+  free(s->matrix_heights);
+  free(s->coverage_heights);
+  free(s->appendix_heights);
+  free(s->decision_starts);
+  free(s->matrix_starts);
+  free(s->coverage_starts);
+  free(s->appendix_rows);
+  free(s->appendix_starts);
+  for (size_t t = 0; s->tree_plans && r && t < r->tree_count; t++) free(s->tree_plans[t].cuts);
+  free(s->tree_plans);
+  free(s->tree_first);
+  free(s->matrix_loss_page);
+  free(s->scenario_tree_page);
+  free(s->changes_starts);
+  free(s->changes_heights);
+  memset(s, 0, sizeof *s);
 }
 
 /* See pdf.h. */
