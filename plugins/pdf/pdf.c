@@ -50,7 +50,7 @@ static const pdf_part slide_parts[] = {
     {PDF_SEC_DECISIONS, pdf_decisions_paginate, pdf_decisions_draw, "heading.decisions"},
     {PDF_SEC_MATRIX, pdf_matrix_paginate, pdf_matrix_draw, "heading.loss_matrix"},
     {PDF_SEC_TREES, pdf_tree_paginate, pdf_tree_draw, "heading.scenario_tree"},
-    {PDF_SEC_COVERAGE, pdf_heatmap_paginate, pdf_heatmap_draw, "heading.coverage"},
+    {PDF_SEC_COVERAGE, pdf_heatmap_slide_paginate, pdf_heatmap_slide_draw, "heading.coverage"},
 };
 
 /* Fills err with a formatted message; returns -1. */

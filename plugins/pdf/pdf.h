@@ -432,7 +432,8 @@ int pdf_matrix_draw(pdf_doc *d);
 size_t pdf_tree_paginate(pdf_doc *d);
 int pdf_tree_draw(pdf_doc *d);
 
-/* pdf_heatmap.c: the coverage heatmap. */
+/* pdf_heatmap.c: the coverage heatmap of the report and the charts (the
+ * slides draw pdf_heatmap_slide.c's, which uses this file's legend). */
 size_t pdf_heatmap_paginate(pdf_doc *d);
 int pdf_heatmap_draw(pdf_doc *d);
 /* Draws (or with draw 0 only measures) the covered and verified shares
@@ -442,11 +443,10 @@ int pdf_heatmap_draw(pdf_doc *d);
 double pdf_heatmap_legend(pdf_doc *d, double swatch_w, double y, int draw);
 
 /* pdf_heatmap_slide.c: the compact heatmap of the slides, as the slide
- * plan cuts it.  Paginating sets d->coverage_starts (the first matrix row
- * of each slide) and d->coverage_heights (the plan's row heights), which d
- * owns (pdf_doc_free()), and returns the slide count, 0 on exhaustion;
- * drawing returns 0 or -1.  pdf_heatmap_paginate() and pdf_heatmap_draw()
- * call them for slides. */
+ * plan cuts it.  Paginating sets d->ps->coverage_starts (the first matrix
+ * row of each slide) and d->ps->coverage_heights (the plan's row heights),
+ * which the plan's state owns, and returns the slide count, 0 on
+ * exhaustion; drawing returns 0 or -1. */
 size_t pdf_heatmap_slide_paginate(pdf_doc *d);
 int pdf_heatmap_slide_draw(pdf_doc *d);
 

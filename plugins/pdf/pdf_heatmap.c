@@ -159,7 +159,6 @@ static double rows_top(heatmap *h, int first) {
 
 /* See pdf.h. */
 size_t pdf_heatmap_paginate(pdf_doc *d) {
-  if (d->slides && !d->chart) return pdf_heatmap_slide_paginate(d);
   heatmap h;
   heatmap_open(d, &h);
   size_t pages =
@@ -200,7 +199,6 @@ static double draw_row(heatmap *h, size_t i, double y) {
 
 /* See pdf.h. */
 int pdf_heatmap_draw(pdf_doc *d) {
-  if (d->slides && !d->chart) return pdf_heatmap_slide_draw(d);
   heatmap h;
   heatmap_open(d, &h);
   int rc = 0;
