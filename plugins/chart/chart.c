@@ -138,6 +138,7 @@ static int render(const bd_host *host, const bd_render_request *req, bd_error *e
   d.host = host;
   d.req = req;
   d.r = req->report;
+  d.ps = &d.own_state;
   d.slides = req->layout && strcmp(req->layout, "slides") == 0;
   d.chart = 1;
   d.chart_headings = view->headings;

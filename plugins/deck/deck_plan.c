@@ -44,19 +44,6 @@ typedef struct planner {
   int failed;     /* memory ran out */
 } planner;
 
-double deck_lines(const deck_setup *setup, const char *text, double width_px, double font_px,
-                  int bold) {
-  double em = width_px / (font_px * (bold ? 1.06 : 1.0));
-  size_t n = deck_wrap(text, em, NULL, 0);
-  double lines = n ? (double)n : 1.0;
-  if (setup->text && text && *text) {
-    pdf_font f = {deck_pt(font_px), bold};
-    int measured = pdf_text_line_count(setup->text, text, f, deck_pt(width_px), 0);
-    if (measured > lines) lines = measured;
-  }
-  return lines;
-}
-
 const bd_comparison *deck_comparison(const bd_report *r) {
   if (!BD_HAS(r, bd_report, comparison)) return NULL;
   return r->comparison;

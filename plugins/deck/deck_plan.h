@@ -117,9 +117,4 @@ const deck_slide *deck_plan_view(const deck_plan *p, size_t plan, deck_kind kind
 /* The comparison of a plan, or NULL (none, or a host too old for one). */
 const bd_comparison *deck_comparison(const bd_report *r);
 
-/* Lines text takes in width_px at font_px (bold when bold), measured with
- * pango and with the browser-safe model, the larger count; at least 1. */
-double deck_lines(const deck_setup *setup, const char *text, double width_px, double font_px,
-                  int bold);
-
 #endif

@@ -309,3 +309,16 @@ size_t deck_piece_end(const deck_measure *m, deck_table table, size_t first, siz
   while (cut > first + 1 && m->r->matrix_rows[cut - 1]->type != BD_ROW_SCENARIO) cut--;
   return m->r->matrix_rows[cut - 1]->type == BD_ROW_SCENARIO ? cut : end;
 }
+
+double deck_lines(const deck_setup *setup, const char *text, double width_px, double font_px,
+                  int bold) {
+  double em = width_px / (font_px * (bold ? 1.06 : 1.0));
+  size_t n = deck_wrap(text, em, NULL, 0);
+  double lines = n ? (double)n : 1.0;
+  if (setup->text && text && *text) {
+    pdf_font f = {deck_pt(font_px), bold};
+    int measured = pdf_text_line_count(setup->text, text, f, deck_pt(width_px), 0);
+    if (measured > lines) lines = measured;
+  }
+  return lines;
+}

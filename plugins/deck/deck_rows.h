@@ -61,4 +61,9 @@ int deck_panel_continues(const bd_report *r, size_t first, size_t *loss);
 size_t deck_piece_end(const deck_measure *m, deck_table table, size_t first, size_t count,
                       double avail, double tail);
 
+/* Lines text takes in width_px at font_px (bold when bold), measured with
+ * pango and with the browser-safe model, the larger count; at least 1. */
+double deck_lines(const deck_setup *setup, const char *text, double width_px, double font_px,
+                  int bold);
+
 #endif

@@ -304,6 +304,8 @@ static void emit_path(html_ctx *ctx, xmlNodePtr node, xmlNodePtr *path, size_t d
   if (level + 1 == depth) {
     if (ctx->slides)
       html_slides_body(ctx);
+    else if (ctx->portfolio)
+      html_portfolio_report(ctx);
     else
       html_report_body(ctx);
   } else {

@@ -20,25 +20,6 @@
 #define ARROW "\xE2\x86\x92" /* U+2192 */
 #define DASH  "\xE2\x80\x94" /* U+2014, for an absent side */
 
-char *html_signed_amount(const html_ctx *ctx, double v, int with_currency, char *buf, size_t size) {
-  char abs[64];
-  double rounded = round(v);
-  html_amount(ctx, fabs(rounded), with_currency, 0, abs, sizeof abs);
-  /* the sign goes just before the digits, where the host puts a minus */
-  int code = (int)strcspn(abs, "0123456789");
-  snprintf(buf, size, "%.*s%s%s", code, abs,
-           rounded > 0   ? "+"
-           : rounded < 0 ? MINUS
-                         : "",
-           abs + code);
-  return buf;
-}
-
-const char *html_diff_class(double v) {
-  double rounded = round(v);
-  return rounded > 0 ? "num diff diff-up" : rounded < 0 ? "num diff diff-down" : "num diff";
-}
-
 /* Number of scenarios the table lists: those that are not unchanged. */
 static size_t listed(const bd_comparison *c) {
   return c->added + c->removed + c->changed;

@@ -320,7 +320,8 @@ html_node *html_tree_svg(html_ctx *ctx, html_tree_plan *tp, size_t piece);
 /* Frees a tree plan; NULL is fine. */
 void html_tree_free(html_tree_plan *tp);
 
-/* Renders the report layout / the slides layout into the content slot. */
+/* Renders the report layout of one plan / the slides layout into the
+ * content slot (a portfolio report is html_portfolio_report). */
 void html_report_body(html_ctx *ctx);
 void html_slides_body(html_ctx *ctx);
 int html_slides_count(html_ctx *ctx);

@@ -14,38 +14,9 @@
 
 /* --- the ABI 1.1 members ---------------------------------------------------- */
 
-const bd_portfolio *html_portfolio_of(const bd_render_request *req) {
-  if (!BD_HAS(req, bd_render_request, portfolio)) return NULL;
-  const bd_portfolio *p = req->portfolio;
-  return p && p->report_count > 0 ? p : NULL;
-}
-
-const bd_comparison *html_comparison_of(const bd_report *r) {
-  if (!BD_HAS(r, bd_report, comparison)) return NULL;
-  return r->comparison;
-}
-
 int html_needs_portfolio_css(const html_ctx *ctx) {
   if (ctx->portfolio) return 1;
   return html_comparison_of(ctx->r) != NULL;
-}
-
-void html_enter_service(html_ctx *ctx, size_t i) {
-  ctx->r = ctx->portfolio->reports[i];
-  snprintf(ctx->id_prefix, sizeof ctx->id_prefix, "svc-%zu-", i + 1);
-  ctx->any_over_cap = 0;
-  for (size_t s = 0; s < ctx->r->scenario_count && !ctx->any_over_cap; s++)
-    ctx->any_over_cap = ctx->r->scenarios[s]->over_cap;
-}
-
-void html_leave_service(html_ctx *ctx) {
-  ctx->r = ctx->req->report;
-  ctx->id_prefix[0] = '\0';
-}
-
-const char *html_id(const html_ctx *ctx, const char *base, char *buf, size_t size) {
-  snprintf(buf, size, "%s%s", ctx->id_prefix, base);
-  return buf;
 }
 
 /* Adds <meta name=name content=value> to head (nothing for a NULL value). */
@@ -78,16 +49,6 @@ int html_portfolio_trace(html_ctx *ctx, xmlNodePtr head) {
 void html_comparison_trace(html_ctx *ctx, xmlNodePtr head) {
   const bd_comparison *c = html_comparison_of(ctx->r);
   if (c) meta(ctx, head, "badday-compared-sha256", c->source_sha256);
-}
-
-html_node *html_figure_card(html_ctx *ctx, html_node *parent, const char *cls, const char *label,
-                            const char *value, const char *exact, const char *note) {
-  html_node *c = html_el(ctx, parent, "div", cls);
-  html_text_el(ctx, c, "div", "figure-label", label);
-  html_node *v = html_text_el(ctx, c, "div", "figure-value", value);
-  html_attr(v, "title", exact);
-  if (note) html_text_el(ctx, c, "div", "figure-note", note);
-  return c;
 }
 
 /* --- pieces both layouts share ----------------------------------------------- */

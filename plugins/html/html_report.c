@@ -192,10 +192,6 @@ void html_report_service(html_ctx *ctx) {
 }
 
 void html_report_body(html_ctx *ctx) {
-  if (ctx->portfolio) {
-    html_portfolio_report(ctx);
-    return;
-  }
   cover(ctx);
   html_report_service(ctx);
   footer(ctx);

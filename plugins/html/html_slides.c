@@ -24,52 +24,23 @@
 
 #include <stdio.h>
 
-/* Starts slide number ctx->slide_no + 1 with its heading as drawn (NULL:
- * none); returns its body. */
-static html_node *new_slide(html_ctx *ctx, html_node **slide, const char *cls,
-                            const char *heading) {
-  char id[32];
-  ctx->slide_no++;
-  *slide = html_el(ctx, NULL, "section", cls);
-  snprintf(id, sizeof id, "slide-%d", ctx->slide_no);
-  html_attr(*slide, "id", id);
-  if (heading) {
-    html_node *head = html_el(ctx, *slide, "header", "slide-head");
-    html_text_el(ctx, head, "h2", NULL, heading);
-    html_attr(*slide, "aria-label", heading);
-  }
-  return html_el(ctx, *slide, "div", "slide-body");
-}
-
-/* Adds the footer (service, period, page number) and writes the slide. */
-static void end_slide(html_ctx *ctx, html_node *slide) {
-  const bd_report *r = ctx->r;
-  char buf[64];
-  html_node *foot = html_el(ctx, slide, "footer", "slide-foot");
-  html_text_el(ctx, foot, "span", "foot-service", r->service);
-  if (r->period) html_text_el(ctx, foot, "span", "foot-period", r->period);
-  snprintf(buf, sizeof buf, "%d / %d", ctx->slide_no, ctx->slide_total);
-  html_text_el(ctx, foot, "span", "foot-page", buf);
-  html_emit(ctx, slide);
-}
-
 /* The title slide. */
 static void title_slide(html_ctx *ctx) {
   const bd_report *r = ctx->r;
-  html_node *slide, *body = new_slide(ctx, &slide, "slide slide-title", NULL);
+  html_node *slide, *body = html_slide_begin(ctx, &slide, "slide slide-title", NULL);
   html_attr(slide, "aria-label", r->service);
   html_text_el(ctx, body, "p", "eyebrow", html_msg(ctx, "title.slides"));
   html_text_el(ctx, body, "h1", ctx->deck->services[ctx->deck_service].title_long ? "long" : NULL,
                r->service);
   html_plan_meta(ctx, body);
-  end_slide(ctx, slide);
+  html_slide_end(ctx, slide);
 }
 
 /* The key figures. */
 static void figures_slide(html_ctx *ctx, const deck_slide *s) {
-  html_node *slide, *body = new_slide(ctx, &slide, "slide slide-figures", s->heading);
+  html_node *slide, *body = html_slide_begin(ctx, &slide, "slide slide-figures", s->heading);
   html_key_figures(ctx, body);
-  end_slide(ctx, slide);
+  html_slide_end(ctx, slide);
 }
 
 /* The top of a heatmap slide: the coverage shares, the legend, and with
@@ -88,25 +59,25 @@ static void coverage_top(html_ctx *ctx, html_node *body, int panels) {
 
 /* A slide of the decisions needed: its rows. */
 static void decisions_slide(html_ctx *ctx, const deck_slide *s) {
-  html_node *slide, *body = new_slide(ctx, &slide, "slide slide-decisions", s->heading);
+  html_node *slide, *body = html_slide_begin(ctx, &slide, "slide slide-decisions", s->heading);
   if (ctx->r->decision_count == 0)
     html_text_el(ctx, body, "p", "empty", html_msg(ctx, "text.no_decisions"));
   else
     html_add_child(body, html_decisions_table(ctx, s->first, s->count));
-  end_slide(ctx, slide);
+  html_slide_end(ctx, slide);
 }
 
 /* A slide of the loss matrix: its rows (the Total row on the last). */
 static void matrix_slide(html_ctx *ctx, const deck_slide *s) {
-  html_node *slide, *body = new_slide(ctx, &slide, "slide slide-matrix", s->heading);
+  html_node *slide, *body = html_slide_begin(ctx, &slide, "slide slide-matrix", s->heading);
   html_add_child(body, html_matrix_table(ctx, s->first, s->first + s->count));
-  end_slide(ctx, slide);
+  html_slide_end(ctx, slide);
 }
 
 /* A slide of the coverage heatmap: its rows, in side-by-side panels when
  * the plan has them. */
 static void coverage_slide(html_ctx *ctx, const deck_slide *s) {
-  html_node *slide, *body = new_slide(ctx, &slide, "slide slide-coverage", s->heading);
+  html_node *slide, *body = html_slide_begin(ctx, &slide, "slide slide-coverage", s->heading);
   coverage_top(ctx, body, s->panels);
   html_node *in = s->panels > 1 ? html_el(ctx, body, "div", "heatmap-panels") : body;
   size_t first = s->first;
@@ -115,7 +86,7 @@ static void coverage_slide(html_ctx *ctx, const deck_slide *s) {
         in, html_coverage_table(ctx, first, s->panel_end[p], (int)s->rows, s->panel_repeat[p]));
     first = s->panel_end[p];
   }
-  end_slide(ctx, slide);
+  html_slide_end(ctx, slide);
 }
 
 /* A slide of a scenario tree: its rows.  The tree is laid out on its first
@@ -127,22 +98,13 @@ static void tree_slide(html_ctx *ctx, const deck_slide *s, html_tree_plan **tp) 
     if (*tp == NULL) return;
   }
   if (*tp == NULL) return;
-  html_node *slide, *body = new_slide(ctx, &slide, "slide slide-tree", s->heading);
+  html_node *slide, *body = html_slide_begin(ctx, &slide, "slide slide-tree", s->heading);
   html_add_child(body, html_tree_svg(ctx, *tp, s->part));
-  end_slide(ctx, slide);
+  html_slide_end(ctx, slide);
   if (s->last) {
     html_tree_free(*tp);
     *tp = NULL;
   }
-}
-
-html_node *html_slide_begin(html_ctx *ctx, html_node **slide, const char *cls,
-                            const char *heading) {
-  return new_slide(ctx, slide, cls, heading);
-}
-
-void html_slide_end(html_ctx *ctx, html_node *slide) {
-  end_slide(ctx, slide);
 }
 
 void html_slides_body(html_ctx *ctx) {

@@ -9,18 +9,6 @@
 #include <stdio.h>
 #include <string.h>
 
-const char *html_cell_mark(bd_cell cell) { /* the marks of the pdf plugin */
-  static const char *const marks[] = {
-      "\xE2\x80\x93", /* none: en dash */
-      "\xE2\x97\x8B", /* planned: white circle */
-      "\xE2\x97\x8F", /* implemented: black circle */
-      "\xE2\x97\x90", /* stale: circle with left half black */
-      "\xE2\x9C\x93", /* verified: check mark */
-      "\xE2\x9C\x97", /* failing: ballot x */
-  };
-  return (unsigned)cell < BD_CELL_COUNT ? marks[cell] : "?";
-}
-
 /* The first code point of the kind's label (see html_common.h). */
 const char *html_kind_letter(const html_ctx *ctx, bd_kind kind, char *buf, size_t size) {
   const char *label = html_enum_label(ctx, "kind", bd_kind_name(kind));

@@ -50,7 +50,7 @@ static const pdf_part slide_parts[] = {
     {PDF_SEC_DECISIONS, pdf_decisions_paginate, pdf_decisions_draw, "heading.decisions"},
     {PDF_SEC_MATRIX, pdf_matrix_paginate, pdf_matrix_draw, "heading.loss_matrix"},
     {PDF_SEC_TREES, pdf_tree_paginate, pdf_tree_draw, "heading.scenario_tree"},
-    {PDF_SEC_COVERAGE, pdf_heatmap_paginate, pdf_heatmap_draw, "heading.coverage"},
+    {PDF_SEC_COVERAGE, pdf_heatmap_slide_paginate, pdf_heatmap_slide_draw, "heading.coverage"},
 };
 
 /* Fills err with a formatted message; returns -1. */
@@ -160,16 +160,16 @@ static void add_outline(pdf_doc *d, const pdf_part *parts, size_t count, int par
   const bd_report *r = d->r;
   for (size_t i = 0; i < count; i++) {
     pdf_section s = parts[i].section;
-    if (d->section_pages[s] == 0) continue;
+    if (d->ps->section_pages[s] == 0) continue;
     if (s == PDF_SEC_COVER && parent != CAIRO_PDF_OUTLINE_ROOT) continue;
     const char *name = s == PDF_SEC_COVER ? r->service : pdf_msg(d, parts[i].outline_key);
-    int id = outline(d, parent, name, d->section_first[s]);
-    if (s == PDF_SEC_MATRIX && d->matrix_loss_page)
+    int id = outline(d, parent, name, d->ps->section_first[s]);
+    if (s == PDF_SEC_MATRIX && d->ps->matrix_loss_page)
       for (size_t l = 0; l < r->loss_count; l++)
-        outline(d, id, r->losses[l]->title, d->matrix_loss_page[l]);
-    if (s == PDF_SEC_TREES && d->tree_first)
+        outline(d, id, r->losses[l]->title, d->ps->matrix_loss_page[l]);
+    if (s == PDF_SEC_TREES && d->ps->tree_first)
       for (size_t l = 0; l < r->loss_count; l++)
-        outline(d, id, r->losses[l]->title, d->tree_first[l]);
+        outline(d, id, r->losses[l]->title, d->ps->tree_first[l]);
   }
 }
 
@@ -182,10 +182,10 @@ static int render_doc(pdf_doc *d, const pdf_part *parts, size_t count, bd_error 
     for (size_t i = 0; i < count; i++) {
       pdf_section s = parts[i].section;
       if (!pdf_section_wanted(d, s)) continue;
-      d->section_first[s] = d->pages + 1;
+      d->ps->section_first[s] = d->pages + 1;
       size_t n = parts[i].paginate(d);
       if (n == 0) return fail(err, "out of memory while laying out the pages");
-      d->section_pages[s] = (int)n;
+      d->ps->section_pages[s] = (int)n;
       d->pages += (int)n;
     }
     pdf_plan_leave(d, k);
@@ -211,7 +211,7 @@ static int render_doc(pdf_doc *d, const pdf_part *parts, size_t count, bd_error 
     pdf_plan_enter(d, k);
     add_outline(d, parts, count, pdf_portfolio_outline(d));
     for (size_t i = 0; i < count && rc == 0; i++) {
-      if (d->section_pages[parts[i].section] == 0) continue;
+      if (d->ps->section_pages[parts[i].section] == 0) continue;
       int before = d->page;
       double started = seconds();
       size_t glyphs = pdf_text_glyphs_shown(d->text), calls = pdf_text_show_calls(d->text);
@@ -221,9 +221,10 @@ static int render_doc(pdf_doc *d, const pdf_part *parts, size_t count, bd_error 
       d->host->log(d->req->output, BD_LOG_DEBUG, "%s: %d pages, %zu glyphs in %zu calls, %.3f s",
                    parts[i].outline_key, d->page - before, pdf_text_glyphs_shown(d->text) - glyphs,
                    pdf_text_show_calls(d->text) - calls, seconds() - started);
-      if (rc == 0 && d->page - before != d->section_pages[parts[i].section])
+      if (rc == 0 && d->page - before != d->ps->section_pages[parts[i].section])
         d->host->log(d->req->output, BD_LOG_WARNING, "%s drew %d pages, expected %d",
-                     parts[i].outline_key, d->page - before, d->section_pages[parts[i].section]);
+                     parts[i].outline_key, d->page - before,
+                     d->ps->section_pages[parts[i].section]);
     }
     pdf_plan_leave(d, k);
   }
@@ -253,7 +254,8 @@ static int render(const bd_host *host, const bd_render_request *req, bd_error *e
   d.req = req;
   d.r = req->report;
   d.slides = req->layout && strcmp(req->layout, "slides") == 0;
-  d.summary = !d.slides && d.r->scenario_count > PDF_SUMMARY_SCENARIOS;
+  d.ps = &d.own_state;
+  d.ps->summary = !d.slides && d.r->scenario_count > PDF_SUMMARY_SCENARIOS;
   if (BD_HAS(req, bd_render_request, portfolio)) d.portfolio = req->portfolio;
   if (set_geometry(&d, err) != 0) return -1;
   char msg[512];

@@ -94,6 +94,32 @@ typedef struct pdf_shape {
   float line;    /* line width of a frame or line */
 } pdf_shape;
 
+/* What the pagination of one plan decides: the pages of every section and
+ * where each page starts.  Kept once per plan (pdf_doc.plans); pdf_doc.ps
+ * points at the plan being laid out or drawn, so the views need not know
+ * about portfolios.  The arrays belong to the state (pdf_plan_state_free). */
+typedef struct pdf_plan_state {
+  int summary;                      /* 1: a large plan's report (see PDF_SUMMARY_SCENARIOS) */
+  int section_first[PDF_SEC_COUNT]; /* first page of each section, 0 if absent */
+  int section_pages[PDF_SEC_COUNT];
+  size_t *decision_starts, decision_page_count;
+  size_t *matrix_starts, matrix_page_count;
+  size_t *coverage_starts, coverage_page_count;
+  pdf_appendix_row *appendix_rows;
+  size_t appendix_row_count;
+  size_t *appendix_starts, appendix_page_count;
+  double *decision_heights, *matrix_heights, *coverage_heights, *appendix_heights; /* per row */
+  pdf_tree_plan *tree_plans;                  /* one per loss */
+  int *tree_first;                            /* per loss: its first tree page */
+  int *matrix_loss_page;                      /* per loss: the matrix page with its header row */
+  int *scenario_tree_page;                    /* per scenario: the tree page that shows it */
+  size_t *changes_starts, changes_page_count; /* the plan's changes (pdf_changes.c) */
+  double *changes_heights;
+} pdf_plan_state;
+
+/* Frees the arrays of s, a state of the plan r, and zeroes it. */
+void pdf_plan_state_free(pdf_plan_state *s, const bd_report *r);
+
 /* The document being rendered. */
 typedef struct pdf_doc {
   const bd_host *host;
@@ -103,7 +129,6 @@ typedef struct pdf_doc {
   cairo_t *cr;
   pdf_text *text;
   int slides;            /* 1: 16:9 slides, 0: report pages */
-  int summary;           /* 1: a large plan's report (see PDF_SUMMARY_SCENARIOS) */
   double w, h;           /* page size, points */
   double x0, x1, y0, y1; /* content box */
   int page;              /* page being drawn, 1-based */
@@ -114,20 +139,10 @@ typedef struct pdf_doc {
   pdf_font f_cell, f_cell_bold, f_head, f_small, f_title, f_subtitle, f_frame;
   double pad;    /* cell padding */
   int row_lines; /* lines a title may take in a table row (slides: fewer) */
-  /* pagination results */
-  int section_first[PDF_SEC_COUNT]; /* first page of each section, 0 if absent */
-  int section_pages[PDF_SEC_COUNT];
-  size_t *decision_starts, decision_page_count;
-  size_t *matrix_starts, matrix_page_count;
-  size_t *coverage_starts, coverage_page_count;
-  pdf_appendix_row *appendix_rows;
-  size_t appendix_row_count;
-  size_t *appendix_starts, appendix_page_count;
-  double *decision_heights, *matrix_heights, *coverage_heights, *appendix_heights; /* per row */
-  pdf_tree_plan *tree_plans; /* one per loss */
-  int *tree_first;           /* per loss: its first tree page */
-  int *matrix_loss_page;     /* per loss: the matrix page with its header row */
-  int *scenario_tree_page;   /* per scenario: the tree page that shows it */
+  /* the pagination of the plan being laid out or drawn: one of plans, or
+   * own_state for one plan drawn without pdf_plans (the chart plugin) */
+  pdf_plan_state *ps;
+  pdf_plan_state own_state;
   /* the shapes of the current page, drawn when it ends */
   pdf_shape *shapes;
   size_t shape_count, shape_cap;
@@ -142,15 +157,13 @@ typedef struct pdf_doc {
   char fmt[8][64];
   unsigned fmt_next;
   /* several plans (see pdf_plans.c): the pagination above is one plan's */
-  const bd_portfolio *portfolio;              /* req->portfolio, or NULL for one plan */
-  struct pdf_plan_state *plans;               /* per plan: its pagination, saved */
-  size_t plan_count, plan;                    /* plans, and the one whose state is in d */
-  int on_portfolio;                           /* 1 while drawing the portfolio's own pages */
-  int portfolio_first, portfolio_pages;       /* its summary pages (after the cover) */
-  size_t *portfolio_starts;                   /* first item of every portfolio summary page */
-  size_t *changes_starts, changes_page_count; /* the plan's changes (pdf_changes.c) */
-  double *changes_heights;
-  char running_buf[512]; /* "service · section" for the running head */
+  const bd_portfolio *portfolio; /* req->portfolio, or NULL for one plan */
+  pdf_plan_state *plans;         /* per plan: its pagination (d->ps points at the current one) */
+  size_t plan_count, plan;       /* plans, and the current one */
+  int on_portfolio;              /* 1 while drawing the portfolio's own pages */
+  int portfolio_first, portfolio_pages; /* its summary pages (after the cover) */
+  size_t *portfolio_starts;             /* first item of every portfolio summary page */
+  char running_buf[512];                /* "service · section" for the running head */
   /* chart mode (see the top of this file) */
   int chart;               /* 1: pages are parts of one image, stacked */
   const char *chart_title; /* the image's title line, drawn over the first part */
@@ -419,7 +432,8 @@ int pdf_matrix_draw(pdf_doc *d);
 size_t pdf_tree_paginate(pdf_doc *d);
 int pdf_tree_draw(pdf_doc *d);
 
-/* pdf_heatmap.c: the coverage heatmap. */
+/* pdf_heatmap.c: the coverage heatmap of the report and the charts (the
+ * slides draw pdf_heatmap_slide.c's, which uses this file's legend). */
 size_t pdf_heatmap_paginate(pdf_doc *d);
 int pdf_heatmap_draw(pdf_doc *d);
 /* Draws (or with draw 0 only measures) the covered and verified shares
@@ -429,11 +443,10 @@ int pdf_heatmap_draw(pdf_doc *d);
 double pdf_heatmap_legend(pdf_doc *d, double swatch_w, double y, int draw);
 
 /* pdf_heatmap_slide.c: the compact heatmap of the slides, as the slide
- * plan cuts it.  Paginating sets d->coverage_starts (the first matrix row
- * of each slide) and d->coverage_heights (the plan's row heights), which d
- * owns (pdf_doc_free()), and returns the slide count, 0 on exhaustion;
- * drawing returns 0 or -1.  pdf_heatmap_paginate() and pdf_heatmap_draw()
- * call them for slides. */
+ * plan cuts it.  Paginating sets d->ps->coverage_starts (the first matrix
+ * row of each slide) and d->ps->coverage_heights (the plan's row heights),
+ * which the plan's state owns, and returns the slide count, 0 on
+ * exhaustion; drawing returns 0 or -1. */
 size_t pdf_heatmap_slide_paginate(pdf_doc *d);
 int pdf_heatmap_slide_draw(pdf_doc *d);
 

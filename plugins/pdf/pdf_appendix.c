@@ -108,7 +108,7 @@ static double measure_indent(const pdf_doc *d) {
 static double row_height(void *ctx, size_t i) {
   appendix *a = ctx;
   pdf_doc *d = a->d;
-  const pdf_appendix_row *row = &d->appendix_rows[i];
+  const pdf_appendix_row *row = &d->ps->appendix_rows[i];
   const bd_matrix_row *mr = d->r->matrix_rows[row->matrix_row];
   double w = d->x1 - d->x0 - 2 * d->pad;
   if (row->measure < 0) {
@@ -138,7 +138,7 @@ static double row_height(void *ctx, size_t i) {
 /* A header must not end a page. */
 static int row_keep(void *ctx, size_t i) {
   appendix *a = ctx;
-  return a->d->appendix_rows[i].measure < 0;
+  return a->d->ps->appendix_rows[i].measure < 0;
 }
 
 /* y of the first row of a page. */
@@ -153,22 +153,23 @@ size_t pdf_appendix_paginate(pdf_doc *d) {
   const bd_report *r = d->r;
   size_t n = r->matrix_row_count;
   for (size_t i = 0; i < r->scenario_count; i++) n += r->scenarios[i]->measure_count;
-  d->appendix_rows = malloc((n ? n : 1) * sizeof *d->appendix_rows);
-  if (d->appendix_rows == NULL) return 0;
+  d->ps->appendix_rows = malloc((n ? n : 1) * sizeof *d->ps->appendix_rows);
+  if (d->ps->appendix_rows == NULL) return 0;
   size_t at = 0;
   for (size_t i = 0; i < r->matrix_row_count; i++) {
-    d->appendix_rows[at++] = (pdf_appendix_row){(uint32_t)i, -1};
+    d->ps->appendix_rows[at++] = (pdf_appendix_row){(uint32_t)i, -1};
     if (r->matrix_rows[i]->type != BD_ROW_SCENARIO) continue;
     size_t s = r->matrix_rows[i]->index;
     for (size_t m = 0; m < r->scenarios[s]->measure_count; m++)
-      d->appendix_rows[at++] = (pdf_appendix_row){(uint32_t)i, (int32_t)m};
+      d->ps->appendix_rows[at++] = (pdf_appendix_row){(uint32_t)i, (int32_t)m};
   }
-  d->appendix_row_count = at;
+  d->ps->appendix_row_count = at;
   appendix a;
   appendix_open(d, &a);
-  size_t pages = pdf_paginate(at, d->y1 - rows_top(&a, 1), d->y1 - rows_top(&a, 0), row_height,
-                              row_keep, NULL, &a, 0, 0, &d->appendix_starts, &d->appendix_heights);
-  d->appendix_page_count = pages;
+  size_t pages =
+      pdf_paginate(at, d->y1 - rows_top(&a, 1), d->y1 - rows_top(&a, 0), row_height, row_keep, NULL,
+                   &a, 0, 0, &d->ps->appendix_starts, &d->ps->appendix_heights);
+  d->ps->appendix_page_count = pages;
   return pages;
 }
 
@@ -215,9 +216,9 @@ static void draw_header(appendix *a, const bd_matrix_row *mr, double y, double h
 /* Draws appendix row i at y; returns its height. */
 static double draw_row(appendix *a, size_t i, double y) {
   pdf_doc *d = a->d;
-  const pdf_appendix_row *row = &d->appendix_rows[i];
+  const pdf_appendix_row *row = &d->ps->appendix_rows[i];
   const bd_matrix_row *mr = d->r->matrix_rows[row->matrix_row];
-  double h = d->appendix_heights[i];
+  double h = d->ps->appendix_heights[i];
   if (row->measure < 0) {
     draw_header(a, mr, y, h);
     return h;
@@ -236,7 +237,7 @@ static double draw_row(appendix *a, size_t i, double y) {
            m->annual_cost > 0 ? BD_COLOR_TEXT : BD_COLOR_MUTED, y, 1);
   draw_verification(a, m, y);
   /* A large plan's appendix rules off scenarios, not each measure. */
-  if (!d->summary) pdf_hrule(d, tc->x + indent, d->x1, y + h, 0.4, PDF_COLOR_RULE);
+  if (!d->ps->summary) pdf_hrule(d, tc->x + indent, d->x1, y + h, 0.4, PDF_COLOR_RULE);
   return h;
 }
 
@@ -245,11 +246,12 @@ int pdf_appendix_draw(pdf_doc *d) {
   appendix a;
   appendix_open(d, &a);
   int rc = 0;
-  for (size_t p = 0; p < d->appendix_page_count && rc == 0; p++) {
+  for (size_t p = 0; p < d->ps->appendix_page_count && rc == 0; p++) {
     double y = pdf_page_begin(d, pdf_msg(d, "pdf.appendix"), p > 0);
     y += pdf_cols_header(d, a.cols, COLS, y);
-    size_t end = p + 1 < d->appendix_page_count ? d->appendix_starts[p + 1] : d->appendix_row_count;
-    for (size_t i = d->appendix_starts[p]; i < end; i++) y += draw_row(&a, i, y);
+    size_t end = p + 1 < d->ps->appendix_page_count ? d->ps->appendix_starts[p + 1]
+                                                    : d->ps->appendix_row_count;
+    for (size_t i = d->ps->appendix_starts[p]; i < end; i++) y += draw_row(&a, i, y);
     rc = pdf_page_end(d);
   }
   return rc;

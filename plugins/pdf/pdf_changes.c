@@ -268,16 +268,17 @@ size_t pdf_changes_paginate(pdf_doc *d) {
   size_t planned; /* slides: the slide plan's cut, after the figures' slide */
   const deck_slide *s = pdf_deck_view(d, DECK_SLIDE_CHANGES, 0, &planned);
   if (s) {
-    size_t pages = planned > 1 ? pdf_paginate_planned(s + 1, planned - 1, t.n, row_height, &t,
-                                                      &d->changes_starts, &d->changes_heights)
-                               : 1;
-    d->changes_page_count = planned - 1;
+    size_t pages = planned > 1
+                       ? pdf_paginate_planned(s + 1, planned - 1, t.n, row_height, &t,
+                                              &d->ps->changes_starts, &d->ps->changes_heights)
+                       : 1;
+    d->ps->changes_page_count = planned - 1;
     changes_close(&t);
     return pages ? planned : 0;
   }
   size_t pages = pdf_paginate(t.n, first, room, row_height, NULL, NULL, &t, 0, t.n,
-                              &d->changes_starts, &d->changes_heights);
-  d->changes_page_count = pages;
+                              &d->ps->changes_starts, &d->ps->changes_heights);
+  d->ps->changes_page_count = pages;
   changes_close(&t);
   return pages;
 }
@@ -287,7 +288,7 @@ static double draw_row(changes *t, size_t i, double y) {
   pdf_doc *d = t->d;
   const bd_scenario_delta *s = t->c->scenarios[t->rows[i]];
   const pdf_col *c = t->cols;
-  double h = d->changes_heights[i];
+  double h = d->ps->changes_heights[i];
   char buf[512];
   if (i % 2) pdf_fill(d, PDF_LAYER_BASE, d->x0, y, d->x1 - d->x0, h, PDF_COLOR_ZEBRA);
   int lines = pdf_cell(d, &c[COL_SCENARIO], s->title ? s->title : s->id, d->f_cell,
@@ -314,8 +315,8 @@ static double draw_row(changes *t, size_t i, double y) {
   pdf_draw(d, coverage_text(d, s, buf, sizeof buf), d->f_small,
            s->changed_cells ? BD_COLOR_TEXT : BD_COLOR_MUTED, c[COL_COVERAGE].x + d->pad,
            y + d->pad, c[COL_COVERAGE].w - 2 * d->pad, 8, PDF_ALIGN_LEFT);
-  if (s->change != BD_CHANGE_REMOVED && s->scenario != BD_NO_SCENARIO && d->scenario_tree_page)
-    pdf_link(d, d->x0, y, c[COL_CHANGE].x - d->x0, h, d->scenario_tree_page[s->scenario]);
+  if (s->change != BD_CHANGE_REMOVED && s->scenario != BD_NO_SCENARIO && d->ps->scenario_tree_page)
+    pdf_link(d, d->x0, y, c[COL_CHANGE].x - d->x0, h, d->ps->scenario_tree_page[s->scenario]);
   pdf_hrule(d, d->x0, d->x1, y + h, 0.4, PDF_COLOR_RULE);
   return h;
 }
@@ -353,7 +354,7 @@ int pdf_changes_draw(pdf_doc *d) {
   changes t;
   if (changes_open(d, &t) != 0) return -1;
   const char *title = pdf_msg(d, "heading.changes");
-  size_t pages = d->changes_page_count;
+  size_t pages = d->ps->changes_page_count;
   int rc = 0;
   char buf[1024];
   size_t planned; /* slides: the slide plan's headings */
@@ -368,8 +369,8 @@ int pdf_changes_draw(pdf_doc *d) {
     double y = pdf_slide_begin(d, s ? &s[p + 1] : NULL, title, p > 0 || LEAD_ALONE(d));
     if (p == 0 && !LEAD_ALONE(d)) y = draw_lead(&t, y);
     if (t.n) y += pdf_cols_header(d, t.cols, COLS, y);
-    size_t end = p + 1 < pages ? d->changes_starts[p + 1] : t.n;
-    for (size_t i = d->changes_starts[p]; i < end; i++) y += draw_row(&t, i, y);
+    size_t end = p + 1 < pages ? d->ps->changes_starts[p + 1] : t.n;
+    for (size_t i = d->ps->changes_starts[p]; i < end; i++) y += draw_row(&t, i, y);
     if (p + 1 == pages && !LEAD_ALONE(d))
       pdf_draw(d, tail_text(&t, buf, sizeof buf), d->f_subtitle, BD_COLOR_MUTED, d->x0,
                y + d->pad + 4, d->x1 - d->x0, 1, PDF_ALIGN_LEFT);

@@ -136,12 +136,13 @@ size_t pdf_decisions_paginate(pdf_doc *d) {
   decisions_open(d, &t);
   size_t planned; /* slides: the slide plan's cut */
   const deck_slide *s = pdf_deck_view(d, DECK_SLIDE_DECISIONS, 0, &planned);
-  size_t pages = s ? pdf_paginate_planned(s, planned, d->r->decision_count, row_height, &t,
-                                          &d->decision_starts, &d->decision_heights)
-                   : pdf_paginate(d->r->decision_count, d->y1 - rows_top(&t, 1),
-                                  d->y1 - rows_top(&t, 0), row_height, NULL, NULL, &t, 0,
-                                  d->r->decision_count, &d->decision_starts, &d->decision_heights);
-  d->decision_page_count = pages;
+  size_t pages =
+      s ? pdf_paginate_planned(s, planned, d->r->decision_count, row_height, &t,
+                               &d->ps->decision_starts, &d->ps->decision_heights)
+        : pdf_paginate(d->r->decision_count, d->y1 - rows_top(&t, 1), d->y1 - rows_top(&t, 0),
+                       row_height, NULL, NULL, &t, 0, d->r->decision_count, &d->ps->decision_starts,
+                       &d->ps->decision_heights);
+  d->ps->decision_page_count = pages;
   return pages;
 }
 
@@ -151,7 +152,7 @@ static double draw_row(decisions *t, size_t i, double y) {
   const bd_report *r = d->r;
   const bd_scenario *s = r->scenarios[r->decisions[i]];
   const pdf_col *c = t->cols;
-  double h = d->decision_heights[i];
+  double h = d->ps->decision_heights[i];
   if (i % 2) pdf_fill(d, PDF_LAYER_BASE, d->x0, y, d->x1 - d->x0, h, PDF_COLOR_ZEBRA);
   char rank[32];
   snprintf(rank, sizeof rank, "%zu", i + 1);
@@ -184,8 +185,8 @@ static double draw_row(decisions *t, size_t i, double y) {
   pdf_pill(d, word, d->f_small, pdf_decision_color(s->decision), dc->x + (dc->w - pw) / 2,
            y + d->pad + (pdf_text_line_height(d->f_cell) - pdf_text_line_height(d->f_small)) / 2,
            pw);
-  pdf_link(d, d->x0, y, d->x1 - d->x0, h, d->scenario_tree_page[r->decisions[i]]);
-  if (!d->summary) pdf_hrule(d, d->x0, d->x1, y + h, 0.4, PDF_COLOR_RULE); /* zebra is enough */
+  pdf_link(d, d->x0, y, d->x1 - d->x0, h, d->ps->scenario_tree_page[r->decisions[i]]);
+  if (!d->ps->summary) pdf_hrule(d, d->x0, d->x1, y + h, 0.4, PDF_COLOR_RULE); /* zebra is enough */
   return h;
 }
 
@@ -196,7 +197,7 @@ int pdf_decisions_draw(pdf_doc *d) {
   int rc = 0;
   size_t n = d->r->decision_count, planned;
   const deck_slide *s = pdf_deck_view(d, DECK_SLIDE_DECISIONS, 0, &planned);
-  for (size_t p = 0; p < d->decision_page_count && rc == 0; p++) {
+  for (size_t p = 0; p < d->ps->decision_page_count && rc == 0; p++) {
     double y = pdf_slide_begin(d, s ? &s[p] : NULL, pdf_msg(d, "heading.decisions"), p > 0);
     if (p == 0 && intro(d)) {
       int lines = pdf_draw(d, intro(d), d->f_subtitle, BD_COLOR_MUTED, d->x0, y, d->x1 - d->x0, 3,
@@ -204,8 +205,8 @@ int pdf_decisions_draw(pdf_doc *d) {
       y += lines * pdf_text_line_height(d->f_subtitle) + 2 * d->pad;
     }
     if (n) y += pdf_cols_header(d, t.cols, t.n, y);
-    size_t end = p + 1 < d->decision_page_count ? d->decision_starts[p + 1] : n;
-    for (size_t i = d->decision_starts[p]; i < end; i++) y += draw_row(&t, i, y);
+    size_t end = p + 1 < d->ps->decision_page_count ? d->ps->decision_starts[p + 1] : n;
+    for (size_t i = d->ps->decision_starts[p]; i < end; i++) y += draw_row(&t, i, y);
     rc = pdf_page_end(d);
   }
   return rc;

@@ -159,13 +159,13 @@ static double rows_top(heatmap *h, int first) {
 
 /* See pdf.h. */
 size_t pdf_heatmap_paginate(pdf_doc *d) {
-  if (d->slides && !d->chart) return pdf_heatmap_slide_paginate(d);
   heatmap h;
   heatmap_open(d, &h);
-  size_t pages = pdf_paginate(d->r->matrix_row_count, d->y1 - rows_top(&h, 1),
-                              d->y1 - rows_top(&h, 0), row_height, row_keep, row_lead, &h, 0,
-                              d->r->matrix_row_count, &d->coverage_starts, &d->coverage_heights);
-  d->coverage_page_count = pages;
+  size_t pages =
+      pdf_paginate(d->r->matrix_row_count, d->y1 - rows_top(&h, 1), d->y1 - rows_top(&h, 0),
+                   row_height, row_keep, row_lead, &h, 0, d->r->matrix_row_count,
+                   &d->ps->coverage_starts, &d->ps->coverage_heights);
+  d->ps->coverage_page_count = pages;
   return pages;
 }
 
@@ -174,7 +174,7 @@ static double draw_row(heatmap *h, size_t i, double y) {
   pdf_doc *d = h->d;
   const bd_report *r = d->r;
   const bd_matrix_row *row = r->matrix_rows[i];
-  double rh = h->cont ? row_height(h, i) : d->coverage_heights[i];
+  double rh = h->cont ? row_height(h, i) : d->ps->coverage_heights[i];
   pdf_font f;
   double x, w;
   const char *title = row_title(h, i, &f, &x, &w);
@@ -199,21 +199,20 @@ static double draw_row(heatmap *h, size_t i, double y) {
 
 /* See pdf.h. */
 int pdf_heatmap_draw(pdf_doc *d) {
-  if (d->slides && !d->chart) return pdf_heatmap_slide_draw(d);
   heatmap h;
   heatmap_open(d, &h);
   int rc = 0;
   size_t n = d->r->matrix_row_count;
-  for (size_t p = 0; p < d->coverage_page_count && rc == 0; p++) {
+  for (size_t p = 0; p < d->ps->coverage_page_count && rc == 0; p++) {
     double y = pdf_page_begin(d, pdf_msg(d, "heading.coverage"), p > 0);
     y += pdf_heatmap_legend(d, h.cols[1].w, y, 1);
     y += pdf_cols_header(d, h.cols, 1 + BD_KIND_COUNT, y);
-    size_t heads[2], repeats = pdf_groups_at(&h.groups, d->coverage_starts[p], heads);
+    size_t heads[2], repeats = pdf_groups_at(&h.groups, d->ps->coverage_starts[p], heads);
     h.cont = 1;
     for (size_t k = 0; k < repeats; k++) y += draw_row(&h, heads[k], y);
     h.cont = 0;
-    size_t end = p + 1 < d->coverage_page_count ? d->coverage_starts[p + 1] : n;
-    for (size_t i = d->coverage_starts[p]; i < end; i++) y += draw_row(&h, i, y);
+    size_t end = p + 1 < d->ps->coverage_page_count ? d->ps->coverage_starts[p + 1] : n;
+    for (size_t i = d->ps->coverage_starts[p]; i < end; i++) y += draw_row(&h, i, y);
     rc = pdf_page_end(d);
   }
   return rc;

@@ -71,12 +71,12 @@ size_t pdf_heatmap_slide_paginate(pdf_doc *d) {
   if (plan == NULL) return 0;
   const double *px = d->deck->services[d->plan].coverage_rows;
   size_t n = d->r->matrix_row_count;
-  d->coverage_starts = malloc(planned * sizeof *d->coverage_starts);
-  d->coverage_heights = malloc((n ? n : 1) * sizeof *d->coverage_heights);
-  if (d->coverage_starts == NULL || d->coverage_heights == NULL) return 0;
-  for (size_t i = 0; i < n; i++) d->coverage_heights[i] = shown(d->r, i) ? deck_pt(px[i]) : 0;
-  for (size_t p = 0; p < planned; p++) d->coverage_starts[p] = plan[p].first;
-  d->coverage_page_count = planned;
+  d->ps->coverage_starts = malloc(planned * sizeof *d->ps->coverage_starts);
+  d->ps->coverage_heights = malloc((n ? n : 1) * sizeof *d->ps->coverage_heights);
+  if (d->ps->coverage_starts == NULL || d->ps->coverage_heights == NULL) return 0;
+  for (size_t i = 0; i < n; i++) d->ps->coverage_heights[i] = shown(d->r, i) ? deck_pt(px[i]) : 0;
+  for (size_t p = 0; p < planned; p++) d->ps->coverage_starts[p] = plan[p].first;
+  d->ps->coverage_page_count = planned;
   return planned;
 }
 
@@ -104,7 +104,7 @@ static void draw_row(compact *c, size_t row, int panel, int repeat) {
   double title_x = x + d->pad + id_w + c->f.size * 0.6, title_w = x + d->pad + label_w - title_x;
   if (title_w > c->f.size * 3)
     pdf_draw(d, s->title, c->f, BD_COLOR_MUTED, title_x, ty, title_w, 1, PDF_ALIGN_LEFT);
-  pdf_link(d, x, y, w - BD_KIND_COUNT * c->cell_w, c->row_h, d->scenario_tree_page[m->index]);
+  pdf_link(d, x, y, w - BD_KIND_COUNT * c->cell_w, c->row_h, d->ps->scenario_tree_page[m->index]);
   for (int k = 0; k < BD_KIND_COUNT; k++) {
     double cx = x + w - (BD_KIND_COUNT - k) * c->cell_w;
     uint32_t bg = pdf_cell_color(s->coverage[k]);
@@ -141,13 +141,13 @@ static void draw_planned(compact *c, const deck_slide *s) {
   for (int p = 0; p < s->panels; p++) {
     c->top = top;
     if (s->panel_repeat[p] != DECK_NO_ROW) {
-      c->row_h = d->coverage_heights[s->panel_repeat[p]];
+      c->row_h = d->ps->coverage_heights[s->panel_repeat[p]];
       draw_row(c, s->panel_repeat[p], p, 1);
       c->top += c->row_h;
     }
     for (size_t i = first; i < s->panel_end[p]; i++) {
       if (!shown(d->r, i)) continue;
-      c->row_h = d->coverage_heights[i];
+      c->row_h = d->ps->coverage_heights[i];
       draw_row(c, i, p, 0);
       c->top += c->row_h;
     }

@@ -166,21 +166,24 @@ size_t pdf_matrix_paginate(pdf_doc *d) {
   if (matrix_open(d, &m) != 0) return 0;
   size_t planned; /* slides: the slide plan's cut (the Total row follows the last row) */
   const deck_slide *s = pdf_deck_view(d, DECK_SLIDE_MATRIX, 0, &planned);
-  size_t pages = s ? pdf_paginate_planned(s, planned, r->matrix_row_count + 1, row_height, &m,
-                                          &d->matrix_starts, &d->matrix_heights)
-                   : pdf_paginate(r->matrix_row_count + 1, d->y1 - rows_top(&m, 1),
-                                  d->y1 - rows_top(&m, 0), row_height, row_keep, row_lead, &m, 0,
-                                  r->matrix_row_count, &d->matrix_starts, &d->matrix_heights);
+  size_t pages =
+      s ? pdf_paginate_planned(s, planned, r->matrix_row_count + 1, row_height, &m,
+                               &d->ps->matrix_starts, &d->ps->matrix_heights)
+        : pdf_paginate(r->matrix_row_count + 1, d->y1 - rows_top(&m, 1), d->y1 - rows_top(&m, 0),
+                       row_height, row_keep, row_lead, &m, 0, r->matrix_row_count,
+                       &d->ps->matrix_starts, &d->ps->matrix_heights);
   matrix_close(&m);
   if (pages == 0) return 0;
-  d->matrix_page_count = pages;
-  d->matrix_loss_page = calloc(r->loss_count ? r->loss_count : 1, sizeof *d->matrix_loss_page);
-  if (d->matrix_loss_page == NULL) return 0;
+  d->ps->matrix_page_count = pages;
+  d->ps->matrix_loss_page =
+      calloc(r->loss_count ? r->loss_count : 1, sizeof *d->ps->matrix_loss_page);
+  if (d->ps->matrix_loss_page == NULL) return 0;
   size_t p = 0;
   for (size_t i = 0; i < r->matrix_row_count; i++) {
-    while (p + 1 < pages && d->matrix_starts[p + 1] <= i) p++;
+    while (p + 1 < pages && d->ps->matrix_starts[p + 1] <= i) p++;
     if (r->matrix_rows[i]->type == BD_ROW_LOSS)
-      d->matrix_loss_page[r->matrix_rows[i]->index] = d->section_first[PDF_SEC_MATRIX] + (int)p;
+      d->ps->matrix_loss_page[r->matrix_rows[i]->index] =
+          d->ps->section_first[PDF_SEC_MATRIX] + (int)p;
   }
   return pages;
 }
@@ -249,7 +252,7 @@ static void draw_total_row(matrix *m, double y) {
 static double draw_row(matrix *m, size_t i, double y) {
   pdf_doc *d = m->d;
   const bd_report *r = d->r;
-  double h = m->cont ? row_height(m, i) : d->matrix_heights[i];
+  double h = m->cont ? row_height(m, i) : d->ps->matrix_heights[i];
   if (i >= r->matrix_row_count) {
     draw_total_row(m, y);
     return h;
@@ -265,7 +268,7 @@ static double draw_row(matrix *m, size_t i, double y) {
   if (row->type == BD_ROW_SCENARIO) {
     draw_scenario_cells(m, r->scenarios[row->index], y, h);
     /* A large plan's matrix leaves the rows to the shaded cells. */
-    if (!d->summary) pdf_hrule(d, d->x0, d->x1, y + h, 0.4, PDF_COLOR_RULE);
+    if (!d->ps->summary) pdf_hrule(d, d->x0, d->x1, y + h, 0.4, PDF_COLOR_RULE);
   }
   pdf_draw(d, title, f, BD_COLOR_TEXT, x, y + d->pad, w, d->row_lines, PDF_ALIGN_LEFT);
   if (row->type == BD_ROW_LOSS) draw_group_figures(m, r->losses[row->index]->eal, f, y);
@@ -281,7 +284,7 @@ int pdf_matrix_draw(pdf_doc *d) {
   int rc = 0;
   size_t n = r->matrix_row_count + 1, planned;
   const deck_slide *s = pdf_deck_view(d, DECK_SLIDE_MATRIX, 0, &planned);
-  for (size_t p = 0; p < d->matrix_page_count && rc == 0; p++) {
+  for (size_t p = 0; p < d->ps->matrix_page_count && rc == 0; p++) {
     double y = pdf_slide_begin(d, s ? &s[p] : NULL, pdf_msg(d, "heading.loss_matrix"), p > 0);
     if (p == 0) {
       int lines = pdf_draw(d, m.caption, d->f_subtitle, BD_COLOR_MUTED, d->x0, y, d->x1 - d->x0, 3,
@@ -289,13 +292,13 @@ int pdf_matrix_draw(pdf_doc *d) {
       y += lines * pdf_text_line_height(d->f_subtitle) + d->pad * 2;
     }
     y += pdf_cols_header(d, m.cols, m.n, y);
-    size_t heads[2], repeats = pdf_groups_at(&m.groups, d->matrix_starts[p], heads);
+    size_t heads[2], repeats = pdf_groups_at(&m.groups, d->ps->matrix_starts[p], heads);
     if (s) repeats = 0; /* the slide plan's rows, as every deck draws them */
     m.cont = 1;
     for (size_t k = 0; k < repeats; k++) y += draw_row(&m, heads[k], y);
     m.cont = 0;
-    size_t end = p + 1 < d->matrix_page_count ? d->matrix_starts[p + 1] : n;
-    for (size_t i = d->matrix_starts[p]; i < end; i++) y += draw_row(&m, i, y);
+    size_t end = p + 1 < d->ps->matrix_page_count ? d->ps->matrix_starts[p + 1] : n;
+    for (size_t i = d->ps->matrix_starts[p]; i < end; i++) y += draw_row(&m, i, y);
     rc = pdf_page_end(d);
   }
   matrix_close(&m);

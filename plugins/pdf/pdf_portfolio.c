@@ -514,7 +514,7 @@ static int outline(pdf_doc *d, int parent, const char *name, int page) {
 /* See pdf.h. */
 int pdf_portfolio_outline(pdf_doc *d) {
   if (d->portfolio == NULL) return CAIRO_PDF_OUTLINE_ROOT;
-  return outline(d, CAIRO_PDF_OUTLINE_ROOT, d->r->service, d->section_first[PDF_SEC_COVER]);
+  return outline(d, CAIRO_PDF_OUTLINE_ROOT, d->r->service, d->ps->section_first[PDF_SEC_COVER]);
 }
 
 /* See pdf.h. */

@@ -87,13 +87,13 @@ static void contents(pdf_doc *d, double y) {
   pdf_font f = {9.5, 0};
   double lh = pdf_text_line_height(f) + 3.5, w = (d->x1 - d->x0) * 0.55;
   for (size_t i = 0; i < sizeof items / sizeof items[0]; i++) {
-    if (d->section_pages[items[i].s] == 0) continue;
+    if (d->ps->section_pages[items[i].s] == 0) continue;
     char page[32];
-    snprintf(page, sizeof page, "%d", d->section_first[items[i].s]);
+    snprintf(page, sizeof page, "%d", d->ps->section_first[items[i].s]);
     pdf_draw(d, pdf_msg(d, items[i].key), f, BD_COLOR_TEXT, d->x0, y, w - 40, 1, PDF_ALIGN_LEFT);
     pdf_draw(d, page, f, BD_COLOR_MUTED, d->x0 + w - 40, y, 40, 1, PDF_ALIGN_RIGHT);
     pdf_hrule(d, d->x0, d->x0 + w, y + lh - 1.5, 0.4, PDF_COLOR_RULE);
-    pdf_link(d, d->x0, y, w, lh, d->section_first[items[i].s]);
+    pdf_link(d, d->x0, y, w, lh, d->ps->section_first[items[i].s]);
     y += lh;
   }
 }
@@ -283,7 +283,8 @@ static double losses_table(pdf_doc *d, double y, size_t max_rows) {
              1);
     pdf_cell(d, &cols[3], pdf_amount(d, l->eal[BD_STATE_CURRENT] - l->eal[BD_STATE_PLANNED], 1),
              d->f_cell, BD_COLOR_TEXT, y, 1);
-    pdf_link(d, d->x0, y, d->x1 - d->x0, rh, d->tree_first ? d->tree_first[order[i].index] : 0);
+    pdf_link(d, d->x0, y, d->x1 - d->x0, rh,
+             d->ps->tree_first ? d->ps->tree_first[order[i].index] : 0);
     y += rh;
     pdf_hrule(d, d->x0, d->x1, y, 0.4, PDF_COLOR_RULE);
   }
@@ -292,7 +293,7 @@ static double losses_table(pdf_doc *d, double y, size_t max_rows) {
     snprintf(more, sizeof more, "+ %zu \xe2\x86\x92 %s", r->loss_count - n,
              pdf_msg(d, "heading.loss_matrix"));
     pdf_draw(d, more, d->f_small, BD_COLOR_ACCENT, d->x0 + d->pad, y + 2, 0, 1, 0);
-    pdf_link(d, d->x0, y, 200, rh, d->section_first[PDF_SEC_MATRIX]);
+    pdf_link(d, d->x0, y, 200, rh, d->ps->section_first[PDF_SEC_MATRIX]);
     y += rh;
   }
   free(order);
@@ -328,7 +329,7 @@ static double decisions_table(pdf_doc *d, double y, size_t max_rows) {
     double pw = pdf_text_width(d->text, word, d->f_small) + d->f_small.size * 1.2;
     pdf_pill(d, word, d->f_small, pdf_decision_color(s->decision), cols[3].x + (cols[3].w - pw) / 2,
              y + (rh - pdf_text_line_height(d->f_small)) / 2, pw);
-    pdf_link(d, d->x0, y, d->x1 - d->x0, rh, d->scenario_tree_page[r->decisions[i]]);
+    pdf_link(d, d->x0, y, d->x1 - d->x0, rh, d->ps->scenario_tree_page[r->decisions[i]]);
     y += rh;
     pdf_hrule(d, d->x0, d->x1, y, 0.4, PDF_COLOR_RULE);
   }
@@ -336,7 +337,7 @@ static double decisions_table(pdf_doc *d, double y, size_t max_rows) {
   snprintf(more, sizeof more, "\xe2\x86\x92 %s (%zu)", pdf_msg(d, "heading.decisions"),
            r->decision_count);
   pdf_draw(d, more, d->f_small, BD_COLOR_ACCENT, d->x0 + d->pad, y + 3, 0, 1, 0);
-  pdf_link(d, d->x0, y, 200, rh, d->section_first[PDF_SEC_DECISIONS]);
+  pdf_link(d, d->x0, y, 200, rh, d->ps->section_first[PDF_SEC_DECISIONS]);
   return y + rh - top;
 }
 

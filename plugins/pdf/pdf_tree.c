@@ -16,7 +16,7 @@
  * child shown there, so a failure type or scenario whose children continue
  * on the next page is drawn again there.
  *
- * A large plan's report (d->summary) draws the summary view: the trees stop
+ * A large plan's report (d->ps->summary) draws the summary view: the trees stop
  * at the scenarios, whose boxes take the measure column too; the appendix
  * lists every measure.  That halves the glyphs and shapes of the trees.
  * Slides draw it too (loss, failure types, scenarios with now -> planned
@@ -99,7 +99,7 @@ static void view_compute(const bd_tree *tree, int summary, tree_view *v) {
 /* 1: the summary view (no measure boxes), for a large plan's report and
  * for slides. */
 static int summary_view(const pdf_doc *d) {
-  return d->summary || (d->slides && !d->chart);
+  return d->ps->summary || (d->slides && !d->chart);
 }
 
 /* The style of a tree at scale s; compact: one-line titles. */
@@ -213,10 +213,10 @@ static int planned_rows(const deck_slide *s, size_t count, size_t rows, pdf_tree
 /* See pdf.h. */
 size_t pdf_tree_paginate(pdf_doc *d) {
   const bd_report *r = d->r;
-  d->tree_plans = calloc(r->tree_count ? r->tree_count : 1, sizeof *d->tree_plans);
-  d->tree_first = calloc(r->loss_count ? r->loss_count : 1, sizeof *d->tree_first);
-  d->scenario_tree_page = calloc(r->scenario_count ? r->scenario_count : 1, sizeof(int));
-  if (!d->tree_plans || !d->tree_first || !d->scenario_tree_page) return 0;
+  d->ps->tree_plans = calloc(r->tree_count ? r->tree_count : 1, sizeof *d->ps->tree_plans);
+  d->ps->tree_first = calloc(r->loss_count ? r->loss_count : 1, sizeof *d->ps->tree_first);
+  d->ps->scenario_tree_page = calloc(r->scenario_count ? r->scenario_count : 1, sizeof(int));
+  if (!d->ps->tree_plans || !d->ps->tree_first || !d->ps->scenario_tree_page) return 0;
   size_t max_nodes, max_rows, pages = 0;
   tree_bounds(r, &max_nodes, &max_rows);
   tree_view v;
@@ -233,7 +233,7 @@ size_t pdf_tree_paginate(pdf_doc *d) {
     double avail = d->y1 - area_top(d, title, 0), cont_avail = d->y1 - area_top(d, title, 1);
     if (cont_avail < avail) avail = cont_avail;
     tree_style st = style_for(d, 1, 0);
-    pdf_tree_plan *plan = &d->tree_plans[t];
+    pdf_tree_plan *plan = &d->ps->tree_plans[t];
     size_t fit = (size_t)(avail / st.row), per;
     *plan = (pdf_tree_plan){1, NULL, 0, 0};
     if (d->slides && !d->chart) { /* never shrunk, one title line: the slide plan cuts it */
@@ -256,14 +256,14 @@ size_t pdf_tree_paginate(pdf_doc *d) {
       view_free(&v);
       return 0;
     }
-    int first = d->section_first[PDF_SEC_TREES] + (int)pages;
-    d->tree_first[tree->loss] = first;
+    int first = d->ps->section_first[PDF_SEC_TREES] + (int)pages;
+    d->ps->tree_first[tree->loss] = first;
     size_t p = 0; /* scenarios come in preorder: their rows only grow */
     for (size_t i = 0; i < tree->node_count; i++) {
       const bd_tree_node *n = tree->nodes[i];
       if (n->type != BD_NODE_SCENARIO || v.lo[i] == NO_ROW) continue;
       while (p + 1 < plan->pages && plan->cuts[p + 1] <= v.lo[i]) p++;
-      d->scenario_tree_page[n->index] = first + (int)p;
+      d->ps->scenario_tree_page[n->index] = first + (int)p;
     }
     pages += plan->pages;
   }
@@ -465,7 +465,7 @@ static void column_labels(pdf_doc *d, const tree_style *st, double y) {
     }
     if (c == 3 && st->summary) {
       char buf[256];
-      int page = d->section_first[PDF_SEC_APPENDIX];
+      int page = d->ps->section_first[PDF_SEC_APPENDIX];
       snprintf(buf, sizeof buf, "\xe2\x86\x92 %s", pdf_msg(d, "pdf.appendix"));
       pdf_draw(d, buf, d->f_head, BD_COLOR_ACCENT, st->col_x[c], y + label_pad(d), st->col_w[3], 1,
                PDF_ALIGN_RIGHT);
@@ -491,7 +491,7 @@ int pdf_tree_draw(pdf_doc *d) {
   }
   for (size_t t = 0; t < r->tree_count && rc == 0; t++) {
     const bd_tree *tree = r->trees[t];
-    const pdf_tree_plan *plan = &d->tree_plans[t];
+    const pdf_tree_plan *plan = &d->ps->tree_plans[t];
     const char *title = r->losses[tree->loss]->title;
     tree_style st = style_for(d, plan->scale, plan->compact);
     view_compute(tree, summary_view(d), &v);
