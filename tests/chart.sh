@@ -90,7 +90,7 @@ check "-f png writes a PNG" [ -n "$(png_size "$WORK/picture")" ]
 check "report width 544 pt" [ "$(svg_attr "$M.svg" width)" = "544pt" ]
 
 # --- the colours in the pixels ---------------------------------------------
-# The heatmap of examples/receipts.yaml (as_of 2025-01-29, stale_after 90d),
+# The heatmap of examples/receipts.yaml (as_of 2025-01-29, stale_after 60d),
 # derived by hand from the plan format's rules (doc/plan-format.md):
 #   ocr-partner-down: detective verified (alarm, tested by retry-drill
 #     2025-01-10 pass), preventive planned, recovery verified (retry-queue,

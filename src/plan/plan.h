@@ -31,6 +31,7 @@ typedef struct bd_plan_measure {
   unsigned effect_set; /* BD_EFFECT_* bits */
   double effect_frequency, effect_impact, effect_detect_h, effect_recover_h;
   double cost_once, cost_yearly; /* 0 when not given */
+  int has_cost;                  /* `cost` gives once or yearly */
   /* testing only */
   int has_verifies;       /* 0: the default (every non-test measure) */
   const size_t *verifies; /* indices into the scenario's measures, never a test */
@@ -88,7 +89,7 @@ typedef struct bd_plan {
   int has_slo;
   double slo;            /* percent, 0 < slo < 100 */
   double amortize_years; /* default 3, > 0 */
-  double stale_after_h;  /* default 90d */
+  double stale_after_h;  /* default 100d */
   double risk_cap;       /* default 0.25 */
   /* revenue, penalty, brand, productivity, then others by first appearance */
   const char **categories;

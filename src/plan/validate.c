@@ -306,6 +306,7 @@ static void read_cost(vctx *c, const bd_ynode *n, bd_plan_measure *me) {
   bd_v_collect(&c->v, m, &cost_schema, &f, NULL);
   if (f.value[0]) bd_v_amount(&c->v, f.value[0], &me->cost_once);
   if (f.value[1]) bd_v_amount(&c->v, f.value[1], &me->cost_yearly);
+  me->has_cost = f.value[0] != NULL || f.value[1] != NULL;
 }
 
 /* Reads measure number set->count from node n. */
@@ -640,7 +641,7 @@ static void read_plan(vctx *c, const bd_ynode *root, const bd_load_options *opt)
   bd_format_date(p->as_of, p->as_of_text);
   memcpy(p->currency, "USD", 4);
   p->amortize_years = 3;
-  p->stale_after_h = 90 * 24;
+  p->stale_after_h = 100 * 24; /* a quarter and a week: a quarterly drill stays verified */
   p->risk_cap = 0.25;
   read_settings(c, &f);
   for (size_t i = 0; i < 4; i++) category_index(c, standard_categories[i]);
