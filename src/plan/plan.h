@@ -23,6 +23,11 @@ enum {
   BD_EFFECT_RECOVER = 1 << 3
 };
 
+/* Where a key is in the plan file, 1-based; line 0 when it is absent. */
+typedef struct bd_plan_pos {
+  unsigned line, column;
+} bd_plan_pos;
+
 typedef struct bd_plan_measure {
   const char *id; /* NULL when not given */
   const char *title;
@@ -42,6 +47,10 @@ typedef struct bd_plan_measure {
   bd_result result;          /* default pass */
   bd_extensions extensions;
   unsigned line, column;
+  /* the keys lint warnings point at: frequency, impact, detect, recover in
+   * `effect` (in BD_EFFECT_* bit order), `verifies` and `last_run` */
+  bd_plan_pos effect_at[4];
+  bd_plan_pos verifies_at, last_run_at;
 } bd_plan_measure;
 
 typedef struct bd_plan_scenario {

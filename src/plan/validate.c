@@ -296,6 +296,8 @@ static void read_effect(vctx *c, const bd_ynode *n, bd_plan_measure *me) {
     me->effect_set |= BD_EFFECT_DETECT;
   if (f.value[3] && bd_v_duration(&c->v, f.value[3], &me->effect_recover_h) == 0)
     me->effect_set |= BD_EFFECT_RECOVER;
+  for (int k = 0; k < 4; k++)
+    if (f.key[k]) me->effect_at[k] = (bd_plan_pos){f.key[k]->line, f.key[k]->column};
 }
 
 /* Reads a cost mapping into measure me. */
@@ -381,6 +383,10 @@ static void read_measure(vctx *c, const bd_ynode *n, measure_set *set) {
                  "last_run %s is after as_of %s", me->last_run_text, c->plan->as_of_text);
   }
   info->verifies = f.value[M_VERIFIES];
+  if (f.key[M_VERIFIES])
+    me->verifies_at = (bd_plan_pos){f.key[M_VERIFIES]->line, f.key[M_VERIFIES]->column};
+  if (f.key[M_LAST_RUN])
+    me->last_run_at = (bd_plan_pos){f.key[M_LAST_RUN]->line, f.key[M_LAST_RUN]->column};
 }
 
 /* Resolves the verifies list of test number t of the scenario's measures:
