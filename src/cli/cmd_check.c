@@ -10,23 +10,32 @@
 #include "analysis/gates.h"
 
 /* Analyses a valid plan and prints every finding of the --fail-on rules as
- * FILE:LINE: RULE: MESSAGE.  Returns an exit code. */
+ * FILE:LINE: RULE: MESSAGE, and each waived one on standard error as
+ * FILE:LINE: note: RULE waived until DATE (REASON): MESSAGE.  Returns an
+ * exit code. */
 static int run_gates(const char *path, const bd_plan *plan, bd_arena *arena, unsigned mask) {
   bd_report *report = NULL;
   bd_gate_finding *findings = NULL;
   if (bd_analyse(plan, arena, &report) != 0) return BD_EXIT_INTERNAL;
-  size_t n = bd_gates_check(report, mask, arena, &findings);
+  size_t n = bd_gates_check(report, plan, mask, arena, &findings), failing = 0;
   if (n == (size_t)-1) return BD_EXIT_INTERNAL;
   if ((mask & BD_GATE_BUDGET) && !report->has_error_budget)
     fprintf(stderr, "%s: warning: the plan has no slo, so the budget rule has nothing to check\n",
             path);
   for (size_t i = 0; i < n; i++) {
-    if (findings[i].line)
-      printf("%s:%u: %s: %s\n", path, findings[i].line, findings[i].rule, findings[i].message);
+    const bd_gate_finding *f = &findings[i];
+    if (f->waived) {
+      fprintf(stderr, "%s:%u: note: %s waived until %s (%s): %s\n", path, f->line, f->rule,
+              f->waiver->until_text, f->waiver->reason, f->message);
+      continue;
+    }
+    failing++;
+    if (f->line)
+      printf("%s:%u: %s: %s\n", path, f->line, f->rule, f->message);
     else
-      printf("%s: %s: %s\n", path, findings[i].rule, findings[i].message);
+      printf("%s: %s: %s\n", path, f->rule, f->message);
   }
-  return n ? BD_EXIT_GATE : BD_EXIT_OK;
+  return failing ? BD_EXIT_GATE : BD_EXIT_OK;
 }
 
 int bd_cmd_check(int argc, char **argv) {

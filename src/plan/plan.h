@@ -53,6 +53,20 @@ typedef struct bd_plan_measure {
   bd_plan_pos verifies_at, last_run_at;
 } bd_plan_measure;
 
+/* The check --fail-on rules a scenario may waive, in this order. */
+enum { BD_WAIVABLE_RULE_COUNT = 4 };
+extern const char *const bd_waivable_rules[BD_WAIVABLE_RULE_COUNT]; /* "over-cap", ... */
+
+/* One entry of a scenario's `waive` list: a CI gate rule that does not
+ * fail the gate for the scenario up to and including `until`. */
+typedef struct bd_plan_waiver {
+  const char *rule; /* one of bd_waivable_rules (static) */
+  const char *reason;
+  long until;             /* days since epoch */
+  const char *until_text; /* "YYYY-MM-DD" */
+  unsigned line, column;  /* where the entry starts */
+} bd_plan_waiver;
+
 typedef struct bd_plan_scenario {
   const char *id;
   const char *title;
@@ -66,6 +80,8 @@ typedef struct bd_plan_scenario {
   size_t measure_count;
   bd_extensions extensions;
   unsigned line, column;
+  bd_plan_waiver *waivers; /* in file order, each rule at most once */
+  size_t waiver_count;
 } bd_plan_scenario;
 
 typedef struct bd_plan_failure {
@@ -92,6 +108,8 @@ typedef struct bd_plan {
   const char *owner;  /* or NULL */
   const char *period; /* or NULL */
   long as_of;         /* days since epoch; default applied */
+  long today;         /* the day of the load (bd_load_options.today): the
+                         day a waiver's `until` is compared with */
   char as_of_text[11];
   char currency[4]; /* default "USD" */
   char sha256[65];  /* SHA-256 of the plan file's bytes, lower-case hex */
