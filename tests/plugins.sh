@@ -7,7 +7,7 @@
 : "${TEST_MODULES:?}"
 
 # Each module alone in a directory of its own, so tests don't see each other.
-for m in good badmagic badmajor newminor oldminor noentry failrender; do
+for m in good badmagic badmajor newminor oldminor noentry failrender textwriter; do
   mkdir -p "$WORK/mod/$m" && cp "$TEST_MODULES/$m.so" "$WORK/mod/$m/" && chmod 755 "$WORK/mod/$m/$m.so"
 done
 export BADDAY_PLUGIN_PATH=
@@ -51,6 +51,41 @@ expect_rc "failing render" 3
 expect_err "failure reason shown" "failrender plugin failed: deliberate failure for the test"
 check "old output survives a failing render" grep -qx 'last quarter' "$WORK/old.out"
 check "no temporary file after a failing render" no_temp_files "$WORK"
+
+# print and puts (ABI 2.0): a plugin writes text through the host's buffer
+run "$BADDAY" render "$EXAMPLE" -f text -o "$WORK/text.out" --plugin-dir "$WORK/mod/textwriter"
+expect_rc "text through print and puts" 0
+{
+  printf '# written through print and puts\n'
+  printf 'Smart Receipt Manager, report layout, 3 lines\n'
+  printf 'line %d of 3\n' 1 2 3
+  printf '%-700s|700\n' wide
+  printf 'end\n'
+} >"$WORK/text.expected"
+check "print and puts wrote exactly the text, a long line too" cmp "$WORK/text.expected" "$WORK/text.out"
+run "$BADDAY" render "$EXAMPLE" -f text -O lines=100000 -o - --plugin-dir "$WORK/mod/textwriter"
+expect_rc "100000 lines through print" 0
+check "print writes beyond the host's buffer in order" \
+  sh -c "sed -n '2p;100002p' '$WORK/out' | tr '\n' '/' | grep -qx 'Smart Receipt Manager, report layout, 100000 lines/line 100000 of 100000/'"
+if [ -w /dev/full ]; then
+  run "$BADDAY" render "$EXAMPLE" -f text -O lines=100000 -o /dev/full --plugin-dir "$WORK/mod/textwriter"
+  expect_rc "print to /dev/full fails" 4
+  expect_err "the write error is reported with the destination" "/dev/full: cannot write the report: No space left on device"
+  check "a write error is not called a plugin failure" sh -c "! grep -q 'plugin failed' '$WORK/err'"
+fi
+# a write error on a file (its size limit): the old file stays, no temporary file
+mkdir -p "$WORK/limited" && printf 'last quarter\n' >"$WORK/limited/old.text"
+run sh -c "trap '' XFSZ; ulimit -f 64; exec \"\$0\" \"\$@\"" "$BADDAY" render "$EXAMPLE" -f text -O lines=100000 \
+  -o "$WORK/limited/old.text" --plugin-dir "$WORK/mod/textwriter"
+expect_rc "print past the file size limit fails" 4
+expect_err "the file's write error is reported" "$WORK/limited/old.text: cannot write the report: File too large"
+check "old file kept after a failed print" grep -qx 'last quarter' "$WORK/limited/old.text"
+check "no temporary file after a failed print" no_temp_files "$WORK/limited"
+run sh -c "trap '' XFSZ; ulimit -f 64; exec \"\$0\" \"\$@\"" "$BADDAY" render "$EXAMPLE" -f text -O lines=100000 \
+  -o "$WORK/limited/new.text" --plugin-dir "$WORK/mod/textwriter"
+expect_rc "a new file past the size limit fails" 4
+check "no file left after a failed print" test ! -e "$WORK/limited/new.text"
+check "no temporary file left either" no_temp_files "$WORK/limited"
 
 # plugins -v lists plugins and refusals with paths and ABI
 run "$BADDAY" plugins -v --plugin-dir "$WORK/mod/good"

@@ -10,32 +10,11 @@
  *
  * Options: -O top=N, how many decisions to list (default 5).
  */
-#include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 
 #include <badday/plugin.h>
-
-/* What one render needs; lives on render()'s stack. */
-typedef struct summary {
-  const bd_host *host;
-  bd_output *out;
-  int failed;
-} summary;
-
-/* printf to the report; remembers a failed write. */
-static void say(summary *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void say(summary *s, const char *fmt, ...) {
-  char line[1024];
-  va_list ap;
-  va_start(ap, fmt);
-  int n = vsnprintf(line, sizeof line, fmt, ap);
-  va_end(ap);
-  if (n < 0 || s->failed) return;
-  if ((size_t)n >= sizeof line) n = sizeof line - 1;
-  if (s->host->write(s->out, line, (size_t)n) != 0) s->failed = 1;
-}
 
 /* Writes amount v of the plan in the reader's language into buf (size >=
  * 64): format_money (plugin ABI 1.2) when the host has it, so that the yen
@@ -50,26 +29,30 @@ static const char *money(const bd_host *host, const bd_render_request *req, doub
   return buf;
 }
 
+/* Writes the summary through the host's text services: print (printf
+ * style) and puts append to the host's output buffer, so the plugin needs
+ * no buffer of its own.  A failed write (disk full) makes every later one
+ * fail too; the plugin returns -1 and the host reports the write error. */
 static int render(const bd_host *host, const bd_render_request *req, bd_error *err) {
   const bd_report *r = req->report;
-  summary s = {host, req->output, 0};
+  bd_output *out = req->output;
   char now[64], planned[64], budget[64];
   money(host, req, r->totals[BD_STATE_CURRENT].eal, 0, now, sizeof now);
   money(host, req, r->totals[BD_STATE_PLANNED].eal, 0, planned, sizeof planned);
 
-  say(&s, "%s", r->service);
-  if (r->period) say(&s, " (%s)", r->period);
-  say(&s, ", as of %s\n", r->as_of);
-  say(&s, "%s: %s; %s: %s\n", host->message(req->output, "figure.yearly_loss_now"), now,
-      host->message(req->output, "figure.yearly_loss_planned"), planned);
+  int failed = host->puts(out, r->service);
+  if (r->period) failed |= host->print(out, " (%s)", r->period);
+  failed |= host->print(out, ", as of %s\n", r->as_of);
+  failed |= host->print(out, "%s: %s; %s: %s\n", host->message(out, "figure.yearly_loss_now"), now,
+                        host->message(out, "figure.yearly_loss_planned"), planned);
   if (r->has_error_budget) {
     host->format_share(r->totals[BD_STATE_CURRENT].budget_used, budget, sizeof budget);
-    say(&s, "%s: %s\n", host->message(req->output, "figure.error_budget_used"), budget);
+    failed |= host->print(out, "%s: %s\n", host->message(out, "figure.error_budget_used"), budget);
   }
 
   /* The option was checked by the host against nothing but its name, so
    * the plugin validates the number itself. */
-  const char *top_text = host->option(req->output, "top");
+  const char *top_text = host->option(out, "top");
   char *end;
   long top = strtol(top_text ? top_text : "5", &end, 10);
   if (*end != '\0' || top < 0) {
@@ -82,11 +65,11 @@ static int render(const bd_host *host, const bd_render_request *req, bd_error *e
     char eal[64], key[64];
     money(host, req, sc->state[BD_STATE_CURRENT].eal, 1, eal, sizeof eal);
     snprintf(key, sizeof key, "decision.%s", bd_decision_name(sc->decision));
-    say(&s, "- %s: %s a year, %s%s\n", sc->title, eal, host->message(req->output, key),
-        sc->over_cap ? " (over the risk cap)" : "");
+    failed |= host->print(out, "- %s: %s a year, %s%s\n", sc->title, eal, host->message(out, key),
+                          sc->over_cap ? " (over the risk cap)" : "");
   }
-  if (s.failed) {
-    snprintf(err->message, sizeof err->message, "write failed");
+  if (failed) { /* the host reports a write error itself; this is for anything else */
+    snprintf(err->message, sizeof err->message, "cannot write the summary");
     return -1;
   }
   return 0;

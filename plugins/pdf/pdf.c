@@ -10,6 +10,7 @@
 
 #include <cairo-pdf.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -113,8 +114,9 @@ static int set_geometry(pdf_doc *d, bd_error *err) {
   return 0;
 }
 
-/* Sets title, author, subject, creator and the dates (from
- * SOURCE_DATE_EPOCH when set, so that two renders are identical). */
+/* Sets title, author, subject, creator and the dates (the request's
+ * generation time, so that two renders of one request are identical; the
+ * clock only under a host that does not give one). */
 static void set_metadata(pdf_doc *d) {
   const bd_report *r = d->r;
   char buf[1024];
@@ -133,13 +135,11 @@ static void set_metadata(pdf_doc *d) {
     snprintf(buf, sizeof buf, "badday; as_of %s; plan sha256 %s", r->as_of, r->source_sha256);
     cairo_pdf_surface_set_metadata(d->surface, CAIRO_PDF_METADATA_KEYWORDS, buf);
   }
-  time_t when = time(NULL);
-  const char *sde = getenv("SOURCE_DATE_EPOCH");
-  if (sde && *sde) {
-    char *end;
-    long long v = strtoll(sde, &end, 10);
-    if (*end == '\0' && v >= 0) when = (time_t)v;
-  }
+  const bd_render_request *req = d->req;
+  int given = req->struct_size >=
+                  offsetof(bd_render_request, generated_at_set) + sizeof req->generated_at_set &&
+              req->generated_at_set;
+  time_t when = given ? (time_t)req->generated_at : time(NULL);
   struct tm tm;
   if (gmtime_r(&when, &tm) && strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm) > 0) {
     cairo_pdf_surface_set_metadata(d->surface, CAIRO_PDF_METADATA_CREATE_DATE, buf);

@@ -157,6 +157,21 @@ typedef struct bd_host {
   size_t (*format_money)(double v, const char *currency, int compact, const char *lang, char *buf,
                          size_t size);
   size_t (*format_slo)(double slo_percent, char *buf, size_t size);
+
+  /* ABI 2.0.  Text written through the host's output buffer, so that a
+   * plugin writing text needs no buffer of its own.
+   *   print: formats like printf (the C library's conversions, so numbers
+   *          a reader sees go through format_number or the people's
+   *          formats above) and appends the text; any length.
+   *   puts:  appends the NUL-terminated s as it is (no newline added).
+   * Both return 0, or -1 when the write failed (or memory ran out), like
+   * write: the plugin should then stop and return -1. */
+  int (*print)(bd_output *out, const char *fmt, ...)
+#if defined(__GNUC__)
+      __attribute__((format(printf, 2, 3)))
+#endif
+      ;
+  int (*puts)(bd_output *out, const char *s);
 } bd_host;
 
 /* Bits of format_money's `compact`. */
@@ -179,6 +194,15 @@ typedef struct bd_render_request {
    * (report is then the first plan); NULL for one plan.  Only handed to a
    * plugin that declares BD_FEATURE_PORTFOLIO. */
   const bd_portfolio *portfolio;
+  /* ABI 2.0: when the report was generated, in seconds since 1970-01-01
+   * UTC; meaningful only when generated_at_set is 1.  The host takes it
+   * from SOURCE_DATE_EPOCH, else (for an archive) the plan's as-of date,
+   * else the clock.  A plugin writes it wherever its format records a
+   * creation time (the PDF's CreationDate and ModDate) and never reads
+   * the clock or the environment itself, so two renders of one request
+   * are identical. */
+  int64_t generated_at;
+  int generated_at_set;
 } bd_render_request;
 
 /* An option a plugin takes (-O name=value on the command line). */

@@ -8,11 +8,10 @@
 #include <string.h>
 #include <time.h>
 
-#include "output/catalogue.h"
 #include "cli/cli.h"
 #include "plan/evidence.h"
 #include "plan/load.h"
-#include "output/output.h"
+#include "output/render.h"
 
 /* Prints every diagnostic as FILE:LINE:COL: SEVERITY: MESSAGE. */
 void bd_cli_print_diags(const bd_diags *diags, const char *path, const char *severity) {
@@ -102,22 +101,30 @@ int bd_cli_apply_evidence(const bd_evidence_list *list, bd_plan *const *plans, s
   return BD_EXIT_OK;
 }
 
+/* Reads SOURCE_DATE_EPOCH into *seconds.  Returns 1 when it is set, 0
+ * when not, -1 when it is malformed. */
+static int source_date_epoch(long long *seconds) {
+  const char *sde = getenv("SOURCE_DATE_EPOCH");
+  if (sde == NULL || *sde == '\0') return 0;
+  char *end;
+  errno = 0;
+  long long v = strtoll(sde, &end, 10);
+  if (errno || *end || v < 0) return -1;
+  *seconds = v;
+  return 1;
+}
+
 /* Today in days since 1970-01-01 (UTC), or the day of SOURCE_DATE_EPOCH.
  * Returns 0, or -1 when SOURCE_DATE_EPOCH is malformed. */
 static int today_days(long *days) {
-  const char *sde = getenv("SOURCE_DATE_EPOCH");
-  if (sde && *sde) {
-    char *end;
-    errno = 0;
-    long long v = strtoll(sde, &end, 10);
-    if (errno || *end || v < 0) {
-      fprintf(stderr, "badday: SOURCE_DATE_EPOCH must be a number of seconds, not '%s'\n", sde);
-      return -1;
-    }
-    *days = (long)(v / 86400);
-    return 0;
+  long long sde = 0;
+  int set = source_date_epoch(&sde);
+  if (set < 0) {
+    fprintf(stderr, "badday: SOURCE_DATE_EPOCH must be a number of seconds, not '%s'\n",
+            getenv("SOURCE_DATE_EPOCH"));
+    return -1;
   }
-  *days = (long)(time(NULL) / 86400);
+  *days = set ? (long)(sde / 86400) : (long)(time(NULL) / 86400);
   return 0;
 }
 
@@ -174,67 +181,24 @@ int bd_cli_discover(const char *plugin_dir, bd_plugin_set *set) {
   return 0;
 }
 
-int bd_cli_render_report(const bd_cli_render *a, const bd_plugin_file *pf, const bd_report *report,
-                         const bd_portfolio *portfolio) {
-  char err[1024];
-  char *default_templates = join_path(data_dir(), "templates");
-  char *fonts = join_path(data_dir(), "fonts");
-  if (default_templates == NULL || fonts == NULL) {
-    free(default_templates);
-    free(fonts);
-    return BD_EXIT_INTERNAL;
-  }
-  const char *templates = a->template_dir ? a->template_dir : default_templates;
-  /* An overriding template directory without messages.tsv uses the installed one. */
-  bd_lazy_catalogue cat = {{templates, default_templates}, NULL, 0, ""};
-  int status = BD_EXIT_OK, unchanged = 0;
+int bd_cli_generated_at(long as_of_days, int64_t *seconds) {
+  long days;
+  if (today_days(&days) != 0) return -1; /* says what is wrong with SOURCE_DATE_EPOCH */
+  long long sde = 0;
+  int set = source_date_epoch(&sde);
+  /* Reproducible archives: the as-of date is "now" unless the user set one. */
+  *seconds = set               ? (int64_t)sde
+             : as_of_days >= 0 ? (int64_t)as_of_days * 86400
+                               : (int64_t)time(NULL);
+  return 0;
+}
 
-  bd_output *out = NULL;
-  if (bd_output_open(a->output, &out, err, sizeof err) != 0) {
-    fprintf(stderr, "badday: %s\n", err);
-    status = BD_EXIT_OUTPUT;
-    goto done;
-  }
-  out->plugin_name = pf->plugin->name;
-  out->catalogue = &cat;
-  out->lang = a->lang;
-  out->verbose = a->verbose;
-  bd_plugin_options options = {a->option_names, a->option_values, a->option_count,
-                               bd_plugin_option_specs(pf->plugin)};
-  out->options = &options;
-
-  bd_render_request req = {sizeof req, report,  a->format, a->layout, out,
-                           a->output,  a->lang, templates, fonts,     portfolio};
-  bd_error perr;
-  memset(&perr, 0, sizeof perr);
-  if (a->verbose) fprintf(stderr, "badday: using %s (%s)\n", pf->plugin->name, pf->path);
-  int rc = pf->plugin->render(bd_host_services(), &req, &perr);
-  if (rc != 0 && out->error) {
-    /* The plugin stopped because a write failed: an output problem. */
-    rc = bd_output_commit(out, err, sizeof err);
-    fprintf(stderr, "badday: %s\n", err);
-    status = BD_EXIT_OUTPUT;
-  } else if (rc != 0) {
-    bd_output_abort(out);
-    perr.message[sizeof perr.message - 1] = '\0';
-    if (perr.line)
-      fprintf(stderr, "%s:%u:%u: error: %s\n", a->plan, perr.line, perr.column, perr.message);
-    else
-      fprintf(stderr, "badday: %s plugin failed: %s\n", pf->plugin->name,
-              perr.message[0] ? perr.message : "no reason given");
-    status = BD_EXIT_PLUGIN;
-  } else if (bd_output_commit_checked(out, a->no_clobber, &unchanged, err, sizeof err) != 0) {
-    fprintf(stderr, "badday: %s\n", err);
-    status = BD_EXIT_OUTPUT;
-  } else if (a->verbose) {
-    fprintf(stderr, "badday: %s %s (%s, %s layout)\n", unchanged ? "unchanged" : "wrote", a->output,
-            a->format, a->layout);
-  }
-done:
-  bd_lazy_catalogue_free(&cat);
-  free(default_templates);
-  free(fonts);
-  return status;
+/* Prints a render's log line: "badday: PLUGIN: warning: TEXT". */
+static void print_log_line(void *context, const char *plugin, bd_log_level level,
+                           const char *text) {
+  (void)context;
+  fprintf(stderr, "badday: %s%s%s%s\n", plugin ? plugin : "", plugin ? ": " : "",
+          level == BD_LOG_WARNING ? "warning: " : "", text);
 }
 
 /* Prints the formats the loaded plugins offer, for "no plugin" errors. */
@@ -252,23 +216,65 @@ static void print_available_formats(const bd_plugin_set *set) {
   fprintf(stderr, "%s\n", any ? "" : " none (see 'badday plugins')");
 }
 
-const bd_plugin_file *bd_cli_pick_plugin(const bd_plugin_set *set, const char *format,
-                                         const char *const *names, const char *const *values,
-                                         size_t count, int *status) {
-  const bd_plugin_file *pf = bd_plugins_find(set, format);
-  if (pf == NULL) {
-    fprintf(stderr, "badday: no plugin renders the format '%s'\n", format);
+/* Prints why a render failed; returns its exit code. */
+static int report_failure(const bd_cli_render *a, const bd_plugin_set *set,
+                          const bd_render_result *result) {
+  switch (result->failure) {
+  case BD_RENDER_NO_PLUGIN:
+    fprintf(stderr, "badday: %s\n", result->message);
     for (size_t i = 0; i < set->count; i++)
       if (set->files[i].refusal) fprintf(stderr, "badday: refused %s\n", set->files[i].refusal);
     print_available_formats(set);
-    *status = BD_EXIT_PLUGIN;
-    return NULL;
+    return BD_EXIT_PLUGIN;
+  case BD_RENDER_BAD_OPTION:
+    fprintf(stderr, "badday %s: %s\n", a->command, result->message);
+    return BD_EXIT_USAGE;
+  case BD_RENDER_UNSUPPORTED:
+    fprintf(stderr, "badday %s: %s\n", a->command, result->message);
+    return BD_EXIT_PLUGIN;
+  case BD_RENDER_PLUGIN_FAILED:
+    if (result->line)
+      fprintf(stderr, "%s:%u:%u: error: %s\n", a->plan, result->line, result->column,
+              result->message);
+    else
+      fprintf(stderr, "badday: %s\n", result->message);
+    return BD_EXIT_PLUGIN;
+  case BD_RENDER_OUTPUT:
+  default:
+    fprintf(stderr, "badday: %s\n", result->message);
+    return BD_EXIT_OUTPUT;
   }
-  char err[1024];
-  if (bd_plugin_check_options(pf->plugin, names, values, count, err, sizeof err) != 0) {
-    fprintf(stderr, "badday render: %s\n", err);
-    *status = BD_EXIT_USAGE;
-    return NULL;
+}
+
+int bd_cli_render_report(const bd_cli_render *a, const bd_plugin_set *set, const bd_report *report,
+                         const bd_portfolio *portfolio) {
+  char *default_templates = join_path(data_dir(), "templates");
+  char *fonts = join_path(data_dir(), "fonts");
+  int status = BD_EXIT_OK;
+  if (default_templates == NULL || fonts == NULL) {
+    status = BD_EXIT_INTERNAL;
+  } else {
+    bd_render_job job = {.report = report,
+                         .portfolio = portfolio,
+                         .format = a->format,
+                         .layout = a->layout,
+                         .lang = a->lang,
+                         .option_names = a->option_names,
+                         .option_values = a->option_values,
+                         .option_count = a->option_count,
+                         .output = a->output,
+                         .no_clobber = a->no_clobber,
+                         .verbose = a->verbose,
+                         .generated_at = a->generated_at,
+                         .generated_at_set = 1,
+                         .template_dir = a->template_dir ? a->template_dir : default_templates,
+                         .fallback_template_dir = default_templates,
+                         .font_dir = fonts,
+                         .log = print_log_line};
+    bd_render_result result;
+    if (bd_render(set, &job, &result) != 0) status = report_failure(a, set, &result);
   }
-  return pf;
+  free(default_templates);
+  free(fonts);
+  return status;
 }

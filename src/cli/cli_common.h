@@ -7,6 +7,7 @@
 #define BD_CLI_COMMON_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "base/arena.h"
 #include "badday/report.h"
@@ -83,18 +84,18 @@ const char *bd_cli_absolute_dir(const char *command, const char *dir, char *reso
  * installed directory.  Returns 0, or -1 (printed) when memory ran out. */
 int bd_cli_discover(const char *plugin_dir, bd_plugin_set *set);
 
-/* Returns the first plugin offering format, after checking the -O options
- * against its declaration; NULL (printed, *status set) when there is none
- * or an option is wrong. */
-const bd_plugin_file *bd_cli_pick_plugin(const bd_plugin_set *set, const char *format,
-                                         const char *const *names, const char *const *values,
-                                         size_t count, int *status);
+/* The generation time of this run's reports in seconds since 1970 (UTC):
+ * SOURCE_DATE_EPOCH when set, else as_of_days (a plan's as-of date, for
+ * archives) when it is not negative, else now.  Returns 0, or -1 after
+ * printing that SOURCE_DATE_EPOCH is malformed. */
+int bd_cli_generated_at(long as_of_days, int64_t *seconds);
 
 /* One render of a report through a plugin into a destination. */
 typedef struct bd_cli_render {
-  const char *plan;   /* the plan's path, for messages */
-  const char *format; /* one of the plugin's formats */
-  const char *layout; /* "report" or "slides" */
+  const char *command; /* "render" or "archive", for messages */
+  const char *plan;    /* the plan's path, for messages */
+  const char *format;  /* chooses the plugin */
+  const char *layout;  /* "report" or "slides" */
   const char *lang;
   const char *output;       /* a path, or "-" */
   const char *template_dir; /* NULL: the installed templates */
@@ -102,13 +103,15 @@ typedef struct bd_cli_render {
   const char *const *option_values;
   size_t option_count;
   int verbose;
-  int no_clobber; /* refuse to replace an existing file with other content */
+  int no_clobber;       /* refuse to replace an existing file with other content */
+  int64_t generated_at; /* from bd_cli_generated_at */
 } bd_cli_render;
 
 /* Renders report (or, when portfolio is not NULL, the portfolio whose
- * first report it is) with the plugin into r->output, written atomically.
- * Prints what went wrong.  Returns an exit code. */
-int bd_cli_render_report(const bd_cli_render *r, const bd_plugin_file *pf, const bd_report *report,
+ * first report it is) through bd_render with the first plugin of set
+ * offering r->format into r->output, written atomically.  Prints what went
+ * wrong and the render's log lines.  Returns an exit code. */
+int bd_cli_render_report(const bd_cli_render *r, const bd_plugin_set *set, const bd_report *report,
                          const bd_portfolio *portfolio);
 
 #endif

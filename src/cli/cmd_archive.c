@@ -76,6 +76,8 @@ typedef struct archive_args {
 /* Archives one loaded plan and its report; returns an exit code. */
 static int archive_plan(const archive_args *a, const char *path, const bd_plan *plan,
                         const bd_report *report, const bd_plugin_set *set) {
+  /* The formats an archive keeps: what the user would type with -f, each
+   * rendered by whichever plugin offers it (the file extension too). */
   static const char *const formats[] = {"pdf", "html", "json"};
   int status = BD_EXIT_OK;
   char period[128], service[128], *dir = NULL;
@@ -89,27 +91,27 @@ static int archive_plan(const archive_args *a, const char *path, const bd_plan *
       status = BD_EXIT_OUTPUT;
   }
   /* Reproducible renders: the as-of date is "now" unless the user set one. */
-  int set_epoch = status == BD_EXIT_OK && getenv("SOURCE_DATE_EPOCH") == NULL;
-  if (set_epoch) {
-    char epoch[32];
-    snprintf(epoch, sizeof epoch, "%lld", (long long)plan->as_of * 86400);
-    setenv("SOURCE_DATE_EPOCH", epoch, 1);
-  }
-  for (size_t i = 0; status == BD_EXIT_OK && i < 3; i++) {
+  int64_t generated_at = 0;
+  if (status == BD_EXIT_OK && bd_cli_generated_at(plan->as_of, &generated_at) != 0)
+    status = BD_EXIT_USAGE;
+  for (size_t i = 0; status == BD_EXIT_OK && i < sizeof formats / sizeof formats[0]; i++) {
     char *out = NULL;
     if (asprintf(&out, "%s/%s.%s", dir, service, formats[i]) < 0) {
       status = BD_EXIT_INTERNAL;
       break;
     }
-    const bd_plugin_file *pf = bd_cli_pick_plugin(set, formats[i], NULL, NULL, 0, &status);
-    if (pf != NULL) {
-      bd_cli_render r = {path, formats[i], "report", a->lang,    out,      NULL,
-                         NULL, NULL,       0,        a->verbose, !a->force};
-      status = bd_cli_render_report(&r, pf, report, NULL);
-    }
+    bd_cli_render r = {.command = "archive",
+                       .plan = path,
+                       .format = formats[i],
+                       .layout = "report",
+                       .lang = a->lang,
+                       .output = out,
+                       .verbose = a->verbose,
+                       .no_clobber = !a->force,
+                       .generated_at = generated_at};
+    status = bd_cli_render_report(&r, set, report, NULL);
     free(out);
   }
-  if (set_epoch) unsetenv("SOURCE_DATE_EPOCH");
   free(dir);
   return status;
 }

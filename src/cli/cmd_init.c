@@ -43,7 +43,7 @@ static char *read_template(const char *path) {
 }
 
 /* Writes text to out with each of words[] replaced by values[]. */
-static int write_filled(bd_output *out, const char *text, const char *const *words,
+static int write_filled(bd_output_file *out, const char *text, const char *const *words,
                         const char *const *values, size_t count) {
   const char *p = text, *at;
   while ((at = strchr(p, '@')) != NULL) {
@@ -104,7 +104,7 @@ int bd_cmd_init(int argc, char **argv) {
   char *schema_path = bd_cli_data_file("templates/plan-1.schema.json");
   char *text = template_path && schema_path ? read_template(template_path) : NULL;
   int status = text ? BD_EXIT_OK : BD_EXIT_INTERNAL;
-  bd_output *out = NULL;
+  bd_output_file *out = NULL;
   char err[1024];
   if (status == BD_EXIT_OK && bd_output_open(path, &out, err, sizeof err) != 0) {
     fprintf(stderr, "badday init: %s\n", err);

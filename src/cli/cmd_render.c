@@ -24,6 +24,8 @@ static const char *extension_of(const char *path, char *buf, size_t size) {
   size_t i = 0;
   for (const char *p = dot + 1; *p; p++) buf[i++] = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
   buf[i] = '\0';
+  /* The one alias of a format the user types: file.htm is the format html
+   * (whichever plugin offers it). */
   if (strcmp(buf, "htm") == 0) strcpy(buf, "html");
   return buf;
 }
@@ -258,26 +260,6 @@ static int load_reports(const render_args *a, bd_arena *arena, bd_report **repor
   return status;
 }
 
-/* Checks that the plugin shows what this render needs: several plans need
- * BD_FEATURE_PORTFOLIO (an error); a comparison the plugin does not show
- * is warned about.  Returns an exit code. */
-static int check_features(const render_args *a, const bd_plugin_file *pf) {
-  unsigned features = bd_plugin_features(pf->plugin);
-  if (a->plan_count > 1 && !(features & BD_FEATURE_PORTFOLIO)) {
-    fprintf(stderr,
-            "badday render: the %s plugin (%s) renders one plan at a time; render each plan on "
-            "its own, or use a format that takes several (json, csv, html, pdf)\n",
-            pf->plugin->name, pf->path);
-    return BD_EXIT_PLUGIN;
-  }
-  if (a->compare.count > 0 && !(features & BD_FEATURE_COMPARISON))
-    fprintf(stderr,
-            "badday render: warning: the %s plugin does not show comparisons; --compare "
-            "has no effect on %s\n",
-            pf->plugin->name, a->output);
-  return BD_EXIT_OK;
-}
-
 int bd_cmd_render(int argc, char **argv) {
   render_args a;
   int status = parse_render_args(argc, argv, &a);
@@ -309,13 +291,24 @@ int bd_cmd_render(int argc, char **argv) {
     status = BD_EXIT_INTERNAL;
     goto done;
   }
-  const bd_plugin_file *pf =
-      bd_cli_pick_plugin(&set, a.format, a.option_names, a.option_values, a.option_count, &status);
-  if (pf == NULL || (status = check_features(&a, pf)) != BD_EXIT_OK) goto done;
-  bd_cli_render r = {
-      a.plan,         a.format,        a.layout,       a.lang,    a.output, a.template_dir,
-      a.option_names, a.option_values, a.option_count, a.verbose, 0};
-  status = bd_cli_render_report(&r, pf, reports[0], portfolio);
+  int64_t generated_at;
+  if (bd_cli_generated_at(-1, &generated_at) != 0) {
+    status = BD_EXIT_USAGE;
+    goto done;
+  }
+  bd_cli_render r = {.command = "render",
+                     .plan = a.plan,
+                     .format = a.format,
+                     .layout = a.layout,
+                     .lang = a.lang,
+                     .output = a.output,
+                     .template_dir = a.template_dir,
+                     .option_names = a.option_names,
+                     .option_values = a.option_values,
+                     .option_count = a.option_count,
+                     .verbose = a.verbose,
+                     .generated_at = generated_at};
+  status = bd_cli_render_report(&r, &set, reports[0], portfolio);
 done:
   bd_plugins_free(&set);
   bd_arena_free(&arena);

@@ -12,10 +12,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "base/numfmt.h"
-#include "output/output.h"
-#include "base/sha256.h"
-
 /* The smallest descriptor the host can use: everything up to render. */
 #define BD_PLUGIN_MIN_SIZE (offsetof(bd_plugin, render) + sizeof(void (*)(void)))
 
@@ -316,63 +312,4 @@ int bd_plugin_check_options(const bd_plugin *plugin, const char *const *names,
     }
   }
   return 0;
-}
-
-/* --- services ------------------------------------------------------------ */
-
-static int host_write(bd_output *out, const void *data, size_t len) {
-  return bd_output_write(out, data, len);
-}
-
-__attribute__((format(printf, 3, 4))) static void host_log(bd_output *out, bd_log_level level,
-                                                           const char *fmt, ...) {
-  if (level == BD_LOG_DEBUG && !out->verbose) return;
-  va_list ap;
-  va_start(ap, fmt);
-  fprintf(stderr, "badday: %s: %s", out->plugin_name ? out->plugin_name : "plugin",
-          level == BD_LOG_WARNING ? "warning: " : "");
-  vfprintf(stderr, fmt, ap);
-  fputc('\n', stderr);
-  va_end(ap);
-}
-
-static const char *host_message(bd_output *out, const char *key) {
-  if (out->catalogue == NULL) return key;
-  int failed_now;
-  const char *text = bd_lazy_catalogue_get(out->catalogue, out->lang, key, &failed_now);
-  if (failed_now)
-    host_log(out, BD_LOG_WARNING, "cannot read the message catalogue (%s); labels show their keys",
-             out->catalogue->error);
-  return text;
-}
-
-static const char *host_option(bd_output *out, const char *name) {
-  const bd_plugin_options *o = out->options;
-  if (o == NULL) return NULL;
-  for (size_t i = o->count; i-- > 0;) /* the last -O of a name wins */
-    if (strcmp(o->names[i], name) == 0) return o->values[i];
-  const bd_option_spec *spec = find_spec(o->specs, name);
-  return spec ? spec->default_value : NULL;
-}
-
-static const bd_host services = {
-    .struct_size = sizeof(bd_host),
-    .abi_major = BD_ABI_MAJOR,
-    .abi_minor = BD_ABI_MINOR,
-    .version = PACKAGE_VERSION,
-    .write = host_write,
-    .log = host_log,
-    .format_number = bd_format_number,
-    .message = host_message,
-    .format_amount = bd_format_amount,
-    .format_duration = bd_format_duration,
-    .format_share = bd_format_share,
-    .option = host_option,
-    .sha256 = bd_sha256,
-    .format_money = bd_format_money,
-    .format_slo = bd_format_slo,
-};
-
-const bd_host *bd_host_services(void) {
-  return &services;
 }

@@ -1,6 +1,6 @@
 /*
- * host.h - the plugin host: finds output plugins, loads them with dlopen,
- * checks their descriptors and calls them.
+ * host.h - the plugin host: finds output plugins, loads them with dlopen
+ * and checks their descriptors (render.h calls them).
  *
  * Search order: the --plugin-dir directory, then each absolute directory of
  * BADDAY_PLUGIN_PATH (':'-separated; empty and relative entries ignored),
@@ -66,8 +66,5 @@ unsigned bd_plugin_features(const bd_plugin *plugin);
  * with a message in errbuf naming the option and what is allowed. */
 int bd_plugin_check_options(const bd_plugin *plugin, const char *const *names,
                             const char *const *values, size_t count, char *errbuf, size_t errsize);
-
-/* The services table handed to plugins (static, valid for the process). */
-const bd_host *bd_host_services(void);
 
 #endif

@@ -12,6 +12,18 @@
 
 enum { OUTPUT_BUFFER = 256 * 1024 };
 
+struct bd_output_file {
+  int fd;
+  int direct;       /* 1: writing to stdout or a device, no rename */
+  int owns_fd;      /* 1: close fd at the end */
+  char *final_path; /* NULL for stdout; a device is only named, never renamed to */
+  char *tmp_path;   /* NULL when direct */
+  int error;        /* errno of the first failed write, 0 if none */
+  size_t written;
+  char *buf;
+  size_t buf_used;
+};
+
 /* Writes all of data to fd, retrying on short writes and EINTR. */
 static int write_all(int fd, const char *data, size_t len) {
   while (len > 0) {
@@ -57,16 +69,16 @@ static void sync_directory(const char *path) {
   free(dir);
 }
 
-static void output_free(bd_output *out) {
+static void output_free(bd_output_file *out) {
   free(out->final_path);
   free(out->tmp_path);
   free(out->buf);
   free(out);
 }
 
-int bd_output_open(const char *path, bd_output **result, char *errbuf, size_t errsize) {
+int bd_output_open(const char *path, bd_output_file **result, char *errbuf, size_t errsize) {
   *result = NULL;
-  bd_output *out = calloc(1, sizeof *out);
+  bd_output_file *out = calloc(1, sizeof *out);
   if (out == NULL || (out->buf = malloc(OUTPUT_BUFFER)) == NULL) {
     free(out);
     snprintf(errbuf, errsize, "%s: out of memory", path);
@@ -96,6 +108,12 @@ int bd_output_open(const char *path, bd_output **result, char *errbuf, size_t er
     }
     out->direct = 1;
     out->owns_fd = 1;
+    out->final_path = strdup(path); /* only to name it in messages */
+    if (out->final_path == NULL) {
+      snprintf(errbuf, errsize, "%s: out of memory", path);
+      bd_output_abort(out);
+      return -1;
+    }
     *result = out;
     return 0;
   }
@@ -129,7 +147,7 @@ int bd_output_open(const char *path, bd_output **result, char *errbuf, size_t er
 }
 
 /* Writes out the buffer; remembers the first error. */
-static int flush_buffer(bd_output *out) {
+static int flush_buffer(bd_output_file *out) {
   if (out->error) return -1;
   if (out->buf_used && write_all(out->fd, out->buf, out->buf_used) != 0) {
     out->error = errno ? errno : EIO;
@@ -139,7 +157,7 @@ static int flush_buffer(bd_output *out) {
   return 0;
 }
 
-int bd_output_write(bd_output *out, const void *data, size_t len) {
+int bd_output_write(bd_output_file *out, const void *data, size_t len) {
   if (out->error) return -1;
   out->written += len;
   if (len >= OUTPUT_BUFFER) {
@@ -172,7 +190,7 @@ static int same_content(const char *a, const char *b) {
   return result;
 }
 
-int bd_output_commit_checked(bd_output *out, int no_clobber, int *unchanged, char *errbuf,
+int bd_output_commit_checked(bd_output_file *out, int no_clobber, int *unchanged, char *errbuf,
                              size_t errsize) {
   const char *name = out->final_path ? out->final_path : "standard output";
   *unchanged = 0;
@@ -217,14 +235,18 @@ int bd_output_commit_checked(bd_output *out, int no_clobber, int *unchanged, cha
   return rc;
 }
 
-int bd_output_commit(bd_output *out, char *errbuf, size_t errsize) {
+int bd_output_commit(bd_output_file *out, char *errbuf, size_t errsize) {
   int unchanged;
   return bd_output_commit_checked(out, 0, &unchanged, errbuf, errsize);
 }
 
-void bd_output_abort(bd_output *out) {
+void bd_output_abort(bd_output_file *out) {
   if (out == NULL) return;
   if (out->owns_fd) close(out->fd);
   if (out->tmp_path && !out->direct) unlink(out->tmp_path);
   output_free(out);
+}
+
+int bd_output_write_error(const bd_output_file *out) {
+  return out->error;
 }

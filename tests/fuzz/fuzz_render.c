@@ -1,47 +1,81 @@
 /*
  * fuzz_render.c - libFuzzer target for the whole path a plan takes:
- * load -> bd_analyse -> the json plugin's render, through the real host
- * services and a real output (opened on /dev/null with bd_output_open).
+ * load -> bd_analyse -> bd_render with the json plugin, through the real
+ * host: plugin choice, services and an atomically written file.
  *
  * The json plugin (plugins/json/json.c) is compiled into this program with
  * its entry renamed (-Dbd_plugin_entry=bd_json_entry), so the fuzzer sees
- * its coverage.  The host's write service is wrapped to keep a copy of the
- * report, which must be valid UTF-8 JSON (RFC 8259) for every plan the
- * loader accepts.
+ * its coverage; it is the one plugin of the set bd_render chooses from.
+ * The report is written to a scratch file (in /dev/shm when there is one,
+ * so that the host's fsync costs nothing) and read back: it must be valid
+ * UTF-8 JSON (RFC 8259) for every plan the loader accepts.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "analysis/analyse.h"
 #include "base/arena.h"
 #include "badday/plugin.h"
 #include "base/diag.h"
 #include "fuzz.h"
-#include "output/host.h"
+#include "output/render.h"
 #include "plan/load.h"
-#include "output/output.h"
 
-/* The copy of the report being written (one per process: libFuzzer runs
- * inputs one at a time). */
+/* The report last written (one per process: libFuzzer runs inputs one at a
+ * time). */
 static struct {
   char *data;
   size_t len, cap;
 } copy;
 
-/* The real host's write, wrapped: keeps a copy, then writes. */
-static int copy_write(bd_output *out, const void *data, size_t len) {
-  if (copy.len + len > copy.cap) {
-    size_t cap = copy.cap ? copy.cap : 64 * 1024;
-    while (cap < copy.len + len) cap *= 2;
-    char *grown = realloc(copy.data, cap);
-    if (grown == NULL) bd_fuzz_fail("out of memory keeping the report");
-    copy.data = grown;
-    copy.cap = cap;
+/* The scratch file reports are written to, in a directory of its own made
+ * on first use (removed at exit). */
+static char scratch_dir[256], scratch_path[300];
+
+static void remove_scratch(void) {
+  unlink(scratch_path);
+  rmdir(scratch_dir);
+}
+
+static const char *scratch_file(void) {
+  if (scratch_path[0]) return scratch_path;
+  struct stat st;
+  const char *tmp = getenv("TMPDIR");
+  const char *base =
+      stat("/dev/shm", &st) == 0 && S_ISDIR(st.st_mode) && access("/dev/shm", W_OK) == 0
+          ? "/dev/shm"
+      : tmp && *tmp ? tmp
+                    : "/tmp";
+  snprintf(scratch_dir, sizeof scratch_dir, "%s/badday-fuzz-XXXXXX", base);
+  if (mkdtemp(scratch_dir) == NULL) bd_fuzz_fail("cannot make a scratch directory");
+  snprintf(scratch_path, sizeof scratch_path, "%s/report.json", scratch_dir);
+  atexit(remove_scratch);
+  return scratch_path;
+}
+
+/* Reads the file at path into copy. */
+static void read_back(const char *path) {
+  FILE *f = fopen(path, "rb");
+  if (f == NULL) bd_fuzz_fail("the rendered report is missing");
+  copy.len = 0;
+  for (;;) {
+    if (copy.cap - copy.len < 64 * 1024) {
+      size_t cap = copy.cap ? copy.cap * 2 : 256 * 1024;
+      char *grown = realloc(copy.data, cap);
+      if (grown == NULL) bd_fuzz_fail("out of memory keeping the report");
+      copy.data = grown;
+      copy.cap = cap;
+    }
+    size_t n = fread(copy.data + copy.len, 1, copy.cap - copy.len, f);
+    copy.len += n;
+    if (n == 0) break;
   }
-  memcpy(copy.data + copy.len, data, len);
-  copy.len += len;
-  return bd_host_services()->write(out, data, len);
+  int bad = ferror(f);
+  fclose(f);
+  if (bad) bd_fuzz_fail("cannot read the rendered report back");
 }
 
 /* A tiny RFC 8259 checker over s[*i..n): each function consumes one
@@ -206,31 +240,24 @@ static int valid_utf8(const unsigned char *s, size_t n) {
   return 1;
 }
 
-/* Renders report as JSON into /dev/null, keeping a copy, and checks it. */
+/* Renders report as JSON through bd_render into the scratch file and
+ * checks what was written. */
 static void render_json(const bd_report *report) {
-  bd_host host = *bd_host_services();
-  host.write = copy_write;
-  bd_output *out = NULL;
-  char err[1024];
-  if (bd_output_open("/dev/null", &out, err, sizeof err) != 0) bd_fuzz_fail(err);
-  out->plugin_name = "json";
-  out->lang = "en";
-  bd_render_request req = {.struct_size = sizeof req,
-                           .report = report,
-                           .format = "json",
-                           .layout = "report",
-                           .output = out,
-                           .output_name = "/dev/null",
-                           .lang = "en"};
-  bd_error perr;
-  memset(&perr, 0, sizeof perr);
-  copy.len = 0;
-  int rc = bd_json_entry()->render(&host, &req, &perr);
-  if (rc != 0) {
-    bd_output_abort(out);
+  bd_plugin_file json = {.path = "(built in)", .plugin = bd_json_entry()};
+  bd_plugin_set set = {&json, 1};
+  bd_render_job job = {.report = report,
+                       .format = "json",
+                       .layout = "report",
+                       .lang = "en",
+                       .output = scratch_file(),
+                       .generated_at = BD_FUZZ_TODAY * 86400L,
+                       .generated_at_set = 1};
+  bd_render_result result;
+  if (bd_render(&set, &job, &result) != 0) {
+    if (result.failure == BD_RENDER_OUTPUT) bd_fuzz_fail(result.message);
     bd_fuzz_fail("the json plugin failed on a valid plan");
   }
-  if (bd_output_commit(out, err, sizeof err) != 0) bd_fuzz_fail(err);
+  read_back(job.output);
   json_in in = {(const unsigned char *)copy.data, 0, copy.len, 0};
   if (json_value(&in) != 0) bd_fuzz_fail("the report is not JSON");
   json_space(&in);

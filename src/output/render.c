@@ -1,0 +1,262 @@
+/* render.c - see render.h; also the services table plugins call. */
+#include "output/render.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/numfmt.h"
+#include "base/sha256.h"
+#include "output/catalogue.h"
+#include "output/output.h"
+
+/* The context of one render, handed to the plugin as an opaque bd_output
+ * and back to every service it calls. */
+struct bd_output {
+  bd_output_file *file;
+  const char *plugin_name;
+  bd_lazy_catalogue *catalogue;
+  const char *lang;
+  int verbose;
+  const char *const *option_names; /* -O values, in order */
+  const char *const *option_values;
+  size_t option_count;
+  const bd_option_spec *option_specs; /* the plugin's declaration, or NULL */
+  bd_render_log_fn log;
+  void *log_context;
+};
+
+/* --- services ------------------------------------------------------------ */
+
+/* Formats a log line and hands it to the caller's callback; plugin is the
+ * name shown with it (NULL for the host's own lines). */
+static void emit_log(const bd_output *out, const char *plugin, bd_log_level level, const char *fmt,
+                     va_list ap) {
+  if (out->log == NULL || (level == BD_LOG_DEBUG && !out->verbose)) return;
+  char *text = NULL;
+  if (vasprintf(&text, fmt, ap) < 0) return; /* out of memory: the line is lost */
+  out->log(out->log_context, plugin, level, text);
+  free(text);
+}
+
+/* A log line of the host itself. */
+__attribute__((format(printf, 3, 4))) static void
+host_note(const bd_output *out, bd_log_level level, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  emit_log(out, NULL, level, fmt, ap);
+  va_end(ap);
+}
+
+static int host_write(bd_output *out, const void *data, size_t len) {
+  return bd_output_write(out->file, data, len);
+}
+
+__attribute__((format(printf, 3, 4))) static void host_log(bd_output *out, bd_log_level level,
+                                                           const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  emit_log(out, out->plugin_name ? out->plugin_name : "plugin", level, fmt, ap);
+  va_end(ap);
+}
+
+static const char *host_message(bd_output *out, const char *key) {
+  if (out->catalogue == NULL) return key;
+  int failed_now;
+  const char *text = bd_lazy_catalogue_get(out->catalogue, out->lang, key, &failed_now);
+  if (failed_now)
+    host_log(out, BD_LOG_WARNING, "cannot read the message catalogue (%s); labels show their keys",
+             out->catalogue->error);
+  return text;
+}
+
+static const char *host_option(bd_output *out, const char *name) {
+  for (size_t i = out->option_count; i-- > 0;) /* the last -O of a name wins */
+    if (strcmp(out->option_names[i], name) == 0) return out->option_values[i];
+  for (const bd_option_spec *o = out->option_specs; o && o->name; o++)
+    if (strcmp(o->name, name) == 0) return o->default_value;
+  return NULL;
+}
+
+__attribute__((format(printf, 2, 3))) static int host_print(bd_output *out, const char *fmt, ...) {
+  char small[512];
+  va_list ap, again;
+  va_start(ap, fmt);
+  va_copy(again, ap);
+  int len = vsnprintf(small, sizeof small, fmt, ap);
+  va_end(ap);
+  int rc = -1;
+  if (len >= 0 && (size_t)len < sizeof small) {
+    rc = bd_output_write(out->file, small, (size_t)len);
+  } else if (len >= 0) {
+    char *big = malloc((size_t)len + 1);
+    if (big != NULL && vsnprintf(big, (size_t)len + 1, fmt, again) == len)
+      rc = bd_output_write(out->file, big, (size_t)len);
+    free(big);
+  }
+  va_end(again);
+  return rc;
+}
+
+static int host_puts(bd_output *out, const char *s) {
+  return bd_output_write(out->file, s, strlen(s));
+}
+
+static const bd_host services = {
+    .struct_size = sizeof(bd_host),
+    .abi_major = BD_ABI_MAJOR,
+    .abi_minor = BD_ABI_MINOR,
+    .version = PACKAGE_VERSION,
+    .write = host_write,
+    .log = host_log,
+    .format_number = bd_format_number,
+    .message = host_message,
+    .format_amount = bd_format_amount,
+    .format_duration = bd_format_duration,
+    .format_share = bd_format_share,
+    .option = host_option,
+    .sha256 = bd_sha256,
+    .format_money = bd_format_money,
+    .format_slo = bd_format_slo,
+    .print = host_print,
+    .puts = host_puts,
+};
+
+/* --- one render ---------------------------------------------------------- */
+
+/* Records a failure in result; returns -1. */
+__attribute__((format(printf, 3, 4))) static int
+fail(bd_render_result *result, bd_render_failure failure, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(result->message, sizeof result->message, fmt, ap);
+  va_end(ap);
+  result->failure = failure;
+  return -1;
+}
+
+/* Writes ", "-separated the formats that a plugin of set renders several
+ * plans in (the first plugin offering each) into buf. */
+static void portfolio_formats(const bd_plugin_set *set, char *buf, size_t size) {
+  size_t len = 0;
+  buf[0] = '\0';
+  for (size_t i = 0; i < set->count; i++) {
+    const bd_plugin *p = set->files[i].plugin;
+    if (p == NULL || !(bd_plugin_features(p) & BD_FEATURE_PORTFOLIO)) continue;
+    for (const char *const *f = p->formats; *f; f++) {
+      if (bd_plugins_shadowed(set, &set->files[i], *f)) continue;
+      int n = snprintf(buf + len, size - len, "%s%s", len ? ", " : "", *f);
+      if (n < 0 || (size_t)n >= size - len) return;
+      len += (size_t)n;
+    }
+  }
+  if (len == 0) snprintf(buf, size, "none is installed");
+}
+
+/* Returns 1 when a report of the job carries a comparison. */
+static int shows_comparison(const bd_render_job *job) {
+  if (job->portfolio == NULL) return job->report->comparison != NULL;
+  for (size_t i = 0; i < job->portfolio->report_count; i++)
+    if (job->portfolio->reports[i]->comparison) return 1;
+  return 0;
+}
+
+/* Checks that the plugin shows what the job holds: several plans need
+ * BD_FEATURE_PORTFOLIO (a failure); a comparison the plugin does not show
+ * is only warned about.  Returns 0 or -1. */
+static int check_features(const bd_plugin_set *set, const bd_plugin_file *pf,
+                          const bd_render_job *job, const bd_output *out,
+                          bd_render_result *result) {
+  unsigned features = bd_plugin_features(pf->plugin);
+  if (job->portfolio != NULL && !(features & BD_FEATURE_PORTFOLIO)) {
+    char formats[256];
+    portfolio_formats(set, formats, sizeof formats);
+    return fail(result, BD_RENDER_UNSUPPORTED,
+                "the %s plugin (%s) renders one plan at a time; render each plan on its own, or "
+                "use a format that takes several (%s)",
+                pf->plugin->name, pf->path, formats);
+  }
+  if (shows_comparison(job) && !(features & BD_FEATURE_COMPARISON))
+    host_note(out, BD_LOG_WARNING,
+              "the %s plugin does not show comparisons; %s is written without the comparison",
+              pf->plugin->name, job->output);
+  return 0;
+}
+
+/* Calls the plugin on the opened output and commits or aborts it. */
+static int run_plugin(const bd_plugin_file *pf, const bd_render_job *job, bd_output *out,
+                      bd_render_result *result) {
+  bd_render_request req = {.struct_size = sizeof req,
+                           .report = job->report,
+                           .format = job->format,
+                           .layout = job->layout,
+                           .output = out,
+                           .output_name = job->output,
+                           .lang = job->lang,
+                           .template_dir = job->template_dir,
+                           .font_dir = job->font_dir,
+                           .portfolio = job->portfolio,
+                           .generated_at = job->generated_at,
+                           .generated_at_set = job->generated_at_set};
+  bd_error perr;
+  memset(&perr, 0, sizeof perr);
+  host_note(out, BD_LOG_DEBUG, "using %s (%s)", pf->plugin->name, pf->path);
+  int rc = pf->plugin->render(&services, &req, &perr);
+  char err[1024];
+  if (rc != 0 && bd_output_write_error(out->file) != 0) {
+    /* The plugin stopped because a write failed: an output problem. */
+    bd_output_commit(out->file, err, sizeof err);
+    return fail(result, BD_RENDER_OUTPUT, "%s", err);
+  }
+  if (rc != 0) {
+    bd_output_abort(out->file);
+    perr.message[sizeof perr.message - 1] = '\0';
+    result->line = perr.line;
+    result->column = perr.line ? perr.column : 0;
+    if (perr.line) return fail(result, BD_RENDER_PLUGIN_FAILED, "%s", perr.message);
+    return fail(result, BD_RENDER_PLUGIN_FAILED, "%s plugin failed: %s", pf->plugin->name,
+                perr.message[0] ? perr.message : "no reason given");
+  }
+  if (bd_output_commit_checked(out->file, job->no_clobber, &result->unchanged, err, sizeof err) !=
+      0)
+    return fail(result, BD_RENDER_OUTPUT, "%s", err);
+  host_note(out, BD_LOG_DEBUG, "%s %s (%s, %s layout)", result->unchanged ? "unchanged" : "wrote",
+            job->output, job->format, job->layout);
+  return 0;
+}
+
+int bd_render(const bd_plugin_set *set, const bd_render_job *job, bd_render_result *result) {
+  memset(result, 0, sizeof *result);
+  const bd_plugin_file *pf = bd_plugins_find(set, job->format);
+  if (pf == NULL)
+    return fail(result, BD_RENDER_NO_PLUGIN, "no plugin renders the format '%s'", job->format);
+  result->plugin = pf->plugin;
+  if (bd_plugin_check_options(pf->plugin, job->option_names, job->option_values, job->option_count,
+                              result->message, sizeof result->message) != 0) {
+    result->failure = BD_RENDER_BAD_OPTION;
+    return -1;
+  }
+  /* An overriding template directory without messages.tsv uses the fallback. */
+  bd_lazy_catalogue catalogue = {{job->template_dir, job->fallback_template_dir}, NULL, 0, ""};
+  bd_output out = {.plugin_name = pf->plugin->name,
+                   .catalogue = &catalogue,
+                   .lang = job->lang,
+                   .verbose = job->verbose,
+                   .option_names = job->option_names,
+                   .option_values = job->option_values,
+                   .option_count = job->option_count,
+                   .option_specs = bd_plugin_option_specs(pf->plugin),
+                   .log = job->log,
+                   .log_context = job->log_context};
+  if (check_features(set, pf, job, &out, result) != 0) return -1;
+  int rc;
+  if (bd_output_open(job->output, &out.file, result->message, sizeof result->message) != 0) {
+    result->failure = BD_RENDER_OUTPUT;
+    rc = -1;
+  } else {
+    rc = run_plugin(pf, job, &out, result);
+  }
+  bd_lazy_catalogue_free(&catalogue);
+  return rc;
+}
