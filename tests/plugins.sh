@@ -1,13 +1,13 @@
 #!/bin/sh
 # The plugin host with real modules built in the build tree: a good one, a
-# wrong magic, a wrong ABI major, a newer minor, an older minor, a missing
-# entry symbol, a render that fails; the search order and what is never
-# searched.
+# wrong magic, a newer ABI major, a 1.x plugin, a newer minor, an older
+# minor, a missing entry symbol, a render that fails; the search order and
+# what is never searched.  (The growth rule itself: tests/abi.sh.)
 . "$TOP_SRCDIR/tests/lib.sh"
 : "${TEST_MODULES:?}"
 
 # Each module alone in a directory of its own, so tests don't see each other.
-for m in good badmagic badmajor newminor oldminor noentry failrender textwriter; do
+for m in good badmagic badmajor oldmajor newminor oldminor noentry failrender textwriter; do
   mkdir -p "$WORK/mod/$m" && cp "$TEST_MODULES/$m.so" "$WORK/mod/$m/" && chmod 755 "$WORK/mod/$m/$m.so"
 done
 export BADDAY_PLUGIN_PATH=
@@ -22,25 +22,34 @@ run "$BADDAY" render "$EXAMPLE" -f badmagic -o - --plugin-dir "$WORK/mod/badmagi
 expect_rc "wrong magic cannot render" 3; expect_err "refusal shown on render" "not a badday plugin"
 
 run "$BADDAY" plugins --plugin-dir "$WORK/mod/badmajor"
-expect_out "wrong major refused" "plugin 'badmajor' was built for plugin ABI 2.0, this badday needs ABI 1.x"
+expect_out "wrong major refused" "plugin 'badmajor' was built for plugin ABI 3.0, this badday needs ABI 2.x"
 expect_out "wrong major: rebuild or delete" "delete the file if it is obsolete"
 
+# A plugin of ABI 1.x read the model's arrays by value: refused, naming both
+# majors and the way to 2.0.
+run "$BADDAY" plugins --plugin-dir "$WORK/mod/oldmajor"
+expect_out "1.x plugin refused" "plugin 'oldmajor' was built for plugin ABI 1.2, this badday needs ABI 2.x"
+expect_out "1.x plugin: why" "a plugin of ABI 1.x cannot read it"
+expect_out "1.x plugin: how to move" "Moving a plugin from 1.x to 2.0"
+run "$BADDAY" render "$EXAMPLE" -f oldmajor -o - --plugin-dir "$WORK/mod/oldmajor"
+expect_rc "1.x plugin cannot render" 3
+
 run "$BADDAY" plugins --plugin-dir "$WORK/mod/newminor"
-expect_out "newer minor refused" "plugin 'newminor' needs plugin ABI 1.99, this badday provides 1."
+expect_out "newer minor refused" "plugin 'newminor' needs plugin ABI 2.99, this badday provides 2."
 
 run "$BADDAY" render "$EXAMPLE" -f oldminor -o - --plugin-dir "$WORK/mod/oldminor"
 expect_rc "older minor loads" 0
 expect_out "older minor renders" "oldminor: Smart Receipt Manager (2 scenarios"
 
-# An ABI 1.0 plugin knows nothing of portfolios or comparisons (ABI 1.1).
+# A plugin that declares no features knows nothing of portfolios or comparisons.
 printf 'kept\n' >"$WORK/portfolio.oldminor"
 run "$BADDAY" render "$EXAMPLE" "$EXAMPLE" -o "$WORK/portfolio.oldminor" --plugin-dir "$WORK/mod/oldminor"
-expect_rc "1.0 plugin refuses several plans" 3
-expect_err "1.0 plugin: says why" "renders one plan at a time"
-check "1.0 plugin: old file kept" test "$(cat "$WORK/portfolio.oldminor")" = kept
+expect_rc "featureless plugin refuses several plans" 3
+expect_err "featureless plugin: says why" "renders one plan at a time"
+check "featureless plugin: old file kept" test "$(cat "$WORK/portfolio.oldminor")" = kept
 run "$BADDAY" render "$EXAMPLE" --compare "$EXAMPLE" -f oldminor -o - --plugin-dir "$WORK/mod/oldminor"
-expect_rc "1.0 plugin renders despite --compare" 0
-expect_err "1.0 plugin: comparison warned about" "the oldminor plugin does not show comparisons"
+expect_rc "featureless plugin renders despite --compare" 0
+expect_err "featureless plugin: comparison warned about" "the oldminor plugin does not show comparisons"
 
 run "$BADDAY" plugins --plugin-dir "$WORK/mod/noentry"
 expect_out "missing entry refused" "not a badday plugin (no bd_plugin_entry function)"
@@ -90,7 +99,7 @@ check "no temporary file left either" no_temp_files "$WORK/limited"
 # plugins -v lists plugins and refusals with paths and ABI
 run "$BADDAY" plugins -v --plugin-dir "$WORK/mod/good"
 expect_rc "plugins -v" 0
-expect_out "plugins lists formats, ABI and path" "formats: good  ABI 1."
+expect_out "plugins lists formats, ABI and path" "formats: good  ABI 2.0"
 expect_out "plugins lists the path" "$WORK/mod/good/good.so"
 expect_out "plugins -v shows the search path" "search path: $WORK/mod/good"
 

@@ -22,7 +22,7 @@
 static const char *money(const bd_host *host, const bd_render_request *req, double v, int compact,
                          char *buf, size_t size) {
   const char *currency = req->report->currency;
-  if (host->struct_size >= offsetof(bd_host, format_money) + sizeof host->format_money)
+  if (BD_HAS(host, bd_host, format_money))
     host->format_money(v, currency, compact ? BD_MONEY_COMPACT : 0, req->lang, buf, size);
   else
     host->format_amount(v, currency, compact, buf, size);
@@ -37,8 +37,8 @@ static int render(const bd_host *host, const bd_render_request *req, bd_error *e
   const bd_report *r = req->report;
   bd_output *out = req->output;
   char now[64], planned[64], budget[64];
-  money(host, req, r->totals[BD_STATE_CURRENT].eal, 0, now, sizeof now);
-  money(host, req, r->totals[BD_STATE_PLANNED].eal, 0, planned, sizeof planned);
+  money(host, req, r->totals[BD_STATE_CURRENT]->eal, 0, now, sizeof now);
+  money(host, req, r->totals[BD_STATE_PLANNED]->eal, 0, planned, sizeof planned);
 
   int failed = host->puts(out, r->service);
   if (r->period) failed |= host->print(out, " (%s)", r->period);
@@ -46,7 +46,7 @@ static int render(const bd_host *host, const bd_render_request *req, bd_error *e
   failed |= host->print(out, "%s: %s; %s: %s\n", host->message(out, "figure.yearly_loss_now"), now,
                         host->message(out, "figure.yearly_loss_planned"), planned);
   if (r->has_error_budget) {
-    host->format_share(r->totals[BD_STATE_CURRENT].budget_used, budget, sizeof budget);
+    host->format_share(r->totals[BD_STATE_CURRENT]->budget_used, budget, sizeof budget);
     failed |= host->print(out, "%s: %s\n", host->message(out, "figure.error_budget_used"), budget);
   }
 
@@ -61,9 +61,9 @@ static int render(const bd_host *host, const bd_render_request *req, bd_error *e
     return -1;
   }
   for (size_t i = 0; i < r->decision_count && i < (size_t)top; i++) {
-    const bd_scenario *sc = &r->scenarios[r->decisions[i]];
+    const bd_scenario *sc = r->scenarios[r->decisions[i]];
     char eal[64], key[64];
-    money(host, req, sc->state[BD_STATE_CURRENT].eal, 1, eal, sizeof eal);
+    money(host, req, sc->state[BD_STATE_CURRENT]->eal, 1, eal, sizeof eal);
     snprintf(key, sizeof key, "decision.%s", bd_decision_name(sc->decision));
     failed |= host->print(out, "- %s: %s a year, %s%s\n", sc->title, eal, host->message(out, key),
                           sc->over_cap ? " (over the risk cap)" : "");
@@ -82,18 +82,6 @@ static const bd_option_spec options[] = {
     {NULL, NULL, NULL, NULL},
 };
 
-static const bd_plugin plugin = {
-    .magic = BD_PLUGIN_MAGIC,
-    .abi_major = BD_ABI_MAJOR,
-    .abi_minor = BD_ABI_MINOR,
-    .struct_size = sizeof(bd_plugin),
-    .name = "summary",
-    .description = "a plain-text summary for chat and e-mail (example plugin)",
-    .formats = formats,
-    .render = render,
-    .options = options,
-};
-
-BD_PLUGIN_EXPORT const bd_plugin *bd_plugin_entry(void) {
-  return &plugin;
-}
+/* The descriptor and the exported bd_plugin_entry() (badday/plugin.h). */
+BD_PLUGIN_DEFINE("summary", "a plain-text summary for chat and e-mail (example plugin)", formats,
+                 render, options, 0)

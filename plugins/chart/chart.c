@@ -62,7 +62,7 @@ static const char *loss_ids(const bd_report *r, char *buf, size_t size) {
   size_t used = 0;
   buf[0] = '\0';
   for (size_t l = 0; l < r->loss_count && used + 1 < size; l++) {
-    int n = snprintf(buf + used, size - used, "%s%s", l ? ", " : "", r->losses[l].id);
+    int n = snprintf(buf + used, size - used, "%s%s", l ? ", " : "", r->losses[l]->id);
     if (n < 0) break;
     used += (size_t)n < size - used ? (size_t)n : size - used - 1;
   }
@@ -76,7 +76,7 @@ static int choose_loss(pdf_doc *d, const chart_view *view, const char *id, bd_er
   if (strcmp(view->name, "tree") != 0)
     return chart_fail(err, "-O loss=%s chooses a scenario tree; it needs -O view=tree", id);
   for (size_t l = 0; l < r->loss_count; l++)
-    if (strcmp(r->losses[l].id, id) == 0) {
+    if (strcmp(r->losses[l]->id, id) == 0) {
       d->tree_filter = 1;
       d->tree_loss = l;
       return 0;
@@ -119,8 +119,7 @@ static int draw_chart(pdf_doc *d, const chart_view *view, int png, int scale, bd
 
 /* The plugin's render function; see badday/plugin.h. */
 static int render(const bd_host *host, const bd_render_request *req, bd_error *err) {
-  if (host->struct_size < offsetof(bd_host, format_slo) + sizeof host->format_slo ||
-      req->struct_size < offsetof(bd_render_request, font_dir) + sizeof req->font_dir)
+  if (!BD_HAS(host, bd_host, format_slo) || !BD_HAS(req, bd_render_request, font_dir))
     return chart_fail(err, "this badday is too old for the chart plugin");
   const char *name = option(host, req, "view", "matrix");
   const chart_view *view = NULL;
@@ -179,19 +178,8 @@ static const bd_option_spec options[] = {
     {NULL, NULL, NULL, NULL},
 };
 
-static const bd_plugin plugin = {
-    .magic = BD_PLUGIN_MAGIC,
-    .abi_major = BD_ABI_MAJOR,
-    .abi_minor = BD_ABI_MINOR,
-    .struct_size = sizeof(bd_plugin),
-    .name = "chart",
-    .description = "one view (loss matrix, scenario trees, coverage heatmap) as an SVG or PNG "
-                   "image, drawn as in the PDF",
-    .formats = formats,
-    .render = render,
-    .options = options,
-};
-
-BD_PLUGIN_EXPORT const bd_plugin *bd_plugin_entry(void) {
-  return &plugin;
-}
+/* The descriptor and the exported bd_plugin_entry() (badday/plugin.h). */
+BD_PLUGIN_DEFINE("chart",
+                 "one view (loss matrix, scenario trees, coverage heatmap) as an SVG or PNG image, "
+                 "drawn as in the PDF",
+                 formats, render, options, 0)

@@ -95,18 +95,18 @@ static void matrix(csv_writer *w, const bd_report *r, int header) {
     end_row(w);
   }
   for (size_t i = 0; i < r->matrix_row_count; i++) {
-    if (r->matrix_rows[i].type != BD_ROW_SCENARIO) continue;
-    const bd_scenario *s = &r->scenarios[r->matrix_rows[i].index];
-    const bd_figures *now = &s->state[BD_STATE_CURRENT];
+    if (r->matrix_rows[i]->type != BD_ROW_SCENARIO) continue;
+    const bd_scenario *s = r->scenarios[r->matrix_rows[i]->index];
+    const bd_figures *now = s->state[BD_STATE_CURRENT];
     if (w->service_column) text(w, r->service);
-    text(w, r->losses[s->loss].id);
-    text(w, r->failures[s->failure].id);
+    text(w, r->losses[s->loss]->id);
+    text(w, r->failures[s->failure]->id);
     text(w, s->id);
     text(w, s->title);
     for (size_t c = 0; c < r->category_count; c++) number(w, now->by_category[c]);
     number(w, now->eal);
     number(w, now->downtime_h);
-    number(w, s->state[BD_STATE_PLANNED].eal);
+    number(w, s->state[BD_STATE_PLANNED]->eal);
     text(w, bd_decision_name(s->decision));
     if (s->has_budget_share)
       number(w, s->budget_share);
@@ -128,9 +128,9 @@ static void measures(csv_writer *w, const bd_report *r, int header) {
     end_row(w);
   }
   for (size_t i = 0; i < r->scenario_count; i++) {
-    const bd_scenario *s = &r->scenarios[i];
+    const bd_scenario *s = r->scenarios[i];
     for (size_t j = 0; j < s->measure_count; j++) {
-      const bd_measure *m = &s->measures[j];
+      const bd_measure *m = s->measures[j];
       if (w->service_column) text(w, r->service);
       text(w, s->id);
       text(w, m->id);
@@ -163,9 +163,9 @@ static void services(csv_writer *w, const bd_report *r, int header) {
   text(w, r->period);
   text(w, r->as_of);
   text(w, r->currency);
-  for (int st = 0; st < BD_STATE_COUNT; st++) number(w, r->totals[st].eal);
+  for (int st = 0; st < BD_STATE_COUNT; st++) number(w, r->totals[st]->eal);
   if (r->has_error_budget)
-    number(w, r->totals[BD_STATE_CURRENT].budget_used);
+    number(w, r->totals[BD_STATE_CURRENT]->budget_used);
   else
     text(w, "");
   number(w, r->coverage);
@@ -201,11 +201,9 @@ static void changes(csv_writer *w, const bd_report *r, int header) {
     }
     end_row(w);
   }
-  const bd_comparison *c = r->struct_size >= offsetof(bd_report, comparison) + sizeof r->comparison
-                               ? r->comparison
-                               : NULL;
+  const bd_comparison *c = BD_HAS(r, bd_report, comparison) ? r->comparison : NULL;
   for (size_t i = 0; c && i < c->scenario_count; i++) {
-    const bd_scenario_delta *d = &c->scenarios[i];
+    const bd_scenario_delta *d = c->scenarios[i];
     int before = d->change != BD_CHANGE_ADDED, after = d->change != BD_CHANGE_REMOVED;
     if (w->service_column) text(w, r->service);
     text(w, d->id);
@@ -252,10 +250,7 @@ static int render(const bd_host *host, const bd_render_request *req, bd_error *e
   if (table && strcmp(table, "measures") == 0) write_table = measures;
   if (table && strcmp(table, "services") == 0) write_table = services;
   if (table && strcmp(table, "changes") == 0) write_table = changes;
-  const bd_portfolio *p =
-      req->struct_size >= offsetof(bd_render_request, portfolio) + sizeof req->portfolio
-          ? req->portfolio
-          : NULL;
+  const bd_portfolio *p = BD_HAS(req, bd_render_request, portfolio) ? req->portfolio : NULL;
   w.service_column = p != NULL && write_table != services;
   if (p == NULL) {
     write_table(&w, req->report, 1);
@@ -288,20 +283,7 @@ static const bd_option_spec options[] = {
     {NULL, NULL, NULL, NULL},
 };
 
-static const bd_plugin plugin = {
-    .magic = BD_PLUGIN_MAGIC,
-    .abi_major = BD_ABI_MAJOR,
-    .abi_minor = BD_ABI_MINOR,
-    .struct_size = sizeof(bd_plugin),
-    .name = "csv",
-    .description = "the loss matrix, measures, services or changes as CSV (RFC 4180, formula-safe)",
-    .formats = formats,
-    .render = render,
-    .options = options,
-    .features = BD_FEATURE_PORTFOLIO | BD_FEATURE_COMPARISON,
-};
-
-/* The entry point the host looks up with dlsym. */
-BD_PLUGIN_EXPORT const bd_plugin *bd_plugin_entry(void) {
-  return &plugin;
-}
+/* The descriptor and the exported bd_plugin_entry() (badday/plugin.h). */
+BD_PLUGIN_DEFINE("csv",
+                 "the loss matrix, measures, services or changes as CSV (RFC 4180, formula-safe)",
+                 formats, render, options, BD_FEATURE_PORTFOLIO | BD_FEATURE_COMPARISON)

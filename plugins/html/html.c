@@ -380,7 +380,7 @@ static int render(const bd_host *host, const bd_render_request *req, bd_error *e
   ctx.r = req->report;
   ctx.err = err;
   ctx.portfolio = html_portfolio_of(req);
-  if (host->struct_size < offsetof(bd_host, format_slo) + sizeof host->format_slo)
+  if (!BD_HAS(host, bd_host, format_slo))
     return html_fail(&ctx, "this badday is too old for the html plugin (it needs plugin ABI 1.2)");
   if (req->layout && strcmp(req->layout, "slides") == 0)
     ctx.slides = 1;
@@ -409,7 +409,7 @@ static int render(const bd_host *host, const bd_render_request *req, bd_error *e
   xmlNodePtr content = fill_skeleton(&ctx, css, js);
   if (content == NULL) goto done;
   for (size_t i = 0; i < ctx.r->scenario_count && !ctx.any_over_cap; i++)
-    ctx.any_over_cap = ctx.r->scenarios[i].over_cap;
+    ctx.any_over_cap = ctx.r->scenarios[i]->over_cap;
   if (ctx.slides) ctx.slide_total = html_slides_count(&ctx);
   if (ctx.failed) goto done;
 
@@ -441,20 +441,6 @@ done:
 
 static const char *const formats[] = {"html", NULL};
 
-static const bd_plugin plugin = {
-    .magic = BD_PLUGIN_MAGIC,
-    .abi_major = BD_ABI_MAJOR,
-    .abi_minor = BD_ABI_MINOR,
-    .struct_size = sizeof(bd_plugin),
-    .name = "html",
-    .description = "self-contained HTML: a report page or a 16:9 slide deck (libxml2)",
-    .formats = formats,
-    .render = render,
-    .options = NULL,
-    .features = BD_FEATURE_PORTFOLIO | BD_FEATURE_COMPARISON,
-};
-
-/* The plugin's one exported symbol: returns the static descriptor. */
-BD_PLUGIN_EXPORT const bd_plugin *bd_plugin_entry(void) {
-  return &plugin;
-}
+/* The descriptor and the exported bd_plugin_entry() (badday/plugin.h). */
+BD_PLUGIN_DEFINE("html", "self-contained HTML: a report page or a 16:9 slide deck (libxml2)",
+                 formats, render, NULL, BD_FEATURE_PORTFOLIO | BD_FEATURE_COMPARISON)

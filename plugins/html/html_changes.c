@@ -52,7 +52,7 @@ static size_t listed(const bd_comparison *c) {
 static size_t unchanged(const bd_comparison *c) {
   size_t n = 0;
   for (size_t i = 0; i < c->scenario_count; i++)
-    if (c->scenarios[i].change == BD_CHANGE_UNCHANGED) n++;
+    if (c->scenarios[i]->change == BD_CHANGE_UNCHANGED) n++;
   return n;
 }
 
@@ -192,8 +192,8 @@ static void delta_row(html_ctx *ctx, html_node *tbody, const bd_scenario_delta *
 static void delta_rows(html_ctx *ctx, html_node *tbody, const bd_comparison *c, size_t *pos,
                        size_t count) {
   for (size_t added = 0; *pos < c->scenario_count && added < count; (*pos)++) {
-    if (c->scenarios[*pos].change == BD_CHANGE_UNCHANGED) continue;
-    delta_row(ctx, tbody, &c->scenarios[*pos]);
+    if (c->scenarios[*pos]->change == BD_CHANGE_UNCHANGED) continue;
+    delta_row(ctx, tbody, c->scenarios[*pos]);
     added++;
   }
 }

@@ -240,7 +240,7 @@ static double group_height(const html_ctx *ctx, const bd_matrix_row *row, double
                            double font, double pad_y) {
   const bd_report *r = ctx->r;
   const char *title =
-      row->type == BD_ROW_LOSS ? r->losses[row->index].title : r->failures[row->index].title;
+      row->type == BD_ROW_LOSS ? r->losses[row->index]->title : r->failures[row->index]->title;
   const char *label = html_msg(ctx, row->type == BD_ROW_LOSS ? "column.loss" : "column.failure");
   double label_px = html_text_em(label) * HTML_DECK_GROUP_LABEL * BOLD * 1.15 + 10;
   double n = lines_of(title, width_px - label_px, font, 1);
@@ -251,10 +251,10 @@ double html_deck_row(const html_ctx *ctx, html_deck_table table, size_t i) {
   const bd_report *r = ctx->r;
   double name = html_deck_name_width(ctx, table);
   if (table == HTML_DECK_DECISIONS) {
-    const bd_scenario *s = &r->scenarios[r->decisions[i]];
+    const bd_scenario *s = r->scenarios[r->decisions[i]];
     char path[1024];
-    html_join(path, sizeof path, r->losses[s->loss].title, " \xE2\x80\xBA ",
-              r->failures[s->failure].title, (char *)NULL);
+    html_join(path, sizeof path, r->losses[s->loss]->title, " \xE2\x80\xBA ",
+              r->failures[s->failure]->title, (char *)NULL);
     double h = title_height(s->title, name) + lines_of(path, name, HTML_DECK_PATH_FONT, 0) *
                                                   HTML_DECK_PATH_FONT * HTML_DECK_CELL_LINE;
     if (s->accept) {
@@ -265,7 +265,7 @@ double html_deck_row(const html_ctx *ctx, html_deck_table table, size_t i) {
     }
     return row_height(h);
   }
-  const bd_matrix_row *row = &r->matrix_rows[i];
+  const bd_matrix_row *row = r->matrix_rows[i];
   if (table == HTML_DECK_MATRIX) {
     if (row->type != BD_ROW_SCENARIO) /* the title spans the name and category columns */
       return group_height(
@@ -273,7 +273,7 @@ double html_deck_row(const html_ctx *ctx, html_deck_table table, size_t i) {
           text_width(matrix_name_col(ctx) + matrix_num_col(ctx) * (double)r->category_count),
           HTML_DECK_MATRIX_FONT, HTML_DECK_CELL_PAD_Y);
     return row_height(
-        larger(lines_of(r->scenarios[row->index].title, name, HTML_DECK_MATRIX_FONT, 0) *
+        larger(lines_of(r->scenarios[row->index]->title, name, HTML_DECK_MATRIX_FONT, 0) *
                    HTML_DECK_MATRIX_FONT * HTML_DECK_CELL_LINE,
                HTML_DECK_CELL_FONT * HTML_DECK_CELL_LINE));
   }
@@ -287,7 +287,7 @@ double html_deck_row(const html_ctx *ctx, html_deck_table table, size_t i) {
   double pad = dense ? HTML_DECK_DENSE_PAD_Y : HTML_DECK_MAP_PAD_Y;
   if (row->type != BD_ROW_SCENARIO)
     return group_height(ctx, row, text_width(HTML_DECK_CONTENT), font, pad);
-  return lines_of(r->scenarios[row->index].title, name, font, 0) * font * HTML_DECK_CELL_LINE +
+  return lines_of(r->scenarios[row->index]->title, name, font, 0) * font * HTML_DECK_CELL_LINE +
          2 * pad + 2; /* cells have a 2px white border (base.css) */
 }
 
@@ -297,9 +297,9 @@ double html_deck_matrix_foot(void) {
 
 int html_deck_panel_continues(const html_ctx *ctx, size_t first, size_t *loss) {
   const bd_report *r = ctx->r;
-  if (first == 0 || first >= r->matrix_row_count || r->matrix_rows[first].type == BD_ROW_LOSS)
+  if (first == 0 || first >= r->matrix_row_count || r->matrix_rows[first]->type == BD_ROW_LOSS)
     return 0;
-  while (first > 0 && r->matrix_rows[first].type != BD_ROW_LOSS) first--;
+  while (first > 0 && r->matrix_rows[first]->type != BD_ROW_LOSS) first--;
   *loss = first;
   return 1;
 }
@@ -319,6 +319,6 @@ size_t html_deck_piece_end(const html_ctx *ctx, html_deck_table table, size_t fi
   }
   if (end == count || table == HTML_DECK_DECISIONS) return end;
   size_t cut = end; /* never end on a group header: it moves to the next piece */
-  while (cut > first + 1 && ctx->r->matrix_rows[cut - 1].type != BD_ROW_SCENARIO) cut--;
-  return ctx->r->matrix_rows[cut - 1].type == BD_ROW_SCENARIO ? cut : end;
+  while (cut > first + 1 && ctx->r->matrix_rows[cut - 1]->type != BD_ROW_SCENARIO) cut--;
+  return ctx->r->matrix_rows[cut - 1]->type == BD_ROW_SCENARIO ? cut : end;
 }

@@ -17,14 +17,13 @@
 /* --- the ABI 1.1 members ---------------------------------------------------- */
 
 const bd_portfolio *html_portfolio_of(const bd_render_request *req) {
-  if (req->struct_size < offsetof(bd_render_request, portfolio) + sizeof req->portfolio)
-    return NULL;
+  if (!BD_HAS(req, bd_render_request, portfolio)) return NULL;
   const bd_portfolio *p = req->portfolio;
   return p && p->report_count > 0 ? p : NULL;
 }
 
 const bd_comparison *html_comparison_of(const bd_report *r) {
-  if (r->struct_size < offsetof(bd_report, comparison) + sizeof r->comparison) return NULL;
+  if (!BD_HAS(r, bd_report, comparison)) return NULL;
   return r->comparison;
 }
 
@@ -38,7 +37,7 @@ void html_enter_service(html_ctx *ctx, size_t i) {
   snprintf(ctx->id_prefix, sizeof ctx->id_prefix, "svc-%zu-", i + 1);
   ctx->any_over_cap = 0;
   for (size_t s = 0; s < ctx->r->scenario_count && !ctx->any_over_cap; s++)
-    ctx->any_over_cap = ctx->r->scenarios[s].over_cap;
+    ctx->any_over_cap = ctx->r->scenarios[s]->over_cap;
 }
 
 void html_leave_service(html_ctx *ctx) {
@@ -207,10 +206,10 @@ static void service_row(html_ctx *ctx, html_node *tbody, size_t i, int with_chan
     snprintf(href, sizeof href, "#svc-%zu", i + 1);
     html_attr(html_text_el(ctx, th, "a", NULL, r->service), "href", href);
   }
-  service_amount(ctx, tr, r, r->totals[BD_STATE_CURRENT].eal, "num strong");
-  service_amount(ctx, tr, r, r->totals[BD_STATE_PLANNED].eal, "num");
+  service_amount(ctx, tr, r, r->totals[BD_STATE_CURRENT]->eal, "num strong");
+  service_amount(ctx, tr, r, r->totals[BD_STATE_PLANNED]->eal, "num");
   if (r->has_error_budget) {
-    const bd_totals *now = &r->totals[BD_STATE_CURRENT];
+    const bd_totals *now = r->totals[BD_STATE_CURRENT];
     html_text_el(ctx, tr, "td", now->budget_used > 1 ? "num over" : "num",
                  html_share(ctx, now->budget_used, buf, sizeof buf));
   } else {

@@ -63,7 +63,7 @@ static void contents(html_ctx *ctx) {
         snprintf(id, sizeof id, "tree-%zu", t + 1);
         snprintf(href, sizeof href, "#%s%s", ctx->id_prefix, id);
         html_node *a = html_text_el(ctx, html_el(ctx, sub, "li", NULL), "a", NULL,
-                                    r->losses[r->trees[t].loss].title);
+                                    r->losses[r->trees[t]->loss]->title);
         html_attr(a, "href", href);
       }
     }
@@ -139,13 +139,13 @@ static void trees(html_ctx *ctx) {
     html_emit(ctx, html_tree_defs(ctx));
   ctx->tree_defs_written = 1;
   for (size_t t = 0; t < r->tree_count && !ctx->failed; t++) {
-    html_tree_plan *tp = html_tree_prepare(ctx, &r->trees[t], HTML_REPORT_TREE_ROWS);
+    html_tree_plan *tp = html_tree_prepare(ctx, r->trees[t], HTML_REPORT_TREE_ROWS);
     if (tp == NULL) break;
     char id[64];
     snprintf(id, sizeof id, "%stree-%zu", ctx->id_prefix, t + 1);
     html_node *div = html_el(ctx, NULL, "div", "tree-group");
     html_attr(div, "id", id);
-    html_text_el(ctx, div, "h3", NULL, r->losses[r->trees[t].loss].title);
+    html_text_el(ctx, div, "h3", NULL, r->losses[r->trees[t]->loss]->title);
     html_open(ctx, div);
     for (size_t p = 0; p < html_tree_pieces(tp) && !ctx->failed; p++) {
       html_open(ctx, html_el(ctx, NULL, "figure", "chart tree-piece"));

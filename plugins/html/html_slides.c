@@ -211,8 +211,8 @@ static void row_slides(html_ctx *ctx, int coverage) {
 static html_tree_plan *tree_plan(html_ctx *ctx, size_t t, char *heading, size_t size) {
   const bd_report *r = ctx->r;
   snprintf(heading, size, "%s: %s", html_msg(ctx, "heading.scenario_tree"),
-           r->losses[r->trees[t].loss].title);
-  return html_tree_prepare(ctx, &r->trees[t],
+           r->losses[r->trees[t]->loss]->title);
+  return html_tree_prepare(ctx, r->trees[t],
                            html_tree_rows_fit(ctx, html_deck_body_height(heading)));
 }
 

@@ -86,7 +86,7 @@ static int plan_cuts(html_tree_plan *tp, size_t rows, size_t max_rows) {
   }
   for (size_t i = 0; i < tp->node_count; i++) {
     size_t r = (size_t)tp->lo[i];
-    if (tp->t->nodes[i].depth <= 2 && r <= rows) ok[r] = 1;
+    if (tp->t->nodes[i]->depth <= 2 && r <= rows) ok[r] = 1;
   }
   ok[rows] = 1;
   size_t n = 0, start = 0;
@@ -109,32 +109,32 @@ static int plan_cuts(html_tree_plan *tp, size_t rows, size_t max_rows) {
  * a parent centred on its children and a measure on its scenario's row.
  * Returns the number of rows (at least 1). */
 static size_t summary_rows(html_tree_plan *tp) {
-  const bd_tree_node *nodes = tp->t->nodes;
+  const bd_tree_node *const *nodes = tp->t->nodes;
   size_t n = tp->node_count;
   double next = 0;
   for (size_t i = 0; i < n; i++) {
     if (!tp->summary) {
-      tp->row[i] = tp->lo[i] = tp->hi[i] = nodes[i].row;
+      tp->row[i] = tp->lo[i] = tp->hi[i] = nodes[i]->row;
       continue;
     }
-    int leaf = nodes[i].type == BD_NODE_SCENARIO ||
-               !(i + 1 < n && nodes[i + 1].parent == i && nodes[i + 1].depth < 3);
-    if (nodes[i].depth >= 3) /* a measure: its scenario's row (preorder keeps lo rising) */
-      tp->row[i] = tp->lo[i] = tp->hi[i] = nodes[i].parent < n ? tp->row[nodes[i].parent] : 0;
+    int leaf = nodes[i]->type == BD_NODE_SCENARIO ||
+               !(i + 1 < n && nodes[i + 1]->parent == i && nodes[i + 1]->depth < 3);
+    if (nodes[i]->depth >= 3) /* a measure: its scenario's row (preorder keeps lo rising) */
+      tp->row[i] = tp->lo[i] = tp->hi[i] = nodes[i]->parent < n ? tp->row[nodes[i]->parent] : 0;
     else if (leaf)
       tp->row[i] = tp->lo[i] = tp->hi[i] = next++;
     else
       tp->row[i] = 0, tp->lo[i] = HUGE_VAL, tp->hi[i] = -HUGE_VAL;
   }
   for (size_t i = n; i-- > 1;) { /* children follow their parent in preorder */
-    size_t p = nodes[i].parent;
-    if (p == BD_NO_PARENT || p >= n || (tp->summary && nodes[i].depth >= 3)) continue;
+    size_t p = nodes[i]->parent;
+    if (p == BD_NO_PARENT || p >= n || (tp->summary && nodes[i]->depth >= 3)) continue;
     if (tp->lo[i] < tp->lo[p]) tp->lo[p] = tp->lo[i];
     if (tp->hi[i] > tp->hi[p]) tp->hi[p] = tp->hi[i];
   }
   if (tp->summary)
     for (size_t i = 0; i < n; i++)
-      if (nodes[i].depth < 3 && tp->lo[i] <= tp->hi[i]) tp->row[i] = (tp->lo[i] + tp->hi[i]) / 2;
+      if (nodes[i]->depth < 3 && tp->lo[i] <= tp->hi[i]) tp->row[i] = (tp->lo[i] + tp->hi[i]) / 2;
   size_t rows = tp->summary ? (size_t)next : tp->t->row_count;
   return rows ? rows : 1;
 }
@@ -341,7 +341,7 @@ static void draw_chips(html_ctx *ctx, html_node *grp, const bd_scenario *s, doub
   size_t fit = max_x > x + size ? (size_t)((max_x - x - size) / step) + 1 : 0;
   if (fit < s->measure_count && fit > 0) fit--; /* room for "+N" */
   for (size_t k = 0; k < s->measure_count && k < fit; k++) {
-    const bd_measure *m = &s->measures[k];
+    const bd_measure *m = s->measures[k];
     char cls[96], label[1024], letter[8];
     const char *kind = html_enum_label(ctx, "kind", bd_kind_name(m->kind));
     html_kind_letter(ctx, m->kind, letter, sizeof letter);
@@ -385,7 +385,7 @@ static void draw_summary_node(html_ctx *ctx, html_tree_plan *tp, html_node *svg,
   static const char *const font_cls[] = {NULL, "f2", "f3"};
   static const size_t max_lines[] = {2, 3, 3};
   const geometry *g = tp->g;
-  unsigned d = tp->t->nodes[i].depth < 3 ? tp->t->nodes[i].depth : 2;
+  unsigned d = tp->t->nodes[i]->depth < 3 ? tp->t->nodes[i]->depth : 2;
   double tx = text_inset(g, (int)d), width = g->col_w[d] - tx - g->pad;
   html_span lines[4];
   size_t f = 0, count = 0;
@@ -428,7 +428,7 @@ static void draw_summary_node(html_ctx *ctx, html_tree_plan *tp, html_node *svg,
 static void draw_node(html_ctx *ctx, html_tree_plan *tp, html_node *svg, size_t i, double cy,
                       int clipped) {
   const bd_report *r = ctx->r;
-  const bd_tree_node *nd = &tp->t->nodes[i];
+  const bd_tree_node *nd = tp->t->nodes[i];
   const geometry *g = tp->g;
   unsigned d = nd->depth < 4 ? nd->depth : 3;
   double w = g->col_w[d], tx = text_inset(g, (int)d), max_em = (w - tx - g->pad) / g->font;
@@ -440,8 +440,8 @@ static void draw_node(html_ctx *ctx, html_tree_plan *tp, html_node *svg, size_t 
   switch (nd->type) {
   case BD_NODE_LOSS:
   case BD_NODE_FAILURE:
-    eal = nd->type == BD_NODE_LOSS ? r->losses[nd->index].eal : r->failures[nd->index].eal;
-    title = nd->type == BD_NODE_LOSS ? r->losses[nd->index].title : r->failures[nd->index].title;
+    eal = nd->type == BD_NODE_LOSS ? r->losses[nd->index]->eal : r->failures[nd->index]->eal;
+    title = nd->type == BD_NODE_LOSS ? r->losses[nd->index]->title : r->failures[nd->index]->title;
     html_join(cls, sizeof cls, "node node-", nd->type == BD_NODE_LOSS ? "loss" : "failure",
               (char *)NULL);
     loss_pair(ctx, eal[BD_STATE_CURRENT], eal[BD_STATE_PLANNED], line2, sizeof line2);
@@ -449,13 +449,13 @@ static void draw_node(html_ctx *ctx, html_tree_plan *tp, html_node *svg, size_t 
     html_join(tip, sizeof tip, title, "\n", exact, (char *)NULL);
     break;
   case BD_NODE_SCENARIO:
-    s = &r->scenarios[nd->index];
+    s = r->scenarios[nd->index];
     title = s->title;
     html_join(cls, sizeof cls, "node node-scenario decision-", bd_decision_name(s->decision),
               (char *)NULL);
-    loss_pair(ctx, s->state[BD_STATE_CURRENT].eal, s->state[BD_STATE_PLANNED].eal, line2,
+    loss_pair(ctx, s->state[BD_STATE_CURRENT]->eal, s->state[BD_STATE_PLANNED]->eal, line2,
               sizeof line2);
-    exact_pair(ctx, s->state[BD_STATE_CURRENT].eal, s->state[BD_STATE_PLANNED].eal, exact,
+    exact_pair(ctx, s->state[BD_STATE_CURRENT]->eal, s->state[BD_STATE_PLANNED]->eal, exact,
                sizeof exact);
     html_join(tip, sizeof tip, title, "\n", exact, "\n", html_msg(ctx, "column.decision"), ": ",
               html_enum_label(ctx, "decision", bd_decision_name(s->decision)),
@@ -463,8 +463,8 @@ static void draw_node(html_ctx *ctx, html_tree_plan *tp, html_node *svg, size_t 
               s->accept ? "\n" : "", s->accept ? s->accept : "", (char *)NULL);
     break;
   case BD_NODE_MEASURE:
-    s = &r->scenarios[nd->index];
-    m = &s->measures[nd->measure];
+    s = r->scenarios[nd->index];
+    m = s->measures[nd->measure];
     title = m->title;
     html_join(cls, sizeof cls, "node node-measure kind-", bd_kind_name(m->kind), " status-",
               bd_status_name(m->status), (char *)NULL);
@@ -526,15 +526,15 @@ static void draw_node(html_ctx *ctx, html_tree_plan *tp, html_node *svg, size_t 
 }
 
 html_node *html_tree_svg(html_ctx *ctx, html_tree_plan *tp, size_t piece) {
-  const bd_tree_node *nodes = tp->t->nodes;
+  const bd_tree_node *const *nodes = tp->t->nodes;
   const geometry *g = tp->g;
   size_t a = tp->cuts[piece], b = tp->cuts[piece + 1];
   size_t from = tp->first[piece], to = tp->first[piece + 1];
   /* the clipped ancestors of the piece's first node, deepest first */
   size_t anc[8], nanc = 0;
   if (from < tp->node_count)
-    for (size_t p = nodes[from].parent; p != BD_NO_PARENT && p < tp->node_count && nanc < 8;
-         p = nodes[p].parent)
+    for (size_t p = nodes[from]->parent; p != BD_NO_PARENT && p < tp->node_count && nanc < 8;
+         p = nodes[p]->parent)
       if (tp->lo[p] < (double)a) anc[nanc++] = p;
   double top = g->margin - (double)a * g->pitch + g->pitch / 2;
 #define ROW_Y(row) (top + (row)*g->pitch)
@@ -543,11 +543,11 @@ html_node *html_tree_svg(html_ctx *ctx, html_tree_plan *tp, size_t piece) {
   for (size_t k = 0; k < nanc; k++) tp->ymin[anc[k]] = HUGE_VAL, tp->ymax[anc[k]] = -HUGE_VAL;
   for (size_t step = 0; step < (to - from) + nanc; step++) {
     size_t i = step < to - from ? to - 1 - step : anc[step - (to - from)];
-    if (tp->summary && nodes[i].depth >= 3) continue; /* chips, not boxes */
+    if (tp->summary && nodes[i]->depth >= 3) continue; /* chips, not boxes */
     int clipped = tp->lo[i] < (double)a || tp->hi[i] >= (double)b;
     tp->y[i] =
         clipped && tp->ymin[i] <= tp->ymax[i] ? (tp->ymin[i] + tp->ymax[i]) / 2 : ROW_Y(tp->row[i]);
-    size_t p = nodes[i].parent;
+    size_t p = nodes[i]->parent;
     if (p != BD_NO_PARENT && p < tp->node_count) {
       if (tp->y[i] < tp->ymin[p]) tp->ymin[p] = tp->y[i];
       if (tp->y[i] > tp->ymax[p]) tp->ymax[p] = tp->y[i];
@@ -570,7 +570,7 @@ html_node *html_tree_svg(html_ctx *ctx, html_tree_plan *tp, size_t piece) {
   /* draw ancestors first (root first), then the piece's own nodes */
   for (size_t step = 0; step < nanc + (to - from); step++) {
     size_t i = step < nanc ? anc[nanc - 1 - step] : from + (step - nanc);
-    const bd_tree_node *nd = &nodes[i];
+    const bd_tree_node *nd = nodes[i];
     unsigned d = nd->depth < 4 ? nd->depth : 3;
     if (tp->summary && d == 3) continue;
     int clipped = tp->lo[i] < (double)a || tp->hi[i] >= (double)b;

@@ -84,15 +84,15 @@ static void decision_rows(html_ctx *ctx, html_node *tbody, size_t first, size_t 
   int compact = ctx->slides;
   char buf[64];
   for (size_t i = first; i < end; i++) {
-    const bd_scenario *s = &r->scenarios[r->decisions[i]];
+    const bd_scenario *s = r->scenarios[r->decisions[i]];
     html_node *tr = html_el(ctx, tbody, "tr", s->over_cap ? "over" : NULL);
     snprintf(buf, sizeof buf, "%zu", i + 1);
     html_text_el(ctx, tr, "td", "num rank", buf);
     html_node *th = html_el(ctx, tr, "th", "name");
     html_text_el(ctx, th, "div", title_class(ctx, s->title), s->title);
     char path[1024];
-    html_join(path, sizeof path, r->losses[s->loss].title, " \xE2\x80\xBA ",
-              r->failures[s->failure].title, (char *)NULL);
+    html_join(path, sizeof path, r->losses[s->loss]->title, " \xE2\x80\xBA ",
+              r->failures[s->failure]->title, (char *)NULL);
     html_text_el(ctx, th, "div", "path", path);
     if (s->accept) {
       char note[1024];
@@ -100,8 +100,8 @@ static void decision_rows(html_ctx *ctx, html_node *tbody, size_t first, size_t 
                 (char *)NULL);
       html_text_el(ctx, th, "div", "path", note);
     }
-    html_amount_cell(ctx, tr, s->state[BD_STATE_CURRENT].eal, compact, "num strong");
-    html_amount_cell(ctx, tr, s->state[BD_STATE_PLANNED].eal, compact, NULL);
+    html_amount_cell(ctx, tr, s->state[BD_STATE_CURRENT]->eal, compact, "num strong");
+    html_amount_cell(ctx, tr, s->state[BD_STATE_PLANNED]->eal, compact, NULL);
     html_amount_cell(ctx, tr, s->reduction, compact, NULL);
     html_amount_cell(ctx, tr, s->plan_cost, compact, NULL);
     if (r->has_error_budget)
@@ -150,9 +150,9 @@ static void group_row(html_ctx *ctx, html_node *tbody, const bd_matrix_row *row,
                       int with_total) {
   const bd_report *r = ctx->r;
   const char *title =
-      row->type == BD_ROW_LOSS ? r->losses[row->index].title : r->failures[row->index].title;
-  double eal = row->type == BD_ROW_LOSS ? r->losses[row->index].eal[BD_STATE_CURRENT]
-                                        : r->failures[row->index].eal[BD_STATE_CURRENT];
+      row->type == BD_ROW_LOSS ? r->losses[row->index]->title : r->failures[row->index]->title;
+  double eal = row->type == BD_ROW_LOSS ? r->losses[row->index]->eal[BD_STATE_CURRENT]
+                                        : r->failures[row->index]->eal[BD_STATE_CURRENT];
   html_node *tr = html_el(ctx, tbody, "tr",
                           row->type == BD_ROW_LOSS ? "group group-loss" : "group group-failure");
   html_node *th = html_el(ctx, tr, "th", NULL);
@@ -176,16 +176,16 @@ static void matrix_rows(html_ctx *ctx, html_node *tbody, size_t first, size_t en
   int compact = ctx->slides;
   char buf[64], heat[16], cls[40];
   for (size_t i = first; i < end; i++) {
-    const bd_matrix_row *row = &r->matrix_rows[i];
+    const bd_matrix_row *row = r->matrix_rows[i];
     if (row->type != BD_ROW_SCENARIO) {
       group_row(ctx, tbody, row, matrix_columns(r), 1);
       continue;
     }
-    const bd_scenario *s = &r->scenarios[row->index];
+    const bd_scenario *s = r->scenarios[row->index];
     html_node *tr = html_el(ctx, tbody, "tr", "scenario");
     html_text_el(ctx, tr, "th", "name", s->title);
     for (size_t c = 0; c < r->category_count; c++) {
-      double v = s->state[BD_STATE_CURRENT].by_category[c];
+      double v = s->state[BD_STATE_CURRENT]->by_category[c];
       if (v > 0) /* a zero stays unshaded: nothing to compare */
         html_join(cls, sizeof cls, "num ",
                   html_heat_class(s->heat_by_category[c], heat, sizeof heat), (char *)NULL);
@@ -193,10 +193,10 @@ static void matrix_rows(html_ctx *ctx, html_node *tbody, size_t first, size_t en
         html_join(cls, sizeof cls, "num zero", (char *)NULL);
       html_amount_cell(ctx, tr, v, compact, cls);
     }
-    html_amount_cell(ctx, tr, s->state[BD_STATE_CURRENT].eal, compact, "num strong total");
+    html_amount_cell(ctx, tr, s->state[BD_STATE_CURRENT]->eal, compact, "num strong total");
     html_text_el(ctx, tr, "td", "num",
-                 html_duration(ctx, s->state[BD_STATE_CURRENT].downtime_h, buf, sizeof buf));
-    html_amount_cell(ctx, tr, s->state[BD_STATE_PLANNED].eal, compact, NULL);
+                 html_duration(ctx, s->state[BD_STATE_CURRENT]->downtime_h, buf, sizeof buf));
+    html_amount_cell(ctx, tr, s->state[BD_STATE_PLANNED]->eal, compact, NULL);
     decision_badge(ctx, html_el(ctx, tr, "td", "decision"), s);
   }
 }
@@ -225,7 +225,7 @@ static html_node *matrix_head(html_ctx *ctx) {
 /* The column totals of the loss matrix (current state) as a tfoot. */
 static html_node *matrix_foot(html_ctx *ctx) {
   const bd_report *r = ctx->r;
-  const bd_totals *now = &r->totals[BD_STATE_CURRENT];
+  const bd_totals *now = r->totals[BD_STATE_CURRENT];
   char buf[64];
   html_node *tfoot = html_el(ctx, NULL, "tfoot", NULL);
   html_node *tr = html_el(ctx, tfoot, "tr", NULL);
@@ -235,7 +235,7 @@ static html_node *matrix_foot(html_ctx *ctx) {
     html_amount_cell(ctx, tr, now->by_category[c], ctx->slides, NULL);
   html_amount_cell(ctx, tr, now->eal, ctx->slides, "num strong total");
   html_text_el(ctx, tr, "td", "num", html_duration(ctx, now->downtime_h, buf, sizeof buf));
-  html_amount_cell(ctx, tr, r->totals[BD_STATE_PLANNED].eal, ctx->slides, NULL);
+  html_amount_cell(ctx, tr, r->totals[BD_STATE_PLANNED]->eal, ctx->slides, NULL);
   html_el(ctx, tr, "td", NULL);
   return tfoot;
 }
@@ -258,12 +258,12 @@ static void coverage_rows(html_ctx *ctx, html_node *tbody, size_t first, size_t 
   const bd_report *r = ctx->r;
   char cls[48];
   for (size_t i = first; i < end; i++) {
-    const bd_matrix_row *row = &r->matrix_rows[i];
+    const bd_matrix_row *row = r->matrix_rows[i];
     if (row->type != BD_ROW_SCENARIO) {
       group_row(ctx, tbody, row, 1 + BD_KIND_COUNT, 0);
       continue;
     }
-    const bd_scenario *s = &r->scenarios[row->index];
+    const bd_scenario *s = r->scenarios[row->index];
     html_node *tr = html_el(ctx, tbody, "tr", "scenario");
     html_text_el(ctx, tr, "th", "name", s->title);
     for (int k = 0; k < BD_KIND_COUNT; k++) {
@@ -287,7 +287,7 @@ static html_node *one_line(html_ctx *ctx, html_node *parent, const char *title) 
 /* Adds loss `loss`'s row to a heatmap panel; cont: repeated over the
  * panel's first scenarios, "(continued)" after its clipped title. */
 static void panel_loss(html_ctx *ctx, html_node *tbody, size_t loss, int cont) {
-  const char *title = ctx->r->losses[loss].title;
+  const char *title = ctx->r->losses[loss]->title;
   html_node *tr = html_el(ctx, tbody, "tr", cont ? "group group-loss cont" : "group group-loss");
   html_node *th = html_el(ctx, tr, "th", NULL);
   html_attr(th, "scope", "rowgroup");
@@ -307,12 +307,12 @@ static void panel_rows(html_ctx *ctx, html_node *tbody, size_t first, size_t end
   const bd_report *r = ctx->r;
   size_t loss;
   if (first < end && html_deck_panel_continues(ctx, first, &loss))
-    panel_loss(ctx, tbody, r->matrix_rows[loss].index, 1);
+    panel_loss(ctx, tbody, r->matrix_rows[loss]->index, 1);
   for (size_t i = first; i < end; i++) {
-    const bd_matrix_row *row = &r->matrix_rows[i];
+    const bd_matrix_row *row = r->matrix_rows[i];
     if (row->type == BD_ROW_LOSS) panel_loss(ctx, tbody, row->index, 0);
     if (row->type != BD_ROW_SCENARIO) continue;
-    const bd_scenario *s = &r->scenarios[row->index];
+    const bd_scenario *s = r->scenarios[row->index];
     html_node *tr = html_el(ctx, tbody, "tr", "scenario");
     html_node *th = html_el(ctx, tr, "th", "name");
     html_attr(th, "scope", "row");

@@ -71,9 +71,9 @@ static html_node *card(html_ctx *ctx, html_node *parent, const char *cls, const 
 
 void html_key_figures(html_ctx *ctx, html_node *parent) {
   const bd_report *r = ctx->r;
-  const bd_totals *now = &r->totals[BD_STATE_CURRENT];
-  const bd_totals *plan = &r->totals[BD_STATE_PLANNED];
-  const bd_totals *base = &r->totals[BD_STATE_BASELINE];
+  const bd_totals *now = r->totals[BD_STATE_CURRENT];
+  const bd_totals *plan = r->totals[BD_STATE_PLANNED];
+  const bd_totals *base = r->totals[BD_STATE_BASELINE];
   char v[64], exact[64], x[64], note[256];
   html_node *grid = html_el(ctx, parent, "div", "key-figures");
 
@@ -127,7 +127,7 @@ void html_state_chart(html_ctx *ctx, html_node *parent) {
   const double label_w = 220, bar_w = 560, value_w = 200, bar_h = 30, pitch = 46;
   double max = 0;
   for (int s = 0; s < BD_STATE_COUNT; s++)
-    if (r->totals[s].eal > max) max = r->totals[s].eal;
+    if (r->totals[s]->eal > max) max = r->totals[s]->eal;
   html_node *fig = html_el(ctx, parent, "figure", "chart state-chart");
   html_node *svg = html_el(ctx, fig, "svg", NULL);
   double w = label_w + bar_w + value_w, h = pitch * BD_STATE_COUNT;
@@ -137,7 +137,7 @@ void html_state_chart(html_ctx *ctx, html_node *parent) {
   html_attr(svg, "role", "img");
   html_attr(svg, "aria-label", html_msg(ctx, "heading.totals"));
   for (int s = 0; s < BD_STATE_COUNT; s++) {
-    const bd_totals *t = &r->totals[s];
+    const bd_totals *t = r->totals[s];
     double y = s * pitch + (pitch - bar_h) / 2;
     double len = max > 0 ? bar_w * t->eal / max : 0;
     html_node *g = html_el(ctx, svg, "g", s == BD_STATE_CURRENT ? "bar bar-current" : "bar");
@@ -181,7 +181,7 @@ void html_totals_table(html_ctx *ctx, html_node *parent) {
   if (r->has_error_budget) html_text_el(ctx, tr, "th", "num", html_msg(ctx, "column.budget_used"));
   html_node *tbody = html_el(ctx, table, "tbody", NULL);
   for (int s = 0; s < BD_STATE_COUNT; s++) {
-    const bd_totals *t = &r->totals[s];
+    const bd_totals *t = r->totals[s];
     tr = html_el(ctx, tbody, "tr", s == BD_STATE_CURRENT ? "current" : NULL);
     html_text_el(ctx, tr, "th", NULL, html_enum_label(ctx, "state", bd_state_name((bd_state)s)));
     html_amount_cell(ctx, tr, t->eal, 0, "num strong");

@@ -144,8 +144,8 @@ static void extensions(json_writer *w, const bd_extensions *e) {
   put(w, "{", 1);
   for (size_t i = 0; i < e->count; i++) {
     if (i) put(w, ", ", 2);
-    key(w, e->items[i].key);
-    puts_(w, e->items[i].json);
+    key(w, e->items[i]->key);
+    puts_(w, e->items[i]->json);
   }
   put(w, "}", 1);
 }
@@ -178,7 +178,7 @@ static void measure(json_writer *w, const bd_scenario *s, const bd_measure *m) {
     puts_(w, ", \"verifies\": [");
     for (size_t i = 0; i < m->verifies_count; i++) {
       if (i) put(w, ", ", 2);
-      string(w, s->measures[m->verifies[i]].id);
+      string(w, s->measures[m->verifies[i]]->id);
     }
     put(w, "]", 1);
   }
@@ -198,14 +198,14 @@ static void scenario(json_writer *w, const bd_report *r, const bd_scenario *s) {
   puts_(w, ", \"title\": ");
   string(w, s->title);
   puts_(w, ", \"failure\": ");
-  string(w, r->failures[s->failure].id);
+  string(w, r->failures[s->failure]->id);
   puts_(w, ", \"loss\": ");
-  string(w, r->losses[s->loss].id);
+  string(w, r->losses[s->loss]->id);
   put(w, ",", 1);
   for (int st = 0; st < BD_STATE_COUNT; st++) {
     newline(w, 3);
     key(w, bd_state_name((bd_state)st));
-    figures(w, r, &s->state[st]);
+    figures(w, r, s->state[st]);
     put(w, ",", 1);
   }
   newline(w, 3);
@@ -243,7 +243,7 @@ static void scenario(json_writer *w, const bd_report *r, const bd_scenario *s) {
   put(w, "[", 1);
   for (size_t i = 0; i < s->measure_count; i++) {
     newline(w, 4);
-    measure(w, s, &s->measures[i]);
+    measure(w, s, s->measures[i]);
     if (i + 1 < s->measure_count) put(w, ",", 1);
   }
   if (s->measure_count) newline(w, 3);
@@ -273,7 +273,7 @@ static void per_state(json_writer *w, const double v[BD_STATE_COUNT]) {
 static void totals(json_writer *w, const bd_report *r) {
   put(w, "{", 1);
   for (int st = 0; st < BD_STATE_COUNT; st++) {
-    const bd_totals *t = &r->totals[st];
+    const bd_totals *t = r->totals[st];
     newline(w, 2);
     key(w, bd_state_name((bd_state)st));
     puts_(w, "{\"eal\": ");
@@ -309,7 +309,7 @@ static void groups(json_writer *w, const bd_report *r) {
   key(w, "losses");
   put(w, "[", 1);
   for (size_t i = 0; i < r->loss_count; i++) {
-    const bd_loss *l = &r->losses[i];
+    const bd_loss *l = r->losses[i];
     newline(w, 2);
     puts_(w, "{\"id\": ");
     string(w, l->id);
@@ -324,7 +324,7 @@ static void groups(json_writer *w, const bd_report *r) {
     puts_(w, ", \"failures\": [");
     for (size_t f = 0; f < l->failure_count; f++) {
       if (f) put(w, ", ", 2);
-      string(w, r->failures[l->failures[f]].id);
+      string(w, r->failures[l->failures[f]]->id);
     }
     puts_(w, "]}");
     if (i + 1 < r->loss_count) put(w, ",", 1);
@@ -335,14 +335,14 @@ static void groups(json_writer *w, const bd_report *r) {
   key(w, "failures");
   put(w, "[", 1);
   for (size_t i = 0; i < r->failure_count; i++) {
-    const bd_failure *f = &r->failures[i];
+    const bd_failure *f = r->failures[i];
     newline(w, 2);
     puts_(w, "{\"id\": ");
     string(w, f->id);
     puts_(w, ", \"title\": ");
     string(w, f->title);
     puts_(w, ", \"loss\": ");
-    string(w, r->losses[f->loss].id);
+    string(w, r->losses[f->loss]->id);
     puts_(w, ", \"eal\": ");
     per_state(w, f->eal);
     put(w, "}", 1);
@@ -412,10 +412,10 @@ static void ids_with(json_writer *w, const bd_comparison *c, bd_change change) {
   put(w, "[", 1);
   int first = 1;
   for (size_t i = 0; i < c->scenario_count; i++) {
-    if (c->scenarios[i].change != change) continue;
+    if (c->scenarios[i]->change != change) continue;
     if (!first) put(w, ", ", 2);
     first = 0;
-    string(w, c->scenarios[i].id);
+    string(w, c->scenarios[i]->id);
   }
   put(w, "]", 1);
 }
@@ -456,7 +456,7 @@ static void comparison(json_writer *w, const bd_comparison *c) {
   put(w, "[", 1);
   for (size_t i = 0; i < c->scenario_count; i++) {
     newline(w, 3);
-    scenario_delta(w, &c->scenarios[i]);
+    scenario_delta(w, c->scenarios[i]);
     if (i + 1 < c->scenario_count) put(w, ",", 1);
   }
   if (c->scenario_count) newline(w, 2);
@@ -521,7 +521,7 @@ static void report(json_writer *w, const bd_report *r) {
   put(w, "[", 1);
   for (size_t i = 0; i < r->decision_count; i++) {
     if (i) put(w, ", ", 2);
-    string(w, r->scenarios[r->decisions[i]].id);
+    string(w, r->scenarios[r->decisions[i]]->id);
   }
   puts_(w, "],");
   newline(w, 1);
@@ -529,7 +529,7 @@ static void report(json_writer *w, const bd_report *r) {
   put(w, "[", 1);
   for (size_t i = 0; i < r->scenario_count; i++) {
     newline(w, 2);
-    scenario(w, r, &r->scenarios[i]);
+    scenario(w, r, r->scenarios[i]);
     if (i + 1 < r->scenario_count) put(w, ",", 1);
   }
   if (r->scenario_count) newline(w, 1);
@@ -537,7 +537,7 @@ static void report(json_writer *w, const bd_report *r) {
   newline(w, 1);
   key(w, "extensions");
   extensions(w, &r->extensions);
-  if (r->struct_size >= offsetof(bd_report, comparison) + sizeof r->comparison && r->comparison) {
+  if (BD_HAS(r, bd_report, comparison) && r->comparison) {
     put(w, ",", 1);
     newline(w, 1);
     key(w, "comparison");
@@ -607,10 +607,7 @@ static int render(const bd_host *host, const bd_render_request *req, bd_error *e
   w.host = host;
   w.out = req->output;
   w.indent = 0;
-  const bd_portfolio *p =
-      req->struct_size >= offsetof(bd_render_request, portfolio) + sizeof req->portfolio
-          ? req->portfolio
-          : NULL;
+  const bd_portfolio *p = BD_HAS(req, bd_render_request, portfolio) ? req->portfolio : NULL;
   if (p)
     portfolio(&w, p);
   else
@@ -626,19 +623,6 @@ static int render(const bd_host *host, const bd_render_request *req, bd_error *e
 
 static const char *const formats[] = {"json", NULL};
 
-static const bd_plugin plugin = {
-    .magic = BD_PLUGIN_MAGIC,
-    .abi_major = BD_ABI_MAJOR,
-    .abi_minor = BD_ABI_MINOR,
-    .struct_size = sizeof(bd_plugin),
-    .name = "json",
-    .description = "the computed report as JSON, for scripts (plan-format.md)",
-    .formats = formats,
-    .render = render,
-    .features = BD_FEATURE_PORTFOLIO | BD_FEATURE_COMPARISON,
-};
-
-/* The entry point the host looks up with dlsym. */
-BD_PLUGIN_EXPORT const bd_plugin *bd_plugin_entry(void) {
-  return &plugin;
-}
+/* The descriptor and the exported bd_plugin_entry() (badday/plugin.h). */
+BD_PLUGIN_DEFINE("json", "the computed report as JSON, for scripts (plan-format.md)", formats,
+                 render, NULL, BD_FEATURE_PORTFOLIO | BD_FEATURE_COMPARISON)

@@ -93,8 +93,7 @@ static int set_geometry(pdf_doc *d, bd_error *err) {
   } else {
     /* --paper / -O paper=...; a host without plugin options gets A4. */
     const char *paper = NULL;
-    if (d->host->struct_size >= offsetof(bd_host, option) + sizeof d->host->option &&
-        d->host->option)
+    if (BD_HAS(d->host, bd_host, option) && d->host->option)
       paper = d->host->option(d->req->output, "paper");
     if (paper == NULL || *paper == '\0' || strcmp(paper, "a4") == 0) {
       d->w = 595.275591;
@@ -167,10 +166,10 @@ static void add_outline(pdf_doc *d, const pdf_part *parts, size_t count, int par
     int id = outline(d, parent, name, d->section_first[s]);
     if (s == PDF_SEC_MATRIX && d->matrix_loss_page)
       for (size_t l = 0; l < r->loss_count; l++)
-        outline(d, id, r->losses[l].title, d->matrix_loss_page[l]);
+        outline(d, id, r->losses[l]->title, d->matrix_loss_page[l]);
     if (s == PDF_SEC_TREES && d->tree_first)
       for (size_t l = 0; l < r->loss_count; l++)
-        outline(d, id, r->losses[l].title, d->tree_first[l]);
+        outline(d, id, r->losses[l]->title, d->tree_first[l]);
   }
 }
 
@@ -246,8 +245,7 @@ static int render_doc(pdf_doc *d, const pdf_part *parts, size_t count, bd_error 
 
 /* The plugin's render function; see badday/plugin.h. */
 static int render(const bd_host *host, const bd_render_request *req, bd_error *err) {
-  if (host->struct_size < offsetof(bd_host, format_slo) + sizeof host->format_slo ||
-      req->struct_size < offsetof(bd_render_request, font_dir) + sizeof req->font_dir)
+  if (!BD_HAS(host, bd_host, format_slo) || !BD_HAS(req, bd_render_request, font_dir))
     return fail(err, "this badday is too old for the pdf plugin");
   pdf_doc d;
   memset(&d, 0, sizeof d);
@@ -256,8 +254,7 @@ static int render(const bd_host *host, const bd_render_request *req, bd_error *e
   d.r = req->report;
   d.slides = req->layout && strcmp(req->layout, "slides") == 0;
   d.summary = !d.slides && d.r->scenario_count > PDF_SUMMARY_SCENARIOS;
-  if (req->struct_size >= offsetof(bd_render_request, portfolio) + sizeof req->portfolio)
-    d.portfolio = req->portfolio;
+  if (BD_HAS(req, bd_render_request, portfolio)) d.portfolio = req->portfolio;
   if (set_geometry(&d, err) != 0) return -1;
   char msg[512];
   d.text = pdf_text_new(req->font_dir, req->lang, msg, sizeof msg);
@@ -286,19 +283,6 @@ static const bd_option_spec options[] = {
     {NULL, NULL, NULL, NULL},
 };
 
-static const bd_plugin plugin = {
-    .magic = BD_PLUGIN_MAGIC,
-    .abi_major = BD_ABI_MAJOR,
-    .abi_minor = BD_ABI_MINOR,
-    .struct_size = sizeof(bd_plugin),
-    .name = "pdf",
-    .description = "PDF report (A4 or Letter) and 16:9 slides, drawn with cairo and pango",
-    .formats = formats,
-    .render = render,
-    .options = options,
-    .features = BD_FEATURE_PORTFOLIO | BD_FEATURE_COMPARISON,
-};
-
-BD_PLUGIN_EXPORT const bd_plugin *bd_plugin_entry(void) {
-  return &plugin;
-}
+/* The descriptor and the exported bd_plugin_entry() (badday/plugin.h). */
+BD_PLUGIN_DEFINE("pdf", "PDF report (A4 or Letter) and 16:9 slides, drawn with cairo and pango",
+                 formats, render, options, BD_FEATURE_PORTFOLIO | BD_FEATURE_COMPARISON)

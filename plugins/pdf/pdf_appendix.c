@@ -65,9 +65,9 @@ static void appendix_open(pdf_doc *d, appendix *a) {
                                   PDF_ALIGN_LEFT, 0};
   double max_cost = 0;
   for (size_t i = 0; i < d->r->scenario_count; i++)
-    for (size_t k = 0; k < d->r->scenarios[i].measure_count; k++)
-      if (d->r->scenarios[i].measures[k].annual_cost > max_cost)
-        max_cost = d->r->scenarios[i].measures[k].annual_cost;
+    for (size_t k = 0; k < d->r->scenarios[i]->measure_count; k++)
+      if (d->r->scenarios[i]->measures[k]->annual_cost > max_cost)
+        max_cost = d->r->scenarios[i]->measures[k]->annual_cost;
   a->cols[COL_COST] =
       (pdf_col){cl, pdf_col_width(d, pdf_amount_sample(d, max_cost), cl), PDF_ALIGN_RIGHT, 0};
   a->cols[COL_VERIFICATION] = (pdf_col){vl, vw, PDF_ALIGN_LEFT, 0};
@@ -89,14 +89,14 @@ static const char *header_title(pdf_doc *d, const bd_matrix_row *mr, pdf_font *f
   const bd_report *r = d->r;
   *f = d->f_cell_bold;
   *indent = 0;
-  if (mr->type == BD_ROW_LOSS) return r->losses[mr->index].title;
+  if (mr->type == BD_ROW_LOSS) return r->losses[mr->index]->title;
   if (mr->type == BD_ROW_FAILURE) {
     *f = d->f_cell;
     *indent = d->f_cell.size * 0.9;
-    return r->failures[mr->index].title;
+    return r->failures[mr->index]->title;
   }
   *indent = d->f_cell.size * 1.8;
-  return r->scenarios[mr->index].title;
+  return r->scenarios[mr->index]->title;
 }
 
 /* How far measure titles are indented under their scenario. */
@@ -109,7 +109,7 @@ static double row_height(void *ctx, size_t i) {
   appendix *a = ctx;
   pdf_doc *d = a->d;
   const pdf_appendix_row *row = &d->appendix_rows[i];
-  const bd_matrix_row *mr = &d->r->matrix_rows[row->matrix_row];
+  const bd_matrix_row *mr = d->r->matrix_rows[row->matrix_row];
   double w = d->x1 - d->x0 - 2 * d->pad;
   if (row->measure < 0) {
     char buf[4096];
@@ -119,14 +119,14 @@ static double row_height(void *ctx, size_t i) {
     double h =
         pdf_text_line_count(d->text, title, f, w - indent, TITLE_LINES) * pdf_text_line_height(f);
     const char *note = mr->type == BD_ROW_SCENARIO
-                           ? note_line(d, &d->r->scenarios[mr->index], buf, sizeof buf)
+                           ? note_line(d, d->r->scenarios[mr->index], buf, sizeof buf)
                            : NULL;
     if (note)
       h += pdf_text_line_count(d->text, note, d->f_small, w - indent, 20) *
            pdf_text_line_height(d->f_small);
     return h + 2 * d->pad;
   }
-  const bd_measure *m = &d->r->scenarios[mr->index].measures[row->measure];
+  const bd_measure *m = d->r->scenarios[mr->index]->measures[row->measure];
   int lines =
       pdf_text_line_count(d->text, m->title, d->f_cell,
                           a->cols[COL_TITLE].w - 2 * d->pad - measure_indent(d), TITLE_LINES);
@@ -152,15 +152,15 @@ static double rows_top(appendix *a, int first) {
 size_t pdf_appendix_paginate(pdf_doc *d) {
   const bd_report *r = d->r;
   size_t n = r->matrix_row_count;
-  for (size_t i = 0; i < r->scenario_count; i++) n += r->scenarios[i].measure_count;
+  for (size_t i = 0; i < r->scenario_count; i++) n += r->scenarios[i]->measure_count;
   d->appendix_rows = malloc((n ? n : 1) * sizeof *d->appendix_rows);
   if (d->appendix_rows == NULL) return 0;
   size_t at = 0;
   for (size_t i = 0; i < r->matrix_row_count; i++) {
     d->appendix_rows[at++] = (pdf_appendix_row){(uint32_t)i, -1};
-    if (r->matrix_rows[i].type != BD_ROW_SCENARIO) continue;
-    size_t s = r->matrix_rows[i].index;
-    for (size_t m = 0; m < r->scenarios[s].measure_count; m++)
+    if (r->matrix_rows[i]->type != BD_ROW_SCENARIO) continue;
+    size_t s = r->matrix_rows[i]->index;
+    for (size_t m = 0; m < r->scenarios[s]->measure_count; m++)
       d->appendix_rows[at++] = (pdf_appendix_row){(uint32_t)i, (int32_t)m};
   }
   d->appendix_row_count = at;
@@ -205,7 +205,7 @@ static void draw_header(appendix *a, const bd_matrix_row *mr, double y, double h
   double x = d->x0 + d->pad + indent;
   int lines = pdf_draw(d, title, f, BD_COLOR_TEXT, x, y + d->pad, w - indent, TITLE_LINES, 0);
   if (mr->type != BD_ROW_SCENARIO) return;
-  const char *note = note_line(d, &d->r->scenarios[mr->index], buf, sizeof buf);
+  const char *note = note_line(d, d->r->scenarios[mr->index], buf, sizeof buf);
   if (note)
     pdf_draw(d, note, d->f_small, BD_COLOR_MUTED, x, y + d->pad + lines * pdf_text_line_height(f),
              w - indent, 20, 0);
@@ -216,13 +216,13 @@ static void draw_header(appendix *a, const bd_matrix_row *mr, double y, double h
 static double draw_row(appendix *a, size_t i, double y) {
   pdf_doc *d = a->d;
   const pdf_appendix_row *row = &d->appendix_rows[i];
-  const bd_matrix_row *mr = &d->r->matrix_rows[row->matrix_row];
+  const bd_matrix_row *mr = d->r->matrix_rows[row->matrix_row];
   double h = d->appendix_heights[i];
   if (row->measure < 0) {
     draw_header(a, mr, y, h);
     return h;
   }
-  const bd_measure *m = &d->r->scenarios[mr->index].measures[row->measure];
+  const bd_measure *m = d->r->scenarios[mr->index]->measures[row->measure];
   const pdf_col *tc = &a->cols[COL_TITLE];
   double indent = measure_indent(d);
   pdf_draw(d, m->title, d->f_cell, BD_COLOR_TEXT, tc->x + d->pad + indent, y + d->pad,

@@ -77,7 +77,7 @@ static const char *coverage_text(pdf_doc *d, const bd_scenario_delta *s, char *b
 static double amount_width(pdf_doc *d, const changes *t, int col, const char *label) {
   double w = pdf_col_width(d, "8,888", label);
   for (size_t i = 0; i < t->n; i++) {
-    const bd_scenario_delta *s = &t->c->scenarios[t->rows[i]];
+    const bd_scenario_delta *s = t->c->scenarios[t->rows[i]];
     const char *v = col == COL_BEFORE  ? plain(d, s->eal_before)
                     : col == COL_AFTER ? plain(d, s->eal_after)
                                        : pdf_signed_amount(d, s->eal_after - s->eal_before, NULL);
@@ -96,7 +96,7 @@ static int changes_open(pdf_doc *d, changes *t) {
   t->rows = malloc((t->c->scenario_count ? t->c->scenario_count : 1) * sizeof *t->rows);
   if (t->rows == NULL) return -1;
   for (size_t i = 0; i < t->c->scenario_count; i++) {
-    if (t->c->scenarios[i].change == BD_CHANGE_UNCHANGED)
+    if (t->c->scenarios[i]->change == BD_CHANGE_UNCHANGED)
       t->unchanged++;
     else
       t->rows[t->n++] = i;
@@ -112,7 +112,7 @@ static int changes_open(pdf_doc *d, changes *t) {
     double decision_w = pdf_col_width(d, NULL, pdf_msg(d, "column.decision"));
     for (size_t i = 0; i < t->n; i++) {
       char buf[256];
-      const char *s = decision_text(d, &t->c->scenarios[t->rows[i]], buf, sizeof buf);
+      const char *s = decision_text(d, t->c->scenarios[t->rows[i]], buf, sizeof buf);
       /* one line when it takes at most a fifth of the width, else it wraps */
       double w = pdf_text_width(d->text, s, d->f_cell) + 2 * d->pad;
       double word = pdf_text_min_width(d->text, s, d->f_cell) + 2 * d->pad;
@@ -154,7 +154,7 @@ static void changes_close(changes *t) {
 static double row_height(void *ctx, size_t i) {
   changes *t = ctx;
   pdf_doc *d = t->d;
-  const bd_scenario_delta *s = &t->c->scenarios[t->rows[i]];
+  const bd_scenario_delta *s = t->c->scenarios[t->rows[i]];
   char buf[512];
   double inner = pdf_text_line_height(d->f_cell);
   double title = pdf_text_line_count(d->text, s->title ? s->title : s->id, d->f_cell,
@@ -281,7 +281,7 @@ size_t pdf_changes_paginate(pdf_doc *d) {
 /* Draws the row i at y; returns its height. */
 static double draw_row(changes *t, size_t i, double y) {
   pdf_doc *d = t->d;
-  const bd_scenario_delta *s = &t->c->scenarios[t->rows[i]];
+  const bd_scenario_delta *s = t->c->scenarios[t->rows[i]];
   const pdf_col *c = t->cols;
   double h = d->changes_heights[i];
   char buf[512];

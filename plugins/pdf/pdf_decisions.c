@@ -38,8 +38,8 @@ static void decisions_open(pdf_doc *d, decisions *t) {
   double max[4] = {0, 0, 0, 0};
   int negative = 0;
   for (size_t i = 0; i < r->decision_count; i++) {
-    const bd_scenario *s = &r->scenarios[r->decisions[i]];
-    double v[4] = {s->state[BD_STATE_CURRENT].eal, s->state[BD_STATE_PLANNED].eal, s->plan_cost,
+    const bd_scenario *s = r->scenarios[r->decisions[i]];
+    double v[4] = {s->state[BD_STATE_CURRENT]->eal, s->state[BD_STATE_PLANNED]->eal, s->plan_cost,
                    s->reduction < 0 ? -s->reduction : s->reduction};
     if (s->reduction < 0) negative = 1;
     for (int k = 0; k < 4; k++)
@@ -61,7 +61,7 @@ static void decisions_open(pdf_doc *d, decisions *t) {
   const char *share = pdf_msg(d, "column.budget_share");
   double widest = pdf_col_width(d, "88.8%", share);
   for (size_t i = 0; i < d->r->decision_count && d->r->has_error_budget; i++) {
-    const bd_scenario *s = &d->r->scenarios[d->r->decisions[i]];
+    const bd_scenario *s = d->r->scenarios[d->r->decisions[i]];
     double w = pdf_col_width(d, pdf_share(d, s->budget_share), NULL);
     if (w > widest) widest = w;
   }
@@ -102,7 +102,7 @@ static pdf_font title_font(pdf_doc *d, const char *title, double w) {
 static double row_height(void *ctx, size_t i) {
   decisions *t = ctx;
   pdf_doc *d = t->d;
-  const bd_scenario *s = &d->r->scenarios[d->r->decisions[i]];
+  const bd_scenario *s = d->r->scenarios[d->r->decisions[i]];
   const pdf_col *c = &t->cols[COL_TITLE];
   pdf_font f = title_font(d, s->title, c->w - 2 * d->pad);
   int lines = pdf_text_line_count(d->text, s->title, f, c->w - 2 * d->pad, title_lines(d));
@@ -145,7 +145,7 @@ size_t pdf_decisions_paginate(pdf_doc *d) {
 static double draw_row(decisions *t, size_t i, double y) {
   pdf_doc *d = t->d;
   const bd_report *r = d->r;
-  const bd_scenario *s = &r->scenarios[r->decisions[i]];
+  const bd_scenario *s = r->scenarios[r->decisions[i]];
   const pdf_col *c = t->cols;
   double h = d->decision_heights[i];
   if (i % 2) pdf_fill(d, PDF_LAYER_BASE, d->x0, y, d->x1 - d->x0, h, PDF_COLOR_ZEBRA);
@@ -155,12 +155,12 @@ static double draw_row(decisions *t, size_t i, double y) {
   pdf_font tf = title_font(d, s->title, c[COL_TITLE].w - 2 * d->pad);
   int lines = pdf_cell(d, &c[COL_TITLE], s->title, tf, BD_COLOR_TEXT, y, title_lines(d));
   if (!d->slides) /* the slides' trees show it */
-    pdf_draw(d, r->failures[s->failure].title, d->f_small, BD_COLOR_MUTED, c[COL_TITLE].x + d->pad,
+    pdf_draw(d, r->failures[s->failure]->title, d->f_small, BD_COLOR_MUTED, c[COL_TITLE].x + d->pad,
              y + d->pad + lines * pdf_text_line_height(tf), c[COL_TITLE].w - 2 * d->pad, 1,
              PDF_ALIGN_LEFT);
-  pdf_cell(d, &c[COL_NOW], pdf_amount(d, s->state[BD_STATE_CURRENT].eal, 1), d->f_cell_bold,
+  pdf_cell(d, &c[COL_NOW], pdf_amount(d, s->state[BD_STATE_CURRENT]->eal, 1), d->f_cell_bold,
            BD_COLOR_TEXT, y, 1);
-  pdf_cell(d, &c[COL_PLANNED], pdf_amount(d, s->state[BD_STATE_PLANNED].eal, 1), d->f_cell,
+  pdf_cell(d, &c[COL_PLANNED], pdf_amount(d, s->state[BD_STATE_PLANNED]->eal, 1), d->f_cell,
            BD_COLOR_TEXT, y, 1);
   pdf_cell(d, &c[COL_COST], pdf_amount(d, s->plan_cost, 1), d->f_cell, BD_COLOR_TEXT, y, 1);
   pdf_cell(d, &c[COL_REDUCTION], pdf_amount(d, s->reduction, 1), d->f_cell, BD_COLOR_TEXT, y, 1);

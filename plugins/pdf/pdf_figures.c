@@ -25,14 +25,14 @@ static void loss_value(pdf_doc *d, double v, char *buf, size_t size) {
 /* Fills the six cards from the report; returns how many. */
 static int fill_cards(pdf_doc *d, pdf_card *c) {
   const bd_report *r = d->r;
-  const bd_totals *now = &r->totals[BD_STATE_CURRENT], *plan = &r->totals[BD_STATE_PLANNED];
+  const bd_totals *now = r->totals[BD_STATE_CURRENT], *plan = r->totals[BD_STATE_PLANNED];
   int n = 0;
   /* Slides show the amounts rounded (JPY 21.3M), big, with the exact
    * amount under them; the report shows the exact amount. */
   char base[64];
   c[n] = (pdf_card){pdf_msg(d, "figure.yearly_loss_now"), "", "", 0, 0, 0};
   loss_value(d, now->eal, c[n].value, sizeof c[n].value);
-  loss_value(d, r->totals[BD_STATE_BASELINE].eal, base, sizeof base);
+  loss_value(d, r->totals[BD_STATE_BASELINE]->eal, base, sizeof base);
   snprintf(c[n].note, sizeof c[n].note, "%s%s%s: %s", d->slides ? pdf_amount(d, now->eal, 0) : "",
            d->slides ? "\n" : "", pdf_msg(d, "state.baseline"), base);
   n++;

@@ -44,25 +44,25 @@ static void heatmap_open(pdf_doc *d, heatmap *h) {
 static const char *row_title(heatmap *h, size_t i, pdf_font *f, double *x, double *w) {
   pdf_doc *d = h->d;
   const bd_report *r = d->r;
-  const bd_matrix_row *row = &r->matrix_rows[i];
+  const bd_matrix_row *row = r->matrix_rows[i];
   double indent = d->f_cell.size * 0.9;
   *x = d->x0 + d->pad;
   *w = d->x1 - d->x0 - 2 * d->pad;
   *f = d->f_cell;
   if (row->type == BD_ROW_LOSS) {
     *f = d->f_cell_bold;
-    const char *t = r->losses[row->index].title;
+    const char *t = r->losses[row->index]->title;
     return h->cont ? pdf_continued(d, t, h->cont_title, sizeof h->cont_title) : t;
   }
   if (row->type == BD_ROW_FAILURE) {
     *x += indent;
     *w -= indent;
-    const char *t = r->failures[row->index].title;
+    const char *t = r->failures[row->index]->title;
     return h->cont ? pdf_continued(d, t, h->cont_title, sizeof h->cont_title) : t;
   }
   *x += 2 * indent;
   *w = h->cols[0].w - 2 * d->pad - 2 * indent;
-  return r->scenarios[row->index].title;
+  return r->scenarios[row->index]->title;
 }
 
 /* Lines a title may take. */
@@ -93,7 +93,7 @@ static double row_lead(void *ctx, size_t first) {
 /* A group header must not end a page. */
 static int row_keep(void *ctx, size_t i) {
   heatmap *h = ctx;
-  return h->d->r->matrix_rows[i].type != BD_ROW_SCENARIO;
+  return h->d->r->matrix_rows[i]->type != BD_ROW_SCENARIO;
 }
 
 /* See pdf.h. */
@@ -173,7 +173,7 @@ size_t pdf_heatmap_paginate(pdf_doc *d) {
 static double draw_row(heatmap *h, size_t i, double y) {
   pdf_doc *d = h->d;
   const bd_report *r = d->r;
-  const bd_matrix_row *row = &r->matrix_rows[i];
+  const bd_matrix_row *row = r->matrix_rows[i];
   double rh = h->cont ? row_height(h, i) : d->coverage_heights[i];
   pdf_font f;
   double x, w;
@@ -184,7 +184,7 @@ static double draw_row(heatmap *h, size_t i, double y) {
     pdf_fill(d, PDF_LAYER_BASE, d->x0, y, d->x1 - d->x0, rh, PDF_COLOR_SUBGROUP);
   pdf_draw(d, title, f, BD_COLOR_TEXT, x, y + d->pad, w, title_lines(d), PDF_ALIGN_LEFT);
   if (row->type != BD_ROW_SCENARIO) return rh;
-  const bd_scenario *s = &r->scenarios[row->index];
+  const bd_scenario *s = r->scenarios[row->index];
   double lh = pdf_text_line_height(d->f_cell);
   for (int k = 0; k < BD_KIND_COUNT; k++) {
     const pdf_col *c = &h->cols[1 + k];

@@ -40,7 +40,7 @@ static const char *kind_head(const compact *c, bd_kind kind, char *buf, size_t s
 
 /* 1 when matrix row i has a compact row: a loss or a scenario. */
 static int shown(const bd_report *r, size_t i) {
-  return r->matrix_rows[i].type != BD_ROW_FAILURE;
+  return r->matrix_rows[i]->type != BD_ROW_FAILURE;
 }
 
 /* The y of the first row of a slide. */
@@ -52,7 +52,7 @@ static double rows_top(compact *c, int first) {
 
 /* The matrix row of the loss that heads matrix row i. */
 static size_t loss_row(const bd_report *r, size_t i) {
-  while (i > 0 && r->matrix_rows[i].type != BD_ROW_LOSS) i--;
+  while (i > 0 && r->matrix_rows[i]->type != BD_ROW_LOSS) i--;
   return i;
 }
 
@@ -68,7 +68,7 @@ static size_t fill_slide(compact *c, size_t from,
   for (int p = 0; p < c->panels && i < r->matrix_row_count; p++) {
     size_t slot = 0;
     while (i < r->matrix_row_count && !shown(r, i)) i++;
-    if (i < r->matrix_row_count && r->matrix_rows[i].type == BD_ROW_SCENARIO && c->per_panel > 2) {
+    if (i < r->matrix_row_count && r->matrix_rows[i]->type == BD_ROW_SCENARIO && c->per_panel > 2) {
       if (place) place(c, loss_row(r, i), p, slot, 1);
       slot++;
     }
@@ -78,7 +78,7 @@ static size_t fill_slide(compact *c, size_t from,
         continue;
       }
       /* A loss is not the last row of a panel: it moves to the next one. */
-      if (r->matrix_rows[i].type == BD_ROW_LOSS && slot + 1 == c->per_panel && slot > 0) break;
+      if (r->matrix_rows[i]->type == BD_ROW_LOSS && slot + 1 == c->per_panel && slot > 0) break;
       if (place) place(c, i, p, slot, 0);
       slot++;
       i++;
@@ -152,18 +152,18 @@ size_t pdf_heatmap_slide_paginate(pdf_doc *d) {
 static void draw_row(compact *c, size_t row, int panel, size_t slot, int repeat) {
   pdf_doc *d = c->d;
   const bd_report *r = d->r;
-  const bd_matrix_row *m = &r->matrix_rows[row];
+  const bd_matrix_row *m = r->matrix_rows[row];
   double x, w, y = c->top + (double)slot * c->row_h, ty = y + 2;
   panel_box(c, panel, &x, &w);
   if (m->type == BD_ROW_LOSS) {
     char buf[1024];
-    const char *title = r->losses[m->index].title;
+    const char *title = r->losses[m->index]->title;
     pdf_fill(d, PDF_LAYER_BASE, x, y, w, c->row_h, PDF_COLOR_GROUP);
     pdf_draw(d, repeat ? pdf_continued(d, title, buf, sizeof buf) : title, c->bold, BD_COLOR_TEXT,
              x + d->pad, ty, w - 2 * d->pad, 1, PDF_ALIGN_LEFT);
     return;
   }
-  const bd_scenario *s = &r->scenarios[m->index];
+  const bd_scenario *s = r->scenarios[m->index];
   double label_w = w - BD_KIND_COUNT * c->cell_w - 2 * d->pad;
   double id_w = pdf_text_width(d->text, s->id, c->bold);
   if (id_w > label_w) id_w = label_w;

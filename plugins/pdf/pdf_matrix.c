@@ -30,7 +30,7 @@ static void matrix_columns(pdf_doc *d, matrix *m) {
   m->indent = d->f_cell.size * 0.9;
   /* Every figure is at most the plan's total of its column (all are >= 0),
    * which the total row shows: size each column for that. */
-  const bd_totals *now = &r->totals[BD_STATE_CURRENT];
+  const bd_totals *now = r->totals[BD_STATE_CURRENT];
   m->cols[0] = (pdf_col){pdf_msg(d, "column.scenario"), 0, PDF_ALIGN_LEFT, 0};
   for (size_t c = 0; c < r->category_count; c++) {
     const char *label = pdf_category(d, c);
@@ -40,7 +40,7 @@ static void matrix_columns(pdf_doc *d, matrix *m) {
   }
   const char *labels[4] = {pdf_msg(d, "column.total"), pdf_msg(d, "column.downtime"),
                            pdf_msg(d, "column.planned"), pdf_msg(d, "column.decision")};
-  double planned = r->totals[BD_STATE_PLANNED].eal;
+  double planned = r->totals[BD_STATE_PLANNED]->eal;
   const char *samples[4] = {pdf_amount_sample(d, now->eal), pdf_duration_sample(now->downtime_h),
                             pdf_amount_sample(d, planned > now->eal ? planned : now->eal), NULL};
   double dw = 0;
@@ -94,27 +94,27 @@ static double span_width(const matrix *m) {
 static const char *row_title(matrix *m, size_t i, pdf_font *f, double *x, double *w) {
   pdf_doc *d = m->d;
   const bd_report *r = d->r;
-  const bd_matrix_row *row = &r->matrix_rows[i];
+  const bd_matrix_row *row = r->matrix_rows[i];
   *x = m->cols[0].x + d->pad;
   switch (row->type) {
   case BD_ROW_LOSS:
     *f = d->f_cell_bold;
     *w = span_width(m);
     return m->cont
-               ? pdf_continued(d, r->losses[row->index].title, m->cont_title, sizeof m->cont_title)
-               : r->losses[row->index].title;
+               ? pdf_continued(d, r->losses[row->index]->title, m->cont_title, sizeof m->cont_title)
+               : r->losses[row->index]->title;
   case BD_ROW_FAILURE:
     *f = d->f_cell;
     *x += m->indent;
     *w = span_width(m) - m->indent;
-    return m->cont ? pdf_continued(d, r->failures[row->index].title, m->cont_title,
+    return m->cont ? pdf_continued(d, r->failures[row->index]->title, m->cont_title,
                                    sizeof m->cont_title)
-                   : r->failures[row->index].title;
+                   : r->failures[row->index]->title;
   default:
     *f = d->f_cell;
     *x += 2 * m->indent;
     *w = m->cols[0].w - 2 * d->pad - 2 * m->indent;
-    return r->scenarios[row->index].title;
+    return r->scenarios[row->index]->title;
   }
 }
 
@@ -143,7 +143,7 @@ static double row_lead(void *ctx, size_t first) {
 /* A group header must not end a page. */
 static int row_keep(void *ctx, size_t i) {
   matrix *m = ctx;
-  return i < m->d->r->matrix_row_count && m->d->r->matrix_rows[i].type != BD_ROW_SCENARIO;
+  return i < m->d->r->matrix_row_count && m->d->r->matrix_rows[i]->type != BD_ROW_SCENARIO;
 }
 
 /* y of the first row on a page, after title, caption and header. */
@@ -173,8 +173,8 @@ size_t pdf_matrix_paginate(pdf_doc *d) {
   size_t p = 0;
   for (size_t i = 0; i < r->matrix_row_count; i++) {
     while (p + 1 < pages && d->matrix_starts[p + 1] <= i) p++;
-    if (r->matrix_rows[i].type == BD_ROW_LOSS)
-      d->matrix_loss_page[r->matrix_rows[i].index] = d->section_first[PDF_SEC_MATRIX] + (int)p;
+    if (r->matrix_rows[i]->type == BD_ROW_LOSS)
+      d->matrix_loss_page[r->matrix_rows[i]->index] = d->section_first[PDF_SEC_MATRIX] + (int)p;
   }
   return pages;
 }
@@ -191,7 +191,7 @@ static void draw_group_figures(matrix *m, const double *eal, pdf_font f, double 
 static void draw_scenario_cells(matrix *m, const bd_scenario *s, double y, double h) {
   pdf_doc *d = m->d;
   const bd_report *r = d->r;
-  const bd_figures *cur = &s->state[BD_STATE_CURRENT];
+  const bd_figures *cur = s->state[BD_STATE_CURRENT];
   /* On slides the figures sit in the middle of a row whose title wraps. */
   double top = y;
   if (d->slides) y += (h - pdf_row_height(d, d->f_cell, 1)) / 2;
@@ -210,7 +210,7 @@ static void draw_scenario_cells(matrix *m, const bd_scenario *s, double y, doubl
   pdf_cell(d, &m->cols[m->total + 1], pdf_duration(d, cur->downtime_h),
            s->over_cap ? d->f_cell_bold : d->f_cell,
            s->over_cap ? BD_COLOR_CELL_FAILING : BD_COLOR_TEXT, y, 1);
-  pdf_cell(d, &m->cols[m->total + 2], pdf_amount(d, s->state[BD_STATE_PLANNED].eal, 1), d->f_cell,
+  pdf_cell(d, &m->cols[m->total + 2], pdf_amount(d, s->state[BD_STATE_PLANNED]->eal, 1), d->f_cell,
            BD_COLOR_MUTED, y, 1);
   const pdf_col *dc = &m->cols[m->total + 3];
   const char *word = pdf_enum_label(d, "decision", bd_decision_name(s->decision));
@@ -224,7 +224,7 @@ static void draw_scenario_cells(matrix *m, const bd_scenario *s, double y, doubl
 static void draw_total_row(matrix *m, double y) {
   pdf_doc *d = m->d;
   const bd_report *r = d->r;
-  const bd_totals *cur = &r->totals[BD_STATE_CURRENT];
+  const bd_totals *cur = r->totals[BD_STATE_CURRENT];
   pdf_hrule(d, d->x0, d->x1, y + 0.5, d->slides ? 1.2 : 0.8, PDF_COLOR_RULE_STRONG);
   y += 2;
   pdf_cell(d, &m->cols[0], pdf_msg(d, "column.total"), d->f_cell_bold, BD_COLOR_TEXT, y, 1);
@@ -235,7 +235,7 @@ static void draw_total_row(matrix *m, double y) {
   pdf_cell(d, &m->cols[m->total], pdf_amount(d, cur->eal, 1), d->f_cell_bold, BD_COLOR_TEXT, y, 1);
   pdf_cell(d, &m->cols[m->total + 1], pdf_duration(d, cur->downtime_h), d->f_cell_bold,
            BD_COLOR_TEXT, y, 1);
-  pdf_cell(d, &m->cols[m->total + 2], pdf_amount(d, r->totals[BD_STATE_PLANNED].eal, 1),
+  pdf_cell(d, &m->cols[m->total + 2], pdf_amount(d, r->totals[BD_STATE_PLANNED]->eal, 1),
            d->f_cell_bold, BD_COLOR_MUTED, y, 1);
 }
 
@@ -248,7 +248,7 @@ static double draw_row(matrix *m, size_t i, double y) {
     draw_total_row(m, y);
     return h;
   }
-  const bd_matrix_row *row = &r->matrix_rows[i];
+  const bd_matrix_row *row = r->matrix_rows[i];
   pdf_font f;
   double x, w;
   const char *title = row_title(m, i, &f, &x, &w);
@@ -257,13 +257,13 @@ static double draw_row(matrix *m, size_t i, double y) {
   if (row->type == BD_ROW_FAILURE)
     pdf_fill(d, PDF_LAYER_BASE, d->x0, y, d->x1 - d->x0, h, PDF_COLOR_SUBGROUP);
   if (row->type == BD_ROW_SCENARIO) {
-    draw_scenario_cells(m, &r->scenarios[row->index], y, h);
+    draw_scenario_cells(m, r->scenarios[row->index], y, h);
     /* A large plan's matrix leaves the rows to the shaded cells. */
     if (!d->summary) pdf_hrule(d, d->x0, d->x1, y + h, 0.4, PDF_COLOR_RULE);
   }
   pdf_draw(d, title, f, BD_COLOR_TEXT, x, y + d->pad, w, d->row_lines, PDF_ALIGN_LEFT);
-  if (row->type == BD_ROW_LOSS) draw_group_figures(m, r->losses[row->index].eal, f, y);
-  if (row->type == BD_ROW_FAILURE) draw_group_figures(m, r->failures[row->index].eal, f, y);
+  if (row->type == BD_ROW_LOSS) draw_group_figures(m, r->losses[row->index]->eal, f, y);
+  if (row->type == BD_ROW_FAILURE) draw_group_figures(m, r->failures[row->index]->eal, f, y);
   return h;
 }
 

@@ -134,8 +134,7 @@ const char *pdf_running(pdf_doc *d, const char *section) {
 /* See pdf.h. */
 const bd_comparison *pdf_comparison(const pdf_doc *d) {
   const bd_report *r = d->r;
-  if (r == NULL || r->struct_size < offsetof(bd_report, comparison) + sizeof r->comparison)
-    return NULL;
+  if (r == NULL || !BD_HAS(r, bd_report, comparison)) return NULL;
   return r->comparison;
 }
 

@@ -66,7 +66,7 @@ static item_kind item_at(const summary *s, size_t i, size_t *service) {
 
 /* The comparison of plan i, or NULL. */
 static const bd_comparison *comparison_of(const bd_report *r) {
-  if (r->struct_size < offsetof(bd_report, comparison) + sizeof r->comparison) return NULL;
+  if (!BD_HAS(r, bd_report, comparison)) return NULL;
   return r->comparison;
 }
 
@@ -126,11 +126,11 @@ static const char *cell(summary *s, size_t c, size_t i) {
   case COL_SERVICE:
     return r->service;
   case COL_NOW:
-    return money(d, r->totals[BD_STATE_CURRENT].eal, r->currency);
+    return money(d, r->totals[BD_STATE_CURRENT]->eal, r->currency);
   case COL_PLANNED:
-    return money(d, r->totals[BD_STATE_PLANNED].eal, r->currency);
+    return money(d, r->totals[BD_STATE_PLANNED]->eal, r->currency);
   case COL_BUDGET:
-    return r->has_error_budget ? pdf_share(d, r->totals[BD_STATE_CURRENT].budget_used)
+    return r->has_error_budget ? pdf_share(d, r->totals[BD_STATE_CURRENT]->budget_used)
                                : pdf_msg(d, "figure.no_slo");
   case COL_COVERAGE:
     return pdf_share(d, r->coverage);
@@ -359,7 +359,7 @@ static double draw_item(summary *s, size_t i, double y) {
       const bd_report *r = total ? NULL : p->reports[k];
       uint32_t rgb = c == COL_SERVICE && !total ? BD_COLOR_ACCENT : BD_COLOR_TEXT;
       if (c == COL_BUDGET && r && !r->has_error_budget) rgb = BD_COLOR_MUTED;
-      if (c == COL_BUDGET && r && r->totals[BD_STATE_CURRENT].budget_used > 1)
+      if (c == COL_BUDGET && r && r->totals[BD_STATE_CURRENT]->budget_used > 1)
         rgb = BD_COLOR_CELL_FAILING;
       pdf_font f = total || c == COL_NOW || c == COL_SERVICE ? d->f_cell_bold : d->f_cell;
       pdf_cell(d, &s->cols[c], cell(s, c, row), f, rgb, y, c == COL_SERVICE ? 2 : 1);

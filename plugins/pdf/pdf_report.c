@@ -155,7 +155,7 @@ static double totals_table(pdf_doc *d, double y) {
     double fixed = 0;
     for (size_t c = 1; c < n; c++) {
       for (int s = 0; s < BD_STATE_COUNT; s++) {
-        const bd_totals *t = &r->totals[s];
+        const bd_totals *t = r->totals[s];
         const char *v = c <= cats       ? pdf_amount(d, t->by_category[c - 1], 1)
                         : c == cats + 1 ? pdf_amount(d, t->eal, 1)
                         : c == cats + 2 ? pdf_duration(d, t->downtime_h)
@@ -186,7 +186,7 @@ static double totals_table(pdf_doc *d, double y) {
     pdf_cell(d, &cols[0], pdf_enum_label(d, "state", bd_state_name((bd_state)s)), f, BD_COLOR_TEXT,
              y, 1);
     for (size_t c = 1; c < n; c++) {
-      int over = c == cats + 3 && r->totals[s].budget_used > 1;
+      int over = c == cats + 3 && r->totals[s]->budget_used > 1;
       pdf_cell(d, &cols[c], cells[c][s], f, over ? BD_COLOR_CELL_FAILING : BD_COLOR_TEXT, y, 1);
     }
     y += rh;
@@ -211,10 +211,10 @@ static double budget_bars(pdf_doc *d, double y) {
   y += pdf_text_line_height(d->f_cell) + 5;
   double scale = r->error_budget_h;
   for (int s = 0; s < BD_STATE_COUNT; s++)
-    if (r->totals[s].downtime_h > scale) scale = r->totals[s].downtime_h;
+    if (r->totals[s]->downtime_h > scale) scale = r->totals[s]->downtime_h;
   double lx = d->x0 + 80, bw = d->x1 - lx - 60, bh = 8, lh = pdf_text_line_height(d->f_cell);
   for (int s = 0; s < BD_STATE_COUNT; s++) {
-    const bd_totals *t = &r->totals[s];
+    const bd_totals *t = r->totals[s];
     pdf_draw(d, pdf_enum_label(d, "state", bd_state_name((bd_state)s)), d->f_cell, BD_COLOR_TEXT,
              d->x0, y, 76, 1, 0);
     double by = y + (lh - bh) / 2;
@@ -251,7 +251,7 @@ static int by_loss_eal(const void *pa, const void *pb) {
 static double largest_total(const bd_report *r) {
   double max = 0;
   for (int s = 0; s < BD_STATE_COUNT; s++)
-    if (r->totals[s].eal > max) max = r->totals[s].eal;
+    if (r->totals[s]->eal > max) max = r->totals[s]->eal;
   return max;
 }
 
@@ -262,7 +262,7 @@ static double losses_table(pdf_doc *d, double y, size_t max_rows) {
   loss_rank *order = malloc((r->loss_count ? r->loss_count : 1) * sizeof *order);
   if (order == NULL) return 0;
   for (size_t i = 0; i < r->loss_count; i++)
-    order[i] = (loss_rank){r->losses[i].eal[BD_STATE_CURRENT], i};
+    order[i] = (loss_rank){r->losses[i]->eal[BD_STATE_CURRENT], i};
   qsort(order, r->loss_count, sizeof *order, by_loss_eal);
   const char *now = pdf_msg(d, "column.current"), *planned = pdf_msg(d, "column.planned");
   const char *red = pdf_msg(d, "column.reduction");
@@ -275,7 +275,7 @@ static double losses_table(pdf_doc *d, double y, size_t max_rows) {
   double top = y, rh = pdf_row_height(d, d->f_cell, 1);
   y += pdf_cols_header(d, cols, 4, y);
   for (size_t i = 0; i < n; i++) {
-    const bd_loss *l = &r->losses[order[i].index];
+    const bd_loss *l = r->losses[order[i].index];
     pdf_cell(d, &cols[0], l->title, d->f_cell, BD_COLOR_ACCENT, y, 1);
     pdf_cell(d, &cols[1], pdf_amount(d, l->eal[BD_STATE_CURRENT], 1), d->f_cell_bold, BD_COLOR_TEXT,
              y, 1);
@@ -317,12 +317,12 @@ static double decisions_table(pdf_doc *d, double y, size_t max_rows) {
   pdf_cols_place(cols, 4, d->x0, d->x1);
   y += pdf_cols_header(d, cols, 4, y);
   for (size_t i = 0; i < n; i++) {
-    const bd_scenario *s = &r->scenarios[r->decisions[i]];
+    const bd_scenario *s = r->scenarios[r->decisions[i]];
     char rank[32];
     snprintf(rank, sizeof rank, "%zu", i + 1);
     pdf_cell(d, &cols[0], rank, d->f_cell, BD_COLOR_MUTED, y, 1);
     pdf_cell(d, &cols[1], s->title, d->f_cell, BD_COLOR_ACCENT, y, 1);
-    pdf_cell(d, &cols[2], pdf_amount(d, s->state[BD_STATE_CURRENT].eal, 1), d->f_cell_bold,
+    pdf_cell(d, &cols[2], pdf_amount(d, s->state[BD_STATE_CURRENT]->eal, 1), d->f_cell_bold,
              BD_COLOR_TEXT, y, 1);
     const char *word = pdf_enum_label(d, "decision", bd_decision_name(s->decision));
     double pw = pdf_text_width(d->text, word, d->f_small) + d->f_small.size * 1.2;

@@ -88,13 +88,13 @@ void pdf_groups_reset(pdf_groups *g, const bd_report *r) {
 size_t pdf_groups_at(pdf_groups *g, size_t first, size_t heads[2]) {
   const bd_report *r = g->r;
   for (; g->row < first && g->row < r->matrix_row_count; g->row++) {
-    if (r->matrix_rows[g->row].type == BD_ROW_LOSS) g->loss = g->row, g->failure = (size_t)-1;
-    if (r->matrix_rows[g->row].type == BD_ROW_FAILURE) g->failure = g->row;
+    if (r->matrix_rows[g->row]->type == BD_ROW_LOSS) g->loss = g->row, g->failure = (size_t)-1;
+    if (r->matrix_rows[g->row]->type == BD_ROW_FAILURE) g->failure = g->row;
   }
-  if (first >= r->matrix_row_count || r->matrix_rows[first].type == BD_ROW_LOSS) return 0;
+  if (first >= r->matrix_row_count || r->matrix_rows[first]->type == BD_ROW_LOSS) return 0;
   size_t n = 0;
   if (g->loss != (size_t)-1) heads[n++] = g->loss;
-  if (r->matrix_rows[first].type == BD_ROW_SCENARIO && g->failure != (size_t)-1)
+  if (r->matrix_rows[first]->type == BD_ROW_SCENARIO && g->failure != (size_t)-1)
     heads[n++] = g->failure;
   return n;
 }

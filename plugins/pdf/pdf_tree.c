@@ -76,11 +76,11 @@ static void view_free(tree_view *v) {
 static void view_compute(const bd_tree *tree, int summary, tree_view *v) {
   size_t n = tree->node_count, rows = 0;
   for (size_t i = 0; i < n; i++) {
-    const bd_tree_node *node = &tree->nodes[i];
+    const bd_tree_node *node = tree->nodes[i];
     v->lo[i] = NO_ROW;
     if (summary && node->type == BD_NODE_MEASURE) continue;
     /* In preorder a node's first child, if any, follows it directly. */
-    int has_child = i + 1 < n && tree->nodes[i + 1].parent == i;
+    int has_child = i + 1 < n && tree->nodes[i + 1]->parent == i;
     if (summary && node->type == BD_NODE_SCENARIO) has_child = 0;
     if (!has_child) {
       v->lo[i] = rows;
@@ -88,7 +88,7 @@ static void view_compute(const bd_tree *tree, int summary, tree_view *v) {
     }
   }
   for (size_t i = n; i-- > 0;) {
-    size_t p = tree->nodes[i].parent;
+    size_t p = tree->nodes[i]->parent;
     if (v->lo[i] != NO_ROW && p != BD_NO_PARENT && (v->lo[p] == NO_ROW || v->lo[i] < v->lo[p]))
       v->lo[p] = v->lo[i];
   }
@@ -158,10 +158,10 @@ static int cut_rows(const bd_report *r, const bd_tree *tree, const tree_view *v,
     return -1;
   }
   for (size_t i = 0; i < tree->node_count; i++) {
-    const bd_tree_node *n = &tree->nodes[i];
+    const bd_tree_node *n = tree->nodes[i];
     if (v->lo[i] == NO_ROW) continue;
     if (n->type == BD_NODE_SCENARIO ||
-        (n->type == BD_NODE_FAILURE && r->failures[n->index].scenario_count == 0))
+        (n->type == BD_NODE_FAILURE && r->failures[n->index]->scenario_count == 0))
       ok[v->lo[i]] = 1;
   }
   ok[rows] = 1;
@@ -193,8 +193,8 @@ static int cut_rows(const bd_report *r, const bd_tree *tree, const tree_view *v,
 static void tree_bounds(const bd_report *r, size_t *max_nodes, size_t *max_rows) {
   *max_nodes = *max_rows = 1;
   for (size_t t = 0; t < r->tree_count; t++) {
-    if (r->trees[t].node_count > *max_nodes) *max_nodes = r->trees[t].node_count;
-    if (r->trees[t].node_count > *max_rows) *max_rows = r->trees[t].node_count;
+    if (r->trees[t]->node_count > *max_nodes) *max_nodes = r->trees[t]->node_count;
+    if (r->trees[t]->node_count > *max_rows) *max_rows = r->trees[t]->node_count;
   }
 }
 
@@ -213,8 +213,8 @@ size_t pdf_tree_paginate(pdf_doc *d) {
     return 0;
   }
   for (size_t t = 0; t < r->tree_count; t++) {
-    const bd_tree *tree = &r->trees[t];
-    const char *title = r->losses[tree->loss].title;
+    const bd_tree *tree = r->trees[t];
+    const char *title = r->losses[tree->loss]->title;
     if (d->tree_filter && tree->loss != d->tree_loss) continue; /* no pages: never drawn */
     view_compute(tree, summary_view(d), &v);
     size_t rows = v.rows ? v.rows : 1;
@@ -247,7 +247,7 @@ size_t pdf_tree_paginate(pdf_doc *d) {
     d->tree_first[tree->loss] = first;
     size_t p = 0; /* scenarios come in preorder: their rows only grow */
     for (size_t i = 0; i < tree->node_count; i++) {
-      const bd_tree_node *n = &tree->nodes[i];
+      const bd_tree_node *n = tree->nodes[i];
       if (n->type != BD_NODE_SCENARIO || v.lo[i] == NO_ROW) continue;
       while (p + 1 < plan->pages && plan->cuts[p + 1] <= v.lo[i]) p++;
       d->scenario_tree_page[n->index] = first + (int)p;
@@ -292,7 +292,7 @@ static void measure_chips(pdf_doc *d, const bd_scenario *s, pdf_font f, double x
       return;
     }
     char letter[8];
-    const bd_measure *m = &s->measures[k];
+    const bd_measure *m = s->measures[k];
     pdf_pill(d, pdf_kind_letter(d, m->kind, letter, sizeof letter), f, measure_color(m), x, y, cw);
     x += cw + gap;
   }
@@ -312,7 +312,7 @@ static void draw_box(pdf_doc *d, const bd_tree_node *n, const tree_style *st, do
   int bold = 0;
   switch (n->type) {
   case BD_NODE_LOSS: {
-    const bd_loss *l = &r->losses[n->index];
+    const bd_loss *l = r->losses[n->index];
     title = l->title;
     meta = figures_line(d, l->eal[BD_STATE_CURRENT], l->eal[BD_STATE_PLANNED], buf, sizeof buf);
     bg = BD_COLOR_ACCENT;
@@ -321,22 +321,22 @@ static void draw_box(pdf_doc *d, const bd_tree_node *n, const tree_style *st, do
     break;
   }
   case BD_NODE_FAILURE: {
-    const bd_failure *f = &r->failures[n->index];
+    const bd_failure *f = r->failures[n->index];
     title = f->title;
     meta = figures_line(d, f->eal[BD_STATE_CURRENT], f->eal[BD_STATE_PLANNED], buf, sizeof buf);
     bg = PDF_COLOR_GROUP;
     break;
   }
   case BD_NODE_SCENARIO: {
-    const bd_scenario *s = &r->scenarios[n->index];
+    const bd_scenario *s = r->scenarios[n->index];
     title = s->title;
-    meta = figures_line(d, s->state[BD_STATE_CURRENT].eal, s->state[BD_STATE_PLANNED].eal, buf,
+    meta = figures_line(d, s->state[BD_STATE_CURRENT]->eal, s->state[BD_STATE_PLANNED]->eal, buf,
                         sizeof buf);
     stripe = s->over_cap ? BD_COLOR_CELL_FAILING : pdf_decision_color(s->decision);
     break;
   }
   default: {
-    const bd_measure *m = &r->scenarios[n->index].measures[n->measure];
+    const bd_measure *m = r->scenarios[n->index]->measures[n->measure];
     title = m->title;
     const char *kind = pdf_enum_label(d, "kind", bd_kind_name(m->kind));
     const char *status = pdf_enum_label(d, "status", bd_status_name(m->status));
@@ -377,7 +377,7 @@ static void draw_box(pdf_doc *d, const bd_tree_node *n, const tree_style *st, do
   pdf_draw(d, title, tf, fg, tx, top, inner, allowed, PDF_ALIGN_LEFT);
   double my = top + tl * lines;
   if (n->type == BD_NODE_SCENARIO) {
-    const bd_scenario *s = &r->scenarios[n->index];
+    const bd_scenario *s = r->scenarios[n->index];
     const char *word = pdf_enum_label(d, "decision", bd_decision_name(s->decision));
     double pw = pdf_text_width(d->text, word, st->meta) + st->meta.size * 1.2;
     pdf_pill(d, word, st->meta, pdf_decision_color(s->decision), x + w - st->pad - pw, my, pw);
@@ -393,7 +393,7 @@ static void draw_box(pdf_doc *d, const bd_tree_node *n, const tree_style *st, do
 
 /* Places node i (drawn on the page) from its children drawn there. */
 static void place_node(const bd_tree *tree, tree_view *v, size_t i) {
-  const bd_tree_node *node = &tree->nodes[i];
+  const bd_tree_node *node = tree->nodes[i];
   v->pos[i] = v->pmin[i] <= v->pmax[i] ? (v->pmin[i] + v->pmax[i]) / 2 : (double)v->lo[i];
   if (node->parent != BD_NO_PARENT) {
     size_t p = node->parent;
@@ -407,7 +407,8 @@ static void draw_rows(pdf_doc *d, const bd_tree *tree, tree_view *v, const tree_
                       size_t b, double y) {
   size_t first = v->leaf_of_row[a], last = v->leaf_of_row[b - 1];
   size_t anc[8], na = 0;
-  for (size_t p = tree->nodes[first].parent; p != BD_NO_PARENT && na < 8; p = tree->nodes[p].parent)
+  for (size_t p = tree->nodes[first]->parent; p != BD_NO_PARENT && na < 8;
+       p = tree->nodes[p]->parent)
     anc[na++] = p;
   for (size_t i = first; i <= last; i++) v->pmin[i] = INFINITY, v->pmax[i] = -INFINITY;
   for (size_t k = 0; k < na; k++) v->pmin[anc[k]] = INFINITY, v->pmax[anc[k]] = -INFINITY;
@@ -421,7 +422,7 @@ static void draw_rows(pdf_doc *d, const bd_tree *tree, tree_view *v, const tree_
   for (size_t k = 0; k < na + (last - first + 1); k++) {
     size_t i = k < na ? anc[k] : first + (k - na);
     if (v->lo[i] == NO_ROW) continue;
-    const bd_tree_node *n = &tree->nodes[i];
+    const bd_tree_node *n = tree->nodes[i];
     double cy = y + (v->pos[i] - (double)a + 0.5) * st->row;
     double x = st->col_x[n->depth < 4 ? n->depth : 3];
     int parent = v->pmin[i] <= v->pmax[i];
@@ -476,9 +477,9 @@ int pdf_tree_draw(pdf_doc *d) {
     rc = pdf_page_end(d);
   }
   for (size_t t = 0; t < r->tree_count && rc == 0; t++) {
-    const bd_tree *tree = &r->trees[t];
+    const bd_tree *tree = r->trees[t];
     const pdf_tree_plan *plan = &d->tree_plans[t];
-    const char *title = r->losses[tree->loss].title;
+    const char *title = r->losses[tree->loss]->title;
     tree_style st = style_for(d, plan->scale, plan->compact);
     view_compute(tree, summary_view(d), &v);
     for (size_t p = 0; p < plan->pages && rc == 0; p++) {

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 
 #include "analysis/layout.h"
+#include "analysis/model.h"
 
 #define HOURS_PER_DAY  24.0
 #define HOURS_PER_YEAR 8760.0
@@ -93,6 +94,7 @@ static bd_cell measure_cell(const bd_measure *m) {
 /* Copies one plan measure into `out` (strings and lists point into the plan)
  * and sets its annual cost. */
 static void copy_measure(const bd_plan *plan, const bd_plan_measure *pm, bd_measure *out) {
+  out->struct_size = sizeof(bd_measure);
   out->id = pm->id;
   out->title = pm->title;
   out->kind = pm->kind;
@@ -167,9 +169,9 @@ static int build_measures(const bd_plan *plan, const bd_plan_scenario *ps, lates
     bd_cell cell = measure_cell(m);
     if (cell > s->coverage[m->kind]) s->coverage[m->kind] = cell;
   }
-  s->measures = ms;
+  s->measures = bd_model_measures(arena, ms, n);
   s->measure_count = n;
-  return 0;
+  return s->measures == NULL ? -1 : 0;
 }
 
 /* Computes the figures of scenario `ps` in `state` into `f`, with the
@@ -196,6 +198,7 @@ static void compute_figures(const bd_plan *plan, const bd_plan_scenario *ps, bd_
     by_category[c] = frequency * (h * impact * loss->per_hour[c] + loss->per_incident[c]);
     eal += by_category[c];
   }
+  f->struct_size = sizeof(bd_figures);
   f->frequency = frequency;
   f->impact = impact;
   f->detect_h = detect;
@@ -220,7 +223,9 @@ static int analyse_scenario(const bd_plan *plan, const bd_report *r, size_t inde
   const bd_plan_scenario *ps = &plan->scenarios[index];
   size_t nc = plan->category_count;
   double *cats = bd_arena_array(arena, (BD_STATE_COUNT + 1) * (nc ? nc : 1), sizeof *cats);
-  if (cats == NULL || build_measures(plan, ps, runs, arena, s) != 0) return -1;
+  bd_figures *figures = bd_arena_array(arena, BD_STATE_COUNT, sizeof *figures);
+  if (cats == NULL || figures == NULL || build_measures(plan, ps, runs, arena, s) != 0) return -1;
+  s->struct_size = sizeof(bd_scenario);
   s->id = ps->id;
   s->title = ps->title;
   s->failure = ps->failure;
@@ -228,16 +233,18 @@ static int analyse_scenario(const bd_plan *plan, const bd_report *r, size_t inde
   s->accept = ps->accept;
   s->extensions = ps->extensions;
   s->line = ps->line;
-  for (int st = 0; st < BD_STATE_COUNT; st++)
-    compute_figures(plan, ps, (bd_state)st, &s->state[st], cats + (size_t)st * nc);
+  for (int st = 0; st < BD_STATE_COUNT; st++) {
+    compute_figures(plan, ps, (bd_state)st, &figures[st], cats + (size_t)st * nc);
+    s->state[st] = &figures[st];
+  }
   s->heat_by_category = cats + (size_t)BD_STATE_COUNT * nc; /* filled by set_heat() */
   int has_counting = 0;
   for (size_t i = 0; i < s->measure_count; i++) {
-    if (s->measures[i].status != BD_STATUS_PLANNED) continue;
+    if (s->measures[i]->status != BD_STATUS_PLANNED) continue;
     has_counting |= counts_for_decision(&ps->measures[i]);
-    s->plan_cost += s->measures[i].annual_cost;
+    s->plan_cost += s->measures[i]->annual_cost;
   }
-  s->reduction = s->state[BD_STATE_CURRENT].eal - s->state[BD_STATE_PLANNED].eal;
+  s->reduction = s->state[BD_STATE_CURRENT]->eal - s->state[BD_STATE_PLANNED]->eal;
   if (ps->accept != NULL)
     s->decision = BD_DECISION_ACCEPTED;
   else if (!has_counting)
@@ -248,7 +255,7 @@ static int analyse_scenario(const bd_plan *plan, const bd_report *r, size_t inde
     s->decision = BD_DECISION_ACCEPT;
   if (r->has_error_budget) {
     s->has_budget_share = 1;
-    s->budget_share = s->state[BD_STATE_CURRENT].downtime_h / r->error_budget_h;
+    s->budget_share = s->state[BD_STATE_CURRENT]->downtime_h / r->error_budget_h;
     s->over_cap = s->budget_share > plan->risk_cap;
   }
   s->needs_decision =
@@ -271,7 +278,8 @@ static int build_groups(const bd_plan *plan, bd_report *r, bd_arena *arena) {
   for (size_t l = 0, at = 0; l < plan->loss_count; l++) {
     const bd_plan_loss *pl = &plan->losses[l];
     size_t count = losses[l].failure_count;
-    losses[l] = (bd_loss){.id = pl->id,
+    losses[l] = (bd_loss){.struct_size = sizeof(bd_loss),
+                          .id = pl->id,
                           .title = pl->title,
                           .per_hour = pl->per_hour,
                           .per_incident = pl->per_incident,
@@ -283,7 +291,8 @@ static int build_groups(const bd_plan *plan, bd_report *r, bd_arena *arena) {
   for (size_t f = 0, at = 0; f < plan->failure_count; f++) {
     const bd_plan_failure *pf = &plan->failures[f];
     size_t count = failures[f].scenario_count;
-    failures[f] = (bd_failure){.id = pf->id,
+    failures[f] = (bd_failure){.struct_size = sizeof(bd_failure),
+                               .id = pf->id,
                                .title = pf->title,
                                .loss = pf->loss,
                                .scenarios = scenario_ix + at,
@@ -296,16 +305,16 @@ static int build_groups(const bd_plan *plan, bd_report *r, bd_arena *arena) {
   for (size_t s = 0; s < plan->scenario_count; s++) {
     bd_failure *f = &failures[plan->scenarios[s].failure];
     scenario_ix[(size_t)(f->scenarios - scenario_ix) + f->scenario_count++] = s;
-    for (int st = 0; st < BD_STATE_COUNT; st++) f->eal[st] += r->scenarios[s].state[st].eal;
+    for (int st = 0; st < BD_STATE_COUNT; st++) f->eal[st] += r->scenarios[s]->state[st]->eal;
   }
   for (size_t f = 0; f < plan->failure_count; f++)
     for (int st = 0; st < BD_STATE_COUNT; st++)
       losses[failures[f].loss].eal[st] += failures[f].eal[st];
-  r->losses = losses;
+  r->losses = bd_model_losses(arena, losses, plan->loss_count);
   r->loss_count = plan->loss_count;
-  r->failures = failures;
+  r->failures = bd_model_failures(arena, failures, plan->failure_count);
   r->failure_count = plan->failure_count;
-  return 0;
+  return r->losses == NULL || r->failures == NULL ? -1 : 0;
 }
 
 /* Sums the scenarios into report->totals (file order) and sets the budget
@@ -313,12 +322,15 @@ static int build_groups(const bd_plan *plan, bd_report *r, bd_arena *arena) {
 static int build_totals(bd_report *r, bd_arena *arena) {
   size_t nc = r->category_count;
   double *cats = bd_arena_array(arena, BD_STATE_COUNT * (nc ? nc : 1), sizeof *cats);
-  if (cats == NULL) return -1;
+  bd_totals *totals = bd_arena_array(arena, BD_STATE_COUNT, sizeof *totals);
+  if (cats == NULL || totals == NULL) return -1;
   for (int st = 0; st < BD_STATE_COUNT; st++) {
-    bd_totals *t = &r->totals[st];
+    bd_totals *t = &totals[st];
     double *by_category = cats + (size_t)st * nc;
+    t->struct_size = sizeof(bd_totals);
+    r->totals[st] = t;
     for (size_t s = 0; s < r->scenario_count; s++) {
-      const bd_figures *f = &r->scenarios[s].state[st];
+      const bd_figures *f = r->scenarios[s]->state[st];
       t->eal += f->eal;
       t->downtime_h += f->downtime_h;
       for (size_t c = 0; c < nc; c++) by_category[c] += f->by_category[c];
@@ -335,12 +347,12 @@ static void set_heat(bd_report *r) {
   double max = 0;
   for (size_t s = 0; s < r->scenario_count; s++)
     for (size_t c = 0; c < r->category_count; c++)
-      if (r->scenarios[s].state[BD_STATE_CURRENT].by_category[c] > max)
-        max = r->scenarios[s].state[BD_STATE_CURRENT].by_category[c];
+      if (r->scenarios[s]->state[BD_STATE_CURRENT]->by_category[c] > max)
+        max = r->scenarios[s]->state[BD_STATE_CURRENT]->by_category[c];
   r->max_cell = max;
   for (size_t s = 0; s < r->scenario_count; s++) {
-    double *heat = (double *)r->scenarios[s].heat_by_category;
-    const double *cur = r->scenarios[s].state[BD_STATE_CURRENT].by_category;
+    double *heat = (double *)r->scenarios[s]->heat_by_category;
+    const double *cur = r->scenarios[s]->state[BD_STATE_CURRENT]->by_category;
     for (size_t c = 0; c < r->category_count; c++) heat[c] = max > 0 ? cur[c] / max : 0;
   }
 }
@@ -349,7 +361,7 @@ static void set_heat(bd_report *r) {
  * plan without scenarios). */
 static void set_coverage(bd_report *r) {
   for (size_t s = 0; s < r->scenario_count; s++)
-    for (int k = 0; k < BD_KIND_COUNT; k++) r->cell_counts[r->scenarios[s].coverage[k]]++;
+    for (int k = 0; k < BD_KIND_COUNT; k++) r->cell_counts[r->scenarios[s]->coverage[k]]++;
   double cells = (double)r->scenario_count * BD_KIND_COUNT;
   if (cells == 0) return;
   size_t covered = r->cell_counts[BD_CELL_IMPLEMENTED] + r->cell_counts[BD_CELL_STALE] +
@@ -369,13 +381,13 @@ static int compare_ranked(const void *a, const void *b) {
 /* Fills report->decisions with the scenarios that need a decision. */
 static int order_decisions(bd_report *r, bd_arena *arena) {
   size_t n = 0;
-  for (size_t s = 0; s < r->scenario_count; s++) n += r->scenarios[s].needs_decision != 0;
+  for (size_t s = 0; s < r->scenario_count; s++) n += r->scenarios[s]->needs_decision != 0;
   ranked *rank = bd_arena_array(arena, n, sizeof *rank);
   size_t *decisions = bd_arena_array(arena, n, sizeof *decisions);
   if (rank == NULL || decisions == NULL) return -1;
   for (size_t s = 0, k = 0; s < r->scenario_count; s++)
-    if (r->scenarios[s].needs_decision)
-      rank[k++] = (ranked){r->scenarios[s].state[BD_STATE_CURRENT].eal, s};
+    if (r->scenarios[s]->needs_decision)
+      rank[k++] = (ranked){r->scenarios[s]->state[BD_STATE_CURRENT]->eal, s};
   if (n > 1) qsort(rank, n, sizeof *rank, compare_ranked);
   for (size_t k = 0; k < n; k++) decisions[k] = rank[k].index;
   r->decisions = decisions;
@@ -421,9 +433,9 @@ int bd_analyse(const bd_plan *plan, bd_arena *arena, bd_report **out) {
   copy_header(plan, r);
   for (size_t s = 0; s < plan->scenario_count; s++)
     if (analyse_scenario(plan, r, s, runs, arena, &scenarios[s]) != 0) return -1;
-  r->scenarios = scenarios;
+  r->scenarios = bd_model_scenarios(arena, scenarios, plan->scenario_count);
   r->scenario_count = plan->scenario_count;
-  if (build_groups(plan, r, arena) != 0 || build_totals(r, arena) != 0 ||
+  if (r->scenarios == NULL || build_groups(plan, r, arena) != 0 || build_totals(r, arena) != 0 ||
       order_decisions(r, arena) != 0 || bd_layout(r, arena) != 0)
     return -1;
   set_heat(r);

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "analysis/model.h"
 #include "base/strmap.h"
 
 /* Fills the "after" side of d from scenario s of the report. */
@@ -10,7 +11,7 @@ static void set_after(bd_scenario_delta *d, const bd_scenario *s, size_t index) 
   d->id = s->id;
   d->title = s->title;
   d->scenario = index;
-  d->eal_after = s->state[BD_STATE_CURRENT].eal;
+  d->eal_after = s->state[BD_STATE_CURRENT]->eal;
   d->decision_after = s->decision;
   memcpy(d->coverage_after, s->coverage, sizeof d->coverage_after);
 }
@@ -47,6 +48,7 @@ int bd_compare(const bd_report *report, const bd_snapshot *before, bd_arena *are
   *out = NULL;
   if (c == NULL || matched == NULL || d == NULL) goto done;
   memset(c, 0, sizeof *c);
+  c->struct_size = sizeof(bd_comparison);
   for (size_t i = 0; i < before->scenario_count; i++) {
     int created;
     const char *id = before->scenarios[i].id;
@@ -56,7 +58,8 @@ int bd_compare(const bd_report *report, const bd_snapshot *before, bd_arena *are
   }
   size_t n = 0;
   for (size_t i = 0; i < report->scenario_count; i++, n++) {
-    const bd_scenario *s = &report->scenarios[i];
+    const bd_scenario *s = report->scenarios[i];
+    d[n].struct_size = sizeof(bd_scenario_delta);
     set_after(&d[n], s, i);
     const size_t *old = bd_strmap_get(&old_ids, s->id, strlen(s->id));
     if (old == NULL || matched[*old]) {
@@ -71,6 +74,7 @@ int bd_compare(const bd_report *report, const bd_snapshot *before, bd_arena *are
   for (size_t i = 0; i < before->scenario_count; i++) {
     if (matched[i]) continue;
     const bd_snapshot_scenario *s = &before->scenarios[i];
+    d[n].struct_size = sizeof(bd_scenario_delta);
     d[n].id = s->id;
     d[n].title = s->title;
     d[n].scenario = BD_NO_SCENARIO;
@@ -84,9 +88,10 @@ int bd_compare(const bd_report *report, const bd_snapshot *before, bd_arena *are
   c->period = before->period;
   c->as_of = before->as_of;
   c->eal_before = before->eal;
-  c->eal_after = report->totals[BD_STATE_CURRENT].eal;
-  c->scenarios = d;
+  c->eal_after = report->totals[BD_STATE_CURRENT]->eal;
+  c->scenarios = bd_model_deltas(arena, d, n);
   c->scenario_count = n;
+  if (c->scenarios == NULL) goto done;
   *out = c;
   rc = 0;
 done:

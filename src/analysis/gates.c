@@ -101,7 +101,7 @@ static const char *measure_name(const bd_measure *m) {
 /* Checks the test-related rules on the tests of one scenario. */
 static void check_tests(finding_list *l, const bd_report *r, const bd_scenario *s, unsigned mask) {
   for (size_t j = 0; j < s->measure_count; j++) {
-    const bd_measure *m = &s->measures[j];
+    const bd_measure *m = s->measures[j];
     if (m->kind != BD_KIND_TESTING) continue;
     if ((mask & BD_GATE_FAILING) && m->test_state == BD_CELL_FAILING)
       add(l, "failing", m->line, "test '%s' of scenario '%s' failed on %s", measure_name(m), s->id,
@@ -119,7 +119,7 @@ size_t bd_gates_check(const bd_report *r, const bd_plan *plan, unsigned mask, bd
                       bd_gate_finding **out) {
   finding_list l = {arena, NULL, 0, 0, 0, NULL, plan->today};
   for (size_t i = 0; i < r->scenario_count; i++) {
-    const bd_scenario *s = &r->scenarios[i];
+    const bd_scenario *s = r->scenarios[i];
     l.scenario = &plan->scenarios[i];
     if ((mask & BD_GATE_OVER_CAP) && s->over_cap) {
       char share[64], cap[64];
@@ -141,9 +141,9 @@ size_t bd_gates_check(const bd_report *r, const bd_plan *plan, unsigned mask, bd
   }
   l.scenario = NULL;
   if ((mask & BD_GATE_BUDGET) && r->has_error_budget &&
-      r->totals[BD_STATE_PLANNED].downtime_h > r->error_budget_h) {
+      r->totals[BD_STATE_PLANNED]->downtime_h > r->error_budget_h) {
     char down[64], budget[64], slo[64];
-    bd_format_duration(r->totals[BD_STATE_PLANNED].downtime_h, down, sizeof down);
+    bd_format_duration(r->totals[BD_STATE_PLANNED]->downtime_h, down, sizeof down);
     bd_format_duration(r->error_budget_h, budget, sizeof budget);
     bd_format_slo(r->slo, slo, sizeof slo);
     add(&l, "budget", 0, "planned downtime of %s a year is over the error budget of %s (slo %s)",

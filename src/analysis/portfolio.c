@@ -15,6 +15,7 @@ int bd_portfolio_build(const bd_report *const *reports, size_t count, bd_arena *
   *out = NULL;
   if (p == NULL || copy == NULL) return -1;
   memset(p, 0, sizeof *p);
+  p->struct_size = sizeof(bd_portfolio);
   memcpy(copy, reports, count * sizeof *copy);
   p->reports = copy;
   p->report_count = count;
@@ -26,7 +27,7 @@ int bd_portfolio_build(const bd_report *const *reports, size_t count, bd_arena *
     p->currency = shared(p->currency, r->currency);
     p->period = shared(p->period, r->period);
     if (p->as_of == NULL || strcmp(r->as_of, p->as_of) > 0) p->as_of = r->as_of;
-    for (int s = 0; s < BD_STATE_COUNT; s++) p->eal[s] += r->totals[s].eal;
+    for (int s = 0; s < BD_STATE_COUNT; s++) p->eal[s] += r->totals[s]->eal;
     p->scenario_count += r->scenario_count;
     p->decision_count += r->decision_count;
     for (int c = 0; c < BD_CELL_COUNT; c++) {

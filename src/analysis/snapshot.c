@@ -223,10 +223,10 @@ int bd_snapshot_from_report(const bd_report *report, const char *source, bd_aren
   bd_snapshot_scenario *s = bd_arena_array(arena, report->scenario_count, sizeof *s);
   if (s == NULL && report->scenario_count > 0) return -1;
   for (size_t i = 0; i < report->scenario_count; i++) {
-    const bd_scenario *sc = &report->scenarios[i];
+    const bd_scenario *sc = report->scenarios[i];
     s[i].id = sc->id;
     s[i].title = sc->title;
-    s[i].eal = sc->state[BD_STATE_CURRENT].eal;
+    s[i].eal = sc->state[BD_STATE_CURRENT]->eal;
     s[i].decision = sc->decision;
     memcpy(s[i].coverage, sc->coverage, sizeof s[i].coverage);
   }
@@ -236,7 +236,7 @@ int bd_snapshot_from_report(const bd_report *report, const char *source, bd_aren
                        report->period,
                        report->as_of,
                        report->currency,
-                       report->totals[BD_STATE_CURRENT].eal,
+                       report->totals[BD_STATE_CURRENT]->eal,
                        s,
                        report->scenario_count};
   return 0;

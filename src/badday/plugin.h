@@ -5,7 +5,12 @@
  *
  *     const bd_plugin *bd_plugin_entry(void);
  *
- * returning a static, constant descriptor.  The host checks the descriptor's
+ * returning a static, constant descriptor; BD_PLUGIN_DEFINE writes both:
+ *
+ *     BD_PLUGIN_DEFINE("mine", "one line for badday plugins", formats, render,
+ *                      options, features)
+ *
+ * The host checks the descriptor's
  * magic number, ABI version and size before it uses anything else, then calls
  * render() with a services table (bd_host) and a read-only report model
  * (badday/report.h).  A plugin never links against badday: everything it
@@ -19,8 +24,14 @@
  *     a plugin built for another major.
  *   - BD_ABI_MINOR grows when members are appended at the end of a struct or
  *     a new service is appended to bd_host.  The host loads any plugin whose
- *     minor is not newer than its own; a plugin reads newer members only
- *     after checking the struct_size the host hands it.
+ *     minor is not newer than its own.
+ *   - The growth rule: a struct is only ever reached through a pointer and
+ *     only grows at its end; read a member newer than your build only after
+ *     BD_HAS.  Every struct the host hands over starts with struct_size (the
+ *     host's sizeof), and lists of structs are arrays of pointers
+ *     (r->scenarios[i]->title), so a grown element never moves the next.
+ *     The one array the host reads from a plugin, its options, is read with
+ *     the plugin's stride (bd_plugin.option_size).
  *
  * ABI change log
  *   1.0  first release: bd_plugin, bd_host, bd_render_request, bd_error and
@@ -36,6 +47,21 @@
  *        Japanese as 円 with 万/億/兆; BD_MONEY_COMPACT, BD_MONEY_BARE) and
  *        bd_host.format_slo (the SLO as the plan wrote it); format_share
  *        never reads "100%" or "0%" for a share that is not exactly 1 or 0.
+ *   2.0  a report model that can grow; replaces 1.x (the host refuses 1.x
+ *        plugins).  Every struct of badday/report.h starts with struct_size,
+ *        and every list of model structs is an array of pointers: scenarios,
+ *        losses, failures, measures, trees and their nodes, matrix rows,
+ *        comparison deltas, extension items, and state[] and totals[] are
+ *        pointers to bd_figures and bd_totals (`.` becomes `->` after the
+ *        index).  bd_portfolio and bd_comparison have struct_size.  BD_HAS
+ *        replaces hand-written struct_size/offsetof checks; BD_PLUGIN_DEFINE
+ *        writes the descriptor and bd_plugin_entry(); bd_plugin.option_size
+ *        is the stride the host reads the options with.  Every member of 1.2
+ *        is kept with its meaning.  Also new in 2.0: bd_host.print and
+ *        bd_host.puts (text through the host's output buffer) and
+ *        bd_render_request.generated_at (the generation time, which the PDF
+ *        plugin writes as its creation date instead of reading
+ *        SOURCE_DATE_EPOCH).  No member is newer than 2.0.
  */
 #ifndef BADDAY_PLUGIN_H
 #define BADDAY_PLUGIN_H
@@ -65,8 +91,16 @@ extern "C" {
 #define BD_COLOR_ACCENT           0x0B4F8A
 
 #define BD_PLUGIN_MAGIC 0xBADDA700u
-#define BD_ABI_MAJOR    1
-#define BD_ABI_MINOR    2
+#define BD_ABI_MAJOR    2
+#define BD_ABI_MINOR    0
+
+/* True when the struct at ptr, of type `type` as the host built it, has
+ * `member`: its struct_size covers the member.  Check it before reading a
+ * member newer than the ABI your plugin was built against (the struct then
+ * comes from an older host), e.g. BD_HAS(host, bd_host, format_slo).  The
+ * plugin-side counterpart of Apache's AP_MODULE_MAGIC_AT_LEAST. */
+#define BD_HAS(ptr, type, member)                                                                  \
+  ((ptr)->struct_size >= offsetof(type, member) + sizeof(((const type *)0)->member))
 
 /* The name of the one function a plugin exports. */
 #define BD_PLUGIN_ENTRY_NAME "bd_plugin_entry"
@@ -232,9 +266,12 @@ typedef struct bd_plugin {
    * when it takes none.  The host rejects any other -O option. */
   const bd_option_spec *options;
 
-  /* ABI 1.1: what the plugin shows beyond one plan, BD_FEATURE_* or'ed.
-   * A plugin of ABI 1.0 has none. */
+  /* What the plugin shows beyond one plan, BD_FEATURE_* or'ed. */
   unsigned features;
+
+  /* sizeof(bd_option_spec) the plugin was built with: the stride the host
+   * reads `options` with, so that bd_option_spec can grow. */
+  size_t option_size;
 } bd_plugin;
 
 /* bd_plugin.features */
@@ -244,8 +281,8 @@ typedef struct bd_plugin {
 /* The type of the entry function. */
 typedef const bd_plugin *(*bd_plugin_entry_fn)(void);
 
-/* Declares the entry function with default visibility; use it in a plugin:
- *     BD_PLUGIN_EXPORT const bd_plugin *bd_plugin_entry(void) { return &my_plugin; } */
+/* Declares the entry function with default visibility (BD_PLUGIN_DEFINE
+ * uses it). */
 #if defined(__GNUC__)
 #define BD_PLUGIN_EXPORT __attribute__((visibility("default")))
 #else
@@ -253,6 +290,32 @@ typedef const bd_plugin *(*bd_plugin_entry_fn)(void);
 #endif
 
 BD_PLUGIN_EXPORT const bd_plugin *bd_plugin_entry(void);
+
+/* Defines a plugin: its static, constant descriptor (magic number, the ABI
+ * and the sizes it was built with filled in) and the exported
+ * bd_plugin_entry() returning it.  Write it once, at file scope:
+ *     static const char *const formats[] = {"txt", NULL};
+ *     BD_PLUGIN_DEFINE("summary", "a one-page text summary", formats, render, NULL, 0)
+ * `options` is a bd_option_spec array ended by a NULL name, or NULL;
+ * `features` is BD_FEATURE_* or'ed, or 0.  The descriptor belongs to the
+ * plugin and lives as long as it is loaded. */
+#define BD_PLUGIN_DEFINE(name_, description_, formats_, render_, options_, features_)              \
+  static const bd_plugin bd_plugin_descriptor = {                                                  \
+      .magic = BD_PLUGIN_MAGIC,                                                                    \
+      .abi_major = BD_ABI_MAJOR,                                                                   \
+      .abi_minor = BD_ABI_MINOR,                                                                   \
+      .struct_size = sizeof(bd_plugin),                                                            \
+      .name = (name_),                                                                             \
+      .description = (description_),                                                               \
+      .formats = (formats_),                                                                       \
+      .render = (render_),                                                                         \
+      .options = (options_),                                                                       \
+      .features = (features_),                                                                     \
+      .option_size = sizeof(bd_option_spec),                                                       \
+  };                                                                                               \
+  BD_PLUGIN_EXPORT const bd_plugin *bd_plugin_entry(void) {                                        \
+    return &bd_plugin_descriptor;                                                                  \
+  }
 
 #ifdef __cplusplus
 }

@@ -13,8 +13,15 @@
  * the plan does not give them.  Arrays come with a count; an index into
  * another array is always valid.
  *
- * No libyaml, libxml2 or cairo type crosses this header.  Structs only grow
- * at the end; see badday/plugin.h for the ABI policy and its change log.
+ * Growth (ABI 2.0): a struct is only ever reached through a pointer and only
+ * grows at its end; read a member newer than your build only after BD_HAS
+ * (badday/plugin.h).  So every struct starts with struct_size (the host's
+ * sizeof), and a list of structs is an array of pointers to them
+ * (r->scenarios[i]->title): an element growing never moves the next one.
+ * Arrays of plain values (indices, by_category amounts) stay plain arrays.
+ *
+ * No libyaml, libxml2 or cairo type crosses this header.  See
+ * badday/plugin.h for the ABI policy and its change log.
  */
 #ifndef BADDAY_REPORT_H
 #define BADDAY_REPORT_H
@@ -77,18 +84,22 @@ typedef enum bd_state {
 
 /* An `x-` extension key kept from the plan: its value as compact JSON text. */
 typedef struct bd_extension {
-  const char *key;  /* e.g. "x-jira" */
-  const char *json; /* e.g. "{\"project\":\"OPS\"}" */
+  size_t struct_size; /* sizeof(bd_extension) of the host */
+  const char *key;    /* e.g. "x-jira" */
+  const char *json;   /* e.g. "{\"project\":\"OPS\"}" */
 } bd_extension;
 
-/* A list of extension keys, in file order. */
+/* A list of extension keys, in file order.  Not a model struct but a list
+ * handle embedded in the structs that have extensions: it is (items, count)
+ * for good and never grows, so it has no struct_size. */
 typedef struct bd_extensions {
-  const bd_extension *items;
+  const bd_extension *const *items;
   size_t count;
 } bd_extensions;
 
 /* The figures of one scenario (or a sum of scenarios) in one state. */
 typedef struct bd_figures {
+  size_t struct_size;        /* sizeof(bd_figures) of the host */
   double frequency;          /* incidents per year in this state */
   double impact;             /* share 0..1 */
   double detect_h;           /* hours */
@@ -100,6 +111,7 @@ typedef struct bd_figures {
 
 /* Totals of the whole plan in one state. */
 typedef struct bd_totals {
+  size_t struct_size; /* sizeof(bd_totals) of the host */
   double eal;
   double downtime_h;
   double budget_used;        /* downtime_h / error budget; 0 without an slo */
@@ -108,7 +120,8 @@ typedef struct bd_totals {
 
 /* A measure of a scenario, in file order. */
 typedef struct bd_measure {
-  const char *id; /* NULL when the plan gives none */
+  size_t struct_size; /* sizeof(bd_measure) of the host */
+  const char *id;     /* NULL when the plan gives none */
   const char *title;
   bd_kind kind;
   bd_status status;
@@ -130,12 +143,13 @@ typedef struct bd_measure {
 
 /* A scenario with all its computed figures. */
 typedef struct bd_scenario {
+  size_t struct_size; /* sizeof(bd_scenario) of the host */
   const char *id;
   const char *title;
   size_t failure;     /* index into report->failures */
   size_t loss;        /* index into report->losses */
   const char *accept; /* the reason the risk is accepted, or NULL */
-  bd_figures state[BD_STATE_COUNT];
+  const bd_figures *state[BD_STATE_COUNT];
   double plan_cost; /* sum of annual_cost over planned measures */
   double reduction; /* EAL(current) - EAL(planned) */
   bd_decision decision;
@@ -144,7 +158,7 @@ typedef struct bd_scenario {
   int over_cap;         /* budget_share > risk_cap */
   int needs_decision;   /* decision mitigate or accept, or over_cap */
   bd_cell coverage[BD_KIND_COUNT];
-  const bd_measure *measures;
+  const bd_measure *const *measures;
   size_t measure_count;
   /* loss-matrix shading: current by_category / the largest cell, 0..1 */
   const double *heat_by_category;
@@ -154,6 +168,7 @@ typedef struct bd_scenario {
 
 /* A failure type; its scenarios in file order. */
 typedef struct bd_failure {
+  size_t struct_size; /* sizeof(bd_failure) of the host */
   const char *id;
   const char *title;
   size_t loss;             /* index into report->losses */
@@ -166,6 +181,7 @@ typedef struct bd_failure {
 
 /* A business loss; its failure types in file order. */
 typedef struct bd_loss {
+  size_t struct_size; /* sizeof(bd_loss) of the host */
   const char *id;
   const char *title;
   const double *per_hour;     /* report->category_count amounts, 0 when absent */
@@ -192,6 +208,7 @@ typedef enum bd_node_type {
  * columns and rows to its own box sizes; boxes never overlap when each box
  * is at most one row high.  Computed in time linear in the nodes. */
 typedef struct bd_tree_node {
+  size_t struct_size; /* sizeof(bd_tree_node) of the host */
   bd_node_type type;
   size_t index;   /* into losses, failures or scenarios; for a measure its scenario */
   size_t measure; /* for a measure: index into that scenario's measures */
@@ -204,8 +221,9 @@ typedef struct bd_tree_node {
 /* The scenario tree of one business loss; nodes in depth-first order, the
  * root (the loss) first, so a parent always precedes its children. */
 typedef struct bd_tree {
-  size_t loss; /* index into report->losses */
-  const bd_tree_node *nodes;
+  size_t struct_size; /* sizeof(bd_tree) of the host */
+  size_t loss;        /* index into report->losses */
+  const bd_tree_node *const *nodes;
   size_t node_count;
   size_t row_count; /* number of leaf rows: the tree's height in rows */
 } bd_tree;
@@ -221,6 +239,7 @@ typedef enum bd_row_type {
  * type).  A renderer paginates by cutting this list; a group header should
  * not be the last row of a page. */
 typedef struct bd_matrix_row {
+  size_t struct_size; /* sizeof(bd_matrix_row) of the host */
   bd_row_type type;
   size_t index; /* into losses, failures or scenarios */
 } bd_matrix_row;
@@ -237,6 +256,7 @@ typedef enum bd_change {
  * members are meaningful unless the scenario was added, the "after" ones
  * unless it was removed (an absent side reads 0, monitor and none). */
 typedef struct bd_scenario_delta {
+  size_t struct_size; /* sizeof(bd_scenario_delta) of the host */
   const char *id;
   const char *title; /* this report's title; the compared one's for a removed scenario */
   bd_change change;
@@ -249,8 +269,9 @@ typedef struct bd_scenario_delta {
 } bd_scenario_delta;
 #define BD_NO_SCENARIO ((size_t)-1)
 
-/* What changed since an earlier report of the same service (ABI 1.1). */
+/* What changed since an earlier report of the same service. */
 typedef struct bd_comparison {
+  size_t struct_size;           /* sizeof(bd_comparison) of the host */
   const char *source;           /* the compared file as given on the command line */
   const char *source_sha256;    /* SHA-256 of the compared plan (from its JSON when a report) */
   const char *period;           /* the compared report's period, or NULL */
@@ -258,7 +279,7 @@ typedef struct bd_comparison {
   double eal_before, eal_after; /* total yearly loss in the current state */
   /* this report's scenarios in file order, then the removed ones in the
    * compared report's order */
-  const bd_scenario_delta *scenarios;
+  const bd_scenario_delta *const *scenarios;
   size_t scenario_count;
   size_t added, removed, changed; /* scenarios by change */
   size_t cell_changes;            /* coverage cells that changed state */
@@ -282,13 +303,13 @@ typedef struct bd_report {
   double risk_cap;               /* share, default 0.25 */
   const char *const *categories; /* revenue, penalty, brand, productivity, then others */
   size_t category_count;
-  const bd_loss *losses;
+  const bd_loss *const *losses;
   size_t loss_count;
-  const bd_failure *failures;
+  const bd_failure *const *failures;
   size_t failure_count;
-  const bd_scenario *scenarios; /* in file order */
+  const bd_scenario *const *scenarios; /* in file order */
   size_t scenario_count;
-  bd_totals totals[BD_STATE_COUNT];
+  const bd_totals *totals[BD_STATE_COUNT];
   int has_error_budget;
   double error_budget_h;             /* (100 - slo) / 100 x 8760 */
   double coverage;                   /* share of cells not none or planned */
@@ -299,22 +320,23 @@ typedef struct bd_report {
   size_t decision_count;
   double max_cell; /* the largest current by_category value, for heat scales */
   bd_extensions extensions;
-  const bd_tree *trees; /* one per loss, in the order of report->losses */
+  const bd_tree *const *trees; /* one per loss, in the order of report->losses */
   size_t tree_count;
-  const bd_matrix_row *matrix_rows;
+  const bd_matrix_row *const *matrix_rows;
   size_t matrix_row_count;
   /* traceability: the SHA-256 of the plan file (64 hex digits) and the
    * version of badday that computed the report */
   const char *source_sha256;
   const char *generator; /* "badday 0.1.0" */
-  /* ABI 1.1: what changed since an earlier report (--compare), or NULL */
+  /* what changed since an earlier report (--compare), or NULL */
   const bd_comparison *comparison;
 } bd_report;
 
-/* Several plans rendered into one report (ABI 1.1): the figures of the
+/* Several plans rendered into one report: the figures of the
  * portfolio summary.  Sums of money are given only when every plan uses the
  * same currency. */
 typedef struct bd_portfolio {
+  size_t struct_size;              /* sizeof(bd_portfolio) of the host */
   const bd_report *const *reports; /* in command-line order */
   size_t report_count;
   const char *currency;       /* shared by every plan, or NULL when they differ */

@@ -55,8 +55,8 @@ int bd_cmd_plugins(int argc, char **argv) {
     printf("  ABI %u.%u  %s\n", (unsigned)f->plugin->abi_major, (unsigned)f->plugin->abi_minor,
            f->path);
     if (verbose && f->plugin->description) printf("           %s\n", f->plugin->description);
-    const bd_option_spec *specs = bd_plugin_option_specs(f->plugin);
-    for (const bd_option_spec *o = specs; verbose && o && o->name; o++) {
+    const bd_option_spec *o;
+    for (size_t k = 0; verbose && (o = bd_plugin_option(f->plugin, k)) != NULL; k++) {
       printf("           -O %s=", o->name);
       if (o->values)
         for (const char *const *v = o->values; *v; v++)

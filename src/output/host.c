@@ -12,8 +12,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* The smallest descriptor the host can use: everything up to render. */
-#define BD_PLUGIN_MIN_SIZE (offsetof(bd_plugin, render) + sizeof(void (*)(void)))
+/* The smallest descriptor and option stride: every member of ABI 2.0's
+ * bd_plugin and bd_option_spec. */
+#define BD_PLUGIN_SIZE_2_0 (offsetof(bd_plugin, option_size) + sizeof(size_t))
+#define BD_OPTION_SIZE_2_0 (offsetof(bd_option_spec, default_value) + sizeof(const char *))
 
 /* Formats a refusal into file->refusal; returns -1. */
 __attribute__((format(printf, 2, 3))) static int refuse(bd_plugin_file *file, const char *fmt,
@@ -37,7 +39,16 @@ static int check_descriptor(bd_plugin_file *file, const bd_plugin *p) {
                   "%s: not a badday plugin (magic number 0x%08X, expected 0x%08X); "
                   "delete the file if it does not belong here",
                   path, (unsigned)p->magic, BD_PLUGIN_MAGIC);
-  const char *name = p->struct_size >= BD_PLUGIN_MIN_SIZE && p->name ? p->name : "?";
+  const char *name = BD_HAS(p, bd_plugin, name) && p->name ? p->name : "?";
+  if (p->abi_major < BD_ABI_MAJOR)
+    return refuse(file,
+                  "%s: plugin '%s' was built for plugin ABI %u.%u, this badday needs ABI %d.x: "
+                  "ABI %d.0 reaches every struct of the report model through a pointer, so a "
+                  "plugin of ABI %u.x cannot read it; rebuild it against this badday's "
+                  "<badday/plugin.h> (doc/plugins.md, \"Moving a plugin from 1.x to 2.0\"), or "
+                  "delete the file if it is obsolete",
+                  path, name, (unsigned)p->abi_major, (unsigned)p->abi_minor, BD_ABI_MAJOR,
+                  BD_ABI_MAJOR, (unsigned)p->abi_major);
   if (p->abi_major != BD_ABI_MAJOR)
     return refuse(file,
                   "%s: plugin '%s' was built for plugin ABI %u.%u, this badday needs ABI %d.x; "
@@ -50,9 +61,12 @@ static int check_descriptor(bd_plugin_file *file, const bd_plugin *p) {
                   "upgrade badday or rebuild the plugin, or delete the file if it is obsolete",
                   path, name, (unsigned)p->abi_major, (unsigned)p->abi_minor, BD_ABI_MAJOR,
                   BD_ABI_MINOR);
-  if (p->struct_size < BD_PLUGIN_MIN_SIZE)
+  if (!BD_HAS(p, bd_plugin, option_size))
     return refuse(file, "%s: descriptor is %zu bytes, ABI %d.0 needs at least %zu", path,
-                  p->struct_size, BD_ABI_MAJOR, (size_t)BD_PLUGIN_MIN_SIZE);
+                  p->struct_size, BD_ABI_MAJOR, (size_t)BD_PLUGIN_SIZE_2_0);
+  if (p->options != NULL && p->option_size < BD_OPTION_SIZE_2_0)
+    return refuse(file, "%s: option_size is %zu bytes, ABI %d.0 needs at least %zu", path,
+                  p->option_size, BD_ABI_MAJOR, (size_t)BD_OPTION_SIZE_2_0);
   if (p->name == NULL || p->name[0] == '\0' || p->render == NULL || p->formats == NULL ||
       p->formats[0] == NULL)
     return refuse(file, "%s: descriptor lacks a name, formats or a render function", path);
@@ -251,31 +265,33 @@ void bd_plugins_free(bd_plugin_set *set) {
 }
 
 unsigned bd_plugin_features(const bd_plugin *plugin) {
-  if (plugin->abi_minor < 1 ||
-      plugin->struct_size < offsetof(bd_plugin, features) + sizeof plugin->features)
-    return 0;
-  return plugin->features;
+  return BD_HAS(plugin, bd_plugin, features) ? plugin->features : 0;
 }
 
-const bd_option_spec *bd_plugin_option_specs(const bd_plugin *plugin) {
-  if (plugin->struct_size < offsetof(bd_plugin, options) + sizeof plugin->options) return NULL;
-  return plugin->options;
+const bd_option_spec *bd_plugin_option(const bd_plugin *plugin, size_t i) {
+  if (!BD_HAS(plugin, bd_plugin, option_size) || plugin->options == NULL) return NULL;
+  /* the plugin's stride: its bd_option_spec may be older or newer than ours */
+  const bd_option_spec *o = (const bd_option_spec *)(const void *)((const char *)plugin->options +
+                                                                   i * plugin->option_size);
+  return o->name ? o : NULL;
 }
 
-/* Finds the spec of option `name`, or NULL. */
-static const bd_option_spec *find_spec(const bd_option_spec *specs, const char *name) {
-  for (const bd_option_spec *o = specs; o && o->name; o++)
+/* Finds the spec of option `name` of plugin, or NULL. */
+static const bd_option_spec *find_spec(const bd_plugin *plugin, const char *name) {
+  const bd_option_spec *o;
+  for (size_t i = 0; plugin && (o = bd_plugin_option(plugin, i)) != NULL; i++)
     if (strcmp(o->name, name) == 0) return o;
   return NULL;
 }
 
-/* Appends "a, b, c" (the names of list, NULL-terminated) to buf. */
-static void join_names(char *buf, size_t size, const bd_option_spec *specs,
-                       const char *const *values) {
+/* Appends "a, b, c" (the option names of plugin, or else the names of
+ * values, NULL-terminated) to buf. */
+static void join_names(char *buf, size_t size, const bd_plugin *plugin, const char *const *values) {
   size_t len = strlen(buf);
   int first = 1;
   for (size_t i = 0;; i++) {
-    const char *name = specs ? specs[i].name : values[i];
+    const bd_option_spec *o = plugin ? bd_plugin_option(plugin, i) : NULL;
+    const char *name = plugin ? (o ? o->name : NULL) : values[i];
     if (name == NULL) break;
     int n = snprintf(buf + len, size - len, "%s%s", first ? "" : ", ", name);
     if (n < 0 || (size_t)n >= size - len) break;
@@ -287,14 +303,12 @@ static void join_names(char *buf, size_t size, const bd_option_spec *specs,
 
 int bd_plugin_check_options(const bd_plugin *plugin, const char *const *names,
                             const char *const *values, size_t count, char *errbuf, size_t errsize) {
-  const bd_option_spec *specs = bd_plugin_option_specs(plugin);
   for (size_t i = 0; i < count; i++) {
-    const bd_option_spec *spec = find_spec(specs, names[i]);
+    const bd_option_spec *spec = find_spec(plugin, names[i]);
     if (spec == NULL) {
       snprintf(errbuf, errsize, "the %s plugin has no option '%s' (its options: ", plugin->name,
                names[i]);
-      join_names(errbuf, errsize,
-                 specs ? specs : (const bd_option_spec[]){{NULL, NULL, NULL, NULL}}, NULL);
+      join_names(errbuf, errsize, plugin, NULL);
       strncat(errbuf, ")", errsize - strlen(errbuf) - 1);
       return -1;
     }

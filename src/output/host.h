@@ -55,11 +55,12 @@ int bd_plugins_shadowed(const bd_plugin_set *set, const bd_plugin_file *file, co
 /* Unloads every plugin and frees the set. */
 void bd_plugins_free(bd_plugin_set *set);
 
-/* The options a loaded plugin declares (NULL for a plugin built before
- * options existed or taking none). */
-const bd_option_spec *bd_plugin_option_specs(const bd_plugin *plugin);
+/* Option i (from 0) a loaded plugin declares, read with the plugin's stride
+ * (bd_plugin.option_size), so that bd_option_spec can grow; NULL past the
+ * last one or for a plugin taking none.  The spec belongs to the plugin. */
+const bd_option_spec *bd_plugin_option(const bd_plugin *plugin, size_t i);
 
-/* The BD_FEATURE_* bits a loaded plugin declares (0 for an ABI 1.0 plugin). */
+/* The BD_FEATURE_* bits a loaded plugin declares. */
 unsigned bd_plugin_features(const bd_plugin *plugin);
 
 /* Checks -O options against the plugin's declaration.  Returns 0, or -1

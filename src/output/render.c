@@ -22,7 +22,7 @@ struct bd_output {
   const char *const *option_names; /* -O values, in order */
   const char *const *option_values;
   size_t option_count;
-  const bd_option_spec *option_specs; /* the plugin's declaration, or NULL */
+  const bd_plugin *plugin; /* whose options these are (bd_plugin_option) */
   bd_render_log_fn log;
   void *log_context;
 };
@@ -74,7 +74,8 @@ static const char *host_message(bd_output *out, const char *key) {
 static const char *host_option(bd_output *out, const char *name) {
   for (size_t i = out->option_count; i-- > 0;) /* the last -O of a name wins */
     if (strcmp(out->option_names[i], name) == 0) return out->option_values[i];
-  for (const bd_option_spec *o = out->option_specs; o && o->name; o++)
+  const bd_option_spec *o;
+  for (size_t i = 0; (o = bd_plugin_option(out->plugin, i)) != NULL; i++)
     if (strcmp(o->name, name) == 0) return o->default_value;
   return NULL;
 }
@@ -246,7 +247,7 @@ int bd_render(const bd_plugin_set *set, const bd_render_job *job, bd_render_resu
                    .option_names = job->option_names,
                    .option_values = job->option_values,
                    .option_count = job->option_count,
-                   .option_specs = bd_plugin_option_specs(pf->plugin),
+                   .plugin = pf->plugin,
                    .log = job->log,
                    .log_context = job->log_context};
   if (check_features(set, pf, job, &out, result) != 0) return -1;

@@ -546,6 +546,7 @@ void bd_v_collect(bd_vctx *c, const bd_ynode *m, const bd_v_schema *s, bd_v_fiel
       c->ext_at = NULL;
       if (failed) continue;
       c->json_total += c->json_len;
+      items[used].struct_size = sizeof(bd_extension);
       items[used].key = k->u.text;
       items[used].json = bd_arena_strndup(c->arena, c->json, c->json_len);
       if (items[used].json == NULL) {
@@ -557,10 +558,16 @@ void bd_v_collect(bd_vctx *c, const bd_ynode *m, const bd_v_schema *s, bd_v_fiel
       unknown_key(c, s, f, kn, k);
     }
   }
-  if (ext) {
-    ext->items = items;
-    ext->count = used;
+  if (ext == NULL) return;
+  /* the report model reaches every struct through a pointer (report.h) */
+  const bd_extension **pointers = used ? bd_arena_array(c->arena, used, sizeof *pointers) : NULL;
+  if (used && pointers == NULL) {
+    bd_v_out_of_memory(c);
+    return;
   }
+  for (size_t i = 0; i < used; i++) pointers[i] = &items[i];
+  ext->items = pointers;
+  ext->count = used;
 }
 
 /* Reports each of the required keys (indices, ending with -1) missing from

@@ -16,7 +16,7 @@
 /* Checks the counts of a comparison against its scenario list. */
 static void check_counts(const bd_comparison *c, size_t before, size_t after) {
   size_t n[4] = {0};
-  for (size_t i = 0; i < c->scenario_count; i++) n[c->scenarios[i].change]++;
+  for (size_t i = 0; i < c->scenario_count; i++) n[c->scenarios[i]->change]++;
   if (n[BD_CHANGE_ADDED] != c->added || n[BD_CHANGE_REMOVED] != c->removed ||
       n[BD_CHANGE_CHANGED] != c->changed)
     bd_fuzz_fail("comparison counts differ from its scenario list");
@@ -33,7 +33,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
       bd_snapshot_load_buffer("fuzz.json", (const char *)data, size, &opt, &arena, &set, &diags);
   bd_fuzz_check_diags(rc, rc == 0 ? (const void *)&set : NULL, &diags);
   /* An empty report compared with each snapshot: everything was removed. */
-  static const bd_report empty = {.struct_size = sizeof(bd_report)};
+  static const bd_totals zero = {.struct_size = sizeof(bd_totals)};
+  static const bd_report empty = {.struct_size = sizeof(bd_report),
+                                  .totals = {&zero, &zero, &zero}};
   for (size_t i = 0; rc == 0 && i < set.count; i++) {
     bd_comparison *c = NULL;
     if (bd_compare(&empty, &set.items[i], &arena, &c) != 0) bd_fuzz_fail("out of memory");

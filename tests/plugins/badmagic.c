@@ -3,7 +3,3 @@
 #define TEST_FORMAT "badmagic"
 #define TEST_MAGIC  0x12345678u
 #include "common.h"
-
-BD_PLUGIN_EXPORT const bd_plugin *bd_plugin_entry(void) {
-  return &plugin;
-}

@@ -4,7 +4,3 @@
 #define TEST_MAJOR  (BD_ABI_MAJOR + 1)
 #define TEST_MINOR  0
 #include "common.h"
-
-BD_PLUGIN_EXPORT const bd_plugin *bd_plugin_entry(void) {
-  return &plugin;
-}

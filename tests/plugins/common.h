@@ -2,22 +2,13 @@
  * common.h - shared code of the test modules in tests/plugins: each is a
  * real shared object built in the build tree (never installed) to prove one
  * behaviour of the plugin host.  TEST_MAGIC, TEST_MAJOR, TEST_MINOR and
- * TEST_FAIL select what the module gets wrong.
+ * TEST_FAIL select what the module gets wrong; a module that sets none of
+ * the first three gets its descriptor from BD_PLUGIN_DEFINE.
  */
 #include <stdio.h>
 #include <string.h>
 
 #include <badday/plugin.h>
-
-#ifndef TEST_MAGIC
-#define TEST_MAGIC BD_PLUGIN_MAGIC
-#endif
-#ifndef TEST_MAJOR
-#define TEST_MAJOR BD_ABI_MAJOR
-#endif
-#ifndef TEST_MINOR
-#define TEST_MINOR BD_ABI_MINOR
-#endif
 
 /* Writes "NAME: SERVICE (N scenarios)\n"; with TEST_FAIL, writes half a line
  * and fails, as a crashing renderer would. */
@@ -38,6 +29,17 @@ static int render(const bd_host *host, const bd_render_request *req, bd_error *e
 
 static const char *const formats[] = {TEST_FORMAT, NULL};
 
+#if defined(TEST_MAGIC) || defined(TEST_MAJOR) || defined(TEST_MINOR)
+/* A deliberately malformed or dated descriptor, written by hand. */
+#ifndef TEST_MAGIC
+#define TEST_MAGIC BD_PLUGIN_MAGIC
+#endif
+#ifndef TEST_MAJOR
+#define TEST_MAJOR BD_ABI_MAJOR
+#endif
+#ifndef TEST_MINOR
+#define TEST_MINOR BD_ABI_MINOR
+#endif
 static const bd_plugin plugin = {
     .magic = TEST_MAGIC,
     .abi_major = TEST_MAJOR,
@@ -47,4 +49,13 @@ static const bd_plugin plugin = {
     .description = "test module",
     .formats = formats,
     .render = render,
+    .option_size = sizeof(bd_option_spec),
 };
+
+BD_PLUGIN_EXPORT const bd_plugin *bd_plugin_entry(void) {
+  return &plugin;
+}
+#else
+/* A well-formed module: the descriptor every plugin writes. */
+BD_PLUGIN_DEFINE(TEST_NAME, "test module", formats, render, NULL, 0)
+#endif

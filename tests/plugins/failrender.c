@@ -3,7 +3,3 @@
 #define TEST_FORMAT "failrender"
 #define TEST_FAIL   1
 #include "common.h"
-
-BD_PLUGIN_EXPORT const bd_plugin *bd_plugin_entry(void) {
-  return &plugin;
-}

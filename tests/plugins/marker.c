@@ -18,7 +18,3 @@ __attribute__((constructor)) static void leave_marker(void) {
     close(fd);
   }
 }
-
-BD_PLUGIN_EXPORT const bd_plugin *bd_plugin_entry(void) {
-  return &plugin;
-}

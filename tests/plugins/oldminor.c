@@ -1,9 +1,6 @@
-/* Built for ABI minor 0: still loads. */
+/* Built for ABI 2.0, the first minor of 2.x: loads on any 2.x host.  It
+ * declares no features (it renders one plan and shows no comparison). */
 #define TEST_NAME   "oldminor"
 #define TEST_FORMAT "oldminor"
 #define TEST_MINOR  0
 #include "common.h"
-
-BD_PLUGIN_EXPORT const bd_plugin *bd_plugin_entry(void) {
-  return &plugin;
-}

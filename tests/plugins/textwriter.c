@@ -10,7 +10,7 @@
 
 /* Returns 1 when the host offers print and puts. */
 static int has_text_services(const bd_host *host) {
-  return host->struct_size >= offsetof(bd_host, puts) + sizeof host->puts;
+  return BD_HAS(host, bd_host, puts);
 }
 
 /* Reads a line count from the option text (digits only; 0 when malformed). */
@@ -47,18 +47,5 @@ static const bd_option_spec options[] = {
     {NULL, NULL, NULL, NULL},
 };
 
-static const bd_plugin plugin = {
-    .magic = BD_PLUGIN_MAGIC,
-    .abi_major = BD_ABI_MAJOR,
-    .abi_minor = BD_ABI_MINOR,
-    .struct_size = sizeof(bd_plugin),
-    .name = "textwriter",
-    .description = "test module writing through print and puts",
-    .formats = formats,
-    .render = render,
-    .options = options,
-};
-
-BD_PLUGIN_EXPORT const bd_plugin *bd_plugin_entry(void) {
-  return &plugin;
-}
+BD_PLUGIN_DEFINE("textwriter", "test module writing through print and puts", formats, render, options,
+                 0)

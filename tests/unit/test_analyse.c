@@ -199,9 +199,9 @@ static void test_states_take_minimum(void **state) {
   effect(add_measure(s, "d", BD_KIND_RECOVERY, BD_STATUS_PLANNED), BD_EFFECT_RECOVER, 10);
   effect(add_measure(s, "e", BD_KIND_PREVENTIVE, BD_STATUS_IMPLEMENTED), BD_EFFECT_FREQUENCY, 20);
   const bd_report *r = analyse(fx);
-  const bd_figures *b = &r->scenarios[0].state[BD_STATE_BASELINE];
-  const bd_figures *c = &r->scenarios[0].state[BD_STATE_CURRENT];
-  const bd_figures *p = &r->scenarios[0].state[BD_STATE_PLANNED];
+  const bd_figures *b = r->scenarios[0]->state[BD_STATE_BASELINE];
+  const bd_figures *c = r->scenarios[0]->state[BD_STATE_CURRENT];
+  const bd_figures *p = r->scenarios[0]->state[BD_STATE_PLANNED];
   /* baseline: the scenario's own values; H = 2 + 6 = 8
    * EAL = 10 x (8 x 0.8 x 1000 + 0) = 64000; downtime = 10 x 8 x 0.8 = 64 */
   assert_close(b->frequency, 10);
@@ -229,8 +229,8 @@ static void test_states_take_minimum(void **state) {
   assert_close(p->eal, 1500);
   assert_close(p->downtime_h, 1.5);
   /* reduction = 32500 - 1500 = 31000 */
-  assert_close(r->scenarios[0].reduction, 31000);
-  const bd_measure *a = &r->scenarios[0].measures[0];
+  assert_close(r->scenarios[0]->reduction, 31000);
+  const bd_measure *a = r->scenarios[0]->measures[0];
   assert_true(a->has_effect_detect && a->has_effect_impact);
   assert_false(a->has_effect_frequency || a->has_effect_recover);
   assert_close(a->effect_detect_h, 1);
@@ -265,7 +265,7 @@ static void test_loss_per_category(void **state) {
    *   productivity 2 x (0 + 50)         = 100
    *   support      2 x (2 x 10)         = 40
    *   EAL = 5740; downtime = 2 x 4 x 0.5 = 4 */
-  const bd_figures *b = &r->scenarios[0].state[BD_STATE_BASELINE];
+  const bd_figures *b = r->scenarios[0]->state[BD_STATE_BASELINE];
   assert_close(b->by_category[REVENUE], 4200);
   assert_close(b->by_category[PENALTY], 600);
   assert_close(b->by_category[BRAND], 800);
@@ -274,17 +274,17 @@ static void test_loss_per_category(void **state) {
   assert_close(b->eal, 5740);
   assert_close(b->downtime_h, 4);
   /* t (loss L2): H = 2; productivity 1 x (2 x 1 x 7) = 14, the rest 0 */
-  const bd_figures *t = &r->scenarios[1].state[BD_STATE_CURRENT];
-  assert_int_equal(r->scenarios[1].loss, 1);
-  assert_int_equal(r->scenarios[1].failure, 1);
+  const bd_figures *t = r->scenarios[1]->state[BD_STATE_CURRENT];
+  assert_int_equal(r->scenarios[1]->loss, 1);
+  assert_int_equal(r->scenarios[1]->failure, 1);
   assert_close(t->by_category[PRODUCTIVITY], 14);
   assert_close(t->by_category[REVENUE], 0);
   assert_close(t->eal, 14);
   /* totals: productivity 100 + 14 = 114, EAL 5740 + 14 = 5754, downtime 4 + 2 = 6 */
-  assert_close(r->totals[BD_STATE_PLANNED].by_category[PRODUCTIVITY], 114);
-  assert_close(r->totals[BD_STATE_PLANNED].by_category[SUPPORT], 40);
-  assert_close(r->totals[BD_STATE_BASELINE].eal, 5754);
-  assert_close(r->totals[BD_STATE_BASELINE].downtime_h, 6);
+  assert_close(r->totals[BD_STATE_PLANNED]->by_category[PRODUCTIVITY], 114);
+  assert_close(r->totals[BD_STATE_PLANNED]->by_category[SUPPORT], 40);
+  assert_close(r->totals[BD_STATE_BASELINE]->eal, 5754);
+  assert_close(r->totals[BD_STATE_BASELINE]->downtime_h, 6);
 }
 
 /* annual_cost, plan_cost, reduction and the four decisions; a planned
@@ -321,48 +321,48 @@ static void test_costs_and_decisions(void **state) {
   bd_plan_scenario *s7 = add_scenario(fx, "free", 0, 1, 1, 0, 10);
   effect(add_measure(s7, "idea", BD_KIND_PREVENTIVE, BD_STATUS_PLANNED), BD_EFFECT_RECOVER, 10);
   const bd_report *r = analyse(fx);
-  const bd_scenario *sc = r->scenarios;
+  const bd_scenario *const *sc = r->scenarios;
   /* monitor: alarm costs 400 / 4 + 50 = 150 a year but is implemented:
    * plan_cost 0, reduction 10000 - 10000 = 0, no planned measure */
-  assert_close(sc[0].measures[0].annual_cost, 150);
-  assert_close(sc[0].plan_cost, 0);
-  assert_close(sc[0].reduction, 0);
-  assert_int_equal(sc[0].decision, BD_DECISION_MONITOR);
-  assert_false(sc[0].needs_decision);
+  assert_close(sc[0]->measures[0]->annual_cost, 150);
+  assert_close(sc[0]->plan_cost, 0);
+  assert_close(sc[0]->reduction, 0);
+  assert_int_equal(sc[0]->decision, BD_DECISION_MONITOR);
+  assert_false(sc[0]->needs_decision);
   /* mitigate: planned EAL 1 x 2 x 1000 = 2000, reduction 8000;
    * plan_cost 8000 / 4 + 1000 = 3000; 8000 >= 3000 */
-  assert_close(sc[1].state[BD_STATE_PLANNED].eal, 2000);
-  assert_close(sc[1].reduction, 8000);
-  assert_close(sc[1].plan_cost, 3000);
-  assert_int_equal(sc[1].decision, BD_DECISION_MITIGATE);
-  assert_true(sc[1].needs_decision);
+  assert_close(sc[1]->state[BD_STATE_PLANNED]->eal, 2000);
+  assert_close(sc[1]->reduction, 8000);
+  assert_close(sc[1]->plan_cost, 3000);
+  assert_int_equal(sc[1]->decision, BD_DECISION_MITIGATE);
+  assert_true(sc[1]->needs_decision);
   /* equal: reduction 10000 - 4000 = 6000, plan_cost 20000 / 4 + 1000 = 6000:
    * reduction >= plan_cost holds with equality, so mitigate */
-  assert_close(sc[2].reduction, 6000);
-  assert_close(sc[2].plan_cost, 6000);
-  assert_int_equal(sc[2].decision, BD_DECISION_MITIGATE);
+  assert_close(sc[2]->reduction, 6000);
+  assert_close(sc[2]->plan_cost, 6000);
+  assert_int_equal(sc[2]->decision, BD_DECISION_MITIGATE);
   /* accept: reduction 10000 - 9000 = 1000; plan_cost 1000.5 + 4 (the planned
    * test counts too) = 1004.5 > 1000 */
-  assert_close(sc[3].reduction, 1000);
-  assert_close(sc[3].plan_cost, 1004.5);
-  assert_int_equal(sc[3].decision, BD_DECISION_ACCEPT);
-  assert_true(sc[3].needs_decision);
+  assert_close(sc[3]->reduction, 1000);
+  assert_close(sc[3]->plan_cost, 1004.5);
+  assert_int_equal(sc[3]->decision, BD_DECISION_ACCEPT);
+  assert_true(sc[3]->needs_decision);
   /* accepted: `accept` wins over everything (reduction 9000 >= 0 would mitigate) */
-  assert_int_equal(sc[4].decision, BD_DECISION_ACCEPTED);
-  assert_string_equal(sc[4].accept, "out of our hands");
-  assert_false(sc[4].needs_decision);
+  assert_int_equal(sc[4]->decision, BD_DECISION_ACCEPTED);
+  assert_string_equal(sc[4]->accept, "out of our hands");
+  assert_false(sc[4]->needs_decision);
   /* planned measures with neither effect nor cost do not count: monitor */
-  assert_close(sc[5].plan_cost, 0);
-  assert_int_equal(sc[5].decision, BD_DECISION_MONITOR);
-  assert_false(sc[5].needs_decision);
+  assert_close(sc[5]->plan_cost, 0);
+  assert_int_equal(sc[5]->decision, BD_DECISION_MONITOR);
+  assert_false(sc[5]->needs_decision);
   /* a planned test with a cost counts: reduction 0 < plan_cost 500 */
-  assert_close(sc[6].reduction, 0);
-  assert_close(sc[6].plan_cost, 500);
-  assert_int_equal(sc[6].decision, BD_DECISION_ACCEPT);
+  assert_close(sc[6]->reduction, 0);
+  assert_close(sc[6]->plan_cost, 500);
+  assert_int_equal(sc[6]->decision, BD_DECISION_ACCEPT);
   /* an effect counts even when it changes nothing and costs nothing:
    * reduction 0 >= plan_cost 0 */
-  assert_close(sc[7].reduction, 0);
-  assert_int_equal(sc[7].decision, BD_DECISION_MITIGATE);
+  assert_close(sc[7]->reduction, 0);
+  assert_int_equal(sc[7]->decision, BD_DECISION_MITIGATE);
   /* the five needing a decision all have current EAL 10000: file order */
   assert_int_equal(r->decision_count, 5);
   assert_int_equal(r->decisions[0], 1);
@@ -385,29 +385,29 @@ static void test_error_budget(void **state) {
   const bd_report *r = analyse(fx);
   assert_true(r->has_error_budget);
   assert_close(r->error_budget_h, 4380);
-  const bd_scenario *sc = r->scenarios;
-  assert_true(sc[0].has_budget_share);
-  assert_close(sc[0].budget_share, 0.25);
-  assert_false(sc[0].over_cap);
-  assert_false(sc[0].needs_decision);
-  assert_close(sc[1].budget_share, 1096.0 / 4380);
-  assert_true(sc[1].over_cap);
-  assert_int_equal(sc[1].decision, BD_DECISION_MONITOR);
-  assert_true(sc[1].needs_decision); /* over the cap whatever the decision */
+  const bd_scenario *const *sc = r->scenarios;
+  assert_true(sc[0]->has_budget_share);
+  assert_close(sc[0]->budget_share, 0.25);
+  assert_false(sc[0]->over_cap);
+  assert_false(sc[0]->needs_decision);
+  assert_close(sc[1]->budget_share, 1096.0 / 4380);
+  assert_true(sc[1]->over_cap);
+  assert_int_equal(sc[1]->decision, BD_DECISION_MONITOR);
+  assert_true(sc[1]->needs_decision); /* over the cap whatever the decision */
   /* accepted, 2000 / 4380 = 0.4566 > 0.25 */
-  assert_int_equal(sc[2].decision, BD_DECISION_ACCEPTED);
-  assert_true(sc[2].over_cap);
-  assert_true(sc[2].needs_decision);
+  assert_int_equal(sc[2]->decision, BD_DECISION_ACCEPTED);
+  assert_true(sc[2]->over_cap);
+  assert_true(sc[2]->needs_decision);
   /* fixed: baseline 2 x 1000 = 2000 h would be over, but the share uses the
    * current downtime 2 x 500 = 1000 h: 1000 / 4380 = 0.2283 */
-  assert_close(sc[3].budget_share, 1000.0 / 4380);
-  assert_false(sc[3].over_cap);
+  assert_close(sc[3]->budget_share, 1000.0 / 4380);
+  assert_false(sc[3]->over_cap);
   /* totals: baseline 1095 + 1096 + 2000 + 2000 = 6191 h,
    * current = planned = 1095 + 1096 + 2000 + 1000 = 5191 h */
-  assert_close(r->totals[BD_STATE_BASELINE].downtime_h, 6191);
-  assert_close(r->totals[BD_STATE_BASELINE].budget_used, 6191.0 / 4380);
-  assert_close(r->totals[BD_STATE_CURRENT].budget_used, 5191.0 / 4380);
-  assert_close(r->totals[BD_STATE_PLANNED].budget_used, 5191.0 / 4380);
+  assert_close(r->totals[BD_STATE_BASELINE]->downtime_h, 6191);
+  assert_close(r->totals[BD_STATE_BASELINE]->budget_used, 6191.0 / 4380);
+  assert_close(r->totals[BD_STATE_CURRENT]->budget_used, 5191.0 / 4380);
+  assert_close(r->totals[BD_STATE_PLANNED]->budget_used, 5191.0 / 4380);
   /* decisions: over-cap and accepted, by current EAL (1096000, 2000000) */
   assert_int_equal(r->decision_count, 2);
   assert_int_equal(r->decisions[0], 2);
@@ -423,8 +423,8 @@ static void test_error_budget_99_9(void **state) {
   add_scenario(fx, "s", 0, 4, 0.5, 0, 1); /* downtime 4 x 1 x 0.5 = 2 h */
   const bd_report *r = analyse(fx);
   assert_close(r->error_budget_h, 8.76);
-  assert_close(r->scenarios[0].budget_share, 2 / 8.76);
-  assert_close(r->totals[BD_STATE_CURRENT].budget_used, 2 / 8.76);
+  assert_close(r->scenarios[0]->budget_share, 2 / 8.76);
+  assert_close(r->totals[BD_STATE_CURRENT]->budget_used, 2 / 8.76);
 }
 
 /* Without an slo there is no budget: no share, never over the cap. */
@@ -436,12 +436,12 @@ static void test_no_slo(void **state) {
   assert_false(r->has_slo);
   assert_false(r->has_error_budget);
   assert_close(r->error_budget_h, 0);
-  assert_false(r->scenarios[0].has_budget_share);
-  assert_close(r->scenarios[0].budget_share, 0);
-  assert_false(r->scenarios[0].over_cap);
-  assert_false(r->scenarios[0].needs_decision);
-  assert_close(r->totals[BD_STATE_CURRENT].downtime_h, 8760);
-  for (int st = 0; st < BD_STATE_COUNT; st++) assert_close(r->totals[st].budget_used, 0);
+  assert_false(r->scenarios[0]->has_budget_share);
+  assert_close(r->scenarios[0]->budget_share, 0);
+  assert_false(r->scenarios[0]->over_cap);
+  assert_false(r->scenarios[0]->needs_decision);
+  assert_close(r->totals[BD_STATE_CURRENT]->downtime_h, 8760);
+  for (int st = 0; st < BD_STATE_COUNT; st++) assert_close(r->totals[st]->budget_used, 0);
   assert_int_equal(r->decision_count, 0);
 }
 
@@ -491,58 +491,58 @@ static void test_verification(void **state) {
   ran(add_measure(s, "t6", BD_KIND_TESTING, BD_STATUS_IMPLEMENTED), 200, BD_RESULT_PASS);
   verifies(fx, 2, 8, 1, (size_t[]){2});
   const bd_report *r = analyse(fx);
-  const bd_measure *m = r->scenarios[0].measures;
+  const bd_measure *const *m = r->scenarios[0]->measures;
   /* alarm: fresh (10 days, pass) is newer than old-fail (20 days) */
-  assert_int_equal(m[0].verification, BD_VERIFICATION_VERIFIED);
+  assert_int_equal(m[0]->verification, BD_VERIFICATION_VERIFIED);
   /* queue: only old-fail */
-  assert_int_equal(m[1].verification, BD_VERIFICATION_FAILING);
+  assert_int_equal(m[1]->verification, BD_VERIFICATION_FAILING);
   /* backup: 90 days x 24 = 2160 h <= stale_after 2160 h */
-  assert_int_equal(m[2].verification, BD_VERIFICATION_VERIFIED);
+  assert_int_equal(m[2]->verification, BD_VERIFICATION_VERIFIED);
   /* standby: a planned test and a test that never ran do not count */
-  assert_int_equal(m[3].verification, BD_VERIFICATION_UNVERIFIED);
+  assert_int_equal(m[3]->verification, BD_VERIFICATION_UNVERIFIED);
   /* a test's own verification is its own latest run: fresh passed 10 days
    * ago, old-fail failed, boundary passed 90 days ago; a planned test and a
    * test that never ran are unverified */
-  assert_int_equal(m[4].verification, BD_VERIFICATION_VERIFIED);
-  assert_int_equal(m[5].verification, BD_VERIFICATION_FAILING);
-  assert_int_equal(m[6].verification, BD_VERIFICATION_VERIFIED);
-  assert_int_equal(m[7].verification, BD_VERIFICATION_UNVERIFIED);
-  assert_int_equal(m[8].verification, BD_VERIFICATION_UNVERIFIED);
+  assert_int_equal(m[4]->verification, BD_VERIFICATION_VERIFIED);
+  assert_int_equal(m[5]->verification, BD_VERIFICATION_FAILING);
+  assert_int_equal(m[6]->verification, BD_VERIFICATION_VERIFIED);
+  assert_int_equal(m[7]->verification, BD_VERIFICATION_UNVERIFIED);
+  assert_int_equal(m[8]->verification, BD_VERIFICATION_UNVERIFIED);
   /* how each test is judged on its own */
-  for (int i = 0; i < 4; i++) assert_int_equal(m[i].test_state, BD_CELL_NONE);
-  assert_int_equal(m[4].test_state, BD_CELL_VERIFIED);
-  assert_int_equal(m[5].test_state, BD_CELL_FAILING);
-  assert_int_equal(m[6].test_state, BD_CELL_VERIFIED);
-  assert_int_equal(m[7].test_state, BD_CELL_PLANNED);
-  assert_int_equal(m[8].test_state, BD_CELL_IMPLEMENTED);
-  assert_int_equal(m[5].verifies_count, 2);
-  assert_int_equal(m[5].verifies[1], 1);
-  assert_int_equal(m[5].result, BD_RESULT_FAIL);
-  assert_string_equal(m[5].last_run, "2025-01-01");
-  assert_null(m[8].last_run);
-  assert_null(m[0].verifies);
-  m = r->scenarios[1].measures;
+  for (int i = 0; i < 4; i++) assert_int_equal(m[i]->test_state, BD_CELL_NONE);
+  assert_int_equal(m[4]->test_state, BD_CELL_VERIFIED);
+  assert_int_equal(m[5]->test_state, BD_CELL_FAILING);
+  assert_int_equal(m[6]->test_state, BD_CELL_VERIFIED);
+  assert_int_equal(m[7]->test_state, BD_CELL_PLANNED);
+  assert_int_equal(m[8]->test_state, BD_CELL_IMPLEMENTED);
+  assert_int_equal(m[5]->verifies_count, 2);
+  assert_int_equal(m[5]->verifies[1], 1);
+  assert_int_equal(m[5]->result, BD_RESULT_FAIL);
+  assert_string_equal(m[5]->last_run, "2025-01-01");
+  assert_null(m[8]->last_run);
+  assert_null(m[0]->verifies);
+  m = r->scenarios[1]->measures;
   /* a: only t-old (default verifies), 91 days > 90: stale */
-  assert_int_equal(m[0].verification, BD_VERIFICATION_STALE);
+  assert_int_equal(m[0]->verification, BD_VERIFICATION_STALE);
   /* b: t-old (91 days) and t-b (5 days): the latest passed, verified even
    * though b is only planned */
-  assert_int_equal(m[1].verification, BD_VERIFICATION_VERIFIED);
-  assert_int_equal(m[2].test_state, BD_CELL_STALE);
+  assert_int_equal(m[1]->verification, BD_VERIFICATION_VERIFIED);
+  assert_int_equal(m[2]->test_state, BD_CELL_STALE);
   /* t-old ran 91 days ago, t-b 5: stale and verified by their own runs */
-  assert_int_equal(m[2].verification, BD_VERIFICATION_STALE);
-  assert_int_equal(m[3].verification, BD_VERIFICATION_VERIFIED);
+  assert_int_equal(m[2]->verification, BD_VERIFICATION_STALE);
+  assert_int_equal(m[3]->verification, BD_VERIFICATION_VERIFIED);
   /* the default verifies list is spelled out: every non-test, a and b */
-  assert_int_equal(m[2].verifies_count, 2);
-  assert_int_equal(m[2].verifies[0], 0);
-  assert_int_equal(m[2].verifies[1], 1);
-  assert_int_equal(m[3].verifies_count, 1);
-  m = r->scenarios[2].measures;
+  assert_int_equal(m[2]->verifies_count, 2);
+  assert_int_equal(m[2]->verifies[0], 0);
+  assert_int_equal(m[2]->verifies[1], 1);
+  assert_int_equal(m[3]->verifies_count, 1);
+  m = r->scenarios[2]->measures;
   /* x: t1 and t2 ran the same day, t2 failed: failing */
-  assert_int_equal(m[0].verification, BD_VERIFICATION_FAILING);
+  assert_int_equal(m[0]->verification, BD_VERIFICATION_FAILING);
   /* y: fail 50 days ago, pass 40 days ago: verified */
-  assert_int_equal(m[1].verification, BD_VERIFICATION_VERIFIED);
+  assert_int_equal(m[1]->verification, BD_VERIFICATION_VERIFIED);
   /* z: fail 40 days ago is newer than the pass 200 days ago: failing */
-  assert_int_equal(m[2].verification, BD_VERIFICATION_FAILING);
+  assert_int_equal(m[2]->verification, BD_VERIFICATION_FAILING);
 }
 
 /* The coverage grid, the testing column rule, and both shares. */
@@ -600,9 +600,9 @@ static void test_coverage(void **state) {
   };
   for (int s_ = 0; s_ < 6; s_++)
     for (int k = 0; k < BD_KIND_COUNT; k++) {
-      if (r->scenarios[s_].coverage[k] != want[s_][k])
+      if (r->scenarios[s_]->coverage[k] != want[s_][k])
         fail_msg("scenario c%d, %s: %s, expected %s", s_, bd_kind_name((bd_kind)k),
-                 bd_cell_name(r->scenarios[s_].coverage[k]), bd_cell_name(want[s_][k]));
+                 bd_cell_name(r->scenarios[s_]->coverage[k]), bd_cell_name(want[s_][k]));
     }
   /* 24 cells: none 2+3+2+2+2+0 = 11, planned 2, implemented 1+2 = 3,
    * stale 2+1 = 3, verified 2+1 = 3, failing 2 */
@@ -627,18 +627,18 @@ static void test_no_scenarios(void **state) {
   assert_close(r->verified_coverage, 0);
   assert_close(r->max_cell, 0);
   assert_int_equal(r->decision_count, 0);
-  assert_close(r->totals[BD_STATE_CURRENT].eal, 0);
-  assert_close(r->totals[BD_STATE_CURRENT].by_category[REVENUE], 0);
+  assert_close(r->totals[BD_STATE_CURRENT]->eal, 0);
+  assert_close(r->totals[BD_STATE_CURRENT]->by_category[REVENUE], 0);
   assert_int_equal(r->matrix_row_count, 2);
-  assert_int_equal(r->matrix_rows[0].type, BD_ROW_LOSS);
-  assert_int_equal(r->matrix_rows[1].type, BD_ROW_FAILURE);
+  assert_int_equal(r->matrix_rows[0]->type, BD_ROW_LOSS);
+  assert_int_equal(r->matrix_rows[1]->type, BD_ROW_FAILURE);
   assert_int_equal(r->tree_count, 1);
-  assert_int_equal(r->trees[0].node_count, 2);
-  assert_int_equal(r->trees[0].row_count, 1);
-  assert_close(r->trees[0].nodes[0].row, 0);
-  assert_close(r->trees[0].nodes[1].row, 0);
-  assert_int_equal(r->losses[0].failure_count, 1);
-  assert_int_equal(r->failures[0].scenario_count, 0);
+  assert_int_equal(r->trees[0]->node_count, 2);
+  assert_int_equal(r->trees[0]->row_count, 1);
+  assert_close(r->trees[0]->nodes[0]->row, 0);
+  assert_close(r->trees[0]->nodes[1]->row, 0);
+  assert_int_equal(r->losses[0]->failure_count, 1);
+  assert_int_equal(r->failures[0]->scenario_count, 0);
 }
 
 /* The decisions list: current EAL descending, ties in file order. */
@@ -660,8 +660,8 @@ static void test_decisions_order(void **state) {
   effect(m, BD_EFFECT_RECOVER, 2.9);
   m->cost_yearly = 1000;
   const bd_report *r = analyse(fx);
-  assert_int_equal(r->scenarios[0].decision, BD_DECISION_ACCEPT);
-  assert_int_equal(r->scenarios[4].decision, BD_DECISION_ACCEPT);
+  assert_int_equal(r->scenarios[0]->decision, BD_DECISION_ACCEPT);
+  assert_int_equal(r->scenarios[4]->decision, BD_DECISION_ACCEPT);
   /* 3000 (s1), 3000 (s4), 500 (s0), 500 (s2) */
   assert_int_equal(r->decision_count, 4);
   assert_int_equal(r->decisions[0], 1);
@@ -686,9 +686,9 @@ static void test_heat(void **state) {
   bd_plan_scenario *s = add_scenario(fx, "s1", 0, 2, 1, 0, 4);
   effect(add_measure(s, "m", BD_KIND_RECOVERY, BD_STATUS_IMPLEMENTED), BD_EFFECT_RECOVER, 0.5);
   const bd_report *r = analyse(fx);
-  assert_close(r->scenarios[1].state[BD_STATE_BASELINE].by_category[REVENUE], 8000);
+  assert_close(r->scenarios[1]->state[BD_STATE_BASELINE]->by_category[REVENUE], 8000);
   assert_close(r->max_cell, 2000);
-  const double *h0 = r->scenarios[0].heat_by_category, *h1 = r->scenarios[1].heat_by_category;
+  const double *h0 = r->scenarios[0]->heat_by_category, *h1 = r->scenarios[1]->heat_by_category;
   assert_close(h0[REVENUE], 1);    /* 2000 / 2000 */
   assert_close(h0[PENALTY], 0.05); /* 100 / 2000 */
   assert_close(h0[BRAND], 0.25);   /* 500 / 2000 */
@@ -706,7 +706,7 @@ static void test_heat_zero(void **state) {
   add_scenario(fx, "s0", 0, 1, 1, 0, 2);
   const bd_report *r = analyse(fx);
   assert_close(r->max_cell, 0);
-  for (int c = 0; c < 4; c++) assert_close(r->scenarios[0].heat_by_category[c], 0);
+  for (int c = 0; c < 4; c++) assert_close(r->scenarios[0]->heat_by_category[c], 0);
 }
 
 /* Group index arrays and sums, totals, matrix rows and the tree layout, on
@@ -732,59 +732,60 @@ static void test_groups_and_layout(void **state) {
   effect(add_measure(s, "m", BD_KIND_RECOVERY, BD_STATUS_IMPLEMENTED), BD_EFFECT_RECOVER, 1);
   const bd_report *r = analyse(fx);
   /* index arrays in file order */
-  assert_int_equal(r->losses[0].failure_count, 3);
-  assert_int_equal(r->losses[0].failures[0], 0);
-  assert_int_equal(r->losses[0].failures[1], 2);
-  assert_int_equal(r->losses[0].failures[2], 3);
-  assert_int_equal(r->losses[1].failure_count, 1);
-  assert_int_equal(r->losses[1].failures[0], 1);
-  assert_int_equal(r->losses[2].failure_count, 0);
-  assert_int_equal(r->failures[0].scenario_count, 2);
-  assert_int_equal(r->failures[0].scenarios[0], 1);
-  assert_int_equal(r->failures[0].scenarios[1], 3);
-  assert_int_equal(r->failures[1].scenarios[0], 2);
-  assert_int_equal(r->failures[2].scenarios[0], 0);
-  assert_int_equal(r->failures[2].scenarios[1], 4);
-  assert_int_equal(r->failures[3].scenario_count, 0);
-  assert_int_equal(r->scenarios[0].loss, 0);
-  assert_int_equal(r->scenarios[2].loss, 1);
+  assert_int_equal(r->losses[0]->failure_count, 3);
+  assert_int_equal(r->losses[0]->failures[0], 0);
+  assert_int_equal(r->losses[0]->failures[1], 2);
+  assert_int_equal(r->losses[0]->failures[2], 3);
+  assert_int_equal(r->losses[1]->failure_count, 1);
+  assert_int_equal(r->losses[1]->failures[0], 1);
+  assert_int_equal(r->losses[2]->failure_count, 0);
+  assert_int_equal(r->failures[0]->scenario_count, 2);
+  assert_int_equal(r->failures[0]->scenarios[0], 1);
+  assert_int_equal(r->failures[0]->scenarios[1], 3);
+  assert_int_equal(r->failures[1]->scenarios[0], 2);
+  assert_int_equal(r->failures[2]->scenarios[0], 0);
+  assert_int_equal(r->failures[2]->scenarios[1], 4);
+  assert_int_equal(r->failures[3]->scenario_count, 0);
+  assert_int_equal(r->scenarios[0]->loss, 0);
+  assert_int_equal(r->scenarios[2]->loss, 1);
   /* failure sums: baseline F0 = S1 + S3 = 2000 + 4000 = 6000, F1 = 3000,
    * F2 = S0 + S4 = 1000 + 5000 = 6000, F3 = 0 */
-  assert_close(r->failures[0].eal[BD_STATE_BASELINE], 6000);
-  assert_close(r->failures[1].eal[BD_STATE_BASELINE], 3000);
-  assert_close(r->failures[2].eal[BD_STATE_BASELINE], 6000);
-  assert_close(r->failures[3].eal[BD_STATE_BASELINE], 0);
+  assert_close(r->failures[0]->eal[BD_STATE_BASELINE], 6000);
+  assert_close(r->failures[1]->eal[BD_STATE_BASELINE], 3000);
+  assert_close(r->failures[2]->eal[BD_STATE_BASELINE], 6000);
+  assert_close(r->failures[3]->eal[BD_STATE_BASELINE], 0);
   /* current F2 = 1000 + 1000 = 2000; planned F0 = 500 + 4000 = 4500 */
-  assert_close(r->failures[2].eal[BD_STATE_CURRENT], 2000);
-  assert_close(r->failures[0].eal[BD_STATE_PLANNED], 4500);
+  assert_close(r->failures[2]->eal[BD_STATE_CURRENT], 2000);
+  assert_close(r->failures[0]->eal[BD_STATE_PLANNED], 4500);
   /* loss sums: L0 baseline 6000 + 6000 + 0 = 12000, current 6000 + 2000 = 8000,
    * planned 4500 + 2000 = 6500; L1 3000; L2 0 */
-  assert_close(r->losses[0].eal[BD_STATE_BASELINE], 12000);
-  assert_close(r->losses[0].eal[BD_STATE_CURRENT], 8000);
-  assert_close(r->losses[0].eal[BD_STATE_PLANNED], 6500);
-  assert_close(r->losses[1].eal[BD_STATE_PLANNED], 3000);
-  assert_close(r->losses[2].eal[BD_STATE_BASELINE], 0);
+  assert_close(r->losses[0]->eal[BD_STATE_BASELINE], 12000);
+  assert_close(r->losses[0]->eal[BD_STATE_CURRENT], 8000);
+  assert_close(r->losses[0]->eal[BD_STATE_PLANNED], 6500);
+  assert_close(r->losses[1]->eal[BD_STATE_PLANNED], 3000);
+  assert_close(r->losses[2]->eal[BD_STATE_BASELINE], 0);
   /* totals: baseline 1000 + 2000 + 3000 + 4000 + 5000 = 15000 (15 h),
    * current 1000 + 2000 + 3000 + 4000 + 1000 = 11000 (11 h),
    * planned 1000 + 500 + 3000 + 4000 + 1000 = 9500 (9.5 h) */
-  assert_close(r->totals[BD_STATE_BASELINE].eal, 15000);
-  assert_close(r->totals[BD_STATE_BASELINE].downtime_h, 15);
-  assert_close(r->totals[BD_STATE_CURRENT].eal, 11000);
-  assert_close(r->totals[BD_STATE_CURRENT].downtime_h, 11);
-  assert_close(r->totals[BD_STATE_PLANNED].eal, 9500);
-  assert_close(r->totals[BD_STATE_PLANNED].downtime_h, 9.5);
-  assert_close(r->totals[BD_STATE_PLANNED].by_category[REVENUE], 9500);
-  assert_close(r->totals[BD_STATE_PLANNED].by_category[PENALTY], 0);
+  assert_close(r->totals[BD_STATE_BASELINE]->eal, 15000);
+  assert_close(r->totals[BD_STATE_BASELINE]->downtime_h, 15);
+  assert_close(r->totals[BD_STATE_CURRENT]->eal, 11000);
+  assert_close(r->totals[BD_STATE_CURRENT]->downtime_h, 11);
+  assert_close(r->totals[BD_STATE_PLANNED]->eal, 9500);
+  assert_close(r->totals[BD_STATE_PLANNED]->downtime_h, 9.5);
+  assert_close(r->totals[BD_STATE_PLANNED]->by_category[REVENUE], 9500);
+  assert_close(r->totals[BD_STATE_PLANNED]->by_category[PENALTY], 0);
   /* matrix: L0, F0, S1, S3, F2, S0, S4, F3, L1, F1, S2, L2 */
   static const bd_matrix_row rows[] = {
-      {BD_ROW_LOSS, 0},    {BD_ROW_FAILURE, 0},  {BD_ROW_SCENARIO, 1}, {BD_ROW_SCENARIO, 3},
-      {BD_ROW_FAILURE, 2}, {BD_ROW_SCENARIO, 0}, {BD_ROW_SCENARIO, 4}, {BD_ROW_FAILURE, 3},
-      {BD_ROW_LOSS, 1},    {BD_ROW_FAILURE, 1},  {BD_ROW_SCENARIO, 2}, {BD_ROW_LOSS, 2},
+      {0, BD_ROW_LOSS, 0},     {0, BD_ROW_FAILURE, 0},  {0, BD_ROW_SCENARIO, 1},
+      {0, BD_ROW_SCENARIO, 3}, {0, BD_ROW_FAILURE, 2},  {0, BD_ROW_SCENARIO, 0},
+      {0, BD_ROW_SCENARIO, 4}, {0, BD_ROW_FAILURE, 3},  {0, BD_ROW_LOSS, 1},
+      {0, BD_ROW_FAILURE, 1},  {0, BD_ROW_SCENARIO, 2}, {0, BD_ROW_LOSS, 2},
   };
   assert_int_equal(r->matrix_row_count, 12);
   for (size_t i = 0; i < 12; i++) {
-    assert_int_equal(r->matrix_rows[i].type, rows[i].type);
-    assert_int_equal(r->matrix_rows[i].index, rows[i].index);
+    assert_int_equal(r->matrix_rows[i]->type, rows[i].type);
+    assert_int_equal(r->matrix_rows[i]->index, rows[i].index);
   }
   /* tree of L0, preorder: L0 F0 S1 m S3 F2 S0 S4 m F3.  Leaves take rows
    * 0..4: S1's m 0, S3 1, S0 2, S4's m 3, F3 4.  Parents: S1 0, S4 3,
@@ -807,27 +808,27 @@ static void test_groups_and_layout(void **state) {
       {BD_NODE_FAILURE, 3, 0, 0, 1, 4},
   };
   assert_int_equal(r->tree_count, 3);
-  const bd_tree *t = &r->trees[0];
+  const bd_tree *t = r->trees[0];
   assert_int_equal(t->loss, 0);
   assert_int_equal(t->node_count, 10);
   assert_int_equal(t->row_count, 5);
   for (size_t i = 0; i < 10; i++) {
-    assert_int_equal(t->nodes[i].type, nodes[i].type);
-    assert_int_equal(t->nodes[i].index, nodes[i].index);
-    assert_int_equal(t->nodes[i].measure, nodes[i].measure);
-    assert_int_equal(t->nodes[i].parent, nodes[i].parent);
-    assert_int_equal(t->nodes[i].depth, nodes[i].depth);
-    assert_close(t->nodes[i].row, nodes[i].row);
+    assert_int_equal(t->nodes[i]->type, nodes[i].type);
+    assert_int_equal(t->nodes[i]->index, nodes[i].index);
+    assert_int_equal(t->nodes[i]->measure, nodes[i].measure);
+    assert_int_equal(t->nodes[i]->parent, nodes[i].parent);
+    assert_int_equal(t->nodes[i]->depth, nodes[i].depth);
+    assert_close(t->nodes[i]->row, nodes[i].row);
   }
   /* L1: L1, F1, S2 all on row 0; L2: a lone root on row 0 */
-  assert_int_equal(r->trees[1].node_count, 3);
-  assert_int_equal(r->trees[1].row_count, 1);
-  assert_int_equal(r->trees[1].nodes[2].type, BD_NODE_SCENARIO);
-  assert_int_equal(r->trees[1].nodes[2].index, 2);
-  assert_close(r->trees[1].nodes[0].row, 0);
-  assert_int_equal(r->trees[2].loss, 2);
-  assert_int_equal(r->trees[2].node_count, 1);
-  assert_int_equal(r->trees[2].row_count, 1);
+  assert_int_equal(r->trees[1]->node_count, 3);
+  assert_int_equal(r->trees[1]->row_count, 1);
+  assert_int_equal(r->trees[1]->nodes[2]->type, BD_NODE_SCENARIO);
+  assert_int_equal(r->trees[1]->nodes[2]->index, 2);
+  assert_close(r->trees[1]->nodes[0]->row, 0);
+  assert_int_equal(r->trees[2]->loss, 2);
+  assert_int_equal(r->trees[2]->node_count, 1);
+  assert_int_equal(r->trees[2]->row_count, 1);
 }
 
 /* A measure node's `measure` is its index within the scenario; several
@@ -838,33 +839,34 @@ static void test_tree_measures(void **state) {
   bd_plan_scenario *s = add_scenario(fx, "s", 0, 1, 1, 0, 1);
   for (int i = 0; i < 4; i++) add_measure(s, "m", BD_KIND_DETECTIVE, BD_STATUS_PLANNED);
   const bd_report *r = analyse(fx);
-  const bd_tree *t = &r->trees[0];
+  const bd_tree *t = r->trees[0];
   /* L F s m0 m1 m2 m3: measures rows 0..3, s (0 + 3) / 2 = 1.5, F and L 1.5 */
   assert_int_equal(t->node_count, 7);
   assert_int_equal(t->row_count, 4);
   for (size_t i = 0; i < 4; i++) {
-    assert_int_equal(t->nodes[3 + i].measure, i);
-    assert_close(t->nodes[3 + i].row, (double)i);
+    assert_int_equal(t->nodes[3 + i]->measure, i);
+    assert_close(t->nodes[3 + i]->row, (double)i);
   }
-  assert_close(t->nodes[2].row, 1.5);
-  assert_close(t->nodes[0].row, 1.5);
+  assert_close(t->nodes[2]->row, 1.5);
+  assert_close(t->nodes[0]->row, 1.5);
 }
 
 /* The report's header and the fields copied from the plan. */
 static void test_header(void **state) {
   fixture *fx = *state;
-  static const bd_extension ext[] = {{"x-jira", "\"OPS\""}};
-  fx->plan.extensions = (bd_extensions){ext, 1};
+  static const bd_extension ext = {sizeof(bd_extension), "x-jira", "\"OPS\""};
+  static const bd_extension *const exts[] = {&ext};
+  fx->plan.extensions = (bd_extensions){exts, 1};
   fx->plan.owner = "Team";
   fx->plan.has_slo = 1;
   fx->plan.slo = 99.5;
   strcpy(fx->plan.currency, "JPY");
   simple_loss(fx);
   bd_plan_scenario *s = add_scenario(fx, "s", 0, 1, 1, 0, 1);
-  s->extensions = (bd_extensions){ext, 1};
+  s->extensions = (bd_extensions){exts, 1};
   bd_plan_measure *m = add_measure(s, NULL, BD_KIND_PREVENTIVE, BD_STATUS_IMPLEMENTED);
   m->title = "unnamed";
-  m->extensions = (bd_extensions){ext, 1};
+  m->extensions = (bd_extensions){exts, 1};
   const bd_report *r = analyse(fx);
   assert_int_equal(r->struct_size, sizeof(bd_report));
   assert_int_equal(r->format, 1);
@@ -882,19 +884,31 @@ static void test_header(void **state) {
   assert_int_equal(r->category_count, 4);
   assert_string_equal(r->categories[0], "revenue");
   assert_string_equal(r->categories[3], "productivity");
-  assert_ptr_equal(r->extensions.items, ext);
+  assert_ptr_equal(r->extensions.items, exts);
   assert_int_equal(r->extensions.count, 1);
-  assert_ptr_equal(r->scenarios[0].extensions.items, ext);
-  assert_ptr_equal(r->scenarios[0].measures[0].extensions.items, ext);
-  assert_null(r->scenarios[0].measures[0].id);
-  assert_string_equal(r->scenarios[0].id, "s");
-  assert_int_equal(r->scenarios[0].line, 100);
-  assert_int_equal(r->scenarios[0].measures[0].line, 101);
-  assert_int_equal(r->losses[0].line, 10);
-  assert_int_equal(r->failures[0].line, 20);
-  assert_string_equal(r->losses[0].id, "L");
-  assert_close(r->losses[0].per_hour[REVENUE], 1000);
-  assert_string_equal(r->failures[0].title, "F");
+  assert_ptr_equal(r->scenarios[0]->extensions.items, exts);
+  assert_ptr_equal(r->scenarios[0]->measures[0]->extensions.items, exts);
+  /* ABI 2.0: every struct of the model carries the host's sizeof */
+  assert_int_equal(r->scenarios[0]->struct_size, sizeof(bd_scenario));
+  assert_int_equal(r->scenarios[0]->measures[0]->struct_size, sizeof(bd_measure));
+  for (int st = 0; st < BD_STATE_COUNT; st++) {
+    assert_int_equal(r->scenarios[0]->state[st]->struct_size, sizeof(bd_figures));
+    assert_int_equal(r->totals[st]->struct_size, sizeof(bd_totals));
+  }
+  assert_int_equal(r->losses[0]->struct_size, sizeof(bd_loss));
+  assert_int_equal(r->failures[0]->struct_size, sizeof(bd_failure));
+  assert_int_equal(r->trees[0]->struct_size, sizeof(bd_tree));
+  assert_int_equal(r->trees[0]->nodes[0]->struct_size, sizeof(bd_tree_node));
+  assert_int_equal(r->matrix_rows[0]->struct_size, sizeof(bd_matrix_row));
+  assert_null(r->scenarios[0]->measures[0]->id);
+  assert_string_equal(r->scenarios[0]->id, "s");
+  assert_int_equal(r->scenarios[0]->line, 100);
+  assert_int_equal(r->scenarios[0]->measures[0]->line, 101);
+  assert_int_equal(r->losses[0]->line, 10);
+  assert_int_equal(r->failures[0]->line, 20);
+  assert_string_equal(r->losses[0]->id, "L");
+  assert_close(r->losses[0]->per_hour[REVENUE], 1000);
+  assert_string_equal(r->failures[0]->title, "F");
 }
 
 /* 100,000 scenarios and a scenario with 20,000 measures and 20,000 default
@@ -934,11 +948,11 @@ static void test_large(void **state) {
   const bd_report *r = analyse(fx);
   /* scenario 0: the latest default test ran today, so every non-test is verified */
   for (size_t i = 0; i < M; i++)
-    assert_int_equal(r->scenarios[0].measures[i].verification, BD_VERIFICATION_VERIFIED);
-  assert_int_equal(r->scenarios[0].measures[M].verifies_count, M);
-  assert_ptr_equal(r->scenarios[0].measures[M].verifies,
-                   r->scenarios[0].measures[2 * M - 1].verifies);
-  assert_int_equal(r->scenarios[0].coverage[BD_KIND_TESTING], BD_CELL_VERIFIED);
+    assert_int_equal(r->scenarios[0]->measures[i]->verification, BD_VERIFICATION_VERIFIED);
+  assert_int_equal(r->scenarios[0]->measures[M]->verifies_count, M);
+  assert_ptr_equal(r->scenarios[0]->measures[M]->verifies,
+                   r->scenarios[0]->measures[2 * M - 1]->verifies);
+  assert_int_equal(r->scenarios[0]->coverage[BD_KIND_TESTING], BD_CELL_VERIFIED);
   /* decisions: scenario 0 (mitigate: a free planned measure with an effect) and every i
    * with i mod 7 in {5, 6} (over the cap): 100000 = 7 x 14285 + 5, and the
    * last five i have residues 0..4, so 2 x 14285 = 28570 of them; 28571 in all */
@@ -946,16 +960,16 @@ static void test_large(void **state) {
   assert_int_equal(r->decisions[r->decision_count - 1], 0); /* EAL 0, last */
   /* sorted by non-increasing EAL, ties in increasing index */
   for (size_t k = 1; k < r->decision_count; k++) {
-    double a = r->scenarios[r->decisions[k - 1]].state[BD_STATE_CURRENT].eal;
-    double b = r->scenarios[r->decisions[k]].state[BD_STATE_CURRENT].eal;
+    double a = r->scenarios[r->decisions[k - 1]]->state[BD_STATE_CURRENT]->eal;
+    double b = r->scenarios[r->decisions[k]]->state[BD_STATE_CURRENT]->eal;
     assert_true(a > b || (a == b && r->decisions[k - 1] < r->decisions[k]));
   }
   /* sum of 1000 x (i mod 7) over i < 100000: 14285 full cycles of
    * 0+1+...+6 = 21, plus i = 99995..99999 giving 0,1,2,3,4 = 10:
    * 1000 x (14285 x 21 + 10) = 299,995,000 */
-  assert_close(r->totals[BD_STATE_BASELINE].eal, 299995000);
+  assert_close(r->totals[BD_STATE_BASELINE]->eal, 299995000);
   assert_int_equal(r->matrix_row_count, N + 2);
-  assert_int_equal(r->trees[0].node_count, 2 + N + 2 * M);
+  assert_int_equal(r->trees[0]->node_count, 2 + N + 2 * M);
   free(many);
   free(ms);
 }

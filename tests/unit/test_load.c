@@ -387,23 +387,23 @@ static void test_extensions(void **state) {
                  "    measures:\n"
                  "      - {title: M, kind: preventive, x-measure: *shared}\n");
   assert_int_equal(p->extensions.count, 5);
-  assert_string_equal(p->extensions.items[0].key, "x-jira");
-  assert_string_equal(p->extensions.items[0].json, "{\"project\":\"OPS\",\"board\":12}");
-  assert_string_equal(p->extensions.items[1].key, "x-scalars");
-  assert_string_equal(p->extensions.items[1].json,
+  assert_string_equal(p->extensions.items[0]->key, "x-jira");
+  assert_string_equal(p->extensions.items[0]->json, "{\"project\":\"OPS\",\"board\":12}");
+  assert_string_equal(p->extensions.items[1]->key, "x-scalars");
+  assert_string_equal(p->extensions.items[1]->json,
                       "[1,-7,3,1.5e3,0.5,2,31,15,true,false,null,null,\"\",\".inf\",\".nan\","
                       "\"12\",\"q\\\"b\\\\s\",\"1_000\",\"0xFFFFFFFFFFFFFFFFF\",\"yes\"]");
-  assert_string_equal(p->extensions.items[2].json, "\"line\\nnext\\ttab ünï 日本\"");
-  assert_string_equal(p->extensions.items[3].key, "x-empty");
-  assert_string_equal(p->extensions.items[3].json, "null");
-  assert_string_equal(p->extensions.items[4].json, "{\"a\":[{\"b\":\"c\"}],\"1\":{}}");
+  assert_string_equal(p->extensions.items[2]->json, "\"line\\nnext\\ttab ünï 日本\"");
+  assert_string_equal(p->extensions.items[3]->key, "x-empty");
+  assert_string_equal(p->extensions.items[3]->json, "null");
+  assert_string_equal(p->extensions.items[4]->json, "{\"a\":[{\"b\":\"c\"}],\"1\":{}}");
   assert_int_equal(p->losses[0].extensions.count, 1);
-  assert_string_equal(p->losses[0].extensions.items[0].key, "x-loss");
-  assert_string_equal(p->losses[0].extensions.items[0].json, "1");
-  assert_string_equal(p->failures[0].extensions.items[0].json, "[\"a\",\"b\"]");
-  assert_string_equal(p->scenarios[0].extensions.items[0].json, "{\"owner\":\"me\"}");
-  assert_string_equal(p->scenarios[0].measures[0].extensions.items[0].key, "x-measure");
-  assert_string_equal(p->scenarios[0].measures[0].extensions.items[0].json, "{\"owner\":\"me\"}");
+  assert_string_equal(p->losses[0].extensions.items[0]->key, "x-loss");
+  assert_string_equal(p->losses[0].extensions.items[0]->json, "1");
+  assert_string_equal(p->failures[0].extensions.items[0]->json, "[\"a\",\"b\"]");
+  assert_string_equal(p->scenarios[0].extensions.items[0]->json, "{\"owner\":\"me\"}");
+  assert_string_equal(p->scenarios[0].measures[0].extensions.items[0]->key, "x-measure");
+  assert_string_equal(p->scenarios[0].measures[0].extensions.items[0]->json, "{\"owner\":\"me\"}");
 }
 
 /* References resolve to indices; verifies names measures in any order. */
@@ -479,7 +479,8 @@ static void test_aliases(void **state) {
   assert_close(p->losses[1].per_hour[4], 5);
   assert_int_equal(p->scenarios[0].measure_count, 2);
   assert_close(p->scenarios[0].measures[1].effect_frequency, 4);
-  assert_string_equal(p->extensions.items[0].json, "{\"id\":\"f\",\"loss\":\"a\",\"title\":\"F\"}");
+  assert_string_equal(p->extensions.items[0]->json,
+                      "{\"id\":\"f\",\"loss\":\"a\",\"title\":\"F\"}");
 }
 
 /* Quoting does not matter for values; a UTF-8 BOM and CRLF are fine. */
