@@ -215,6 +215,25 @@ static int counts_for_decision(const bd_plan_measure *m) {
   return m->effect_set != 0 || m->has_cost;
 }
 
+/* Copies the waivers of `ps` into `s` (allocated in `arena`), each marked
+ * expired when the day of the load (plan->today) is after its until.
+ * Returns 0 or -1 when memory ran out. */
+static int copy_waivers(const bd_plan *plan, const bd_plan_scenario *ps, bd_arena *arena,
+                        bd_scenario *s) {
+  size_t n = ps->waiver_count;
+  if (n == 0) return 0; /* waivers NULL, waiver_count 0 */
+  bd_waiver *ws = bd_arena_array(arena, n, sizeof *ws);
+  if (ws == NULL) return -1;
+  for (size_t i = 0; i < n; i++) {
+    const bd_plan_waiver *pw = &ps->waivers[i];
+    ws[i] = (bd_waiver){sizeof(bd_waiver), pw->rule, pw->reason, pw->until_text,
+                        plan->today > pw->until};
+  }
+  s->waivers = bd_model_waivers(arena, ws, n);
+  s->waiver_count = n;
+  return s->waivers == NULL ? -1 : 0;
+}
+
 /* Analyses scenario `index` of the plan into `s`: measures, the three
  * states, cost, decision, error-budget share and coverage.  Arrays go to
  * `arena`; `runs` is scratch space (see build_measures()). */
@@ -233,6 +252,7 @@ static int analyse_scenario(const bd_plan *plan, const bd_report *r, size_t inde
   s->accept = ps->accept;
   s->extensions = ps->extensions;
   s->line = ps->line;
+  if (copy_waivers(plan, ps, arena, s) != 0) return -1;
   for (int st = 0; st < BD_STATE_COUNT; st++) {
     compute_figures(plan, ps, (bd_state)st, &figures[st], cats + (size_t)st * nc);
     s->state[st] = &figures[st];

@@ -45,14 +45,13 @@ typedef struct finding_list {
   bd_gate_finding *items;
   size_t count, capacity;
   int failed;
-  const bd_plan_scenario *scenario; /* whose waivers apply; NULL for the whole plan */
-  long today;                       /* the day of the check */
+  const bd_scenario *scenario; /* whose waivers apply; NULL for the whole plan */
 } finding_list;
 
 /* The current scenario's waiver of rule, or NULL. */
-static const bd_plan_waiver *waiver_of(const finding_list *l, const char *rule) {
+static const bd_waiver *waiver_of(const finding_list *l, const char *rule) {
   for (size_t i = 0; l->scenario && i < l->scenario->waiver_count; i++)
-    if (strcmp(l->scenario->waivers[i].rule, rule) == 0) return &l->scenario->waivers[i];
+    if (strcmp(l->scenario->waivers[i]->rule, rule) == 0) return l->scenario->waivers[i];
   return NULL;
 }
 
@@ -74,11 +73,11 @@ __attribute__((format(printf, 4, 5))) static void add(finding_list *l, const cha
   }
   char text[1024];
   size_t at = 0;
-  const bd_plan_waiver *w = waiver_of(l, rule);
-  int waived = w && w->until >= l->today;
+  const bd_waiver *w = waiver_of(l, rule);
+  int waived = w && !w->expired;
   if (w && !waived) {
     int n = snprintf(text, sizeof text, "waiver of %s for scenario '%s' expired on %s: ", rule,
-                     l->scenario->id, w->until_text);
+                     l->scenario->id, w->until);
     at = n > 0 && (size_t)n < sizeof text ? (size_t)n : 0;
   }
   va_list ap;
@@ -115,12 +114,11 @@ static void check_tests(finding_list *l, const bd_report *r, const bd_scenario *
   }
 }
 
-size_t bd_gates_check(const bd_report *r, const bd_plan *plan, unsigned mask, bd_arena *arena,
-                      bd_gate_finding **out) {
-  finding_list l = {arena, NULL, 0, 0, 0, NULL, plan->today};
+size_t bd_gates_check(const bd_report *r, unsigned mask, bd_arena *arena, bd_gate_finding **out) {
+  finding_list l = {arena, NULL, 0, 0, 0, NULL};
   for (size_t i = 0; i < r->scenario_count; i++) {
     const bd_scenario *s = r->scenarios[i];
-    l.scenario = &plan->scenarios[i];
+    l.scenario = s;
     if ((mask & BD_GATE_OVER_CAP) && s->over_cap) {
       char share[64], cap[64];
       bd_format_share(s->budget_share, share, sizeof share);

@@ -17,7 +17,7 @@ static int run_gates(const char *path, const bd_plan *plan, bd_arena *arena, uns
   bd_report *report = NULL;
   bd_gate_finding *findings = NULL;
   if (bd_analyse(plan, arena, &report) != 0) return BD_EXIT_INTERNAL;
-  size_t n = bd_gates_check(report, plan, mask, arena, &findings), failing = 0;
+  size_t n = bd_gates_check(report, mask, arena, &findings), failing = 0;
   if (n == (size_t)-1) return BD_EXIT_INTERNAL;
   if ((mask & BD_GATE_BUDGET) && !report->has_error_budget)
     fprintf(stderr, "%s: warning: the plan has no slo, so the budget rule has nothing to check\n",
@@ -26,7 +26,7 @@ static int run_gates(const char *path, const bd_plan *plan, bd_arena *arena, uns
     const bd_gate_finding *f = &findings[i];
     if (f->waived) {
       fprintf(stderr, "%s:%u: note: %s waived until %s (%s): %s\n", path, f->line, f->rule,
-              f->waiver->until_text, f->waiver->reason, f->message);
+              f->waiver->until, f->waiver->reason, f->message);
       continue;
     }
     failing++;
