@@ -25,9 +25,7 @@ render() {
 # golden NAME: the normalised DOM of $WORK/NAME.html equals tests/golden/NAME.html.txt.
 golden() {
   "$PY" "$DOM" normalise "$WORK/$1.html" >"$WORK/$1.html.txt"
-  if [ "${UPDATE_GOLDEN:-0}" = 1 ]; then
-    cp "$WORK/$1.html.txt" "$GOLDEN/$1.html.txt"
-  fi
+  update_golden "$GOLDEN/$1.html.txt" "$WORK/$1.html.txt"
   if diff -u "$GOLDEN/$1.html.txt" "$WORK/$1.html.txt" >"$WORK/diff"; then
     pass "$1: normalised DOM matches tests/golden/$1.html.txt"
   else

@@ -54,6 +54,16 @@ no_temp_files() {
   [ -z "$(find "$1" -maxdepth 1 -name '.badday-tmp-*' -print -quit)" ]
 }
 
+# update_golden GOLDEN NEW: with UPDATE_GOLDEN=1 in the environment, copies
+# NEW over the golden file GOLDEN (creating it) before the test compares
+# them, so a wanted change of output is reviewed as a git diff of the golden
+# files instead of edited by hand; does nothing otherwise.
+update_golden() {
+  if [ "${UPDATE_GOLDEN:-0}" = 1 ]; then
+    cp "$2" "$1" && echo "# UPDATE_GOLDEN: wrote $1"
+  fi
+}
+
 finish() {
   echo "# $PASSED passed, $FAILED failed"
   [ "$FAILED" -eq 0 ]

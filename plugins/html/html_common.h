@@ -249,7 +249,7 @@ int html_palette_css(char **css, size_t *len);
 /* Writes "sha256-BASE64" of data into out (size >= 52). */
 void html_csp_hash(const bd_host *host, const void *data, size_t len, char *out, size_t size);
 
-/* --- the views (html_views.c, html_tables.c, html_svg.c) ------------------ */
+/* --- the views (html_views.c, html_tables.c, html_tree.c) ----------------- */
 
 /* The header line of the plan: owner, period, as of, currency, SLO. */
 html_node *html_plan_meta(html_ctx *ctx, html_node *parent);
@@ -303,12 +303,12 @@ void html_coverage_legend(html_ctx *ctx, html_node *parent);
 /* The key of the heatmap panels' heads: each kind's letter and label. */
 void html_kind_key(html_ctx *ctx, html_node *parent);
 
-/* Scenario trees (html_svg.c). */
+/* Scenario trees (html_tree.c). */
 typedef struct html_tree_plan html_tree_plan;
 
 /* Prepares tree t of the report for drawing in pieces of at most max_rows
  * leaf rows (on slides the summary tree: measures as chips, see
- * html_svg.c).  Returns NULL when memory ran out (ctx->err is filled). */
+ * html_tree.c).  Returns NULL when memory ran out (ctx->err is filled). */
 html_tree_plan *html_tree_prepare(html_ctx *ctx, const bd_tree *t, size_t max_rows);
 
 /* How many tree rows fit in height CSS px (at least 1): the max_rows of

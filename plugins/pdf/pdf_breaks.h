@@ -1,7 +1,7 @@
 /*
  * pdf_breaks.h - where a line of plan text may break: the line-breaking
  * class of a character and the rule between two neighbours, shared by the
- * fast path's breaker (pdf_text.c), its glyph cache (pdf_fonts.c) and the
+ * fast path's breaker (pdf_text.c), its glyph cache (pdf_text_fonts.c) and the
  * pango path, which is told the same rules by attributes that disallow
  * breaks in a run (a word joiner, U+2060, would show in extracted text).
  *

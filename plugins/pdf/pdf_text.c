@@ -277,7 +277,7 @@ static PangoLayout *pango_layout_for(pdf_text *t, const char *s, pdf_font f, dou
     t->failed = 1;
     return NULL;
   }
-  PangoFontDescription *desc = pdf_font_description(f);
+  PangoFontDescription *desc = pdf_text_font_description(f);
   pango_layout_set_font_description(layout, desc);
   pango_font_description_free(desc);
   if (width > 0) {
@@ -336,14 +336,14 @@ double pdf_text_min_width(pdf_text *t, const char *s, pdf_font f) {
   int bold = f.bold ? 1 : 0, prev = BR_OPEN;
   double seg = 0, widest = 0;
   while (i < len) {
-    uint32_t c = pdf_next_char(u, len, &i);
+    uint32_t c = pdf_text_next_char(u, len, &i);
     if (c == BAD_CHAR) return pdf_text_width(t, s, f);
     if (c == '\n') {
       prev = BR_OPEN;
       seg = 0;
       continue;
     }
-    glyph_info g = pdf_glyph(t, c, bold);
+    glyph_info g = pdf_text_glyph(t, c, bold);
     if (g.face < 0) return pdf_text_width(t, s, f);
     if (g.cls == BR_SPACE) {
       seg = 0;

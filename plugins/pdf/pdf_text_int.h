@@ -1,5 +1,5 @@
 /*
- * pdf_text_int.h - the inside of the text engine, shared by pdf_fonts.c
+ * pdf_text_int.h - the inside of the text engine, shared by pdf_text_fonts.c
  * (fonts, the per-character glyph cache, set-up and tear-down) and
  * pdf_text.c (line breaking, measuring, drawing).  Not used elsewhere.
  */
@@ -89,25 +89,25 @@ struct pdf_text {
 
 /* Decodes the UTF-8 character at s[*i] (of len bytes), advances *i and
  * returns it, or BAD_CHAR for a malformed sequence. */
-uint32_t pdf_next_char(const unsigned char *s, size_t len, size_t *i);
+uint32_t pdf_text_next_char(const unsigned char *s, size_t len, size_t *i);
 
 /* The glyph of c in the given weight (bold 0 or 1), from the cache or
  * resolved once through pango's font fallback; face -1: needs pango. */
-glyph_info pdf_glyph(pdf_text *t, uint32_t c, int bold);
+glyph_info pdf_text_glyph(pdf_text *t, uint32_t c, int bold);
 
 /* The fast path's hot loop: ASCII inline, the rest through the functions
  * above. */
 static inline uint32_t next_char(const unsigned char *s, size_t len, size_t *i) {
   if (s[*i] < 0x80) return s[(*i)++];
-  return pdf_next_char(s, len, i);
+  return pdf_text_next_char(s, len, i);
 }
 static inline const glyph_info *glyph_of(pdf_text *t, uint32_t c, int bold, glyph_info *slot) {
   if (c < 128) return &t->ascii[bold][c];
-  *slot = pdf_glyph(t, c, bold);
+  *slot = pdf_text_glyph(t, c, bold);
   return slot;
 }
 
 /* A font description of "sans" at f (caller frees). */
-PangoFontDescription *pdf_font_description(pdf_font f);
+PangoFontDescription *pdf_text_font_description(pdf_font f);
 
 #endif

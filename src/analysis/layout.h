@@ -1,7 +1,10 @@
 /*
- * layout.h - the layout every drawing output shares (design.md, "The way
- * data flows"): the rows of the loss matrix and the scenario trees.  Pure:
- * reads the analysed figures of a report, writes only its layout fields.
+ * layout.h - the layout every drawing output shares: the rows of the loss
+ * matrix and the scenario trees, computed once in the core after the
+ * analysis so that every plugin draws the same rows and trees instead of
+ * laying them out again (README, "Layout of the source": the data flow;
+ * doc/plugins.md: matrix_rows[] and trees[] of the report).  Pure: reads
+ * the analysed figures of a report, writes only its layout fields.
  */
 #ifndef BD_LAYOUT_H
 #define BD_LAYOUT_H

@@ -8,6 +8,7 @@
 #include "analysis/analyse.h"
 #include "base/numfmt.h"
 #include "plan/validate.h"
+#include "plan/yaml_read.h"
 #include "plan/ynode.h"
 
 /* The state of reading one --compare file (a bd_tree_reader's context). */

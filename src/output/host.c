@@ -269,7 +269,11 @@ unsigned bd_plugin_features(const bd_plugin *plugin) {
 }
 
 const bd_option_spec *bd_plugin_option(const bd_plugin *plugin, size_t i) {
-  if (!BD_HAS(plugin, bd_plugin, option_size) || plugin->options == NULL) return NULL;
+  /* a stride smaller than 2.0's (never loaded, but a linked-in descriptor
+   * could have one) would read the same spec forever */
+  if (!BD_HAS(plugin, bd_plugin, option_size) || plugin->options == NULL ||
+      plugin->option_size < BD_OPTION_SIZE_2_0)
+    return NULL;
   /* the plugin's stride: its bd_option_spec may be older or newer than ours */
   const bd_option_spec *o = (const bd_option_spec *)(const void *)((const char *)plugin->options +
                                                                    i * plugin->option_size);

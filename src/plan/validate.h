@@ -1,9 +1,9 @@
 /*
  * validate.h - the validation of a YAML node tree into a plan.
  *
- * load.c turns libyaml's events into a tree of bd_ynode (ynode.h);
+ * ytree.c turns libyaml's events into a tree of bd_ynode (ynode.h);
  * validate.c checks that tree against the plan format and builds the
- * bd_plan.  This header knows nothing of libyaml, so that only load.c
+ * bd_plan.  This header knows nothing of libyaml, so that only ytree.c
  * includes yaml.h.
  */
 #ifndef BD_VALIDATE_H
@@ -13,7 +13,7 @@
 
 #include "base/arena.h"
 #include "base/diag.h"
-#include "plan/load.h"
+#include "plan/limits.h"
 #include "plan/plan.h"
 #include "plan/ynode.h"
 

@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "plan/load.h"
+#include "plan/limits.h"
 #include "plan/values.h"
 
 enum {

@@ -1,11 +1,14 @@
 /*
  * ynode.h - the YAML node tree and checked reading of it.
  *
- * load.c turns libyaml's events into a tree of bd_ynode; validate.c reads
+ * ytree.c turns libyaml's events into a tree of bd_ynode; validate.c reads
  * the tree into a plan through the functions here, which report every
  * problem (file:line:column, what was found, what was expected) to a
  * bd_vctx and count the nodes visited, so that aliases cannot make a small
  * file expand without bound.  Nothing here knows libyaml.
+ *
+ * Names: the tree's types are bd_ynode*; the checked reading that ynode.c
+ * exports is named bd_v_* ("value"), every function and type of it.
  */
 #ifndef BD_YNODE_H
 #define BD_YNODE_H

@@ -74,6 +74,7 @@ static const bd_plugin probe = {
     .formats = probe_formats,
     .render = probe_render,
     .options = probe_options,
+    .option_size = sizeof(bd_option_spec),
 };
 
 /* A plugin that takes several plans, under two formats. */
@@ -92,6 +93,7 @@ static const bd_plugin multi = {
     .formats = multi_formats,
     .render = multi_render,
     .features = BD_FEATURE_PORTFOLIO,
+    .option_size = sizeof(bd_option_spec),
 };
 
 /* What every test shares: the report, the plugin set, a scratch directory,

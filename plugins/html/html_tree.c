@@ -1,5 +1,5 @@
 /*
- * html_svg.c - the scenario tree as inline SVG, drawn from the layout the
+ * html_tree.c - the scenario tree as inline SVG, drawn from the layout the
  * core computed (bd_tree: a column per depth, leaves on consecutive rows,
  * parents centred on their children).
  *

@@ -1,5 +1,5 @@
 /*
- * pdf_mono.c - one line of text in the monospace face (DejaVu Sans Mono
+ * pdf_text_mono.c - one line of text in the monospace face (DejaVu Sans Mono
  * through the "monospace" alias of fonts.conf), for a SHA-256 in the
  * running footer.  Set through pango; see pdf_text.h.
  */

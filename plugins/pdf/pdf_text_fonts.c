@@ -1,5 +1,5 @@
 /*
- * pdf_fonts.c - the fonts of the pdf plugin: the fontconfig configuration
+ * pdf_text_fonts.c - the fonts of the pdf plugin: the fontconfig configuration
  * from the font directory, pango's font map on it, and the per-character
  * glyph cache of the fast path (which font has a character, its glyph and
  * advance, how a line may break around it).  See pdf_text.h.
@@ -14,7 +14,7 @@
 #include <unistd.h>
 
 /* See pdf_text_int.h. */
-uint32_t pdf_next_char(const unsigned char *s, size_t len, size_t *i) {
+uint32_t pdf_text_next_char(const unsigned char *s, size_t len, size_t *i) {
   size_t at = *i;
   unsigned c = s[at];
   if (c < 0x80) {
@@ -138,7 +138,7 @@ static int grow_map(glyph_map *m) {
 }
 
 /* The glyph of c in the given weight, from the cache or resolved once. */
-glyph_info pdf_glyph(pdf_text *t, uint32_t c, int bold) {
+glyph_info pdf_text_glyph(pdf_text *t, uint32_t c, int bold) {
   if (c < 128) return t->ascii[bold][c];
   glyph_map *m = &t->maps[bold];
   if (m->cap) {
@@ -159,7 +159,7 @@ glyph_info pdf_glyph(pdf_text *t, uint32_t c, int bold) {
 }
 
 /* A font description of "sans" at f (caller frees). */
-PangoFontDescription *pdf_font_description(pdf_font f) {
+PangoFontDescription *pdf_text_font_description(pdf_font f) {
   PangoFontDescription *desc = pango_font_description_new();
   pango_font_description_set_family_static(desc, "sans");
   pango_font_description_set_absolute_size(desc, f.size * PANGO_SCALE);
@@ -170,7 +170,7 @@ PangoFontDescription *pdf_font_description(pdf_font f) {
 /* Records the family of the font pango picks for c into buf. */
 static void family_for(pdf_text *t, uint32_t c, char *buf, size_t size) {
   buf[0] = '\0';
-  glyph_info g = pdf_glyph(t, c, 0);
+  glyph_info g = pdf_text_glyph(t, c, 0);
   if (g.face < 0) return;
   PangoFont *font = pango_fontset_get_font(t->fontsets[0], c);
   if (font == NULL) return;
@@ -240,7 +240,7 @@ pdf_text *pdf_text_new(const char *font_dir, const char *lang, char *err, size_t
   PangoLanguage *language = pango_language_from_string(lang && *lang ? lang : "en");
   pango_context_set_language(t->context, language);
   for (int b = 0; b < 2; b++) {
-    PangoFontDescription *desc = pdf_font_description((pdf_font){LOOKUP_SIZE, b});
+    PangoFontDescription *desc = pdf_text_font_description((pdf_font){LOOKUP_SIZE, b});
     t->fontsets[b] = pango_font_map_load_fontset(t->fontmap, t->context, desc, language);
     pango_font_description_free(desc);
     if (t->fontsets[b] == NULL) {
@@ -249,7 +249,7 @@ pdf_text *pdf_text_new(const char *font_dir, const char *lang, char *err, size_t
     }
     for (uint32_t c = 0; c < 128; c++)
       t->ascii[b][c] = c >= 32 && c < 127 ? resolve_char(t, c, b) : (glyph_info){0, 0, -1, 0};
-    t->ellipsis[b] = pdf_glyph(t, 0x2026, b);
+    t->ellipsis[b] = pdf_text_glyph(t, 0x2026, b);
     if (t->ellipsis[b].face < 0 || t->ascii[b]['0'].face < 0) {
       snprintf(err, errsize, "the fonts of the font configuration lack basic Latin letters");
       goto fail;
