@@ -15,11 +15,12 @@ export BADDAY_PLUGIN_PATH=
 
 REMOVED="$TOP_BUILDDIR/tests/abi/old/removed.txt"
 check "the old headers lack the newest members" test "$(wc -l <"$REMOVED")" -ge 13
-check "bd_scenario lost its last member" grep -qx 'bd_scenario.line' "$REMOVED"
+check "bd_scenario lost its last member" grep -qx 'bd_scenario.waiver_count' "$REMOVED"
+check "bd_waiver lost its last member" grep -qx 'bd_waiver.expired' "$REMOVED"
 check "bd_figures lost its last member" grep -qx 'bd_figures.by_category' "$REMOVED"
 
 run "$BADDAY" plugins --plugin-dir "$WORK/dumpold"
-expect_out "the old plugin is loaded" "dump       formats: dump  ABI 2.0"
+expect_out "the old plugin is loaded" "dump       formats: dump  ABI 2.1"
 check "the old plugin is refused nothing" sh -c "! grep -q refused '$WORK/out'"
 
 Q="$TOP_SRCDIR/tests/quarters"
@@ -37,6 +38,9 @@ compare() {
     fail "$label: the old plugin reads other values"; diff "$WORK/known.dump" "$WORK/old.dump" | head -5; fi
 }
 for plan in "$VALID"/*.yaml; do compare "$(basename "$plan")" "$plan"; done
+compare "waivers" "$VALID/waivers.yaml"
+check "waivers: read by today's plugin (ABI 2.1)" \
+  grep -qx '+ scenario\[0\] waiver\[1\] until=2025-01-15' "$WORK/new.dump"
 compare "comparison" "$Q/payments-2026-Q3.yaml" --compare "$Q/payments-2026-Q2.yaml"
 check "comparison: the deltas were read" grep -q '^delta\[3\] id=' "$WORK/old.dump"
 compare "portfolio" "$Q/payments-2026-Q3.yaml" "$Q/search-2026-Q3.yaml"

@@ -12,7 +12,7 @@
 #   old-batch   1 x 2h = 2000, monitor           removed
 #   queue-full  -                                1 x 3h = 3000, monitor (added)
 #   dns-fail    1 x 1h = 1000; drill 2026-05-01  1000; the same drill is now
-#               is 60 days old: verified         152 days old (> 90d): stale
+#               is 60 days old: verified         152 days old (> 100d): stale
 #
 #   total       13000                            12000, difference -1000
 . "$TOP_SRCDIR/tests/lib.sh"

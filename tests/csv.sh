@@ -49,8 +49,9 @@ check "comma and quote quoted, quote doubled" grep -qF '"Comma, ""quote"" and a 
 check "UTF-8 text kept" grep -qF '決済が止まる' "$M"
 # formula: 3 * (1h * 1 * 1000) = 3000; quoting: 4 * 0.5h * 1000 = 2000; japanese: .5 * 2 * 1000 = 1000
 check "exact figures (formula 3000)" grep -qF ',formula,' "$M"
-# its planned measure 'at' has no effect and no cost: reduction 0 >= plan_cost 0 -> mitigate
-check "formula total 3000, downtime 3" sh -c "grep -F ',formula,' '$M' | grep -qF ',3000,0,0,0,3000,3,3000,mitigate,,false'"
+# its planned measure 'at' has no effect and no cost, so it does not count
+# for the decision: monitor
+check "formula total 3000, downtime 3" sh -c "grep -F ',formula,' '$M' | grep -qF ',3000,0,0,0,3000,3,3000,monitor,,false'"
 check "quoting total 2000" sh -c "grep -F ',quoting,' '$M' | grep -qF ',2000,0,0,0,2000,2,2000,monitor,,false'"
 check "no BOM by default" sh -c "! head -c 3 '$M' | od -An -tx1 | grep -q 'ef bb bf'"
 
@@ -68,5 +69,18 @@ check "test row has last_run and result" grep -qF ',testing,implemented,0,0,0,ve
 
 run "$BADDAY" render "$WORK/plan.yaml" -o "$WORK/x.csv" -O table=everything
 expect_rc "bad option value" 2
-expect_err "allowed values named" "option table of the csv plugin must be one of matrix, measures, services, changes, not 'everything'"
+expect_err "allowed values named" "option table of the csv plugin must be one of matrix, measures, services, changes, waivers, not 'everything'"
+
+# -O table=waivers: one row per waived CI gate rule, as tests/valid/waivers.yaml
+# gives them; the day of the check is SOURCE_DATE_EPOCH's, 2025-01-29, so
+# the waiver until 2025-03-31 is in force and the one until 2025-01-15 expired
+run "$BADDAY" render "$VALID/waivers.yaml" -o "$WORK/w.csv" -O table=waivers
+expect_rc "waivers table renders" 0
+printf '%s\r\n' 'scenario,rule,until,expired,reason' \
+  'psp-down,uncovered,2025-03-31,false,"The second provider is signed in March (Payments lead, OPS-77)"' \
+  'psp-down,stale,2025-01-15,true,The drill was dropped with the old provider' >"$WORK/w.want"
+check "waivers table: exact rows" cmp -s "$WORK/w.want" "$WORK/w.csv"
+run "$BADDAY" render "$EXAMPLE" -o "$WORK/none.csv" -O table=waivers
+check "waivers table of a plan without waivers: the header only" \
+  test "$(cat "$WORK/none.csv")" = "$(printf 'scenario,rule,until,expired,reason\r')"
 finish

@@ -86,4 +86,49 @@ expect_rc "unknown rule" 2
 expect_err "unknown rule named" "unknown rule 'flaky'"
 run "$BADDAY" check failing.yaml
 expect_rc "without --fail-on findings do not fail" 0
+
+# waivers: the day of the check is SOURCE_DATE_EPOCH (2025-01-29 in the
+# tests, the plan's as_of too).  web-down is uncovered (the restart is only
+# planned; line 11) and its drill is stale (2024-12-01 is 59 days before
+# as_of, > 30d; line 20).  uncovered is waived until 2025-01-29, today:
+# the waiver holds on its last day.  stale was waived until 2025-01-28,
+# yesterday: expired, so it fails and says so.  batch-late has no measure
+# at all but is accepted: never uncovered (4/year x 1h = 4h is 9.1% of
+# the 43.8 h budget: not over the cap).  over-cap is waived where nothing
+# is over the cap: no finding.
+sed 's/kind: recovery, status: implemented/kind: recovery, status: planned/;
+     s/last_run: 2025-01-20/last_run: 2024-12-01/' clean.yaml >waived.yaml
+cat >>waived.yaml <<'PLAN'
+    waive:
+      - {rule: uncovered, reason: "restart ships in February (OPS-12)", until: 2025-01-29}
+      - {rule: stale, reason: drill moved to the game day, until: 2025-01-28}
+      - {rule: over-cap, reason: never needed, until: 2025-12-31}
+  - id: batch-late
+    failure: f
+    title: The nightly batch is late
+    frequency: 4/year
+    recover: 1h
+    accept: nobody reads the report before noon
+PLAN
+run "$BADDAY" check --fail-on uncovered,over-cap waived.yaml
+expect_rc "a waiver that holds on its last day passes the gate" 0
+check "nothing on stdout when every finding is waived" test ! -s "$WORK/out"
+expect_err "the waived finding is noted with its reason" \
+  "waived.yaml:11: note: uncovered waived until 2025-01-29 (restart ships in February (OPS-12)): scenario 'web-down' has no implemented recovery measure"
+check "the accepted scenario is not uncovered" sh -c "! grep -q batch-late '$WORK/out' '$WORK/err'"
+run "$BADDAY" check --fail-on stale waived.yaml
+expect_rc "an expired waiver fails the gate" 6
+expect_out "the expired waiver is named" \
+  "waived.yaml:20: stale: waiver of stale for scenario 'web-down' expired on 2025-01-28: test 'drill' of scenario 'web-down' last ran on 2024-12-01, more than 30d before 2025-01-29"
+check "one finding" test "$(wc -l <"$WORK/out")" -eq 1
+# a day later (SOURCE_DATE_EPOCH 2025-01-30) the uncovered waiver has expired too
+SOURCE_DATE_EPOCH=1738195200 run "$BADDAY" check --fail-on uncovered waived.yaml
+expect_rc "the day after until, the waiver no longer holds" 6
+expect_out "expired the day after" \
+  "waived.yaml:11: uncovered: waiver of uncovered for scenario 'web-down' expired on 2025-01-29: scenario 'web-down' has no implemented recovery measure"
+# without the waive list the same plan fails both rules
+sed '/^    waive:/,/over-cap, reason/d' waived.yaml >unwaived.yaml
+run "$BADDAY" check --fail-on uncovered,stale unwaived.yaml
+expect_rc "unwaived: fails" 6
+check "unwaived: two findings" test "$(wc -l <"$WORK/out")" -eq 2
 finish

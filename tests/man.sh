@@ -67,6 +67,8 @@ if [ -r "$BC" ]; then
   check "completes --fail-on rules after a comma" has over-cap,stale check --fail-on over-cap,st
   check "completes --layout" has slides render p.yaml --layout s
   check "completes the options of init" has --lang init --l
+  check "completes --strict of check" has --strict check --str
+  check "completes --strict of render" has --strict render p.yaml --str
 else
   fail "bash-completion is not installed ($BC)"
 fi

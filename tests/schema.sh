@@ -69,6 +69,7 @@ keys = set(s["properties"])
 for d in ("loss", "failure", "scenario", "measure"):
     keys |= set(s["$defs"][d]["properties"])
 keys |= set(s["$defs"]["measure"]["properties"]["effect"]["properties"])
+keys |= set(s["$defs"]["waiver"]["properties"])
 print(" ".join(sorted(keys)))' "$SCHEMA"); do
     grep -Eq "(^|[ {,])$key:" "$WORK/starter-$lang.yaml" || missing="$missing $key"
   done

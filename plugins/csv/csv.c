@@ -9,10 +9,11 @@
  * TAB or CR gets a leading apostrophe, so a spreadsheet shows it as text
  * instead of running it.  Numbers are exact (host->format_number).
  *
- * Options: -O table=matrix|measures|services|changes (default matrix),
- * -O bom=no|yes.  With several plans (a portfolio) every row starts with
- * its service; "services" is one row per plan (the portfolio summary) and
- * "changes" one row per scenario compared with --compare.
+ * Options: -O table=matrix|measures|services|changes|waivers (default
+ * matrix), -O bom=no|yes.  With several plans (a portfolio) every row starts
+ * with its service; "services" is one row per plan (the portfolio summary),
+ * "changes" one row per scenario compared with --compare and "waivers" one
+ * row per waived CI gate rule (a scenario's `waive`).
  */
 #include <stddef.h>
 #include <stdio.h>
@@ -222,6 +223,30 @@ static void changes(csv_writer *w, const bd_report *r, int header) {
   }
 }
 
+/* One row per waiver of a CI gate rule (ABI 2.1): its scenario, the rule,
+ * until when, whether it has expired, and the reason. */
+static void waivers(csv_writer *w, const bd_report *r, int header) {
+  if (header) {
+    const char *head[] = {"scenario", "rule", "until", "expired", "reason"};
+    if (w->service_column) text(w, "service");
+    for (size_t i = 0; i < sizeof head / sizeof head[0]; i++) text(w, head[i]);
+    end_row(w);
+  }
+  for (size_t i = 0; i < r->scenario_count; i++) {
+    const bd_scenario *s = r->scenarios[i];
+    for (size_t j = 0; BD_HAS(s, bd_scenario, waiver_count) && j < s->waiver_count; j++) {
+      const bd_waiver *v = s->waivers[j];
+      if (w->service_column) text(w, r->service);
+      text(w, s->id);
+      text(w, v->rule);
+      text(w, v->until);
+      text(w, v->expired ? "true" : "false");
+      text(w, v->reason);
+      end_row(w);
+    }
+  }
+}
+
 /* Whether every plan of the portfolio has the same loss categories, in the
  * same order (the loss matrix's columns). */
 static int same_categories(const bd_portfolio *p) {
@@ -250,6 +275,7 @@ static int render(const bd_host *host, const bd_render_request *req, bd_error *e
   if (table && strcmp(table, "measures") == 0) write_table = measures;
   if (table && strcmp(table, "services") == 0) write_table = services;
   if (table && strcmp(table, "changes") == 0) write_table = changes;
+  if (table && strcmp(table, "waivers") == 0) write_table = waivers;
   const bd_portfolio *p = BD_HAS(req, bd_render_request, portfolio) ? req->portfolio : NULL;
   w.service_column = p != NULL && write_table != services;
   if (p == NULL) {
@@ -257,7 +283,8 @@ static int render(const bd_host *host, const bd_render_request *req, bd_error *e
   } else if (write_table == matrix && !same_categories(p)) {
     snprintf(err->message, sizeof err->message,
              "the plans have different loss categories, so their loss matrices do not share "
-             "columns; use -O table=services, measures or changes, or render each plan on its own");
+             "columns; use -O table=services, measures, changes or waivers, or render each plan on "
+             "its own");
     return -1;
   } else {
     for (size_t i = 0; i < p->report_count; i++) write_table(&w, p->reports[i], i == 0);
@@ -271,13 +298,13 @@ static int render(const bd_host *host, const bd_render_request *req, bd_error *e
 }
 
 static const char *const formats[] = {"csv", NULL};
-static const char *const tables[] = {"matrix", "measures", "services", "changes", NULL};
+static const char *const tables[] = {"matrix", "measures", "services", "changes", "waivers", NULL};
 static const char *const yes_no[] = {"no", "yes", NULL};
 
 static const bd_option_spec options[] = {
     {"table",
-     "which table: the loss matrix, the measure list, one row per plan (services) or the "
-     "scenarios compared with --compare (changes)",
+     "which table: the loss matrix, the measure list, one row per plan (services), the "
+     "scenarios compared with --compare (changes) or the waived CI gate rules (waivers)",
      tables, "matrix"},
     {"bom", "start with a UTF-8 byte order mark (for spreadsheets)", yes_no, "no"},
     {NULL, NULL, NULL, NULL},
@@ -285,5 +312,6 @@ static const bd_option_spec options[] = {
 
 /* The descriptor and the exported bd_plugin_entry() (badday/plugin.h). */
 BD_PLUGIN_DEFINE("csv",
-                 "the loss matrix, measures, services or changes as CSV (RFC 4180, formula-safe)",
+                 "the loss matrix, measures, services, changes or waivers as CSV (RFC 4180, "
+                 "formula-safe)",
                  formats, render, options, BD_FEATURE_PORTFOLIO | BD_FEATURE_COMPARISON)

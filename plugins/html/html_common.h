@@ -272,6 +272,13 @@ html_node *html_decisions_table(html_ctx *ctx, size_t first, size_t count);
 /* Streams the whole decisions table (report). */
 void html_decisions_stream(html_ctx *ctx);
 
+/* The number of waived CI gate rules over every scenario (ABI 2.1). */
+size_t html_waiver_count(const html_ctx *ctx);
+
+/* Streams the table of waived CI gate rules (report): scenario, rule,
+ * until, in force or expired, reason; `count` is html_waiver_count(). */
+void html_waivers_stream(html_ctx *ctx, size_t count);
+
 /* The loss matrix rows [first, end) as a complete table element. */
 html_node *html_matrix_table(html_ctx *ctx, size_t first, size_t end);
 

@@ -84,14 +84,20 @@ static void summary(html_ctx *ctx) {
 static void decisions(html_ctx *ctx) {
   const bd_report *r = ctx->r;
   html_node *sec = new_section(ctx, 1);
-  if (r->decision_count == 0) {
+  size_t waivers = html_waiver_count(ctx);
+  if (r->decision_count == 0 && waivers == 0) {
     html_text_el(ctx, sec, "p", "empty", html_msg(ctx, "text.no_decisions"));
     html_emit(ctx, sec);
     return;
   }
-  html_text_el(ctx, sec, "p", "lead", html_msg(ctx, "text.decisions_intro"));
+  if (r->decision_count == 0)
+    html_text_el(ctx, sec, "p", "empty", html_msg(ctx, "text.no_decisions"));
+  else
+    html_text_el(ctx, sec, "p", "lead", html_msg(ctx, "text.decisions_intro"));
   html_open(ctx, sec);
-  html_decisions_stream(ctx);
+  if (r->decision_count) html_decisions_stream(ctx);
+  /* the CI gate rules waived, who waived them and until when */
+  if (waivers) html_waivers_stream(ctx, waivers);
   html_close(ctx, "section");
 }
 

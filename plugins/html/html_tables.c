@@ -137,6 +137,54 @@ void html_decisions_stream(html_ctx *ctx) {
   stream_table(ctx, decisions_head(ctx), ctx->r->decision_count, decision_rows, NULL);
 }
 
+/* --- waived CI gate rules -------------------------------------------------- */
+
+/* The waivers of scenario s (none from a host older than ABI 2.1). */
+static size_t waivers_of(const bd_scenario *s) {
+  return BD_HAS(s, bd_scenario, waiver_count) ? s->waiver_count : 0;
+}
+
+size_t html_waiver_count(const html_ctx *ctx) {
+  size_t n = 0;
+  for (size_t i = 0; i < ctx->r->scenario_count; i++) n += waivers_of(ctx->r->scenarios[i]);
+  return n;
+}
+
+/* Adds the waiver rows [first, end), counted over every scenario's waivers
+ * in file order. */
+static void waiver_rows(html_ctx *ctx, html_node *tbody, size_t first, size_t end) {
+  const bd_report *r = ctx->r;
+  size_t at = 0;
+  for (size_t i = 0; i < r->scenario_count && at < end; i++) {
+    const bd_scenario *s = r->scenarios[i];
+    size_t n = waivers_of(s);
+    for (size_t j = 0; j < n && at < end; j++, at++) {
+      if (at < first) continue;
+      const bd_waiver *w = s->waivers[j];
+      html_node *tr = html_el(ctx, tbody, "tr", w->expired ? "expired" : NULL);
+      html_node *th = html_el(ctx, tr, "th", "name");
+      html_text_el(ctx, th, "div", "title", s->title);
+      html_text_el(ctx, th, "div", "path", s->id);
+      html_text_el(ctx, tr, "td", NULL, w->rule);
+      html_text_el(ctx, tr, "td", "date", w->until);
+      html_text_el(ctx, tr, "td", w->expired ? "waiver-expired" : "waiver-in-force",
+                   html_msg(ctx, w->expired ? "waiver.expired" : "waiver.in_force"));
+      html_text_el(ctx, tr, "td", NULL, w->reason);
+    }
+  }
+}
+
+void html_waivers_stream(html_ctx *ctx, size_t count) {
+  html_node *table = new_table(ctx, "data waivers", "caption.waivers", 0);
+  html_node *tr = html_el(ctx, html_el(ctx, table, "thead", NULL), "tr", NULL);
+  head_cell(ctx, tr, "column.scenario", "col-name");
+  head_cell(ctx, tr, "column.rule", NULL);
+  head_cell(ctx, tr, "column.until", NULL);
+  head_cell(ctx, tr, "column.waiver_state", NULL);
+  head_cell(ctx, tr, "column.reason", NULL);
+  stream_table(ctx, table, count, waiver_rows, NULL);
+}
+
 /* --- loss matrix ---------------------------------------------------------- */
 
 /* Number of columns of the loss matrix. */

@@ -189,6 +189,28 @@ static void measure(json_writer *w, const bd_scenario *s, const bd_measure *m) {
   put(w, "}", 1);
 }
 
+/* Writes the scenario's waive list as given, each with "expired", one
+ * waiver a line. */
+static void waivers(json_writer *w, const bd_scenario *s) {
+  put(w, "[", 1);
+  for (size_t i = 0; i < s->waiver_count; i++) {
+    const bd_waiver *v = s->waivers[i];
+    newline(w, 4);
+    puts_(w, "{\"rule\": ");
+    string(w, v->rule);
+    puts_(w, ", \"reason\": ");
+    string(w, v->reason);
+    puts_(w, ", \"until\": ");
+    string(w, v->until);
+    puts_(w, ", \"expired\": ");
+    boolean(w, v->expired);
+    put(w, "}", 1);
+    if (i + 1 < s->waiver_count) put(w, ",", 1);
+  }
+  newline(w, 3);
+  put(w, "]", 1);
+}
+
 /* Writes one scenario object at indentation depth 2. */
 static void scenario(json_writer *w, const bd_report *r, const bd_scenario *s) {
   put(w, "{", 1);
@@ -248,6 +270,12 @@ static void scenario(json_writer *w, const bd_report *r, const bd_scenario *s) {
   }
   if (s->measure_count) newline(w, 3);
   put(w, "]", 1);
+  if (BD_HAS(s, bd_scenario, waiver_count) && s->waiver_count) {
+    put(w, ",", 1);
+    newline(w, 3);
+    key(w, "waive");
+    waivers(w, s);
+  }
   if (s->extensions.count) {
     put(w, ",", 1);
     newline(w, 3);

@@ -8,6 +8,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 enum { COL_TITLE, COL_KIND, COL_STATUS, COL_COST, COL_VERIFICATION };
 #define COLS        5
@@ -74,14 +75,39 @@ static void appendix_open(pdf_doc *d, appendix *a) {
   pdf_cols_place(a->cols, COLS, d->x0, d->x1);
 }
 
+/* Appends to buf[*used..size) the scenario's waivers of CI gate rules (ABI
+ * 2.1), each "Waived: RULE until DATE (in force|expired): REASON", after
+ * " · " when something precedes. */
+static void append_waivers(pdf_doc *d, const bd_scenario *s, char *buf, size_t size, size_t *used) {
+  for (size_t i = 0; BD_HAS(s, bd_scenario, waiver_count) && i < s->waiver_count; i++) {
+    const bd_waiver *w = s->waivers[i];
+    if (*used >= size) return;
+    int n =
+        snprintf(buf + *used, size - *used, "%s%s: %s %s %s (%s): %s", *used ? " \xC2\xB7 " : "",
+                 pdf_msg(d, "waiver.waived"), w->rule, pdf_msg(d, "waiver.until"), w->until,
+                 pdf_msg(d, w->expired ? "waiver.expired" : "waiver.in_force"), w->reason);
+    if (n > 0) *used += (size_t)n < size - *used ? (size_t)n : size - *used - 1;
+  }
+}
+
 /* The text under a scenario's title: the reason of an accepted risk, or
- * "no measures". */
+ * "no measures"; then the CI gate rules waived for it. */
 static const char *note_line(pdf_doc *d, const bd_scenario *s, char *buf, size_t size) {
+  const char *base = NULL;
   if (s->accept) {
     snprintf(buf, size, "%s: %s", pdf_enum_label(d, "decision", "accepted"), s->accept);
-    return buf;
+    base = buf;
+  } else if (!s->measure_count) {
+    base = pdf_msg(d, "pdf.no_measures");
   }
-  return s->measure_count ? NULL : pdf_msg(d, "pdf.no_measures");
+  if (!BD_HAS(s, bd_scenario, waiver_count) || s->waiver_count == 0) return base;
+  size_t used = 0;
+  if (base == buf)
+    used = strlen(buf);
+  else if (base)
+    used = (size_t)snprintf(buf, size, "%s", base) < size ? strlen(buf) : size - 1;
+  append_waivers(d, s, buf, size, &used);
+  return buf;
 }
 
 /* The title and font of a header row (a matrix row) and its indent. */

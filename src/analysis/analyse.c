@@ -208,6 +208,32 @@ static void compute_figures(const bd_plan *plan, const bd_plan_scenario *ps, bd_
   f->by_category = by_category;
 }
 
+/* Whether a planned measure counts for the decision: it has an effect or
+ * a cost.  One with neither (a planned test without a cost, a reminder)
+ * changes no figure, so it does not turn monitor into accept. */
+static int counts_for_decision(const bd_plan_measure *m) {
+  return m->effect_set != 0 || m->has_cost;
+}
+
+/* Copies the waivers of `ps` into `s` (allocated in `arena`), each marked
+ * expired when the day of the load (plan->today) is after its until.
+ * Returns 0 or -1 when memory ran out. */
+static int copy_waivers(const bd_plan *plan, const bd_plan_scenario *ps, bd_arena *arena,
+                        bd_scenario *s) {
+  size_t n = ps->waiver_count;
+  if (n == 0) return 0; /* waivers NULL, waiver_count 0 */
+  bd_waiver *ws = bd_arena_array(arena, n, sizeof *ws);
+  if (ws == NULL) return -1;
+  for (size_t i = 0; i < n; i++) {
+    const bd_plan_waiver *pw = &ps->waivers[i];
+    ws[i] = (bd_waiver){sizeof(bd_waiver), pw->rule, pw->reason, pw->until_text,
+                        plan->today > pw->until};
+  }
+  s->waivers = bd_model_waivers(arena, ws, n);
+  s->waiver_count = n;
+  return s->waivers == NULL ? -1 : 0;
+}
+
 /* Analyses scenario `index` of the plan into `s`: measures, the three
  * states, cost, decision, error-budget share and coverage.  Arrays go to
  * `arena`; `runs` is scratch space (see build_measures()). */
@@ -226,21 +252,22 @@ static int analyse_scenario(const bd_plan *plan, const bd_report *r, size_t inde
   s->accept = ps->accept;
   s->extensions = ps->extensions;
   s->line = ps->line;
+  if (copy_waivers(plan, ps, arena, s) != 0) return -1;
   for (int st = 0; st < BD_STATE_COUNT; st++) {
     compute_figures(plan, ps, (bd_state)st, &figures[st], cats + (size_t)st * nc);
     s->state[st] = &figures[st];
   }
   s->heat_by_category = cats + (size_t)BD_STATE_COUNT * nc; /* filled by set_heat() */
-  int has_planned = 0;
+  int has_counting = 0;
   for (size_t i = 0; i < s->measure_count; i++) {
     if (s->measures[i]->status != BD_STATUS_PLANNED) continue;
-    has_planned = 1;
+    has_counting |= counts_for_decision(&ps->measures[i]);
     s->plan_cost += s->measures[i]->annual_cost;
   }
   s->reduction = s->state[BD_STATE_CURRENT]->eal - s->state[BD_STATE_PLANNED]->eal;
   if (ps->accept != NULL)
     s->decision = BD_DECISION_ACCEPTED;
-  else if (!has_planned)
+  else if (!has_counting)
     s->decision = BD_DECISION_MONITOR;
   else if (s->reduction >= s->plan_cost)
     s->decision = BD_DECISION_MITIGATE;

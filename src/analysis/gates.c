@@ -45,9 +45,18 @@ typedef struct finding_list {
   bd_gate_finding *items;
   size_t count, capacity;
   int failed;
+  const bd_scenario *scenario; /* whose waivers apply; NULL for the whole plan */
 } finding_list;
 
-/* Appends a finding with a printf-style message. */
+/* The current scenario's waiver of rule, or NULL. */
+static const bd_waiver *waiver_of(const finding_list *l, const char *rule) {
+  for (size_t i = 0; l->scenario && i < l->scenario->waiver_count; i++)
+    if (strcmp(l->scenario->waivers[i]->rule, rule) == 0) return l->scenario->waivers[i];
+  return NULL;
+}
+
+/* Appends a finding with a printf-style message; an expired waiver of the
+ * rule is named first. */
 __attribute__((format(printf, 4, 5))) static void add(finding_list *l, const char *rule,
                                                       unsigned line, const char *fmt, ...) {
   if (l->failed) return;
@@ -63,16 +72,24 @@ __attribute__((format(printf, 4, 5))) static void add(finding_list *l, const cha
     l->capacity = cap;
   }
   char text[1024];
+  size_t at = 0;
+  const bd_waiver *w = waiver_of(l, rule);
+  int waived = w && !w->expired;
+  if (w && !waived) {
+    int n = snprintf(text, sizeof text, "waiver of %s for scenario '%s' expired on %s: ", rule,
+                     l->scenario->id, w->until);
+    at = n > 0 && (size_t)n < sizeof text ? (size_t)n : 0;
+  }
   va_list ap;
   va_start(ap, fmt);
-  vsnprintf(text, sizeof text, fmt, ap);
+  vsnprintf(text + at, sizeof text - at, fmt, ap);
   va_end(ap);
   char *message = bd_arena_strdup(l->arena, text);
   if (message == NULL) {
     l->failed = 1;
     return;
   }
-  l->items[l->count++] = (bd_gate_finding){rule, line, message};
+  l->items[l->count++] = (bd_gate_finding){rule, line, message, w, waived};
 }
 
 /* The name of a measure for messages: its id, else its title. */
@@ -98,9 +115,10 @@ static void check_tests(finding_list *l, const bd_report *r, const bd_scenario *
 }
 
 size_t bd_gates_check(const bd_report *r, unsigned mask, bd_arena *arena, bd_gate_finding **out) {
-  finding_list l = {arena, NULL, 0, 0, 0};
+  finding_list l = {arena, NULL, 0, 0, 0, NULL};
   for (size_t i = 0; i < r->scenario_count; i++) {
     const bd_scenario *s = r->scenarios[i];
+    l.scenario = s;
     if ((mask & BD_GATE_OVER_CAP) && s->over_cap) {
       char share[64], cap[64];
       bd_format_share(s->budget_share, share, sizeof share);
@@ -109,7 +127,7 @@ size_t bd_gates_check(const bd_report *r, unsigned mask, bd_arena *arena, bd_gat
           share, cap);
     }
     if (mask & (BD_GATE_FAILING | BD_GATE_STALE)) check_tests(&l, r, s, mask);
-    if (mask & BD_GATE_UNCOVERED) {
+    if ((mask & BD_GATE_UNCOVERED) && s->accept == NULL) { /* an accepted risk is dealt with */
       int detective = s->coverage[BD_KIND_DETECTIVE] >= BD_CELL_IMPLEMENTED;
       int recovery = s->coverage[BD_KIND_RECOVERY] >= BD_CELL_IMPLEMENTED;
       if (!detective || !recovery)
@@ -119,6 +137,7 @@ size_t bd_gates_check(const bd_report *r, unsigned mask, bd_arena *arena, bd_gat
                                     : "recovery");
     }
   }
+  l.scenario = NULL;
   if ((mask & BD_GATE_BUDGET) && r->has_error_budget &&
       r->totals[BD_STATE_PLANNED]->downtime_h > r->error_budget_h) {
     char down[64], budget[64], slo[64];

@@ -8,6 +8,13 @@
  *   uncovered  a scenario has no implemented detective or no implemented
  *              recovery measure
  *   budget     the planned downtime is over the error budget (needs an slo)
+ *
+ * A scenario's `waive` list (bd_scenario.waivers) lets one of the first
+ * four rules pass for that scenario up to and including its `until` day,
+ * compared with the day of the check (today, or the day of
+ * SOURCE_DATE_EPOCH: bd_waiver.expired); after that the finding fails the
+ * gate again and says the waiver expired.  A scenario with `accept` is
+ * never uncovered.
  */
 #ifndef BD_GATES_H
 #define BD_GATES_H
@@ -30,7 +37,9 @@ enum {
 typedef struct bd_gate_finding {
   const char *rule; /* "over-cap", ... (static) */
   unsigned line;
-  char *message; /* in the arena */
+  char *message;           /* in the arena; names an expired waiver */
+  const bd_waiver *waiver; /* the scenario's waiver of this rule, or NULL */
+  int waived;              /* the waiver holds: the finding does not fail the gate */
 } bd_gate_finding;
 
 /* Parses "over-cap,stale" into a mask of BD_GATE_* bits (ORed into *mask).
@@ -38,8 +47,9 @@ typedef struct bd_gate_finding {
 int bd_gates_parse(const char *list, unsigned *mask, char *errbuf, size_t errsize);
 
 /* Finds every violation of the rules in mask, in scenario order (the budget
- * rule last).  The findings array and messages live in arena.  Returns the
- * number found, or (size_t)-1 when memory ran out. */
+ * rule last), waived ones included and marked.  The findings array and
+ * messages live in arena.  Returns the number found, or (size_t)-1 when
+ * memory ran out. */
 size_t bd_gates_check(const bd_report *report, unsigned mask, bd_arena *arena,
                       bd_gate_finding **out);
 

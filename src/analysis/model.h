@@ -29,5 +29,6 @@ BD_MODEL_POINTERS(bd_model_trees, bd_tree)
 BD_MODEL_POINTERS(bd_model_tree_nodes, bd_tree_node)
 BD_MODEL_POINTERS(bd_model_matrix_rows, bd_matrix_row)
 BD_MODEL_POINTERS(bd_model_deltas, bd_scenario_delta)
+BD_MODEL_POINTERS(bd_model_waivers, bd_waiver)
 
 #endif

@@ -62,6 +62,9 @@
  *        bd_render_request.generated_at (the generation time, which the PDF
  *        plugin writes as its creation date instead of reading
  *        SOURCE_DATE_EPOCH).  No member is newer than 2.0.
+ *   2.1  waivers of CI gate rules: bd_scenario.waivers and waiver_count
+ *        (bd_waiver: rule, reason, until, expired), appended at the end of
+ *        bd_scenario; read them after BD_HAS(s, bd_scenario, waiver_count).
  */
 #ifndef BADDAY_PLUGIN_H
 #define BADDAY_PLUGIN_H
@@ -92,7 +95,7 @@ extern "C" {
 
 #define BD_PLUGIN_MAGIC 0xBADDA700u
 #define BD_ABI_MAJOR    2
-#define BD_ABI_MINOR    0
+#define BD_ABI_MINOR    1
 
 /* True when the struct at ptr, of type `type` as the host built it, has
  * `member`: its struct_size covers the member.  Check it before reading a

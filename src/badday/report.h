@@ -141,6 +141,16 @@ typedef struct bd_measure {
   unsigned line; /* where the measure starts in the plan, 1-based */
 } bd_measure;
 
+/* A `check --fail-on` rule waived for one scenario (the plan's `waive`;
+ * ABI 2.1), as the plan gives it. */
+typedef struct bd_waiver {
+  size_t struct_size; /* sizeof(bd_waiver) of the host */
+  const char *rule;   /* "over-cap", "stale", "failing" or "uncovered" */
+  const char *reason; /* who waived it and why */
+  const char *until;  /* "YYYY-MM-DD": the last day the waiver holds */
+  int expired;        /* the day of the check (today, or SOURCE_DATE_EPOCH's day) is after until */
+} bd_waiver;
+
 /* A scenario with all its computed figures. */
 typedef struct bd_scenario {
   size_t struct_size; /* sizeof(bd_scenario) of the host */
@@ -164,6 +174,10 @@ typedef struct bd_scenario {
   const double *heat_by_category;
   bd_extensions extensions;
   unsigned line;
+  /* ABI 2.1: the CI gate rules waived for this scenario, in file order
+   * (read after BD_HAS(s, bd_scenario, waiver_count)) */
+  const bd_waiver *const *waivers;
+  size_t waiver_count;
 } bd_scenario;
 
 /* A failure type; its scenarios in file order. */

@@ -1,41 +1,50 @@
-/* cmd_check.c - `badday check`: validate plans, and with --fail-on act as a
- * CI gate (gates.h). */
+/* cmd_check.c - `badday check`: validate plans, print their lint warnings
+ * (errors with --strict), and with --fail-on act as a CI gate (gates.h). */
 #include <getopt.h>
 #include <stdio.h>
 
 #include "analysis/analyse.h"
 #include "cli/cli.h"
 #include "cli/cli_common.h"
+#include "cli/cli_lint.h"
 #include "analysis/gates.h"
 
 /* Analyses a valid plan and prints every finding of the --fail-on rules as
- * FILE:LINE: RULE: MESSAGE.  Returns an exit code. */
+ * FILE:LINE: RULE: MESSAGE, and each waived one on standard error as
+ * FILE:LINE: note: RULE waived until DATE (REASON): MESSAGE.  Returns an
+ * exit code. */
 static int run_gates(const char *path, const bd_plan *plan, bd_arena *arena, unsigned mask) {
   bd_report *report = NULL;
   bd_gate_finding *findings = NULL;
   if (bd_analyse(plan, arena, &report) != 0) return BD_EXIT_INTERNAL;
-  size_t n = bd_gates_check(report, mask, arena, &findings);
+  size_t n = bd_gates_check(report, mask, arena, &findings), failing = 0;
   if (n == (size_t)-1) return BD_EXIT_INTERNAL;
   if ((mask & BD_GATE_BUDGET) && !report->has_error_budget)
     fprintf(stderr, "%s: warning: the plan has no slo, so the budget rule has nothing to check\n",
             path);
   for (size_t i = 0; i < n; i++) {
-    if (findings[i].line)
-      printf("%s:%u: %s: %s\n", path, findings[i].line, findings[i].rule, findings[i].message);
+    const bd_gate_finding *f = &findings[i];
+    if (f->waived) {
+      fprintf(stderr, "%s:%u: note: %s waived until %s (%s): %s\n", path, f->line, f->rule,
+              f->waiver->until, f->waiver->reason, f->message);
+      continue;
+    }
+    failing++;
+    if (f->line)
+      printf("%s:%u: %s: %s\n", path, f->line, f->rule, f->message);
     else
-      printf("%s: %s: %s\n", path, findings[i].rule, findings[i].message);
+      printf("%s: %s: %s\n", path, f->rule, f->message);
   }
-  return n ? BD_EXIT_GATE : BD_EXIT_OK;
+  return failing ? BD_EXIT_GATE : BD_EXIT_OK;
 }
 
 int bd_cmd_check(int argc, char **argv) {
-  enum { OPT_FAIL_ON = 256 };
-  static const struct option options[] = {{"verbose", no_argument, NULL, 'v'},
-                                          {"fail-on", required_argument, NULL, OPT_FAIL_ON},
-                                          {"evidence", required_argument, NULL, 'e'},
-                                          {"help", no_argument, NULL, 'h'},
-                                          {NULL, 0, NULL, 0}};
-  int verbose = 0, c;
+  enum { OPT_FAIL_ON = 256, OPT_STRICT };
+  static const struct option options[] = {
+      {"verbose", no_argument, NULL, 'v'},       {"fail-on", required_argument, NULL, OPT_FAIL_ON},
+      {"strict", no_argument, NULL, OPT_STRICT}, {"evidence", required_argument, NULL, 'e'},
+      {"help", no_argument, NULL, 'h'},          {NULL, 0, NULL, 0}};
+  int verbose = 0, strict = 0, c;
   unsigned gates = 0;
   char err[256];
   bd_evidence_list evidence = {{0}, 0};
@@ -50,6 +59,8 @@ int bd_cmd_check(int argc, char **argv) {
         fprintf(stderr, "badday check: --fail-on: %s\n", err);
         return BD_EXIT_USAGE;
       }
+    } else if (c == OPT_STRICT) {
+      strict = 1;
     } else if (c == 'h') {
       bd_print_usage(stdout);
       return BD_EXIT_OK;
@@ -78,6 +89,11 @@ int bd_cmd_check(int argc, char **argv) {
     const char *path = argv[optind + (int)i];
     const bd_plan *plan = plans[i];
     if (plan == NULL) continue;
+    int lint = bd_cli_lint_plan(plan, path, strict);
+    if (lint != BD_EXIT_OK) {
+      if (status == BD_EXIT_OK || status == BD_EXIT_GATE) status = lint;
+      continue; /* under --strict the plan is rejected, as with errors */
+    }
     if (verbose)
       printf("%s: ok (%zu losses, %zu failure types, %zu scenarios)\n", path, plan->loss_count,
              plan->failure_count, plan->scenario_count);

@@ -1,9 +1,10 @@
 /* cmd_init.c - `badday init`: a commented starter plan that passes `check`.
  *
- * The starter is templates/starter.LANG.yaml with three words filled in:
+ * The starter is templates/starter.LANG.yaml with four words filled in:
  * @SCHEMA@ (the installed JSON Schema, for the yaml-language-server
  * modeline on its first line), @TODAY@ (today, or the day of
- * SOURCE_DATE_EPOCH) and @PERIOD@ (today's quarter, YYYY-Qn).  It goes to
+ * SOURCE_DATE_EPOCH), @PERIOD@ (today's quarter, YYYY-Qn) and
+ * @QUARTER_END@ (its last day, YYYY-MM-DD, for the example waiver).  It goes to
  * standard output, or with -o to a new file: init never overwrites one. */
 #include <errno.h>
 #include <getopt.h>
@@ -90,9 +91,12 @@ int bd_cmd_init(int argc, char **argv) {
   }
   long today;
   if (bd_cli_today(&today) != 0) return BD_EXIT_USAGE;
-  char date[11], period[32];
+  char date[11], period[32], quarter_end[32];
   bd_format_date(today, date);
-  snprintf(period, sizeof period, "%.4s-Q%d", date, (atoi(date + 5) + 2) / 3);
+  int quarter = (atoi(date + 5) + 2) / 3;
+  snprintf(period, sizeof period, "%.4s-Q%d", date, quarter);
+  static const char *const last_days[] = {"03-31", "06-30", "09-30", "12-31"};
+  snprintf(quarter_end, sizeof quarter_end, "%.4s-%s", date, last_days[quarter - 1]);
 
   char name[64];
   snprintf(name, sizeof name, "templates/starter.%s.yaml", lang);
@@ -107,10 +111,10 @@ int bd_cmd_init(int argc, char **argv) {
     status = BD_EXIT_OUTPUT;
   }
   if (status == BD_EXIT_OK) {
-    static const char *const words[] = {"@SCHEMA@", "@TODAY@", "@PERIOD@"};
-    const char *const values[] = {schema_path, date, period};
+    static const char *const words[] = {"@SCHEMA@", "@TODAY@", "@PERIOD@", "@QUARTER_END@"};
+    const char *const values[] = {schema_path, date, period, quarter_end};
     int unchanged = 0;
-    if (write_filled(out, text, words, values, 3) != 0) {
+    if (write_filled(out, text, words, values, 4) != 0) {
       bd_output_commit(out, err, sizeof err); /* reports the write error */
       fprintf(stderr, "badday init: %s\n", err);
       status = BD_EXIT_OUTPUT;

@@ -10,6 +10,7 @@
 #include "analysis/analyse.h"
 #include "cli/cli.h"
 #include "cli/cli_common.h"
+#include "cli/cli_lint.h"
 #include "output/host.h"
 #include "analysis/portfolio.h"
 
@@ -62,6 +63,7 @@ typedef struct render_args {
   const char *plugin_dir;
   const char *template_dir;
   int verbose;
+  int strict;                               /* --strict: lint warnings are errors */
   const char *option_names[BD_MAX_OPTIONS]; /* -O NAME=VALUE, in order; names malloc'ed */
   const char *option_values[BD_MAX_OPTIONS];
   size_t option_count;
@@ -104,7 +106,15 @@ static void free_options(render_args *a) {
 
 /* Parses the options of `render`; returns BD_EXIT_OK or an exit code. */
 static int parse_render_args(int argc, char **argv, render_args *a) {
-  enum { OPT_LAYOUT = 256, OPT_LANG, OPT_PLUGIN_DIR, OPT_TEMPLATE_DIR, OPT_PAPER, OPT_COMPARE };
+  enum {
+    OPT_LAYOUT = 256,
+    OPT_LANG,
+    OPT_PLUGIN_DIR,
+    OPT_TEMPLATE_DIR,
+    OPT_PAPER,
+    OPT_COMPARE,
+    OPT_STRICT
+  };
   static const struct option options[] = {
       {"format", required_argument, NULL, 'f'},
       {"output", required_argument, NULL, 'o'},
@@ -117,6 +127,7 @@ static int parse_render_args(int argc, char **argv, render_args *a) {
       {"evidence", required_argument, NULL, 'e'},
       {"compare", required_argument, NULL, OPT_COMPARE},
       {"verbose", no_argument, NULL, 'v'},
+      {"strict", no_argument, NULL, OPT_STRICT},
       {"help", no_argument, NULL, 'h'},
       {NULL, 0, NULL, 0}};
   memset(a, 0, sizeof *a);
@@ -155,6 +166,9 @@ static int parse_render_args(int argc, char **argv, render_args *a) {
       break;
     case 'v':
       a->verbose = 1;
+      break;
+    case OPT_STRICT:
+      a->strict = 1;
       break;
     case 'h':
       bd_print_usage(stdout);
@@ -232,6 +246,11 @@ static int load_reports(const render_args *a, bd_arena *arena, bd_report **repor
    * service is not called unmatched by the others. */
   if (status == BD_EXIT_OK)
     status = bd_cli_apply_evidence(&a->evidence, plans, a->plan_count, arena, a->verbose);
+  /* every plan's lint warnings (errors under --strict, and nothing is written) */
+  for (size_t i = 0, ok = status == BD_EXIT_OK; ok && i < a->plan_count; i++) {
+    int lint = bd_cli_lint_plan(plans[i], a->plans[i], a->strict);
+    if (lint != BD_EXIT_OK) status = lint;
+  }
   for (size_t i = 0; status == BD_EXIT_OK && i < a->plan_count; i++) {
     if (bd_analyse(plans[i], arena, &reports[i]) != 0) {
       fprintf(stderr, "badday: out of memory while analysing %s\n", a->plans[i]);

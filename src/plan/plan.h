@@ -23,6 +23,11 @@ enum {
   BD_EFFECT_RECOVER = 1 << 3
 };
 
+/* Where a key is in the plan file, 1-based; line 0 when it is absent. */
+typedef struct bd_plan_pos {
+  unsigned line, column;
+} bd_plan_pos;
+
 typedef struct bd_plan_measure {
   const char *id; /* NULL when not given */
   const char *title;
@@ -31,6 +36,7 @@ typedef struct bd_plan_measure {
   unsigned effect_set; /* BD_EFFECT_* bits */
   double effect_frequency, effect_impact, effect_detect_h, effect_recover_h;
   double cost_once, cost_yearly; /* 0 when not given */
+  int has_cost;                  /* `cost` gives once or yearly */
   /* testing only */
   int has_verifies;       /* 0: the default (every non-test measure) */
   const size_t *verifies; /* indices into the scenario's measures, never a test */
@@ -41,7 +47,25 @@ typedef struct bd_plan_measure {
   bd_result result;          /* default pass */
   bd_extensions extensions;
   unsigned line, column;
+  /* the keys lint warnings point at: frequency, impact, detect, recover in
+   * `effect` (in BD_EFFECT_* bit order), `verifies` and `last_run` */
+  bd_plan_pos effect_at[4];
+  bd_plan_pos verifies_at, last_run_at;
 } bd_plan_measure;
+
+/* The check --fail-on rules a scenario may waive, in this order. */
+enum { BD_WAIVABLE_RULE_COUNT = 4 };
+extern const char *const bd_waivable_rules[BD_WAIVABLE_RULE_COUNT]; /* "over-cap", ... */
+
+/* One entry of a scenario's `waive` list: a CI gate rule that does not
+ * fail the gate for the scenario up to and including `until`. */
+typedef struct bd_plan_waiver {
+  const char *rule; /* one of bd_waivable_rules (static) */
+  const char *reason;
+  long until;             /* days since epoch */
+  const char *until_text; /* "YYYY-MM-DD" */
+  unsigned line, column;  /* where the entry starts */
+} bd_plan_waiver;
 
 typedef struct bd_plan_scenario {
   const char *id;
@@ -56,6 +80,8 @@ typedef struct bd_plan_scenario {
   size_t measure_count;
   bd_extensions extensions;
   unsigned line, column;
+  bd_plan_waiver *waivers; /* in file order, each rule at most once */
+  size_t waiver_count;
 } bd_plan_scenario;
 
 typedef struct bd_plan_failure {
@@ -82,13 +108,15 @@ typedef struct bd_plan {
   const char *owner;  /* or NULL */
   const char *period; /* or NULL */
   long as_of;         /* days since epoch; default applied */
+  long today;         /* the day of the load (bd_load_options.today): the
+                         day a waiver's `until` is compared with */
   char as_of_text[11];
   char currency[4]; /* default "USD" */
   char sha256[65];  /* SHA-256 of the plan file's bytes, lower-case hex */
   int has_slo;
   double slo;            /* percent, 0 < slo < 100 */
   double amortize_years; /* default 3, > 0 */
-  double stale_after_h;  /* default 90d */
+  double stale_after_h;  /* default 100d */
   double risk_cap;       /* default 0.25 */
   /* revenue, penalty, brand, productivity, then others by first appearance */
   const char **categories;

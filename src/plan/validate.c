@@ -296,6 +296,8 @@ static void read_effect(vctx *c, const bd_ynode *n, bd_plan_measure *me) {
     me->effect_set |= BD_EFFECT_DETECT;
   if (f.value[3] && bd_v_duration(&c->v, f.value[3], &me->effect_recover_h) == 0)
     me->effect_set |= BD_EFFECT_RECOVER;
+  for (int k = 0; k < 4; k++)
+    if (f.key[k]) me->effect_at[k] = (bd_plan_pos){f.key[k]->line, f.key[k]->column};
 }
 
 /* Reads a cost mapping into measure me. */
@@ -306,6 +308,7 @@ static void read_cost(vctx *c, const bd_ynode *n, bd_plan_measure *me) {
   bd_v_collect(&c->v, m, &cost_schema, &f, NULL);
   if (f.value[0]) bd_v_amount(&c->v, f.value[0], &me->cost_once);
   if (f.value[1]) bd_v_amount(&c->v, f.value[1], &me->cost_yearly);
+  me->has_cost = f.value[0] != NULL || f.value[1] != NULL;
 }
 
 /* Reads measure number set->count from node n. */
@@ -380,6 +383,10 @@ static void read_measure(vctx *c, const bd_ynode *n, measure_set *set) {
                  "last_run %s is after as_of %s", me->last_run_text, c->plan->as_of_text);
   }
   info->verifies = f.value[M_VERIFIES];
+  if (f.key[M_VERIFIES])
+    me->verifies_at = (bd_plan_pos){f.key[M_VERIFIES]->line, f.key[M_VERIFIES]->column};
+  if (f.key[M_LAST_RUN])
+    me->last_run_at = (bd_plan_pos){f.key[M_LAST_RUN]->line, f.key[M_LAST_RUN]->column};
 }
 
 /* Resolves the verifies list of test number t of the scenario's measures:
@@ -464,12 +471,98 @@ static void read_measures(vctx *c, const bd_ynode *n, bd_plan_scenario *s) {
   free(set.info);
 }
 
+/* ---- waivers ------------------------------------------------------------ */
+
+const char *const bd_waivable_rules[BD_WAIVABLE_RULE_COUNT] = {"over-cap", "stale", "failing",
+                                                               "uncovered"};
+
+static const char *const waiver_keys[] = {"rule", "reason", "until", NULL};
+static const bd_v_schema waiver_schema = {"waiver", waiver_keys, 0};
+enum { W_RULE, W_REASON, W_UNTIL };
+
+/* Reads the rule of a waiver at node n; returns its index in
+ * bd_waivable_rules, or -1 (reported, with a "did you mean"). */
+static int read_waived_rule(vctx *c, const bd_ynode *n) {
+  const bd_ynode *v = bd_v_scalar(&c->v, n, "a rule: over-cap, stale, failing or uncovered");
+  if (v == NULL) return -1;
+  const char *best = NULL;
+  size_t best_distance = 0;
+  char q[256];
+  for (int i = 0; i < BD_WAIVABLE_RULE_COUNT; i++) {
+    if (strcmp(v->u.text, bd_waivable_rules[i]) == 0) return i;
+    bd_v_consider(v->u.text, bd_waivable_rules[i], &best, &best_distance);
+  }
+  bd_v_quote(v->u.text, v->len, q, sizeof q);
+  if (strcmp(v->u.text, "budget") == 0)
+    bd_v_error(&c->v, n->line, n->column,
+               "the rule 'budget' cannot be waived for a scenario: it is about the whole plan");
+  else if (best)
+    bd_v_error(&c->v, n->line, n->column, "unknown rule %s in waive; did you mean '%s'?", q, best);
+  else
+    bd_v_error(&c->v, n->line, n->column,
+               "unknown rule %s in waive: expected over-cap, stale, failing or uncovered", q);
+  return -1;
+}
+
+/* Reads the waive list n of scenario s: every entry a mapping with rule,
+ * reason and until, each rule at most once. */
+static void read_waivers(vctx *c, const bd_ynode *n, bd_plan_scenario *s, const char *label) {
+  const bd_ynode *list = bd_v_list(&c->v, n, "a list of waivers {rule, reason, until}");
+  if (list == NULL) return;
+  s->waivers = bd_arena_array(c->v.arena, list->len, sizeof *s->waivers);
+  if (s->waivers == NULL && list->len > 0) {
+    bd_v_out_of_memory(&c->v);
+    return;
+  }
+  unsigned first_line[BD_WAIVABLE_RULE_COUNT] = {0};
+  for (size_t i = 0; i < list->len && !c->v.fatal; i++) {
+    const bd_ynode *item = list->u.items[i];
+    bd_plan_waiver w = {NULL, NULL, 0, NULL, item->line, item->column};
+    bd_v_fields f;
+    char what[128];
+    const bd_ynode *m =
+        bd_v_mapping(&c->v, item, "a waiver (a mapping with rule, reason and until)");
+    if (m == NULL) continue;
+    bd_v_collect(&c->v, m, &waiver_schema, &f, NULL);
+    snprintf(what, sizeof what, "a waiver of %s", label);
+    bd_v_require(&c->v, item, &waiver_schema, &f, what,
+                 (const int[]){W_RULE, W_REASON, W_UNTIL, -1});
+    int rule = f.value[W_RULE] ? read_waived_rule(c, f.value[W_RULE]) : -1;
+    int ok = rule >= 0;
+    if (f.value[W_REASON] && bd_v_text(&c->v, f.value[W_REASON], &w.reason) != 0) ok = 0;
+    if (f.value[W_UNTIL] && bd_v_date(&c->v, f.value[W_UNTIL], &w.until, &w.until_text) != 0)
+      ok = 0;
+    if (rule >= 0 && first_line[rule]) {
+      bd_v_error(&c->v, f.value[W_RULE]->line, f.value[W_RULE]->column,
+                 "the rule '%s' is waived twice for this scenario (first at line %u)",
+                 bd_waivable_rules[rule], first_line[rule]);
+      continue;
+    }
+    if (rule >= 0) first_line[rule] = f.value[W_RULE]->line;
+    if (!ok || w.reason == NULL || w.until_text == NULL) continue;
+    w.rule = bd_waivable_rules[rule];
+    s->waivers[s->waiver_count++] = w;
+  }
+}
+
 /* ---- scenarios ---------------------------------------------------------- */
 
-static const char *const scenario_keys[] = {"id",     "title",   "failure", "frequency", "impact",
-                                            "detect", "recover", "accept",  "measures",  NULL};
+static const char *const scenario_keys[] = {"id",       "title",  "failure", "frequency",
+                                            "impact",   "detect", "recover", "accept",
+                                            "measures", "waive",  NULL};
 static const bd_v_schema scenario_schema = {"scenario", scenario_keys, 1};
-enum { S_ID, S_TITLE, S_FAILURE, S_FREQUENCY, S_IMPACT, S_DETECT, S_RECOVER, S_ACCEPT, S_MEASURES };
+enum {
+  S_ID,
+  S_TITLE,
+  S_FAILURE,
+  S_FREQUENCY,
+  S_IMPACT,
+  S_DETECT,
+  S_RECOVER,
+  S_ACCEPT,
+  S_MEASURES,
+  S_WAIVE
+};
 
 /* Reads scenario number i from node n and resolves its failure type. */
 static void read_scenario(vctx *c, const bd_ynode *n, size_t i, unsigned *id_lines) {
@@ -503,6 +596,7 @@ static void read_scenario(vctx *c, const bd_ynode *n, size_t i, unsigned *id_lin
   if (f.value[S_RECOVER]) bd_v_duration(&c->v, f.value[S_RECOVER], &s->recover_h);
   if (f.value[S_ACCEPT]) bd_v_text(&c->v, f.value[S_ACCEPT], &s->accept);
   if (f.value[S_MEASURES]) read_measures(c, f.value[S_MEASURES], s);
+  if (f.value[S_WAIVE]) read_waivers(c, f.value[S_WAIVE], s, label);
 }
 
 /* ---- the plan ----------------------------------------------------------- */
@@ -637,10 +731,11 @@ static void read_plan(vctx *c, const bd_ynode *root, const bd_load_options *opt)
                (const int[]){P_BADDAY, P_SERVICE, P_LOSSES, P_FAILURES, P_SCENARIOS, -1});
   p->format = 1;
   p->as_of = opt ? opt->today : (long)(time(NULL) / 86400);
+  p->today = p->as_of;
   bd_format_date(p->as_of, p->as_of_text);
   memcpy(p->currency, "USD", 4);
   p->amortize_years = 3;
-  p->stale_after_h = 90 * 24;
+  p->stale_after_h = 100 * 24; /* a quarter and a week: a quarterly drill stays verified */
   p->risk_cap = 0.25;
   read_settings(c, &f);
   for (size_t i = 0; i < 4; i++) category_index(c, standard_categories[i]);

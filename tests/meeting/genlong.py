@@ -149,7 +149,7 @@ def plan(lang, t):
             if planned:
                 w("        cost: {once: %d, yearly: %d}" % (10000 * scale * (1 + n % 3), 5000 * scale))
             if kind == "testing":
-                # passed, failed and stale (older than the default 90d) runs
+                # passed, failed and stale (older than two default stale_after of 100d) runs
                 state = n % 3
                 w("        last_run: %s" % ("2026-09-12" if state != 2 else "2026-03-02"))
                 w("        result: %s" % ("fail" if state == 1 else "pass"))

@@ -109,6 +109,22 @@ static void dump_measure(dump *d, const char *path, const bd_measure *m) {
   NEWEST(NUM(path, m, line));
 }
 
+#ifndef BD_TEST_OLD_HEADER
+/* The waivers of a scenario: their count is bd_scenario's last member, so
+ * all of it is newer than the old build's header. */
+static void dump_waivers(dump *d, const char *path, const bd_scenario *s) {
+  char q[192];
+  line(d, "%s waiver_count=%zu", path, s->waiver_count);
+  for (size_t i = 0; i < s->waiver_count; i++) {
+    snprintf(q, sizeof q, "%s waiver[%zu]", path, i);
+    TXT(q, s->waivers[i], rule);
+    TXT(q, s->waivers[i], reason);
+    TXT(q, s->waivers[i], until);
+    NUM(q, s->waivers[i], expired);
+  }
+}
+#endif
+
 static void dump_scenario(dump *d, const bd_report *r, size_t i) {
   const bd_scenario *s = r->scenarios[i];
   char p[128], q[160];
@@ -137,7 +153,8 @@ static void dump_scenario(dump *d, const bd_report *r, size_t i) {
   }
   dump_doubles(d, p, "heat_by_category", s->heat_by_category, r->category_count);
   dump_extensions(d, p, &s->extensions);
-  NEWEST(NUM(p, s, line));
+  NUM(p, s, line);
+  NEWEST(dump_waivers(d, p, s));
 }
 
 static void dump_groups(dump *d, const bd_report *r) {

@@ -109,6 +109,13 @@ static void effect(bd_plan_measure *m, unsigned bit, double value) {
   if (bit == BD_EFFECT_RECOVER) m->effect_recover_h = value;
 }
 
+/* Gives `m` a cost (once and yearly amounts), as `cost:` in a plan does. */
+static void cost(bd_plan_measure *m, double once, double yearly) {
+  m->has_cost = 1;
+  m->cost_once = once;
+  m->cost_yearly = yearly;
+}
+
 /* Records a run of test `m` `days` days before as_of. */
 static void ran(bd_plan_measure *m, long days, bd_result result) {
   m->has_last_run = 1;
@@ -134,8 +141,9 @@ static const bd_report *analyse(fixture *fx) {
   return r;
 }
 
-/* A plan with the four standard categories, no losses yet, the defaults of
- * the format (amortize 3 years, stale after 90 days, risk cap 25%), no slo. */
+/* A plan with the four standard categories, no losses yet, amortize 3
+ * years, stale after 90 days (the format's default is 100), risk cap 25%,
+ * no slo. */
 static int setup(void **state) {
   fixture *fx = calloc(1, sizeof *fx);
   if (fx == NULL) return -1;
@@ -279,7 +287,8 @@ static void test_loss_per_category(void **state) {
   assert_close(r->totals[BD_STATE_BASELINE]->downtime_h, 6);
 }
 
-/* annual_cost, plan_cost, reduction and the four decisions. */
+/* annual_cost, plan_cost, reduction and the four decisions; a planned
+ * measure counts for the decision only with an effect or a cost. */
 static void test_costs_and_decisions(void **state) {
   fixture *fx = *state;
   fx->plan.amortize_years = 4;
@@ -287,29 +296,30 @@ static void test_costs_and_decisions(void **state) {
   /* every scenario: frequency 1, impact 1, no detect, recover 10 h:
    * EAL = 1 x (10 x 1 x 1000) = 10000 in baseline and current */
   bd_plan_scenario *s0 = add_scenario(fx, "monitor", 0, 1, 1, 0, 10);
-  bd_plan_measure *m = add_measure(s0, "alarm", BD_KIND_DETECTIVE, BD_STATUS_IMPLEMENTED);
-  m->cost_once = 400;
-  m->cost_yearly = 50;
+  cost(add_measure(s0, "alarm", BD_KIND_DETECTIVE, BD_STATUS_IMPLEMENTED), 400, 50);
   bd_plan_scenario *s1 = add_scenario(fx, "mitigate", 0, 1, 1, 0, 10);
-  m = add_measure(s1, "fix", BD_KIND_RECOVERY, BD_STATUS_PLANNED);
+  bd_plan_measure *m = add_measure(s1, "fix", BD_KIND_RECOVERY, BD_STATUS_PLANNED);
   effect(m, BD_EFFECT_RECOVER, 2);
-  m->cost_once = 8000;
-  m->cost_yearly = 1000;
+  cost(m, 8000, 1000);
   bd_plan_scenario *s2 = add_scenario(fx, "equal", 0, 1, 1, 0, 10);
   m = add_measure(s2, "fix", BD_KIND_RECOVERY, BD_STATUS_PLANNED);
   effect(m, BD_EFFECT_RECOVER, 4);
-  m->cost_once = 20000;
-  m->cost_yearly = 1000;
+  cost(m, 20000, 1000);
   bd_plan_scenario *s3 = add_scenario(fx, "accept", 0, 1, 1, 0, 10);
   m = add_measure(s3, "fix", BD_KIND_RECOVERY, BD_STATUS_PLANNED);
   effect(m, BD_EFFECT_RECOVER, 9);
-  m->cost_yearly = 1000.5;
-  add_measure(s3, "drill", BD_KIND_TESTING, BD_STATUS_PLANNED)->cost_yearly = 4;
+  cost(m, 0, 1000.5);
+  cost(add_measure(s3, "drill", BD_KIND_TESTING, BD_STATUS_PLANNED), 0, 4);
   bd_plan_scenario *s4 = add_scenario(fx, "accepted", 0, 1, 1, 0, 10);
   s4->accept = "out of our hands";
   effect(add_measure(s4, "fix", BD_KIND_RECOVERY, BD_STATUS_PLANNED), BD_EFFECT_RECOVER, 1);
-  bd_plan_scenario *s5 = add_scenario(fx, "free", 0, 1, 1, 0, 10);
+  bd_plan_scenario *s5 = add_scenario(fx, "reminder", 0, 1, 1, 0, 10);
   add_measure(s5, "idea", BD_KIND_PREVENTIVE, BD_STATUS_PLANNED);
+  add_measure(s5, "drill", BD_KIND_TESTING, BD_STATUS_PLANNED);
+  bd_plan_scenario *s6 = add_scenario(fx, "costed-drill", 0, 1, 1, 0, 10);
+  cost(add_measure(s6, "drill", BD_KIND_TESTING, BD_STATUS_PLANNED), 0, 500);
+  bd_plan_scenario *s7 = add_scenario(fx, "free", 0, 1, 1, 0, 10);
+  effect(add_measure(s7, "idea", BD_KIND_PREVENTIVE, BD_STATUS_PLANNED), BD_EFFECT_RECOVER, 10);
   const bd_report *r = analyse(fx);
   const bd_scenario *const *sc = r->scenarios;
   /* monitor: alarm costs 400 / 4 + 50 = 150 a year but is implemented:
@@ -341,17 +351,27 @@ static void test_costs_and_decisions(void **state) {
   assert_int_equal(sc[4]->decision, BD_DECISION_ACCEPTED);
   assert_string_equal(sc[4]->accept, "out of our hands");
   assert_false(sc[4]->needs_decision);
-  /* a planned measure with no effect and no cost: reduction 0 >= plan_cost 0 */
-  assert_int_equal(sc[5]->decision, BD_DECISION_MITIGATE);
-  /* all four needing a decision have current EAL 10000: file order */
-  assert_int_equal(r->decision_count, 4);
+  /* planned measures with neither effect nor cost do not count: monitor */
+  assert_close(sc[5]->plan_cost, 0);
+  assert_int_equal(sc[5]->decision, BD_DECISION_MONITOR);
+  assert_false(sc[5]->needs_decision);
+  /* a planned test with a cost counts: reduction 0 < plan_cost 500 */
+  assert_close(sc[6]->reduction, 0);
+  assert_close(sc[6]->plan_cost, 500);
+  assert_int_equal(sc[6]->decision, BD_DECISION_ACCEPT);
+  /* an effect counts even when it changes nothing and costs nothing:
+   * reduction 0 >= plan_cost 0 */
+  assert_close(sc[7]->reduction, 0);
+  assert_int_equal(sc[7]->decision, BD_DECISION_MITIGATE);
+  /* the five needing a decision all have current EAL 10000: file order */
+  assert_int_equal(r->decision_count, 5);
   assert_int_equal(r->decisions[0], 1);
   assert_int_equal(r->decisions[1], 2);
   assert_int_equal(r->decisions[2], 3);
-  assert_int_equal(r->decisions[3], 5);
+  assert_int_equal(r->decisions[3], 6);
+  assert_int_equal(r->decisions[4], 7);
 }
 
-/* The error budget, each scenario's budget share and the strict risk cap. */
 static void test_error_budget(void **state) {
   fixture *fx = *state;
   fx->plan.has_slo = 1;
@@ -915,6 +935,7 @@ static void test_large(void **state) {
     ms[i].title = "m";
     ms[i].kind = i < M ? BD_KIND_DETECTIVE : BD_KIND_TESTING;
     ms[i].status = i == 0 ? BD_STATUS_PLANNED : BD_STATUS_IMPLEMENTED;
+    if (i == 0) effect(&ms[i], BD_EFFECT_DETECT, 0); /* counts for the decision */
     if (i >= M) ran(&ms[i], (long)(i - M) % 120, BD_RESULT_PASS);
   }
   many[0].measures = ms;
@@ -932,7 +953,7 @@ static void test_large(void **state) {
   assert_ptr_equal(r->scenarios[0]->measures[M]->verifies,
                    r->scenarios[0]->measures[2 * M - 1]->verifies);
   assert_int_equal(r->scenarios[0]->coverage[BD_KIND_TESTING], BD_CELL_VERIFIED);
-  /* decisions: scenario 0 (mitigate: a free planned measure) and every i
+  /* decisions: scenario 0 (mitigate: a free planned measure with an effect) and every i
    * with i mod 7 in {5, 6} (over the cap): 100000 = 7 x 14285 + 5, and the
    * last five i have residues 0..4, so 2 x 14285 = 28570 of them; 28571 in all */
   assert_int_equal(r->decision_count, 28571);

@@ -209,7 +209,7 @@ static void test_spec_example(void **state) {
   assert_close(ocr->heat_by_category[REVENUE], 0.15);
   assert_close(region->heat_by_category[REVENUE], 1082500.0 / 2000000);
   /* verification: retry-drill (implemented, pass) ran 2025-01-10, 19 days
-   * before as_of 2025-01-29, <= 90 days: alarm and retry-queue verified */
+   * before as_of 2025-01-29, <= 100 days: alarm and retry-queue verified */
   assert_int_equal(ocr->measures[0]->verification, BD_VERIFICATION_VERIFIED);
   assert_int_equal(ocr->measures[1]->verification, BD_VERIFICATION_VERIFIED);
   /* the drill itself: its own run, 19 days old and passed */

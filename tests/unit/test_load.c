@@ -141,7 +141,7 @@ static void test_defaults(void **state) {
   assert_string_equal(p->currency, "USD");
   assert_int_equal(p->has_slo, 0);
   assert_close(p->amortize_years, 3);
-  assert_close(p->stale_after_h, 2160);
+  assert_close(p->stale_after_h, 2400);
   assert_close(p->risk_cap, 0.25);
   assert_int_equal(p->extensions.count, 0);
   assert_int_equal(p->category_count, 4);
