@@ -17,9 +17,12 @@
 enum {
   SKETCH_BINS = 128,   /* pass-1 histogram of a quantity's positive values */
   SKETCH_SHIFT = 49,   /* level-0 bin: 2^49 bit patterns, 1/8 of a power of two */
-  FINE_SHIFT = 44,     /* a quantile is done within 2^44 patterns: 2^-8 relative */
+  FINE_SHIFT = 45,     /* a quantile is done within 2^45 patterns: 2^-7 relative */
   FINE_MAX_BINS = 256, /* bins per quantile in a refining pass */
   CHUNK_TRIALS = 32,   /* trials a thread takes at a time */
+  PILOT_TRIALS = 1024, /* trials of the pilot pass */
+  SUM_SHIFT = 74,      /* fixed-point sums: see fixed_add() */
+  SUM_HEADROOM = 44,
   MAX_THREADS = 64,
   POISSON_MAX_STEPS = 256
 };
@@ -173,6 +176,10 @@ typedef struct sim_var {
 typedef struct sim_scenario {
   uint64_t count_key; /* the stream of the Poisson uniform */
   int cost_positive;  /* plan_cost > 0 in every trial */
+  /* When every value but the frequency is a point value, a state's yearly
+   * loss is n x unit_loss[state] with n the number of incidents. */
+  int counted;
+  double unit_loss[BD_SIM_STATE_COUNT];
 } sim_scenario;
 
 typedef struct model {
@@ -317,6 +324,53 @@ static int check_input(const bd_sim_input *in, bd_diags *diags) {
   return diags->count + diags->dropped > errors ? -1 : 0;
 }
 
+/* Lowers value[st] to e in the states of `states`. */
+static inline void lower(double value[BD_SIM_STATE_COUNT], unsigned states, double e) {
+  for (int st = 1; st < BD_SIM_STATE_COUNT; st++)
+    if ((states >> st & 1u) && e < value[st]) value[st] = e;
+}
+
+static int is_constant(const model *m, size_t v) {
+  return v == BD_SIM_NO_VAR || m->vars[v].kind == BD_SIM_CONSTANT;
+}
+
+/* Sets scenario s's `counted` and unit losses: the same computation as
+ * scenario_trial() with n = 1, so that n x unit_loss is bit for bit the
+ * yearly loss it computes. */
+static void unit_losses(model *m, size_t s) {
+  const bd_sim_scenario *sc = &m->in->scenarios[s];
+  const bd_sim_loss *loss = &m->in->losses[sc->loss];
+  int counted =
+      is_constant(m, sc->impact) && is_constant(m, sc->detect) && is_constant(m, sc->recover);
+  for (size_t c = 0; c < m->in->category_count; c++)
+    counted = counted && is_constant(m, loss->per_hour[c]) && is_constant(m, loss->per_incident[c]);
+  for (size_t i = 0; i < sc->measure_count; i++)
+    counted = counted && is_constant(m, sc->measures[i].impact) &&
+              is_constant(m, sc->measures[i].detect) && is_constant(m, sc->measures[i].recover);
+  m->scenarios[s].counted = counted;
+  if (!counted) return;
+  double per_hour = 0, per_incident = 0;
+  for (size_t c = 0; c < m->in->category_count; c++) {
+    per_hour += draw(m, loss->per_hour[c], 0);
+    per_incident += draw(m, loss->per_incident[c], 0);
+  }
+  double impact[BD_SIM_STATE_COUNT], detect[BD_SIM_STATE_COUNT], recover[BD_SIM_STATE_COUNT];
+  for (int st = 0; st < BD_SIM_STATE_COUNT; st++) {
+    impact[st] = draw(m, sc->impact, 0);
+    detect[st] = draw(m, sc->detect, 0);
+    recover[st] = draw(m, sc->recover, 0);
+  }
+  for (size_t i = 0; i < sc->measure_count; i++) {
+    const bd_sim_measure *ms = &sc->measures[i];
+    if (ms->impact != BD_SIM_NO_VAR) lower(impact, ms->states, draw(m, ms->impact, 0));
+    if (ms->detect != BD_SIM_NO_VAR) lower(detect, ms->states, draw(m, ms->detect, 0));
+    if (ms->recover != BD_SIM_NO_VAR) lower(recover, ms->states, draw(m, ms->recover, 0));
+  }
+  for (int st = 0; st < BD_SIM_STATE_COUNT; st++)
+    m->scenarios[s].unit_loss[st] =
+        (detect[st] + recover[st]) * impact[st] * per_hour + per_incident;
+}
+
 /* Checks `in` and fills `m` (free with model_free); -1 with errors. */
 static int model_init(model *m, const bd_sim_input *in, bd_diags *diags) {
   memset(m, 0, sizeof *m);
@@ -356,6 +410,7 @@ static int model_init(model *m, const bd_sim_input *in, bd_diags *diags) {
           (surely_positive(m, sc->costs[i].once) && in->amortize_years <= 1 / SURELY_POSITIVE))
         positive = 1;
     m->scenarios[s].cost_positive = positive;
+    unit_losses(m, s);
   }
   for (unsigned n = 1; n <= POISSON_MAX_STEPS; n++) m->inverse[n] = 1.0 / n;
   return 0;
@@ -368,8 +423,8 @@ static void model_free(model *m) {
 
 /* ---- one trial ------------------------------------------------------- */
 
-/* A pass-1 histogram of one quantity's positive values, by bit pattern
- * (monotone in the value): bin i holds the patterns b with
+/* A histogram of one quantity's positive values in the pilot, by bit
+ * pattern (monotone in the value): bin i holds the patterns b with
  * b >> (SKETCH_SHIFT + level) == start + i.  Canonical: level is the
  * smallest that fits [min, max] in SKETCH_BINS bins and start is min's
  * bin, so that sketches of any split of the trials merge to the same. */
@@ -379,9 +434,11 @@ typedef struct sketch {
   uint32_t counts[SKETCH_BINS];
 } sketch;
 
-/* A quantile being narrowed down: the rank-th smallest positive value
- * lies in the bit patterns [lo, lo + width), `below` positive values lie
- * under lo, and every value in the interval lies in [seen_min, seen_max]. */
+/* A quantile being found.  In the main pass, `lo` and `width` are a
+ * window of bit patterns guessed from the pilot, and the pass counts the
+ * positive values below it; after it, the rank-th smallest positive value
+ * is known to lie in [lo, lo + width), `below` positive values lie under
+ * lo, and every value in the interval lies in [seen_min, seen_max]. */
 typedef struct target {
   size_t quantity;
   unsigned percent_index;
@@ -391,21 +448,29 @@ typedef struct target {
   size_t offset;        /* of its bins in a worker's fine counts */
 } target;
 
-enum { PASS_SKETCH, PASS_REFINE };
+/* The pilot (histograms of the first trials), the main pass (all trials:
+ * zeros, extremes, sums, pays_off, the curve, and the quantiles' windows),
+ * refining passes (bins inside the intervals still too wide). */
+enum { PASS_PILOT, PASS_MAIN, PASS_REFINE };
 
 /* What a pass reads (shared, read-only while it runs). */
 typedef struct pass {
   const model *m;
   int kind;
-  int first_refine; /* also the means and the exceedance curve */
+  size_t trials; /* runs trials 0 .. trials - 1 */
   atomic_size_t next_chunk;
   size_t chunk_count;
   const target *targets;
   const size_t *first_target; /* per quantity, into targets */
   const unsigned char *target_count;
-  const int *max_exponent; /* per quantity: biased exponent of the largest value */
-  size_t fine_bins;        /* of all targets */
+  const int *scale_exponent; /* per quantity, for the fixed-point sums */
+  size_t fine_bins;          /* of all targets */
   const double *curve_x;
+  /* a refining pass with only scenario quantities to count runs only
+   * these scenarios, and not the losses and the total */
+  const size_t *scenario_list;
+  size_t scenario_list_count;
+  int all_scenarios;
 } pass;
 
 /* A thread's scratch space and its share of a pass's counts. */
@@ -415,15 +480,18 @@ typedef struct worker {
   uint64_t *loss_trial; /* trial + 1 whose amounts loss_amount holds */
   double *loss_amount;  /* per loss: per_hour sum, per_incident sum */
   double *loss_sum;     /* per loss and state, this trial */
-  /* pass 1 */
+  /* the pilot */
   sketch *sketches;
+  /* the main pass */
   uint32_t *pays;
-  /* refining passes */
-  uint64_t *sums; /* per quantity: fixed-point sum, low and high words */
+  uint32_t *nonzero;  /* per quantity */
+  uint64_t *extremes; /* per quantity: min and max pattern */
+  uint64_t *sums;     /* per quantity: fixed-point sum, 3 words */
+  uint32_t *below;    /* per target */
+  uint32_t curve_counts[BD_SIM_STATE_COUNT][BD_SIM_CURVE_POINTS + 1];
+  /* the main and refining passes */
   uint32_t *fine;
   uint64_t *seen; /* per target: min and max pattern inside the interval */
-  uint32_t curve_counts[BD_SIM_STATE_COUNT][BD_SIM_CURVE_POINTS + 1];
-  int failed;
 } worker;
 
 /* The per_hour and per_incident sums of loss l in the trial (computed once
@@ -442,12 +510,6 @@ static const double *loss_amounts(worker *w, size_t l, size_t trial, uint64_t tk
     w->loss_trial[l] = trial + 1;
   }
   return amount;
-}
-
-/* Lowers value[st] to e in the states of `states`. */
-static inline void lower(double value[BD_SIM_STATE_COUNT], unsigned states, double e) {
-  for (int st = 1; st < BD_SIM_STATE_COUNT; st++)
-    if ((states >> st & 1u) && e < value[st]) value[st] = e;
 }
 
 /* The yearly losses of scenario s in the trial into v (one per state). */
@@ -575,38 +637,94 @@ static void sketch_merge(sketch *into, const sketch *from) {
   into->nonzero += from->nonzero;
 }
 
-/* Adds v (> 0) to the fixed-point sum of quantity q: v x 2^(1085 - E) with
- * E the biased exponent of the quantity's largest value, truncated, so that
- * the largest value stays below 2^63 and every sum is exact. */
-static inline void fixed_add(uint64_t *sum, uint64_t b, int max_exponent) {
+/* Adds v (pattern b, > 0) to a 192-bit fixed-point sum: v x 2^(1075 +
+ * SUM_SHIFT - E) truncated, E the biased exponent of the pilot's largest
+ * value, which lands on bit 127.  Values up to 2^SUM_HEADROOM times that
+ * largest value fit (a million of them too) and smaller ones keep 127 bits
+ * below it; larger ones, never seen in practice, count as the largest that
+ * fits.  Integer sums are exact, so any split of the trials merges alike. */
+static inline void fixed_add(uint64_t *sum, uint64_t b, int scale_exponent) {
   int exponent = (int)(b >> 52);
   uint64_t mantissa = b & ((UINT64_C(1) << 52) - 1);
   if (exponent > 0)
     mantissa |= UINT64_C(1) << 52;
   else
     exponent = 1;
-  int shift = exponent - max_exponent + 10;
-  uint64_t fixed = shift >= 0 ? mantissa << shift : (-shift < 64 ? mantissa >> -shift : 0);
-  sum[0] += fixed;
-  sum[1] += sum[0] < fixed;
+  int shift = exponent - scale_exponent + SUM_SHIFT;
+  if (shift > SUM_SHIFT + SUM_HEADROOM) {
+    shift = SUM_SHIFT + SUM_HEADROOM;
+    mantissa = (UINT64_C(1) << 53) - 1;
+  }
+  uint64_t low, high = 0;
+  int word = 0;
+  if (shift < 0) {
+    low = shift > -64 ? mantissa >> -shift : 0;
+  } else {
+    word = shift / 64;
+    int bit = shift % 64;
+    low = mantissa << bit;
+    high = bit ? mantissa >> (64 - bit) : 0;
+  }
+  uint64_t before = sum[word];
+  sum[word] += low;
+  uint64_t carry = sum[word] < before;
+  for (int i = word + 1; i < 3; i++) {
+    uint64_t add = (i == word + 1 ? high : 0) + carry;
+    before = sum[i];
+    sum[i] += add;
+    carry = sum[i] < before || (carry && add == 0);
+  }
 }
 
 /* Counts positive value v of quantity q in the current pass. */
 static inline void observe(worker *w, size_t q, double v) {
   const pass *p = w->pass;
   uint64_t b = bits_of(v);
-  if (p->kind == PASS_SKETCH) {
+  if (p->kind == PASS_PILOT) {
     sketch_add(&w->sketches[q], b);
     return;
   }
-  if (p->first_refine) fixed_add(&w->sums[2 * q], b, p->max_exponent[q]);
+  if (p->kind == PASS_MAIN) {
+    w->nonzero[q]++;
+    if (b < w->extremes[2 * q]) w->extremes[2 * q] = b;
+    if (b > w->extremes[2 * q + 1]) w->extremes[2 * q + 1] = b;
+    fixed_add(&w->sums[3 * q], b, p->scale_exponent[q]);
+  }
   for (size_t i = p->first_target[q], end = i + p->target_count[q]; i < end; i++) {
     const target *t = &p->targets[i];
     uint64_t d = b - t->lo;
-    if (d >= t->width) continue;
+    if (d >= t->width) {
+      if (b < t->lo && p->kind == PASS_MAIN) w->below[i]++;
+      continue;
+    }
     w->fine[t->offset + (d >> t->shift)]++;
     if (b < w->seen[2 * i]) w->seen[2 * i] = b;
     if (b > w->seen[2 * i + 1]) w->seen[2 * i + 1] = b;
+  }
+}
+
+/* The number of curve points below x. */
+static size_t curve_index(const double *curve_x, double x) {
+  size_t lo = 0, hi = BD_SIM_CURVE_POINTS;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (curve_x[mid] < x)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo;
+}
+
+/* Runs the scenarios of a refining pass that only needs some of them. */
+static void run_listed(worker *w, size_t trial, uint64_t tk) {
+  const pass *p = w->pass;
+  for (size_t i = 0; i < p->scenario_list_count; i++) {
+    size_t s = p->scenario_list[i];
+    double v[BD_SIM_STATE_COUNT];
+    scenario_trial(w, s, trial, tk, v);
+    for (int st = 0; st < BD_SIM_STATE_COUNT; st++)
+      if (v[st] > 0) observe(w, s * BD_SIM_STATE_COUNT + (size_t)st, v[st]);
   }
 }
 
@@ -618,12 +736,16 @@ static void run_trial(worker *w, size_t trial, double *scenario_out, double *los
   const bd_sim_input *in = m->in;
   const pass *p = w->pass;
   uint64_t tk = stream_key(m->seed, STREAM_TRIAL, trial);
+  if (p && !p->all_scenarios) {
+    run_listed(w, trial, tk);
+    return;
+  }
   double total[BD_SIM_STATE_COUNT] = {0};
   memset(w->loss_sum, 0, in->loss_count * BD_SIM_STATE_COUNT * sizeof *w->loss_sum);
   for (size_t s = 0; s < in->scenario_count; s++) {
     double v[BD_SIM_STATE_COUNT];
     scenario_trial(w, s, trial, tk, v);
-    if (pays_out || (p && p->kind == PASS_SKETCH)) {
+    if (pays_out || (p && p->kind == PASS_MAIN)) {
       int pays = scenario_pays(w, s, tk, v);
       if (pays_out) pays_out[s] = (signed char)pays;
       if (p && pays == 1) w->pays[s]++;
@@ -647,18 +769,7 @@ static void run_trial(worker *w, size_t trial, double *scenario_out, double *los
     }
   for (int st = 0; st < BD_SIM_STATE_COUNT; st++) {
     if (total[st] > 0) observe(w, total_quantity(m) + (size_t)st, total[st]);
-    if (p->first_refine) {
-      /* the number of curve points below the total */
-      size_t lo = 0, hi = BD_SIM_CURVE_POINTS;
-      while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (p->curve_x[mid] < total[st])
-          lo = mid + 1;
-        else
-          hi = mid;
-      }
-      w->curve_counts[st][lo]++;
-    }
+    if (p->kind == PASS_MAIN) w->curve_counts[st][curve_index(p->curve_x, total[st])]++;
   }
 }
 
@@ -666,12 +777,11 @@ static void run_trial(worker *w, size_t trial, double *scenario_out, double *los
 static void *worker_main(void *arg) {
   worker *w = arg;
   pass *p = w->pass;
-  size_t trials = w->m->in->trials;
   for (;;) {
     size_t chunk = atomic_fetch_add(&p->next_chunk, 1);
     if (chunk >= p->chunk_count) break;
     size_t end = (chunk + 1) * CHUNK_TRIALS;
-    for (size_t t = chunk * CHUNK_TRIALS; t < end && t < trials; t++)
+    for (size_t t = chunk * CHUNK_TRIALS; t < end && t < p->trials; t++)
       run_trial(w, t, NULL, NULL, NULL, NULL);
   }
   return NULL;
@@ -692,13 +802,15 @@ static int worker_init(worker *w, const model *m) {
 static void worker_clear_pass(worker *w) {
   free(w->sketches);
   free(w->pays);
+  free(w->nonzero);
+  free(w->extremes);
   free(w->sums);
+  free(w->below);
   free(w->fine);
   free(w->seen);
   w->sketches = NULL;
-  w->pays = NULL;
-  w->sums = w->seen = NULL;
-  w->fine = NULL;
+  w->pays = w->nonzero = w->below = w->fine = NULL;
+  w->extremes = w->sums = w->seen = NULL;
   memset(w->curve_counts, 0, sizeof w->curve_counts);
 }
 
@@ -712,15 +824,23 @@ static void worker_free(worker *w) {
 /* Allocates worker w's counts for pass p; -1 when memory ran out. */
 static int worker_start_pass(worker *w, pass *p, size_t target_total) {
   const model *m = w->m;
+  size_t Q = m->quantities;
   w->pass = p;
-  if (p->kind == PASS_SKETCH) {
-    w->sketches = calloc(m->quantities, sizeof *w->sketches);
-    w->pays = calloc(m->in->scenario_count ? m->in->scenario_count : 1, sizeof *w->pays);
-    return w->sketches && w->pays ? 0 : -1;
+  if (p->kind == PASS_PILOT) {
+    w->sketches = calloc(Q, sizeof *w->sketches);
+    return w->sketches ? 0 : -1;
   }
-  if (p->first_refine) {
-    w->sums = calloc(2 * m->quantities, sizeof *w->sums);
-    if (w->sums == NULL) return -1;
+  if (p->kind == PASS_MAIN) {
+    w->pays = calloc(m->in->scenario_count ? m->in->scenario_count : 1, sizeof *w->pays);
+    w->nonzero = calloc(Q, sizeof *w->nonzero);
+    w->extremes = malloc(2 * Q * sizeof *w->extremes);
+    w->sums = calloc(3 * Q, sizeof *w->sums);
+    w->below = calloc(target_total ? target_total : 1, sizeof *w->below);
+    if (!w->pays || !w->nonzero || !w->extremes || !w->sums || !w->below) return -1;
+    for (size_t q = 0; q < Q; q++) {
+      w->extremes[2 * q] = UINT64_MAX;
+      w->extremes[2 * q + 1] = 0;
+    }
   }
   w->fine = calloc(p->fine_bins ? p->fine_bins : 1, sizeof *w->fine);
   w->seen = malloc((target_total ? target_total : 1) * 2 * sizeof *w->seen);
@@ -738,7 +858,7 @@ static void run_pass(pass *p, worker *workers, size_t count) {
   pthread_t threads[MAX_THREADS];
   int started[MAX_THREADS] = {0};
   atomic_init(&p->next_chunk, 0);
-  p->chunk_count = (p->m->in->trials + CHUNK_TRIALS - 1) / CHUNK_TRIALS;
+  p->chunk_count = (p->trials + CHUNK_TRIALS - 1) / CHUNK_TRIALS;
   for (size_t i = 1; i < count; i++)
     started[i] = pthread_create(&threads[i], NULL, worker_main, &workers[i]) == 0;
   worker_main(&workers[0]);
@@ -753,23 +873,30 @@ static uint32_t rank_of(unsigned percent, size_t trials) {
   return (uint32_t)((percent * (uint64_t)trials + 99) / 100);
 }
 
-/* Whether a target's value is known to 2^-8 (relative). */
+/* Whether a target's value is known to 2^-7 (relative). */
 static int target_done(const target *t) {
   return t->seen_max - t->seen_min <= (UINT64_C(1) << FINE_SHIFT);
 }
 
-/* The value reported for a finished target: the middle of what is left. */
-static double target_value(const target *t) {
-  double lo = double_of(t->seen_min), hi = double_of(t->seen_max);
-  return lo + (hi - lo) / 2;
+/* The value reported for a finished target: the middle of what is left,
+ * or for a scenario whose losses are counts times a unit loss, the count
+ * times the unit loss nearest to it (exact while counts are below 64: the
+ * interval, 2^-7 wide, then holds one of them). */
+static double target_value(const model *m, const target *t) {
+  double lo = double_of(t->seen_min), hi = double_of(t->seen_max), mid = lo + (hi - lo) / 2;
+  size_t s = t->quantity / BD_SIM_STATE_COUNT;
+  if (s >= m->in->scenario_count || !m->scenarios[s].counted) return mid;
+  double unit = m->scenarios[s].unit_loss[t->quantity % BD_SIM_STATE_COUNT];
+  double n = unit > 0 ? floor(mid / unit + 0.5) : 0;
+  return n >= 1 ? n * unit : mid;
 }
 
 /* Sets up the bins of target t for the next pass. */
 static void target_bins(target *t, size_t *offset) {
   unsigned shift = FINE_SHIFT;
-  while (((t->width - 1) >> shift) >= FINE_MAX_BINS) shift++;
+  while (t->width > 0 && ((t->width - 1) >> shift) >= FINE_MAX_BINS) shift++;
   t->shift = shift;
-  t->bins = (unsigned)(((t->width - 1) >> shift) + 1);
+  t->bins = t->width > 0 ? (unsigned)(((t->width - 1) >> shift) + 1) : 0;
   t->offset = *offset;
   *offset += t->bins;
 }
@@ -806,13 +933,14 @@ typedef struct run {
   model m;
   worker workers[MAX_THREADS];
   size_t worker_count;
-  uint32_t *nonzero;    /* per quantity */
-  int *max_exponent;    /* per quantity */
+  size_t pilot_trials;
+  int *scale_exponent;  /* per quantity */
   double *quantile;     /* per quantity x 3 */
   target *targets;      /* the unfinished ones */
   size_t target_total;  /* in targets */
   size_t *first_target; /* per quantity */
   unsigned char *target_count;
+  size_t *scenario_list;
   uint64_t *sums; /* merged fixed-point sums */
   uint32_t *pays; /* merged */
   uint32_t curve_counts[BD_SIM_STATE_COUNT][BD_SIM_CURVE_POINTS + 1];
@@ -828,8 +956,9 @@ static size_t thread_count(const bd_sim_input *in) {
   return (size_t)n < chunks ? (size_t)n : (chunks ? chunks : 1);
 }
 
-/* The curve's points from the totals' extremes: 0, then geometric from the
- * smallest positive total (at least 1e-6 of the largest) to the largest. */
+/* The curve's points from the pilot's totals: 0, then geometric from half
+ * the smallest positive total (at least 1e-6 of the top) to twice the
+ * largest. */
 static void curve_points(run *r, const sketch *totals) {
   uint64_t lo = UINT64_MAX, hi = 0;
   for (int st = 0; st < BD_SIM_STATE_COUNT; st++) {
@@ -839,7 +968,7 @@ static void curve_points(run *r, const sketch *totals) {
   }
   double *x = r->curve_x;
   x[0] = 0;
-  double top = hi ? double_of(hi) : 1.0, bottom = lo != UINT64_MAX ? double_of(lo) : top;
+  double top = hi ? 2 * double_of(hi) : 1.0, bottom = lo != UINT64_MAX ? double_of(lo) / 2 : top;
   if (bottom < top * 1e-6) bottom = top * 1e-6;
   const int n = BD_SIM_CURVE_POINTS - 1;
   if (bottom >= top) {
@@ -852,71 +981,137 @@ static void curve_points(run *r, const sketch *totals) {
   }
   for (int i = 1; i <= n; i++)
     if (!(x[i] > x[i - 1])) x[i] = nextafter(x[i - 1], HUGE_VAL);
-  if (x[n] < top) x[n] = top;
 }
 
-/* After pass 1: merges the workers' sketches, sets the quantities' zeros
- * and extremes, the quantiles that are 0 or already known, the targets of
- * the rest and the curve's points.  -1 when memory ran out. */
-static int after_sketch(run *r) {
+/* The pattern of the bin edge of sketch k below positive rank `rank`
+ * (1-based; 0 gives the smallest pattern) or above it (`upper`). */
+static uint64_t sketch_edge(const sketch *k, uint32_t rank, int upper) {
+  if (rank == 0) return upper ? 1 : 1;
+  if (rank > k->nonzero) return upper ? UINT64_C(0x7ff0000000000000) : k->max_bits;
+  uint32_t cum = 0;
+  size_t bin = 0;
+  for (; bin < SKETCH_BINS - 1; bin++) {
+    if (cum + k->counts[bin] >= rank) break;
+    cum += k->counts[bin];
+  }
+  unsigned shift = SKETCH_SHIFT + k->level;
+  return (k->start + bin + (upper ? 1 : 0)) << shift;
+}
+
+/* After the pilot: every quantity's scale for the sums, every quantile's
+ * window (from 4.5 standard errors below to 4.5 above its rank among the
+ * pilot's trials), and the curve's points.  -1 when memory ran out. */
+static int after_pilot(run *r) {
   const model *m = &r->m;
-  size_t Q = m->quantities, S = m->in->scenario_count;
+  size_t Q = m->quantities, P = r->pilot_trials;
   sketch *merged = r->workers[0].sketches;
   for (size_t i = 1; i < r->worker_count; i++)
     for (size_t q = 0; q < Q; q++) sketch_merge(&merged[q], &r->workers[i].sketches[q]);
-  r->pays = calloc(S ? S : 1, sizeof *r->pays);
-  r->nonzero = calloc(Q, sizeof *r->nonzero);
-  r->max_exponent = calloc(Q, sizeof *r->max_exponent);
+  r->scale_exponent = calloc(Q, sizeof *r->scale_exponent);
   r->quantile = calloc(3 * Q, sizeof *r->quantile);
   r->targets = calloc(3 * Q, sizeof *r->targets);
-  if (!r->pays || !r->nonzero || !r->max_exponent || !r->quantile || !r->targets) return -1;
-  for (size_t i = 0; i < r->worker_count; i++)
-    for (size_t s = 0; s < S; s++) r->pays[s] += r->workers[i].pays[s];
+  if (!r->scale_exponent || !r->quantile || !r->targets) return -1;
   size_t trials = m->in->trials;
   for (size_t q = 0; q < Q; q++) {
     const sketch *k = &merged[q];
-    r->nonzero[q] = k->nonzero;
-    r->max_exponent[q] = k->nonzero ? (int)(k->max_bits >> 52) : 1;
-    if (r->max_exponent[q] < 1) r->max_exponent[q] = 1;
-    uint32_t zeros = (uint32_t)(trials - k->nonzero);
+    int exponent = k->nonzero ? (int)(k->max_bits >> 52) : 1023;
+    r->scale_exponent[q] = exponent < 1 ? 1 : exponent;
+    uint32_t zeros = (uint32_t)(P - k->nonzero);
     for (unsigned j = 0; j < 3; j++) {
-      uint32_t rank = rank_of(PERCENTS[j], trials);
-      if (rank <= zeros) continue; /* the quantile is 0 */
-      target t = {.quantity = q, .percent_index = j, .rank = rank - zeros};
-      uint32_t cum = 0;
-      size_t bin = 0, first = SKETCH_BINS, last = 0;
-      for (size_t i = 0; i < SKETCH_BINS; i++) {
-        if (k->counts[i] == 0) continue;
-        if (first == SKETCH_BINS) first = i;
-        last = i;
-      }
-      for (bin = 0; bin < SKETCH_BINS; bin++) {
-        if (cum + k->counts[bin] >= t.rank) break;
-        cum += k->counts[bin];
-      }
-      unsigned shift = SKETCH_SHIFT + k->level;
-      uint64_t lo = (k->start + bin) << shift, hi = (k->start + bin + 1) << shift;
-      if (bin == first) lo = k->min_bits;
-      if (bin == last || hi == 0) hi = k->max_bits + 1;
-      t.below = cum;
-      t.lo = lo;
-      t.width = hi - lo;
-      t.seen_min = lo;
-      t.seen_max = hi - 1;
-      if (target_done(&t))
-        r->quantile[3 * q + j] = target_value(&t);
-      else
-        r->targets[r->target_total++] = t;
+      double share = PERCENTS[j] / 100.0;
+      double spread = 3.5 * sqrt(share * (1 - share) / (double)P) + 2.0 / (double)P;
+      double low_rank = (share - spread) * (double)P, high_rank = (share + spread) * (double)P;
+      target t = {.quantity = q, .percent_index = j, .rank = rank_of(PERCENTS[j], trials)};
+      uint32_t low = low_rank <= zeros ? 0 : (uint32_t)(low_rank - zeros);
+      uint32_t high = high_rank <= zeros ? 0 : (uint32_t)ceil(high_rank - zeros);
+      t.lo = sketch_edge(k, low, 0);
+      uint64_t hi = high == 0 ? t.lo : sketch_edge(k, high, 1);
+      t.width = hi > t.lo ? hi - t.lo : 0;
+      r->targets[r->target_total++] = t;
     }
   }
   curve_points(r, &merged[total_quantity(m)]);
   return 0;
 }
 
+/* After the main pass: merges the counts; every quantile is 0, or found
+ * in its window (narrowed to its bin), or below or above it (the interval
+ * between the window and the extremes).  Finished ones leave the list. */
+static int after_main(run *r, pass *p) {
+  const model *m = &r->m;
+  size_t Q = m->quantities, S = m->in->scenario_count;
+  worker *w0 = &r->workers[0];
+  for (size_t i = 1; i < r->worker_count; i++) {
+    const worker *w = &r->workers[i];
+    for (size_t s = 0; s < S; s++) w0->pays[s] += w->pays[s];
+    for (size_t q = 0; q < Q; q++) {
+      w0->nonzero[q] += w->nonzero[q];
+      if (w->extremes[2 * q] < w0->extremes[2 * q]) w0->extremes[2 * q] = w->extremes[2 * q];
+      if (w->extremes[2 * q + 1] > w0->extremes[2 * q + 1])
+        w0->extremes[2 * q + 1] = w->extremes[2 * q + 1];
+      uint64_t carry = 0;
+      for (int k = 0; k < 3; k++) {
+        uint64_t a = w0->sums[3 * q + k], b = w->sums[3 * q + k];
+        uint64_t sum = a + b + carry;
+        carry = sum < a || (carry && sum == a);
+        w0->sums[3 * q + k] = sum;
+      }
+    }
+    for (size_t t = 0; t < r->target_total; t++) {
+      w0->below[t] += w->below[t];
+      if (w->seen[2 * t] < w0->seen[2 * t]) w0->seen[2 * t] = w->seen[2 * t];
+      if (w->seen[2 * t + 1] > w0->seen[2 * t + 1]) w0->seen[2 * t + 1] = w->seen[2 * t + 1];
+    }
+    for (size_t b = 0; b < p->fine_bins; b++) w0->fine[b] += w->fine[b];
+    for (int st = 0; st < BD_SIM_STATE_COUNT; st++)
+      for (int i2 = 0; i2 <= BD_SIM_CURVE_POINTS; i2++)
+        w0->curve_counts[st][i2] += w->curve_counts[st][i2];
+  }
+  r->sums = w0->sums;
+  w0->sums = NULL;
+  r->pays = w0->pays;
+  w0->pays = NULL;
+  memcpy(r->curve_counts, w0->curve_counts, sizeof r->curve_counts);
+  size_t kept = 0;
+  for (size_t i = 0; i < r->target_total; i++) {
+    target t = r->targets[i];
+    size_t q = t.quantity;
+    uint32_t zeros = (uint32_t)(m->in->trials - w0->nonzero[q]);
+    if (t.rank <= zeros) continue; /* 0, already in r->quantile */
+    t.rank -= zeros;
+    uint32_t below = w0->below[i], inside = 0;
+    for (unsigned b = 0; b < t.bins; b++) inside += w0->fine[t.offset + b];
+    uint64_t min = w0->extremes[2 * q], max = w0->extremes[2 * q + 1];
+    if (t.rank <= below) { /* under the window */
+      t.width = t.lo - min;
+      t.lo = min;
+      t.below = 0;
+      t.seen_min = min;
+      t.seen_max = t.lo + t.width - 1;
+    } else if (t.rank > below + inside) { /* over it */
+      uint64_t from = t.lo + t.width;
+      if (from < min) from = min;
+      t.lo = from;
+      t.width = max + 1 - from;
+      t.below = below + inside;
+      t.seen_min = from;
+      t.seen_max = max;
+    } else {
+      t.below = below;
+      target_narrow(&t, &w0->fine[t.offset], w0->seen[2 * i], w0->seen[2 * i + 1]);
+    }
+    if (target_done(&t))
+      r->quantile[3 * q + t.percent_index] = target_value(m, &t);
+    else
+      r->targets[kept++] = t;
+  }
+  r->target_total = kept;
+  return 0;
+}
+
 /* After a refining pass: merges the counts and narrows the targets;
  * finished ones leave the list. */
 static void after_refine(run *r, pass *p) {
-  const model *m = &r->m;
   worker *w0 = &r->workers[0];
   for (size_t i = 1; i < r->worker_count; i++) {
     const worker *w = &r->workers[i];
@@ -925,28 +1120,13 @@ static void after_refine(run *r, pass *p) {
       if (w->seen[2 * t] < w0->seen[2 * t]) w0->seen[2 * t] = w->seen[2 * t];
       if (w->seen[2 * t + 1] > w0->seen[2 * t + 1]) w0->seen[2 * t + 1] = w->seen[2 * t + 1];
     }
-    if (p->first_refine) {
-      for (size_t q = 0; q < m->quantities; q++) {
-        uint64_t low = w0->sums[2 * q] + w->sums[2 * q];
-        w0->sums[2 * q + 1] += w->sums[2 * q + 1] + (low < w->sums[2 * q]);
-        w0->sums[2 * q] = low;
-      }
-      for (int st = 0; st < BD_SIM_STATE_COUNT; st++)
-        for (int i2 = 0; i2 <= BD_SIM_CURVE_POINTS; i2++)
-          w0->curve_counts[st][i2] += w->curve_counts[st][i2];
-    }
-  }
-  if (p->first_refine) {
-    r->sums = w0->sums;
-    w0->sums = NULL;
-    memcpy(r->curve_counts, w0->curve_counts, sizeof r->curve_counts);
   }
   size_t kept = 0;
   for (size_t i = 0; i < r->target_total; i++) {
     target t = r->targets[i];
     target_narrow(&t, &w0->fine[t.offset], w0->seen[2 * i], w0->seen[2 * i + 1]);
     if (target_done(&t))
-      r->quantile[3 * t.quantity + t.percent_index] = target_value(&t);
+      r->quantile[3 * t.quantity + t.percent_index] = target_value(&r->m, &t);
     else
       r->targets[kept++] = t;
   }
@@ -966,9 +1146,9 @@ static int do_pass(run *r, pass *p) {
 /* The statistics of quantity q. */
 static bd_sim_stats quantity_stats(const run *r, size_t q) {
   bd_sim_stats st = {0};
-  const uint64_t *sum = &r->sums[2 * q];
-  double total = (double)sum[1] * 0x1p64 + (double)sum[0];
-  st.mean = ldexp(total, r->max_exponent[q] - 1085) / (double)r->m.in->trials;
+  const uint64_t *sum = &r->sums[3 * q];
+  double total = ((double)sum[2] * 0x1p64 + (double)sum[1]) * 0x1p64 + (double)sum[0];
+  st.mean = ldexp(total, r->scale_exponent[q] - 1075 - SUM_SHIFT) / (double)r->m.in->trials;
   st.p5 = r->quantile[3 * q];
   st.p50 = r->quantile[3 * q + 1];
   st.p95 = r->quantile[3 * q + 2];
@@ -1011,33 +1191,51 @@ static int write_result(const run *r, bd_arena *arena, bd_sim_result **out, unsi
 
 static void run_free(run *r) {
   for (size_t i = 0; i < r->worker_count; i++) worker_free(&r->workers[i]);
-  free(r->nonzero);
-  free(r->max_exponent);
+  free(r->scale_exponent);
   free(r->quantile);
   free(r->targets);
   free(r->first_target);
   free(r->target_count);
+  free(r->scenario_list);
   free(r->sums);
   free(r->pays);
   model_free(&r->m);
   free(r);
 }
 
-/* Builds the per-quantity index of the unfinished targets and their bins;
- * returns the number of bins, or SIZE_MAX when memory ran out. */
-static size_t index_targets(run *r) {
-  size_t Q = r->m.quantities, offset = 0;
+/* Builds the per-quantity index of the unfinished targets and their bins,
+ * and the list of scenarios a refining pass needs (all_scenarios when a
+ * loss or the total is among them); returns the number of bins, or
+ * SIZE_MAX when memory ran out. */
+static size_t index_targets(run *r, pass *p) {
+  size_t Q = r->m.quantities, S = r->m.in->scenario_count, offset = 0;
   if (r->first_target == NULL) {
     r->first_target = calloc(Q, sizeof *r->first_target);
     r->target_count = calloc(Q, 1);
-    if (!r->first_target || !r->target_count) return SIZE_MAX;
+    r->scenario_list = calloc(S ? S : 1, sizeof *r->scenario_list);
+    if (!r->first_target || !r->target_count || !r->scenario_list) return SIZE_MAX;
   }
   memset(r->target_count, 0, Q);
+  p->all_scenarios = p->kind != PASS_REFINE;
+  p->scenario_list_count = 0;
+  size_t last = SIZE_MAX;
   for (size_t i = 0; i < r->target_total; i++) {
     target *t = &r->targets[i];
     if (r->target_count[t->quantity]++ == 0) r->first_target[t->quantity] = i;
     target_bins(t, &offset);
+    size_t s = t->quantity / BD_SIM_STATE_COUNT;
+    if (s >= S)
+      p->all_scenarios = 1;
+    else if (s != last)
+      r->scenario_list[p->scenario_list_count++] = last = s;
   }
+  p->targets = r->targets;
+  p->first_target = r->first_target;
+  p->target_count = r->target_count;
+  p->scale_exponent = r->scale_exponent;
+  p->scenario_list = r->scenario_list;
+  p->curve_x = r->curve_x;
+  p->fine_bins = offset;
   return offset;
 }
 
@@ -1055,23 +1253,17 @@ int bd_simulate(const bd_sim_input *in, bd_arena *arena, bd_sim_result **out, bd
       r->worker_count++;
       goto out_of_memory;
     }
-  pass p = {.m = &r->m, .kind = PASS_SKETCH};
-  if (do_pass(r, &p) != 0 || after_sketch(r) != 0) goto out_of_memory;
+  r->pilot_trials = in->trials < PILOT_TRIALS ? in->trials : PILOT_TRIALS;
+  pass pilot = {.m = &r->m, .kind = PASS_PILOT, .trials = r->pilot_trials, .all_scenarios = 1};
+  if (do_pass(r, &pilot) != 0 || after_pilot(r) != 0) goto out_of_memory;
   unsigned passes = 1;
-  for (int first = 1; first || r->target_total > 0; first = 0) {
-    size_t bins = index_targets(r);
-    if (bins == SIZE_MAX) goto out_of_memory;
-    pass refine = {.m = &r->m,
-                   .kind = PASS_REFINE,
-                   .first_refine = first,
-                   .targets = r->targets,
-                   .first_target = r->first_target,
-                   .target_count = r->target_count,
-                   .max_exponent = r->max_exponent,
-                   .fine_bins = bins,
-                   .curve_x = r->curve_x};
-    if (do_pass(r, &refine) != 0) goto out_of_memory;
-    after_refine(r, &refine);
+  for (int kind = PASS_MAIN; kind == PASS_MAIN || r->target_total > 0; kind = PASS_REFINE) {
+    pass p = {.m = &r->m, .kind = kind, .trials = in->trials};
+    if (index_targets(r, &p) == SIZE_MAX || do_pass(r, &p) != 0) goto out_of_memory;
+    if (kind == PASS_MAIN)
+      after_main(r, &p);
+    else
+      after_refine(r, &p);
     passes++;
   }
   if (write_result(r, arena, out, passes) != 0) goto out_of_memory;

@@ -29,21 +29,29 @@
  * from + - x / and sqrt only, never taken from the C library).
  *
  * Quantiles are the nearest-rank sample quantiles (the ceil(p x trials)-th
- * smallest yearly loss), to within 0.2 % (relative): the trials are
- * replayed instead of stored.  Pass 1 finds each quantity's zeros, extremes
- * and a 128-bin histogram of its positive values (bins of 1/8 of a power
- * of two, coarser when the values span more than 16 powers of two); pass 2
- * counts, inside the bin holding each quantile, bins of 2^-8 relative
- * width, together with the mean and the exceedance curve.  Values spread
- * over more than 64 powers of two take a third pass.
+ * smallest yearly loss) to within 0.4 % (relative), exact for a scenario
+ * whose values other than the frequency are point values (its losses are
+ * counts times a unit loss).  The trials are replayed instead of stored:
+ *   a pilot pass runs the first 1,024 trials into a 128-bin histogram of
+ *     each quantity (bins of 1/8 of a power of two, coarser when the
+ *     values span more than 16 powers of two);
+ *   the main pass runs every trial: zeros, extremes, exact fixed-point
+ *     sums (the means), pays_off, the curve, and for each quantile up to
+ *     256 bins over a window of +-3.5 standard errors around its pilot
+ *     estimate, which gives it within 2^-7 when it falls in the window;
+ *   refining passes (256 bins each) run only the scenarios whose quantiles
+ *     missed their window or whose window was too wide (a few percent), or
+ *     every scenario when a loss's or the total's quantile needs it.
+ * The curve's points come from the pilot: 0, then 63 geometric points from
+ * half the pilot's smallest positive total to twice its largest.
  *
  * Memory does not grow with the number of trials.  With Q = 4 x (scenarios
  * + losses + 1) quantities and T threads, the working memory is about
- *   pass 1:  T x Q x 560 bytes          (128 counts and the extremes)
- *   pass 2:  T x Q x (16 + A x 4 x B)   (A <= 3 quantiles not 0, B <= 256
- *                                        bins, usually 32 or 64)
- * plus the variables (32 bytes each).  The results (about 150 bytes per
- * scenario) go to the caller's arena.
+ *   pilot:      T x Q x 560 bytes (128 counts and the extremes)
+ *   main pass:  T x Q x (44 + 3 x 4 x B) bytes, B <= 256 bins per quantile
+ *               that is not 0 (usually 100 to 250)
+ * plus 32 bytes per variable.  The results (about 150 bytes a scenario)
+ * go to the caller's arena.
  */
 #ifndef BD_SIMULATE_H
 #define BD_SIMULATE_H
@@ -158,11 +166,11 @@ typedef struct bd_sim_result {
   bd_sim_stats (*losses)[BD_SIM_STATE_COUNT]; /* loss_count */
   bd_sim_stats total[BD_SIM_STATE_COUNT];
   /* The loss-exceedance curve of the total: exceed[state][i] is the share
-   * of trials whose total yearly loss is > x[i]; x[0] = 0, x increasing,
-   * the last point the largest total of all states (exceeded by none). */
+   * of trials whose total yearly loss is > x[i]; x[0] = 0 (so exceed[.][0]
+   * is P(loss > 0)), x increasing up to about twice the largest total. */
   double curve_x[BD_SIM_CURVE_POINTS];
   double curve_exceed[BD_SIM_STATE_COUNT][BD_SIM_CURVE_POINTS];
-  unsigned passes; /* how many times the trials were run (2 or more) */
+  unsigned passes; /* passes over the trials (pilot, main, refining) */
 } bd_sim_result;
 
 /* Simulates `in`.  The result is allocated in `arena` (the caller frees
