@@ -15,13 +15,13 @@
 #endif
 
 enum {
-  SKETCH_BINS = 128,   /* pass-1 histogram of a quantity's positive values */
-  SKETCH_SHIFT = 49,   /* level-0 bin: 2^49 bit patterns, 1/8 of a power of two */
-  FINE_SHIFT = 45,     /* a quantile is done within 2^45 patterns: 2^-7 relative */
-  FINE_MAX_BINS = 256, /* bins per quantile in a refining pass */
-  CHUNK_TRIALS = 32,   /* trials a thread takes at a time */
-  PILOT_TRIALS = 1024, /* trials of the pilot pass */
-  SUM_SHIFT = 74,      /* fixed-point sums: see fixed_add() */
+  SKETCH_BINS = 128,    /* pass-1 histogram of a quantity's positive values */
+  SKETCH_SHIFT = 49,    /* level-0 bin: 2^49 bit patterns, 1/8 of a power of two */
+  FINE_SHIFT = 45,      /* a quantile is done within 2^45 patterns: 2^-7 relative */
+  FINE_MAX_BINS = 1024, /* bins per quantile in the main and refining passes */
+  CHUNK_TRIALS = 32,    /* trials a thread takes at a time */
+  PILOT_TRIALS = 1024,  /* trials of the pilot pass */
+  SUM_SHIFT = 74,       /* fixed-point sums: see fixed_add() */
   SUM_HEADROOM = 44,
   MAX_THREADS = 64,
   POISSON_MAX_STEPS = 256
@@ -984,10 +984,13 @@ static void curve_points(run *r, const sketch *totals) {
 }
 
 /* The pattern of the bin edge of sketch k below positive rank `rank`
- * (1-based; 0 gives the smallest pattern) or above it (`upper`). */
+ * (1-based), or above it (`upper`).  Ranks outside the positive values
+ * give the edges of the lowest or the highest bin (an estimate like the
+ * others: a quantile outside its window is found by refining passes). */
 static uint64_t sketch_edge(const sketch *k, uint32_t rank, int upper) {
-  if (rank == 0) return upper ? 1 : 1;
-  if (rank > k->nonzero) return upper ? UINT64_C(0x7ff0000000000000) : k->max_bits;
+  if (k->nonzero == 0) return 1;
+  if (rank < 1) rank = 1;
+  if (rank > k->nonzero) rank = k->nonzero;
   uint32_t cum = 0;
   size_t bin = 0;
   for (; bin < SKETCH_BINS - 1; bin++) {

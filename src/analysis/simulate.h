@@ -37,9 +37,9 @@
  *     values span more than 16 powers of two);
  *   the main pass runs every trial: zeros, extremes, exact fixed-point
  *     sums (the means), pays_off, the curve, and for each quantile up to
- *     256 bins over a window of +-3.5 standard errors around its pilot
+ *     1,024 bins over a window of +-3.5 standard errors around its pilot
  *     estimate, which gives it within 2^-7 when it falls in the window;
- *   refining passes (256 bins each) run only the scenarios whose quantiles
+ *   refining passes (1,024 bins each) run only the scenarios whose quantiles
  *     missed their window or whose window was too wide (a few percent), or
  *     every scenario when a loss's or the total's quantile needs it.
  * The curve's points come from the pilot: 0, then 63 geometric points from
@@ -48,7 +48,7 @@
  * Memory does not grow with the number of trials.  With Q = 4 x (scenarios
  * + losses + 1) quantities and T threads, the working memory is about
  *   pilot:      T x Q x 560 bytes (128 counts and the extremes)
- *   main pass:  T x Q x (44 + 3 x 4 x B) bytes, B <= 256 bins per quantile
+ *   main pass:  T x Q x (44 + 3 x 4 x B) bytes, B <= 1,024 bins per quantile
  *               that is not 0 (usually 100 to 250)
  * plus 32 bytes per variable.  The results (about 150 bytes a scenario)
  * go to the caller's arena.
