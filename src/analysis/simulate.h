@@ -19,6 +19,11 @@
  *   from a Poisson distribution with the state's frequency;
  *   plan_cost = sum of cost.once / amortize_years + cost.yearly;
  *   pays_off = share of trials with current - planned >= plan_cost.
+ * Lognormal: mu = (ln LOW + ln HIGH) / 2, sigma = (ln HIGH - ln LOW) /
+ * (2 x 1.6448536...), the exact 95th percentile of the normal distribution
+ * (the plan format's 1.6449 rounded).  The number of incidents is the exact
+ * Poisson inverse CDF of one uniform below a frequency of 32 a year, and
+ * the Cornish-Fisher approximation (normal with skew) from 32 on.
  *
  * Determinism: every draw is a hash of (seed, trial, variable or scenario),
  * so a value does not depend on the order of computation, and every sum
