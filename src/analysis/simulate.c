@@ -21,8 +21,8 @@ enum {
   FINE_MAX_BINS = 1024, /* bins per quantile in the main and refining passes */
   CHUNK_TRIALS = 32,    /* trials a thread takes at a time */
   PILOT_TRIALS = 1024,  /* trials of the pilot pass */
-  SUM_SHIFT = 74,       /* fixed-point sums: see fixed_add() */
-  SUM_HEADROOM = 44,
+  SUM_SHIFT = 48,       /* fixed-point sums: see fixed_add() */
+  SUM_HEADROOM = 70,
   MAX_THREADS = 64,
   POISSON_MAX_STEPS = 256
 };
@@ -639,10 +639,11 @@ static void sketch_merge(sketch *into, const sketch *from) {
 
 /* Adds v (pattern b, > 0) to a 192-bit fixed-point sum: v x 2^(1075 +
  * SUM_SHIFT - E) truncated, E the biased exponent of the pilot's largest
- * value, which lands on bit 127.  Values up to 2^SUM_HEADROOM times that
- * largest value fit (a million of them too) and smaller ones keep 127 bits
- * below it; larger ones, never seen in practice, count as the largest that
- * fits.  Integer sums are exact, so any split of the trials merges alike. */
+ * value (2^40 when the pilot saw none), which lands on bit 100.  Values up
+ * to 2^SUM_HEADROOM times that value fit (a million of them too) and
+ * smaller ones keep 100 bits below it; larger ones, never seen in
+ * practice, count as the largest that fits.  Integer sums are exact, so
+ * any split of the trials merges alike. */
 static inline void fixed_add(uint64_t *sum, uint64_t b, int scale_exponent) {
   int exponent = (int)(b >> 52);
   uint64_t mantissa = b & ((UINT64_C(1) << 52) - 1);
@@ -1017,7 +1018,7 @@ static int after_pilot(run *r) {
   size_t trials = m->in->trials;
   for (size_t q = 0; q < Q; q++) {
     const sketch *k = &merged[q];
-    int exponent = k->nonzero ? (int)(k->max_bits >> 52) : 1023;
+    int exponent = k->nonzero ? (int)(k->max_bits >> 52) : 1023 + 40;
     r->scale_exponent[q] = exponent < 1 ? 1 : exponent;
     uint32_t zeros = (uint32_t)(P - k->nonzero);
     for (unsigned j = 0; j < 3; j++) {

@@ -380,6 +380,22 @@ static void test_refining_passes(void **state) {
   check_against_replay(fx, r);
 }
 
+/* Rare and large losses (a frequency of 1 in 5,000 years, up to 10^15 an
+ * incident) that the pilot's trials do not see: their means are exact all
+ * the same. */
+static void test_rare_large_losses(void **state) {
+  fixture *fx = *state;
+  size_t loss = add_loss(fx, constant(fx, 0), var(fx, bd_sim_range(1e14, 1e15, 0)));
+  add_scenario(fx, loss, constant(fx, 0.0002), constant(fx, 1), constant(fx, 0), constant(fx, 0));
+  add_scenario(fx, add_loss(fx, constant(fx, 10), constant(fx, 0)), constant(fx, 2),
+               constant(fx, 1), constant(fx, 0), var(fx, bd_sim_range(0.1, 1, 0)));
+  fx->in.trials = 50000;
+  fx->in.seed = 2; /* the first incident is in trial 4,589, after the pilot */
+  bd_sim_result *r = simulate(fx);
+  assert_true(r->scenarios[0].state[BD_SIM_BASELINE].mean > 1e10);
+  check_against_replay(fx, r);
+}
+
 /* The curve: at least 50 points, x increasing from 0, P non-increasing,
  * starting at P(loss > 0) and ending at 0 (the largest total). */
 static void test_exceedance_curve(void **state) {
@@ -527,6 +543,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_threads_identical, setup, teardown),
       cmocka_unit_test_setup_teardown(test_exact_sample_statistics, setup, teardown),
       cmocka_unit_test_setup_teardown(test_refining_passes, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_rare_large_losses, setup, teardown),
       cmocka_unit_test_setup_teardown(test_exceedance_curve, setup, teardown),
       cmocka_unit_test_setup_teardown(test_states_identical_without_measures, setup, teardown),
       cmocka_unit_test_setup_teardown(test_recover_measure_lowers_every_trial, setup, teardown),
