@@ -487,6 +487,7 @@ typedef struct worker {
   uint32_t *nonzero;  /* per quantity */
   uint64_t *extremes; /* per quantity: min and max pattern */
   uint64_t *sums;     /* per quantity: fixed-point sum, 3 words */
+  double *chunk_sums; /* per quantity: this chunk's sum, in trial order */
   uint32_t *below;    /* per target */
   uint32_t curve_counts[BD_SIM_STATE_COUNT][BD_SIM_CURVE_POINTS + 1];
   /* the main and refining passes */
@@ -689,7 +690,7 @@ static inline void observe(worker *w, size_t q, double v) {
     w->nonzero[q]++;
     if (b < w->extremes[2 * q]) w->extremes[2 * q] = b;
     if (b > w->extremes[2 * q + 1]) w->extremes[2 * q + 1] = b;
-    fixed_add(&w->sums[3 * q], b, p->scale_exponent[q]);
+    w->chunk_sums[q] += v;
   }
   for (size_t i = p->first_target[q], end = i + p->target_count[q]; i < end; i++) {
     const target *t = &p->targets[i];
@@ -774,6 +775,19 @@ static void run_trial(worker *w, size_t trial, double *scenario_out, double *los
   }
 }
 
+/* Adds the chunk's sums into the fixed-point sums and clears them.  A
+ * chunk's trials are fixed (not which thread runs it) and summed in trial
+ * order, so its double sums, and the exact integer sums of those, are the
+ * same for any number of threads. */
+static void flush_chunk_sums(worker *w) {
+  const pass *p = w->pass;
+  for (size_t q = 0; q < w->m->quantities; q++) {
+    if (w->chunk_sums[q] == 0) continue;
+    fixed_add(&w->sums[3 * q], bits_of(w->chunk_sums[q]), p->scale_exponent[q]);
+    w->chunk_sums[q] = 0;
+  }
+}
+
 /* A thread: runs chunks of trials until none are left. */
 static void *worker_main(void *arg) {
   worker *w = arg;
@@ -784,6 +798,7 @@ static void *worker_main(void *arg) {
     size_t end = (chunk + 1) * CHUNK_TRIALS;
     for (size_t t = chunk * CHUNK_TRIALS; t < end && t < p->trials; t++)
       run_trial(w, t, NULL, NULL, NULL, NULL);
+    if (p->kind == PASS_MAIN) flush_chunk_sums(w);
   }
   return NULL;
 }
@@ -806,12 +821,14 @@ static void worker_clear_pass(worker *w) {
   free(w->nonzero);
   free(w->extremes);
   free(w->sums);
+  free(w->chunk_sums);
   free(w->below);
   free(w->fine);
   free(w->seen);
   w->sketches = NULL;
   w->pays = w->nonzero = w->below = w->fine = NULL;
   w->extremes = w->sums = w->seen = NULL;
+  w->chunk_sums = NULL;
   memset(w->curve_counts, 0, sizeof w->curve_counts);
 }
 
@@ -836,8 +853,10 @@ static int worker_start_pass(worker *w, pass *p, size_t target_total) {
     w->nonzero = calloc(Q, sizeof *w->nonzero);
     w->extremes = malloc(2 * Q * sizeof *w->extremes);
     w->sums = calloc(3 * Q, sizeof *w->sums);
+    w->chunk_sums = calloc(Q, sizeof *w->chunk_sums);
     w->below = calloc(target_total ? target_total : 1, sizeof *w->below);
-    if (!w->pays || !w->nonzero || !w->extremes || !w->sums || !w->below) return -1;
+    if (!w->pays || !w->nonzero || !w->extremes || !w->sums || !w->chunk_sums || !w->below)
+      return -1;
     for (size_t q = 0; q < Q; q++) {
       w->extremes[2 * q] = UINT64_MAX;
       w->extremes[2 * q + 1] = 0;

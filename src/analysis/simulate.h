@@ -28,7 +28,10 @@
  * Determinism: every draw is a hash of (seed, trial, variable or scenario),
  * so a value does not depend on the order of computation, and every sum
  * that reaches a result is over integers (histogram counts, fixed-point
- * sums); within a trial, the sums over scenarios run in scenario order.
+ * sums) or in a fixed order: within a trial, the sums over scenarios run
+ * in scenario order; a mean adds each chunk of 32 trials (fixed, whichever
+ * thread runs it) in trial order as doubles, then that chunk sum exactly
+ * into a fixed-point sum.
  * Results are bit-identical for any number of threads and on every machine
  * with IEEE-754 doubles (exp, log and the normal quantile are computed here
  * from + - x / and sqrt only, never taken from the C library).
