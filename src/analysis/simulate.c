@@ -54,10 +54,10 @@ static uint64_t stream_key(uint64_t seed, unsigned stream, uint64_t index) {
   return mix64(mix64(seed ^ UINT64_C(0x6a09e667f3bcc908)) ^ mix64(index * 4 + stream + 1));
 }
 
-/* A uniform number in (0, 1), 53 bits, from a stream key and a trial key. */
+/* A uniform number in (0, 1), 53 bits, from a stream key and a trial key
+ * (both already mixed, so one more mixing of the two suffices). */
 static inline double unit_draw(uint64_t key, uint64_t trial_key) {
   uint64_t r = mix64(key ^ trial_key);
-  r = mix64(r + key);
   return ((double)(r >> 11) + 0.5) * 0x1p-53;
 }
 
