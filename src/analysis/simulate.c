@@ -678,30 +678,41 @@ static inline void fixed_add(uint64_t *sum, uint64_t b, int scale_exponent) {
   }
 }
 
+/* Counts value b (a pattern) that falls in target i's interval, d = b - lo. */
+static inline void observe_inside(worker *w, const target *t, size_t i, uint64_t b, uint64_t d) {
+  w->fine[t->offset + (d >> t->shift)]++;
+  if (b < w->seen[2 * i]) w->seen[2 * i] = b;
+  if (b > w->seen[2 * i + 1]) w->seen[2 * i + 1] = b;
+}
+
 /* Counts positive value v of quantity q in the current pass. */
 static inline void observe(worker *w, size_t q, double v) {
   const pass *p = w->pass;
   uint64_t b = bits_of(v);
-  if (p->kind == PASS_PILOT) {
+  int kind = p->kind;
+  if (kind == PASS_PILOT) {
     sketch_add(&w->sketches[q], b);
     return;
   }
-  if (p->kind == PASS_MAIN) {
+  size_t first = p->first_target[q], count = p->target_count[q];
+  const target *t = p->targets + first;
+  if (kind == PASS_MAIN) {
     w->nonzero[q]++;
-    if (b < w->extremes[2 * q]) w->extremes[2 * q] = b;
-    if (b > w->extremes[2 * q + 1]) w->extremes[2 * q + 1] = b;
+    uint64_t *extremes = &w->extremes[2 * q];
+    if (b < extremes[0]) extremes[0] = b;
+    if (b > extremes[1]) extremes[1] = b;
     w->chunk_sums[q] += v;
-  }
-  for (size_t i = p->first_target[q], end = i + p->target_count[q]; i < end; i++) {
-    const target *t = &p->targets[i];
-    uint64_t d = b - t->lo;
-    if (d >= t->width) {
-      if (b < t->lo && p->kind == PASS_MAIN) w->below[i]++;
-      continue;
+    uint32_t *below = w->below + first;
+    for (size_t i = 0; i < count; i++) {
+      uint64_t d = b - t[i].lo; /* wraps when b < lo */
+      below[i] += b < t[i].lo;
+      if (d < t[i].width) observe_inside(w, &t[i], first + i, b, d);
     }
-    w->fine[t->offset + (d >> t->shift)]++;
-    if (b < w->seen[2 * i]) w->seen[2 * i] = b;
-    if (b > w->seen[2 * i + 1]) w->seen[2 * i + 1] = b;
+    return;
+  }
+  for (size_t i = 0; i < count; i++) {
+    uint64_t d = b - t[i].lo;
+    if (d < t[i].width) observe_inside(w, &t[i], first + i, b, d);
   }
 }
 
