@@ -155,19 +155,22 @@ static double sim_exp_far(double x);
 /* e^x to about 1 ulp: x = (256k + j) ln2/256 + r, |r| <= ln2/512,
  * e^x = 2^k 2^(j/256) e^r with e^r to degree 4 (error below 2^-54). */
 static inline double sim_exp(double x) {
-  if (!(x > -708.0 && x < 709.0)) return sim_exp_far(x);
-  double kd = x * 0x1.71547652b82fep+8;   /* x x 256 / ln 2 */
-  double kr = (kd + 0x1.8p52) - 0x1.8p52; /* the nearest integer */
+  /* |x| < 708 (and not NaN), compared as bit patterns */
+  if ((bits_of(x) & ~(UINT64_C(1) << 63)) >= bits_of(708.0)) return sim_exp_far(x);
+  /* x x 256 / ln 2 rounded to the nearest integer k, which is the low
+   * bits of the pattern of the sum with 1.5 x 2^52 (two's complement) */
+  double shifted = x * 0x1.71547652b82fep+8 + 0x1.8p52;
+  uint64_t k = bits_of(shifted);
+  double kr = shifted - 0x1.8p52;
   double r = x - kr * LN2_256_HIGH - kr * LN2_256_LOW;
   double p = 1.0 + r * (1.0 + r * (0.5 + r * (1.0 / 6 + r * (1.0 / 24))));
-  long k = (long)kr;
-  unsigned j = (unsigned)((unsigned long)k & 255u);
-  long e = (k - (long)j) / 256; /* -1023 < e < 1024 here */
-  /* 2^(j/256) x 2^e by adding e to the exponent (the result is normal) */
-  return double_of(bits_of(EXP2_256[j]) + ((uint64_t)e << 52)) * p;
+  /* 2^(j/256) x 2^e with j = k mod 256, e = floor(k / 256) added to the
+   * exponent bits (bits 8 to 19 of k give e modulo 2^12, which is all
+   * that e << 52 keeps; the result is normal) */
+  return double_of(bits_of(EXP2_256[k & 255u]) + ((k >> 8) << 52)) * p;
 }
 
-/* e^x outside (-708, 709): subnormal, 0, above 2^1023 or infinite. */
+/* e^x for |x| >= 708 or NaN: small, subnormal, 0, above 2^1023 or infinite. */
 static double sim_exp_far(double x) {
   if (!(x > -708.0)) return x > -745.0 ? ldexp(sim_exp(x + 64 * 0x1.62e42fefa39efp-1), -64) : 0.0;
   return x > 709.7 ? HUGE_VAL : ldexp(sim_exp(x - 0x1.62e42fefa39efp-1), 1);
