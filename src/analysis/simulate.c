@@ -534,6 +534,13 @@ typedef struct pass {
   int all_scenarios;
 } pass;
 
+/* A quantity's counts in the main pass, together for the caches. */
+typedef struct quantity_counts {
+  uint64_t min, max; /* patterns of the positive values */
+  double chunk_sum;  /* this chunk's positive values, in trial order */
+  uint32_t nonzero;
+} quantity_counts;
+
 /* A thread's scratch space and its share of a pass's counts. */
 typedef struct worker {
   const model *m;
@@ -545,11 +552,9 @@ typedef struct worker {
   sketch *sketches;
   /* the main pass */
   uint32_t *pays;
-  uint32_t *nonzero;  /* per quantity */
-  uint64_t *extremes; /* per quantity: min and max pattern */
-  uint64_t *sums;     /* per quantity: fixed-point sum, 3 words */
-  double *chunk_sums; /* per quantity: this chunk's sum, in trial order */
-  uint32_t *below;    /* per target */
+  quantity_counts *counts; /* per quantity */
+  uint64_t *sums;          /* per quantity: fixed-point sum, 3 words */
+  uint32_t *below;         /* per target */
   uint32_t curve_counts[BD_SIM_STATE_COUNT][BD_SIM_CURVE_POINTS + 1];
   /* the main and refining passes */
   uint32_t *fine;
@@ -758,11 +763,11 @@ static inline void observe(worker *w, size_t q, double v) {
   size_t first = p->first_target[q], count = p->target_count[q];
   const target *t = p->targets + first;
   if (kind == PASS_MAIN) {
-    w->nonzero[q]++;
-    uint64_t *extremes = &w->extremes[2 * q];
-    if (b < extremes[0]) extremes[0] = b;
-    if (b > extremes[1]) extremes[1] = b;
-    w->chunk_sums[q] += v;
+    quantity_counts *c = &w->counts[q];
+    c->nonzero++;
+    if (b < c->min) c->min = b;
+    if (b > c->max) c->max = b;
+    c->chunk_sum += v;
     uint32_t *below = w->below + first;
     for (size_t i = 0; i < count; i++) {
       uint64_t d = b - t[i].lo; /* wraps when b < lo */
@@ -854,9 +859,10 @@ static void run_trial(worker *w, size_t trial, double *scenario_out, double *los
 static void flush_chunk_sums(worker *w) {
   const pass *p = w->pass;
   for (size_t q = 0; q < w->m->quantities; q++) {
-    if (w->chunk_sums[q] == 0) continue;
-    fixed_add(&w->sums[3 * q], bits_of(w->chunk_sums[q]), p->scale_exponent[q]);
-    w->chunk_sums[q] = 0;
+    quantity_counts *c = &w->counts[q];
+    if (c->chunk_sum == 0) continue;
+    fixed_add(&w->sums[3 * q], bits_of(c->chunk_sum), p->scale_exponent[q]);
+    c->chunk_sum = 0;
   }
 }
 
@@ -890,17 +896,15 @@ static int worker_init(worker *w, const model *m) {
 static void worker_clear_pass(worker *w) {
   free(w->sketches);
   free(w->pays);
-  free(w->nonzero);
-  free(w->extremes);
+  free(w->counts);
   free(w->sums);
-  free(w->chunk_sums);
   free(w->below);
   free(w->fine);
   free(w->seen);
   w->sketches = NULL;
-  w->pays = w->nonzero = w->below = w->fine = NULL;
-  w->extremes = w->sums = w->seen = NULL;
-  w->chunk_sums = NULL;
+  w->pays = w->below = w->fine = NULL;
+  w->sums = w->seen = NULL;
+  w->counts = NULL;
   memset(w->curve_counts, 0, sizeof w->curve_counts);
 }
 
@@ -922,17 +926,11 @@ static int worker_start_pass(worker *w, pass *p, size_t target_total) {
   }
   if (p->kind == PASS_MAIN) {
     w->pays = calloc(m->in->scenario_count ? m->in->scenario_count : 1, sizeof *w->pays);
-    w->nonzero = calloc(Q, sizeof *w->nonzero);
-    w->extremes = malloc(2 * Q * sizeof *w->extremes);
+    w->counts = calloc(Q, sizeof *w->counts);
     w->sums = calloc(3 * Q, sizeof *w->sums);
-    w->chunk_sums = calloc(Q, sizeof *w->chunk_sums);
     w->below = calloc(target_total ? target_total : 1, sizeof *w->below);
-    if (!w->pays || !w->nonzero || !w->extremes || !w->sums || !w->chunk_sums || !w->below)
-      return -1;
-    for (size_t q = 0; q < Q; q++) {
-      w->extremes[2 * q] = UINT64_MAX;
-      w->extremes[2 * q + 1] = 0;
-    }
+    if (!w->pays || !w->counts || !w->sums || !w->below) return -1;
+    for (size_t q = 0; q < Q; q++) w->counts[q].min = UINT64_MAX;
   }
   w->fine = calloc(p->fine_bins ? p->fine_bins : 1, sizeof *w->fine);
   w->seen = malloc((target_total ? target_total : 1) * 2 * sizeof *w->seen);
@@ -1140,10 +1138,11 @@ static int after_main(run *r, pass *p) {
     const worker *w = &r->workers[i];
     for (size_t s = 0; s < S; s++) w0->pays[s] += w->pays[s];
     for (size_t q = 0; q < Q; q++) {
-      w0->nonzero[q] += w->nonzero[q];
-      if (w->extremes[2 * q] < w0->extremes[2 * q]) w0->extremes[2 * q] = w->extremes[2 * q];
-      if (w->extremes[2 * q + 1] > w0->extremes[2 * q + 1])
-        w0->extremes[2 * q + 1] = w->extremes[2 * q + 1];
+      quantity_counts *into = &w0->counts[q];
+      const quantity_counts *from = &w->counts[q];
+      into->nonzero += from->nonzero;
+      if (from->min < into->min) into->min = from->min;
+      if (from->max > into->max) into->max = from->max;
       uint64_t carry = 0;
       for (int k = 0; k < 3; k++) {
         uint64_t a = w0->sums[3 * q + k], b = w->sums[3 * q + k];
@@ -1171,12 +1170,12 @@ static int after_main(run *r, pass *p) {
   for (size_t i = 0; i < r->target_total; i++) {
     target t = r->targets[i];
     size_t q = t.quantity;
-    uint32_t zeros = (uint32_t)(m->in->trials - w0->nonzero[q]);
+    uint32_t zeros = (uint32_t)(m->in->trials - w0->counts[q].nonzero);
     if (t.rank <= zeros) continue; /* 0, already in r->quantile */
     t.rank -= zeros;
     uint32_t below = w0->below[i], inside = 0;
     for (unsigned b = 0; b < t.bins; b++) inside += w0->fine[t.offset + b];
-    uint64_t min = w0->extremes[2 * q], max = w0->extremes[2 * q + 1];
+    uint64_t min = w0->counts[q].min, max = w0->counts[q].max;
     if (t.rank <= below) { /* under the window */
       t.width = t.lo - min;
       t.lo = min;

@@ -56,7 +56,7 @@
  * Memory does not grow with the number of trials.  With Q = 4 x (scenarios
  * + losses + 1) quantities and T threads, the working memory is about
  *   pilot:      T x Q x 560 bytes (128 counts and the extremes)
- *   main pass:  T x Q x (44 + 3 x 4 x B) bytes, B <= 1,024 bins per quantile
+ *   main pass:  T x Q x (56 + 3 x 4 x B) bytes, B <= 1,024 bins per quantile
  *               that is not 0 (usually 100 to 250)
  * plus 32 bytes per variable.  The results (about 150 bytes a scenario)
  * go to the caller's arena.
