@@ -34,7 +34,8 @@
  * into a fixed-point sum.
  * Results are bit-identical for any number of threads and on every machine
  * with IEEE-754 doubles (exp, log and the normal quantile are computed here
- * from + - x / and sqrt only, never taken from the C library).
+ * from + - x /, sqrt and bit operations only, never taken from the C
+ * library).
  *
  * Quantiles are the nearest-rank sample quantiles (the ceil(p x trials)-th
  * smallest yearly loss) to within 0.4 % (relative), exact for a scenario
