@@ -62,3 +62,15 @@ for n in $SIZES; do
       "$RSS" "$(size_of "$WORK/browser.pdf")" "" "$(echo "$MEDIAN $t_pdf" | awk '{print $1 / $2}')"
   fi
 done
+
+# The simulation engine for ranges (issue 14) on seeded random plans, when
+# SIMBENCH names the build tree's bench/simbench (make bench/simbench):
+#   SIMBENCH=_build/bench/simbench bench/run.sh _install/bin/badday 100
+# time and peak RSS at 10^4 and 10^5 trials (memory must not grow with them).
+if [ -n "${SIMBENCH:-}" ]; then
+  printf '%-8s %-9s %9s %9s\n' "N" "trials" "time s" "RSS MB"
+  for run in "1000 10000" "1000 100000" "10000 10000"; do
+    measure "$SIMBENCH" $run
+    printf '%-8s %-9s %9s %9s\n' $run "$MEDIAN" "$RSS"
+  done
+fi

@@ -1,0 +1,1407 @@
+/* simulate.c - see simulate.h. */
+#include "analysis/simulate.h"
+
+#include <math.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* Results must not depend on whether the compiler fuses a*b+c (gcc does
+ * not in ISO C mode; clang would without this). */
+#ifdef __clang__
+#pragma STDC FP_CONTRACT OFF
+#endif
+
+enum {
+  SKETCH_BINS = 128,    /* pass-1 histogram of a quantity's positive values */
+  SKETCH_SHIFT = 49,    /* level-0 bin: 2^49 bit patterns, 1/8 of a power of two */
+  FINE_SHIFT = 45,      /* a quantile is done within 2^45 patterns: 2^-7 relative */
+  FINE_MAX_BINS = 1024, /* bins per quantile in the main and refining passes */
+  CHUNK_TRIALS = 32,    /* trials a thread takes at a time */
+  PILOT_TRIALS = 1024,  /* trials of the pilot pass */
+  SUM_SHIFT = 48,       /* fixed-point sums: see fixed_add() */
+  SUM_HEADROOM = 70,
+  MAX_THREADS = 64,
+  POISSON_MAX_STEPS = 256
+};
+
+/* Below this frequency, the Poisson count is the exact inverse CDF by a
+ * search from 0; from it on, the Cornish-Fisher approximation. */
+#define POISSON_EXACT_MAX 32.0
+/* The 95th percentile of the standard normal distribution. */
+#define Z95 1.6448536269514722
+/* Smallest value that is surely positive in every draw (see cost_positive). */
+#define SURELY_POSITIVE 1e-20
+
+static const unsigned PERCENTS[3] = {5, 50, 95};
+
+/* ---- the counter-based generator ----------------------------------- */
+
+/* The SplitMix64 finaliser: a bijection that mixes every bit. */
+static inline uint64_t mix64(uint64_t z) {
+  z = (z ^ (z >> 30)) * UINT64_C(0xbf58476d1ce4e5b9);
+  z = (z ^ (z >> 27)) * UINT64_C(0x94d049bb133111eb);
+  return z ^ (z >> 31);
+}
+
+enum { STREAM_VAR = 0, STREAM_COUNT = 1, STREAM_TRIAL = 2 };
+
+/* The key of stream `index` of kind `stream` for `seed`; distinct
+ * (stream, index) pairs give distinct keys. */
+static uint64_t stream_key(uint64_t seed, unsigned stream, uint64_t index) {
+  return mix64(mix64(seed ^ UINT64_C(0x6a09e667f3bcc908)) ^ mix64(index * 4 + stream + 1));
+}
+
+/* A uniform number in (0, 1), 53 bits, from a stream key and a trial key
+ * (both already mixed, so one more mixing of the two suffices). */
+static inline double unit_draw(uint64_t key, uint64_t trial_key) {
+  uint64_t r = mix64(key ^ trial_key);
+  return ((double)(r >> 11) + 0.5) * 0x1p-53;
+}
+
+/* The bit pattern of a double (monotone in the value for x >= 0), and back. */
+static inline uint64_t bits_of(double x) {
+  uint64_t b;
+  memcpy(&b, &x, sizeof b);
+  return b;
+}
+
+static inline double double_of(uint64_t b) {
+  double x;
+  memcpy(&x, &b, sizeof x);
+  return x;
+}
+
+/* ---- exp, log and the normal quantile from + - x / sqrt --------------- */
+
+/* 2^(j/256), correctly rounded (computed with Python's decimal module). */
+static const double EXP2_256[256] = {
+    0x1.0000000000000p+0, 0x1.00b1afa5abcbfp+0, 0x1.0163da9fb3335p+0, 0x1.02168143b0281p+0,
+    0x1.02c9a3e778061p+0, 0x1.037d42e11bbccp+0, 0x1.04315e86e7f85p+0, 0x1.04e5f72f654b1p+0,
+    0x1.059b0d3158574p+0, 0x1.0650a0e3c1f89p+0, 0x1.0706b29ddf6dep+0, 0x1.07bd42b72a836p+0,
+    0x1.0874518759bc8p+0, 0x1.092bdf66607e0p+0, 0x1.09e3ecac6f383p+0, 0x1.0a9c79b1f3919p+0,
+    0x1.0b5586cf9890fp+0, 0x1.0c0f145e46c85p+0, 0x1.0cc922b7247f7p+0, 0x1.0d83b23395decp+0,
+    0x1.0e3ec32d3d1a2p+0, 0x1.0efa55fdfa9c5p+0, 0x1.0fb66affed31bp+0, 0x1.1073028d7233ep+0,
+    0x1.11301d0125b51p+0, 0x1.11edbab5e2ab6p+0, 0x1.12abdc06c31ccp+0, 0x1.136a814f204abp+0,
+    0x1.1429aaea92de0p+0, 0x1.14e95934f312ep+0, 0x1.15a98c8a58e51p+0, 0x1.166a45471c3c2p+0,
+    0x1.172b83c7d517bp+0, 0x1.17ed48695bbc0p+0, 0x1.18af9388c8deap+0, 0x1.1972658375d2fp+0,
+    0x1.1a35beb6fcb75p+0, 0x1.1af99f8138a1cp+0, 0x1.1bbe084045cd4p+0, 0x1.1c82f95281c6bp+0,
+    0x1.1d4873168b9aap+0, 0x1.1e0e75eb44027p+0, 0x1.1ed5022fcd91dp+0, 0x1.1f9c18438ce4dp+0,
+    0x1.2063b88628cd6p+0, 0x1.212be3578a819p+0, 0x1.21f49917ddc96p+0, 0x1.22bdda27912d1p+0,
+    0x1.2387a6e756238p+0, 0x1.2451ffb82140ap+0, 0x1.251ce4fb2a63fp+0, 0x1.25e85711ece75p+0,
+    0x1.26b4565e27cddp+0, 0x1.2780e341ddf29p+0, 0x1.284dfe1f56381p+0, 0x1.291ba7591bb70p+0,
+    0x1.29e9df51fdee1p+0, 0x1.2ab8a66d10f13p+0, 0x1.2b87fd0dad990p+0, 0x1.2c57e39771b2fp+0,
+    0x1.2d285a6e4030bp+0, 0x1.2df961f641589p+0, 0x1.2ecafa93e2f56p+0, 0x1.2f9d24abd886bp+0,
+    0x1.306fe0a31b715p+0, 0x1.31432edeeb2fdp+0, 0x1.32170fc4cd831p+0, 0x1.32eb83ba8ea32p+0,
+    0x1.33c08b26416ffp+0, 0x1.3496266e3fa2dp+0, 0x1.356c55f929ff1p+0, 0x1.36431a2de883bp+0,
+    0x1.371a7373aa9cbp+0, 0x1.37f26231e754ap+0, 0x1.38cae6d05d866p+0, 0x1.39a401b7140efp+0,
+    0x1.3a7db34e59ff7p+0, 0x1.3b57fbfec6cf4p+0, 0x1.3c32dc313a8e5p+0, 0x1.3d0e544ede173p+0,
+    0x1.3dea64c123422p+0, 0x1.3ec70df1c5175p+0, 0x1.3fa4504ac801cp+0, 0x1.40822c367a024p+0,
+    0x1.4160a21f72e2ap+0, 0x1.423fb2709468ap+0, 0x1.431f5d950a897p+0, 0x1.43ffa3f84b9d4p+0,
+    0x1.44e086061892dp+0, 0x1.45c2042a7d232p+0, 0x1.46a41ed1d0057p+0, 0x1.4786d668b3237p+0,
+    0x1.486a2b5c13cd0p+0, 0x1.494e1e192aed2p+0, 0x1.4a32af0d7d3dep+0, 0x1.4b17dea6db7d7p+0,
+    0x1.4bfdad5362a27p+0, 0x1.4ce41b817c114p+0, 0x1.4dcb299fddd0dp+0, 0x1.4eb2d81d8abffp+0,
+    0x1.4f9b2769d2ca7p+0, 0x1.508417f4531eep+0, 0x1.516daa2cf6642p+0, 0x1.5257de83f4eefp+0,
+    0x1.5342b569d4f82p+0, 0x1.542e2f4f6ad27p+0, 0x1.551a4ca5d920fp+0, 0x1.56070dde910d2p+0,
+    0x1.56f4736b527dap+0, 0x1.57e27dbe2c4cfp+0, 0x1.58d12d497c7fdp+0, 0x1.59c0827ff07ccp+0,
+    0x1.5ab07dd485429p+0, 0x1.5ba11fba87a03p+0, 0x1.5c9268a5946b7p+0, 0x1.5d84590998b93p+0,
+    0x1.5e76f15ad2148p+0, 0x1.5f6a320dceb71p+0, 0x1.605e1b976dc09p+0, 0x1.6152ae6cdf6f4p+0,
+    0x1.6247eb03a5585p+0, 0x1.633dd1d1929fdp+0, 0x1.6434634ccc320p+0, 0x1.652b9febc8fb7p+0,
+    0x1.6623882552225p+0, 0x1.671c1c70833f6p+0, 0x1.68155d44ca973p+0, 0x1.690f4b19e9538p+0,
+    0x1.6a09e667f3bcdp+0, 0x1.6b052fa75173ep+0, 0x1.6c012750bdabfp+0, 0x1.6cfdcddd47645p+0,
+    0x1.6dfb23c651a2fp+0, 0x1.6ef9298593ae5p+0, 0x1.6ff7df9519484p+0, 0x1.70f7466f42e87p+0,
+    0x1.71f75e8ec5f74p+0, 0x1.72f8286ead08ap+0, 0x1.73f9a48a58174p+0, 0x1.74fbd35d7cbfdp+0,
+    0x1.75feb564267c9p+0, 0x1.77024b1ab6e09p+0, 0x1.780694fde5d3fp+0, 0x1.790b938ac1cf6p+0,
+    0x1.7a11473eb0187p+0, 0x1.7b17b0976cfdbp+0, 0x1.7c1ed0130c132p+0, 0x1.7d26a62ff86f0p+0,
+    0x1.7e2f336cf4e62p+0, 0x1.7f3878491c491p+0, 0x1.80427543e1a12p+0, 0x1.814d2add106d9p+0,
+    0x1.82589994cce13p+0, 0x1.8364c1eb941f7p+0, 0x1.8471a4623c7adp+0, 0x1.857f4179f5b21p+0,
+    0x1.868d99b4492edp+0, 0x1.879cad931a436p+0, 0x1.88ac7d98a6699p+0, 0x1.89bd0a478580fp+0,
+    0x1.8ace5422aa0dbp+0, 0x1.8be05bad61778p+0, 0x1.8cf3216b5448cp+0, 0x1.8e06a5e0866d9p+0,
+    0x1.8f1ae99157736p+0, 0x1.902fed0282c8ap+0, 0x1.9145b0b91ffc6p+0, 0x1.925c353aa2fe2p+0,
+    0x1.93737b0cdc5e5p+0, 0x1.948b82b5f98e5p+0, 0x1.95a44cbc8520fp+0, 0x1.96bdd9a7670b3p+0,
+    0x1.97d829fde4e50p+0, 0x1.98f33e47a22a2p+0, 0x1.9a0f170ca07bap+0, 0x1.9b2bb4d53fe0dp+0,
+    0x1.9c49182a3f090p+0, 0x1.9d674194bb8d5p+0, 0x1.9e86319e32323p+0, 0x1.9fa5e8d07f29ep+0,
+    0x1.a0c667b5de565p+0, 0x1.a1e7aed8eb8bbp+0, 0x1.a309bec4a2d33p+0, 0x1.a42c980460ad8p+0,
+    0x1.a5503b23e255dp+0, 0x1.a674a8af46052p+0, 0x1.a799e1330b358p+0, 0x1.a8bfe53c12e59p+0,
+    0x1.a9e6b5579fdbfp+0, 0x1.ab0e521356ebap+0, 0x1.ac36bbfd3f37ap+0, 0x1.ad5ff3a3c2774p+0,
+    0x1.ae89f995ad3adp+0, 0x1.afb4ce622f2ffp+0, 0x1.b0e07298db666p+0, 0x1.b20ce6c9a8952p+0,
+    0x1.b33a2b84f15fbp+0, 0x1.b468415b749b1p+0, 0x1.b59728de5593ap+0, 0x1.b6c6e29f1c52ap+0,
+    0x1.b7f76f2fb5e47p+0, 0x1.b928cf22749e4p+0, 0x1.ba5b030a1064ap+0, 0x1.bb8e0b79a6f1fp+0,
+    0x1.bcc1e904bc1d2p+0, 0x1.bdf69c3f3a207p+0, 0x1.bf2c25bd71e09p+0, 0x1.c06286141b33dp+0,
+    0x1.c199bdd85529cp+0, 0x1.c2d1cd9fa652cp+0, 0x1.c40ab5fffd07ap+0, 0x1.c544778fafb22p+0,
+    0x1.c67f12e57d14bp+0, 0x1.c7ba88988c933p+0, 0x1.c8f6d9406e7b5p+0, 0x1.ca3405751c4dbp+0,
+    0x1.cb720dcef9069p+0, 0x1.ccb0f2e6d1675p+0, 0x1.cdf0b555dc3fap+0, 0x1.cf3155b5bab74p+0,
+    0x1.d072d4a07897cp+0, 0x1.d1b532b08c968p+0, 0x1.d2f87080d89f2p+0, 0x1.d43c8eacaa1d6p+0,
+    0x1.d5818dcfba487p+0, 0x1.d6c76e862e6d3p+0, 0x1.d80e316c98398p+0, 0x1.d955d71ff6075p+0,
+    0x1.da9e603db3285p+0, 0x1.dbe7cd63a8315p+0, 0x1.dd321f301b460p+0, 0x1.de7d5641c0658p+0,
+    0x1.dfc97337b9b5fp+0, 0x1.e11676b197d17p+0, 0x1.e264614f5a129p+0, 0x1.e3b333b16ee12p+0,
+    0x1.e502ee78b3ff6p+0, 0x1.e653924676d76p+0, 0x1.e7a51fbc74c83p+0, 0x1.e8f7977cdb740p+0,
+    0x1.ea4afa2a490dap+0, 0x1.eb9f4867cca6ep+0, 0x1.ecf482d8e67f1p+0, 0x1.ee4aaa2188510p+0,
+    0x1.efa1bee615a27p+0, 0x1.f0f9c1cb6412ap+0, 0x1.f252b376bba97p+0, 0x1.f3ac948dd7274p+0,
+    0x1.f50765b6e4540p+0, 0x1.f6632798844f8p+0, 0x1.f7bfdad9cbe14p+0, 0x1.f91d802243c89p+0,
+    0x1.fa7c1819e90d8p+0, 0x1.fbdba3692d514p+0, 0x1.fd3c22b8f71f1p+0, 0x1.fe9d96b2a23d9p+0,
+};
+
+/* ln 2 / 256 and ln 2, each split so that k x high is exact for |k| < 2^20. */
+#define LN2_256_HIGH 0x1.62e42fee00000p-9
+#define LN2_256_LOW  0x1.a39ef35793c76p-41
+#define LN2_HIGH     0x1.62e42fee00000p-1
+#define LN2_LOW      0x1.a39ef35793c76p-33
+
+static double sim_exp_far(double x);
+
+/* e^x to about 1 ulp: x = (256k + j) ln2/256 + r, |r| <= ln2/512,
+ * e^x = 2^k 2^(j/256) e^r with e^r to degree 4 (error below 2^-54). */
+static inline double sim_exp(double x) {
+  /* |x| < 708 (and not NaN), compared as bit patterns */
+  if ((bits_of(x) & ~(UINT64_C(1) << 63)) >= bits_of(708.0)) return sim_exp_far(x);
+  /* x x 256 / ln 2 rounded to the nearest integer k, which is the low
+   * bits of the pattern of the sum with 1.5 x 2^52 (two's complement) */
+  double shifted = x * 0x1.71547652b82fep+8 + 0x1.8p52;
+  uint64_t k = bits_of(shifted);
+  double kr = shifted - 0x1.8p52;
+  double r = x - kr * LN2_256_HIGH - kr * LN2_256_LOW;
+  double p = 1.0 + r * (1.0 + r * (0.5 + r * (1.0 / 6 + r * (1.0 / 24))));
+  /* 2^(j/256) x 2^e with j = k mod 256, e = floor(k / 256) added to the
+   * exponent bits (bits 8 to 19 of k give e modulo 2^12, which is all
+   * that e << 52 keeps; the result is normal) */
+  return double_of(bits_of(EXP2_256[k & 255u]) + ((k >> 8) << 52)) * p;
+}
+
+/* e^x for |x| >= 708 or NaN: small, subnormal, 0, above 2^1023 or infinite. */
+static double sim_exp_far(double x) {
+  if (!(x > -708.0)) return x > -745.0 ? ldexp(sim_exp(x + 64 * 0x1.62e42fefa39efp-1), -64) : 0.0;
+  return x > 709.7 ? HUGE_VAL : ldexp(sim_exp(x - 0x1.62e42fefa39efp-1), 1);
+}
+
+/* ln x for x > 0 to about 1 ulp: x = m 2^e, m in [sqrt(1/2), sqrt(2)),
+ * ln m = 2 atanh(s), s = (m - 1) / (m + 1). */
+static double sim_log(double x) {
+  int e;
+  double m = frexp(x, &e);
+  if (m < 0x1.6a09e667f3bcdp-1) {
+    m *= 2;
+    e--;
+  }
+  double f = m - 1.0, s = f / (2.0 + f), z = s * s;
+  double series =
+      z *
+      (1.0 / 3 +
+       z * (1.0 / 5 +
+            z * (1.0 / 7 +
+                 z * (1.0 / 9 +
+                      z * (1.0 / 11 +
+                           z * (1.0 / 13 +
+                                z * (1.0 / 15 +
+                                     z * (1.0 / 17 +
+                                          z * (1.0 / 19 + z * (1.0 / 21 + z * (1.0 / 23)))))))))));
+  double ln_m = 2.0 * s + 2.0 * s * series;
+  return (double)e * LN2_HIGH + ((double)e * LN2_LOW + ln_m);
+}
+
+/* The standard normal quantile of p in (0, 1), P. J. Acklam's rational
+ * approximation (relative error below 1.2e-9). */
+static double inv_normal(double p) {
+  static const double a[6] = {-3.969683028665376e+01, 2.209460984245205e+02,
+                              -2.759285104469687e+02, 1.383577518672690e+02,
+                              -3.066479806614716e+01, 2.506628277459239e+00};
+  static const double b[5] = {-5.447609879822406e+01, 1.615858368580409e+02, -1.556989798598866e+02,
+                              6.680131188771972e+01, -1.328068155288572e+01};
+  static const double c[6] = {-7.784894002430293e-03, -3.223964580411365e-01,
+                              -2.400758277161838e+00, -2.549732539343734e+00,
+                              4.374664141464968e+00,  2.938163982698783e+00};
+  static const double d[4] = {7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00,
+                              3.754408661907416e+00};
+  const double p_low = 0.02425;
+  if (p < p_low || p > 1.0 - p_low) {
+    double q = sqrt(-2.0 * sim_log(p < p_low ? p : 1.0 - p));
+    double x = (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
+               ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1.0);
+    return p < p_low ? x : -x;
+  }
+  double q = p - 0.5, r = q * q;
+  return (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q /
+         (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1.0);
+}
+
+/* ---- the prepared model ---------------------------------------------- */
+
+typedef struct sim_var {
+  uint64_t key;
+  double a, b; /* constant: a; uniform: a + b u; lognormal: exp(a + b z) */
+  int kind;
+} sim_var;
+
+typedef struct sim_scenario {
+  uint64_t count_key; /* the stream of the Poisson uniform */
+  int cost_positive;  /* plan_cost > 0 in every trial */
+  /* When every value but the frequency is a point value, a state's yearly
+   * loss is n x unit_loss[state] with n the number of incidents. */
+  int counted;
+  double unit_loss[BD_SIM_STATE_COUNT];
+} sim_scenario;
+
+typedef struct model {
+  const bd_sim_input *in;
+  sim_var *vars;
+  sim_scenario *scenarios;
+  uint64_t seed;
+  size_t quantities;                     /* 4 x (scenarios + losses + 1) */
+  double inverse[POISSON_MAX_STEPS + 1]; /* 1 / n */
+} model;
+
+static size_t loss_quantity(const model *m, size_t loss) {
+  return (m->in->scenario_count + loss) * BD_SIM_STATE_COUNT;
+}
+
+static size_t total_quantity(const model *m) {
+  return (m->in->scenario_count + m->in->loss_count) * BD_SIM_STATE_COUNT;
+}
+
+/* Variable v's value in the trial of key tk; 0 for BD_SIM_NO_VAR. */
+static inline double draw(const model *m, size_t v, uint64_t tk) {
+  if (v == BD_SIM_NO_VAR) return 0.0;
+  const sim_var *x = &m->vars[v];
+  if (x->kind == BD_SIM_CONSTANT) return x->a;
+  double u = unit_draw(x->key, tk);
+  if (x->kind == BD_SIM_UNIFORM) return x->a + x->b * u;
+  return sim_exp(x->a + x->b * inv_normal(u));
+}
+
+/* The Poisson count for frequency lambda from the uniform u: the exact
+ * inverse CDF below POISSON_EXACT_MAX (p0 = e^-lambda), Cornish-Fisher
+ * above. */
+static double poisson(const model *m, double lambda, double p0, double u) {
+  if (!(lambda > 0)) return 0.0;
+  if (lambda < POISSON_EXACT_MAX) {
+    double p = p0, cdf = p;
+    unsigned n = 0;
+    while (u > cdf && n < POISSON_MAX_STEPS) {
+      n++;
+      p = p * lambda * m->inverse[n];
+      cdf += p;
+    }
+    return (double)n;
+  }
+  double z = inv_normal(u);
+  double n = floor(lambda + sqrt(lambda) * z + (z * z - 1.0) / 6.0 + 0.5);
+  return n > 0 ? n : 0.0;
+}
+
+/* Whether every draw of variable v is at least SURELY_POSITIVE. */
+static int surely_positive(const model *m, size_t v) {
+  if (v == BD_SIM_NO_VAR) return 0;
+  const bd_sim_var *x = &m->in->vars[v];
+  if (x->low < SURELY_POSITIVE) return 0;
+  return x->kind != BD_SIM_LOGNORMAL || x->high <= 1 / SURELY_POSITIVE;
+}
+
+bd_sim_var bd_sim_constant(double value) {
+  return (bd_sim_var){.kind = BD_SIM_CONSTANT, .low = value, .high = value};
+}
+
+bd_sim_var bd_sim_range(double low, double high, int is_share) {
+  bd_sim_kind kind = BD_SIM_LOGNORMAL;
+  if (low == high)
+    kind = BD_SIM_CONSTANT;
+  else if (is_share || low == 0)
+    kind = BD_SIM_UNIFORM;
+  return (bd_sim_var){.kind = kind, .low = low, .high = high};
+}
+
+/* ---- checking the input ---------------------------------------------- */
+
+/* Checks that index v names a variable (or is BD_SIM_NO_VAR when allowed). */
+static int check_ref(const bd_sim_input *in, size_t v, int optional, const char *what, size_t s,
+                     bd_diags *diags) {
+  if ((v == BD_SIM_NO_VAR && optional) || v < in->var_count) return 0;
+  const bd_sim_scenario *sc = s < in->scenario_count ? &in->scenarios[s] : NULL;
+  return bd_diag_add(diags, in->file, sc ? sc->line : 0, sc ? sc->column : 0,
+                     "simulation: %s refers to variable %zu of %zu", what, v, in->var_count);
+}
+
+static int check_input(const bd_sim_input *in, bd_diags *diags) {
+  size_t errors = diags->count + diags->dropped;
+  if (in->trials < 1 || in->trials > BD_SIM_MAX_TRIALS)
+    bd_diag_add(diags, in->file, 0, 0, "simulation: trials must be from 1 to %d, not %zu",
+                BD_SIM_MAX_TRIALS, in->trials);
+  if (!(in->amortize_years > 0) || !isfinite(in->amortize_years))
+    bd_diag_add(diags, in->file, 0, 0, "simulation: amortize_years must be a number above 0");
+  for (size_t v = 0; v < in->var_count; v++) {
+    const bd_sim_var *x = &in->vars[v];
+    const char *problem = NULL;
+    if (!isfinite(x->low) || !isfinite(x->high) || x->low < 0 || x->low > x->high)
+      problem = "needs 0 <= LOW <= HIGH, both finite";
+    else if (x->kind == BD_SIM_CONSTANT && x->low != x->high)
+      problem = "is a constant with LOW != HIGH";
+    else if (x->kind == BD_SIM_LOGNORMAL && x->low <= 0)
+      problem = "is lognormal and needs LOW > 0";
+    else if (x->kind != BD_SIM_CONSTANT && x->kind != BD_SIM_UNIFORM && x->kind != BD_SIM_LOGNORMAL)
+      problem = "has an unknown distribution";
+    if (problem)
+      bd_diag_add(diags, in->file, x->line, x->column, "simulation: [%.17g, %.17g] %s", x->low,
+                  x->high, problem);
+  }
+  for (size_t l = 0; l < in->loss_count; l++) {
+    const bd_sim_loss *loss = &in->losses[l];
+    if (in->category_count > 0 && (loss->per_hour == NULL || loss->per_incident == NULL)) {
+      bd_diag_add(diags, in->file, 0, 0, "simulation: loss %zu has no amounts", l);
+      continue;
+    }
+    for (size_t c = 0; c < in->category_count; c++) {
+      check_ref(in, loss->per_hour[c], 1, "a loss's per_hour", SIZE_MAX, diags);
+      check_ref(in, loss->per_incident[c], 1, "a loss's per_incident", SIZE_MAX, diags);
+    }
+  }
+  for (size_t s = 0; s < in->scenario_count; s++) {
+    const bd_sim_scenario *sc = &in->scenarios[s];
+    if (sc->loss >= in->loss_count)
+      bd_diag_add(diags, in->file, sc->line, sc->column,
+                  "simulation: the scenario refers to loss %zu of %zu", sc->loss, in->loss_count);
+    check_ref(in, sc->frequency, 0, "the frequency", s, diags);
+    check_ref(in, sc->impact, 0, "the impact", s, diags);
+    check_ref(in, sc->detect, 0, "the detect time", s, diags);
+    check_ref(in, sc->recover, 0, "the recover time", s, diags);
+    for (size_t i = 0; i < sc->measure_count; i++) {
+      const bd_sim_measure *ms = &sc->measures[i];
+      if ((ms->states &
+           ~((1u << BD_SIM_CURRENT) | (1u << BD_SIM_PLANNED) | (1u << BD_SIM_PROVEN))) != 0)
+        bd_diag_add(diags, in->file, sc->line, sc->column,
+                    "simulation: measure %zu is active in a state other than current, planned "
+                    "and proven (states 0x%x)",
+                    i, ms->states);
+      check_ref(in, ms->frequency, 1, "a measure's frequency effect", s, diags);
+      check_ref(in, ms->impact, 1, "a measure's impact effect", s, diags);
+      check_ref(in, ms->detect, 1, "a measure's detect effect", s, diags);
+      check_ref(in, ms->recover, 1, "a measure's recover effect", s, diags);
+    }
+    for (size_t i = 0; i < sc->cost_count; i++) {
+      check_ref(in, sc->costs[i].once, 1, "a cost.once", s, diags);
+      check_ref(in, sc->costs[i].yearly, 1, "a cost.yearly", s, diags);
+    }
+  }
+  return diags->count + diags->dropped > errors ? -1 : 0;
+}
+
+/* Lowers value[st] to e in the states of `states`. */
+static inline void lower(double value[BD_SIM_STATE_COUNT], unsigned states, double e) {
+  for (int st = 1; st < BD_SIM_STATE_COUNT; st++)
+    if ((states >> st & 1u) && e < value[st]) value[st] = e;
+}
+
+static int is_constant(const model *m, size_t v) {
+  return v == BD_SIM_NO_VAR || m->vars[v].kind == BD_SIM_CONSTANT;
+}
+
+/* Sets scenario s's `counted` and unit losses: the same computation as
+ * scenario_trial() with n = 1, so that n x unit_loss is bit for bit the
+ * yearly loss it computes. */
+static void unit_losses(model *m, size_t s) {
+  const bd_sim_scenario *sc = &m->in->scenarios[s];
+  const bd_sim_loss *loss = &m->in->losses[sc->loss];
+  int counted =
+      is_constant(m, sc->impact) && is_constant(m, sc->detect) && is_constant(m, sc->recover);
+  for (size_t c = 0; c < m->in->category_count; c++)
+    counted = counted && is_constant(m, loss->per_hour[c]) && is_constant(m, loss->per_incident[c]);
+  for (size_t i = 0; i < sc->measure_count; i++)
+    counted = counted && is_constant(m, sc->measures[i].impact) &&
+              is_constant(m, sc->measures[i].detect) && is_constant(m, sc->measures[i].recover);
+  m->scenarios[s].counted = counted;
+  if (!counted) return;
+  double per_hour = 0, per_incident = 0;
+  for (size_t c = 0; c < m->in->category_count; c++) {
+    per_hour += draw(m, loss->per_hour[c], 0);
+    per_incident += draw(m, loss->per_incident[c], 0);
+  }
+  double impact[BD_SIM_STATE_COUNT], detect[BD_SIM_STATE_COUNT], recover[BD_SIM_STATE_COUNT];
+  for (int st = 0; st < BD_SIM_STATE_COUNT; st++) {
+    impact[st] = draw(m, sc->impact, 0);
+    detect[st] = draw(m, sc->detect, 0);
+    recover[st] = draw(m, sc->recover, 0);
+  }
+  for (size_t i = 0; i < sc->measure_count; i++) {
+    const bd_sim_measure *ms = &sc->measures[i];
+    if (ms->impact != BD_SIM_NO_VAR) lower(impact, ms->states, draw(m, ms->impact, 0));
+    if (ms->detect != BD_SIM_NO_VAR) lower(detect, ms->states, draw(m, ms->detect, 0));
+    if (ms->recover != BD_SIM_NO_VAR) lower(recover, ms->states, draw(m, ms->recover, 0));
+  }
+  for (int st = 0; st < BD_SIM_STATE_COUNT; st++)
+    m->scenarios[s].unit_loss[st] =
+        (detect[st] + recover[st]) * impact[st] * per_hour + per_incident;
+}
+
+/* Checks `in` and fills `m` (free with model_free); -1 with errors. */
+static int model_init(model *m, const bd_sim_input *in, bd_diags *diags) {
+  memset(m, 0, sizeof *m);
+  if (check_input(in, diags) != 0) return -1;
+  m->in = in;
+  m->seed = in->seed;
+  m->quantities = (in->scenario_count + in->loss_count + 1) * BD_SIM_STATE_COUNT;
+  m->vars = calloc(in->var_count ? in->var_count : 1, sizeof *m->vars);
+  m->scenarios = calloc(in->scenario_count ? in->scenario_count : 1, sizeof *m->scenarios);
+  if (m->vars == NULL || m->scenarios == NULL) {
+    free(m->vars);
+    free(m->scenarios);
+    return bd_diag_add(diags, in->file, 0, 0, "simulation: out of memory");
+  }
+  for (size_t v = 0; v < in->var_count; v++) {
+    const bd_sim_var *x = &in->vars[v];
+    sim_var *y = &m->vars[v];
+    y->key = stream_key(in->seed, STREAM_VAR, v);
+    y->kind = x->low == x->high ? BD_SIM_CONSTANT : (int)x->kind;
+    if (y->kind == BD_SIM_CONSTANT) {
+      y->a = x->low;
+    } else if (y->kind == BD_SIM_UNIFORM) {
+      y->a = x->low;
+      y->b = x->high - x->low;
+    } else {
+      double ln_low = sim_log(x->low), ln_high = sim_log(x->high);
+      y->a = (ln_low + ln_high) / 2;
+      y->b = (ln_high - ln_low) / (2 * Z95);
+    }
+  }
+  for (size_t s = 0; s < in->scenario_count; s++) {
+    const bd_sim_scenario *sc = &in->scenarios[s];
+    m->scenarios[s].count_key = stream_key(in->seed, STREAM_COUNT, s);
+    int positive = 0;
+    for (size_t i = 0; i < sc->cost_count; i++)
+      if (surely_positive(m, sc->costs[i].yearly) ||
+          (surely_positive(m, sc->costs[i].once) && in->amortize_years <= 1 / SURELY_POSITIVE))
+        positive = 1;
+    m->scenarios[s].cost_positive = positive;
+    unit_losses(m, s);
+  }
+  for (unsigned n = 1; n <= POISSON_MAX_STEPS; n++) m->inverse[n] = 1.0 / n;
+  return 0;
+}
+
+static void model_free(model *m) {
+  free(m->vars);
+  free(m->scenarios);
+}
+
+/* ---- one trial ------------------------------------------------------- */
+
+/* A histogram of one quantity's positive values in the pilot, by bit
+ * pattern (monotone in the value): bin i holds the patterns b with
+ * b >> (SKETCH_SHIFT + level) == start + i.  Canonical: level is the
+ * smallest that fits [min, max] in SKETCH_BINS bins and start is min's
+ * bin, so that sketches of any split of the trials merge to the same. */
+typedef struct sketch {
+  uint64_t min_bits, max_bits, start;
+  uint32_t nonzero, level;
+  uint32_t counts[SKETCH_BINS];
+} sketch;
+
+/* A quantile being found.  In the main pass, `lo` and `width` are a
+ * window of bit patterns guessed from the pilot, and the pass counts the
+ * positive values below it; after it, the rank-th smallest positive value
+ * is known to lie in [lo, lo + width), `below` positive values lie under
+ * lo, and every value in the interval lies in [seen_min, seen_max]. */
+typedef struct target {
+  size_t quantity;
+  unsigned percent_index;
+  uint32_t rank, below;
+  uint64_t lo, width, seen_min, seen_max;
+  unsigned shift, bins; /* this pass: bins of 2^shift patterns */
+  size_t offset;        /* of its bins in a worker's fine counts */
+} target;
+
+/* The pilot (histograms of the first trials), the main pass (all trials:
+ * zeros, extremes, sums, pays_off, the curve, and the quantiles' windows),
+ * refining passes (bins inside the intervals still too wide). */
+enum { PASS_PILOT, PASS_MAIN, PASS_REFINE };
+
+/* What a pass reads (shared, read-only while it runs). */
+typedef struct pass {
+  const model *m;
+  int kind;
+  size_t trials; /* runs trials 0 .. trials - 1 */
+  atomic_size_t next_chunk;
+  size_t chunk_count;
+  const target *targets;
+  const size_t *first_target; /* per quantity, into targets */
+  const unsigned char *target_count;
+  const int *scale_exponent; /* per quantity, for the fixed-point sums */
+  size_t fine_bins;          /* of all targets */
+  const double *curve_x;
+  /* a refining pass with only scenario quantities to count runs only
+   * these scenarios, and not the losses and the total */
+  const size_t *scenario_list;
+  size_t scenario_list_count;
+  int all_scenarios;
+} pass;
+
+/* A quantity's counts in the main pass, together for the caches. */
+typedef struct quantity_counts {
+  uint64_t min, max; /* patterns of the positive values */
+  double chunk_sum;  /* this chunk's positive values, in trial order */
+  uint32_t nonzero;
+} quantity_counts;
+
+/* A thread's scratch space and its share of a pass's counts. */
+typedef struct worker {
+  const model *m;
+  pass *pass;
+  uint64_t *loss_trial; /* trial + 1 whose amounts loss_amount holds */
+  double *loss_amount;  /* per loss: per_hour sum, per_incident sum */
+  double *loss_sum;     /* per loss and state, this trial */
+  /* the pilot */
+  sketch *sketches;
+  /* the main pass */
+  uint32_t *pays;
+  quantity_counts *counts; /* per quantity */
+  uint64_t *sums;          /* per quantity: fixed-point sum, 3 words */
+  uint32_t *below;         /* per target */
+  uint32_t curve_counts[BD_SIM_STATE_COUNT][BD_SIM_CURVE_POINTS + 1];
+  /* the main and refining passes */
+  uint32_t *fine;
+  uint64_t *seen; /* per target: min and max pattern inside the interval */
+} worker;
+
+/* The per_hour and per_incident sums of loss l in the trial (computed once
+ * per trial and worker). */
+static const double *loss_amounts(worker *w, size_t l, size_t trial, uint64_t tk) {
+  double *amount = &w->loss_amount[2 * l];
+  if (w->loss_trial[l] != trial + 1) {
+    const bd_sim_loss *loss = &w->m->in->losses[l];
+    double per_hour = 0, per_incident = 0;
+    for (size_t c = 0; c < w->m->in->category_count; c++) {
+      per_hour += draw(w->m, loss->per_hour[c], tk);
+      per_incident += draw(w->m, loss->per_incident[c], tk);
+    }
+    amount[0] = per_hour;
+    amount[1] = per_incident;
+    w->loss_trial[l] = trial + 1;
+  }
+  return amount;
+}
+
+/* The yearly losses of scenario s in the trial into v (one per state). */
+static void scenario_trial(worker *w, size_t s, size_t trial, uint64_t tk,
+                           double v[BD_SIM_STATE_COUNT]) {
+  const model *m = w->m;
+  const bd_sim_scenario *sc = &m->in->scenarios[s];
+  double u = unit_draw(m->scenarios[s].count_key, tk);
+  double frequency = draw(m, sc->frequency, tk);
+  for (int st = 0; st < BD_SIM_STATE_COUNT; st++) v[st] = 0;
+  /* Every state's frequency is at most the baseline's, and with the same
+   * u its count is at most the baseline's: no incident in the baseline
+   * (with a margin for rounding) means none anywhere. */
+  if (!(frequency > 0)) return;
+  double p0 = frequency < POISSON_EXACT_MAX ? sim_exp(-frequency) : 0;
+  if (u < p0 * (1 - 0x1p-40)) return;
+  double lambda[BD_SIM_STATE_COUNT], n[BD_SIM_STATE_COUNT];
+  for (int st = 0; st < BD_SIM_STATE_COUNT; st++) lambda[st] = frequency;
+  for (size_t i = 0; i < sc->measure_count; i++)
+    if (sc->measures[i].frequency != BD_SIM_NO_VAR)
+      lower(lambda, sc->measures[i].states, draw(m, sc->measures[i].frequency, tk));
+  unsigned hit = 0; /* states with an incident */
+  n[0] = poisson(m, frequency, p0, u);
+  for (int st = 0; st < BD_SIM_STATE_COUNT; st++) {
+    if (st > 0 && lambda[st] == frequency)
+      n[st] = n[0];
+    else if (st > 0 && lambda[st] == lambda[st - 1])
+      n[st] = n[st - 1];
+    else if (st > 0)
+      n[st] = poisson(m, lambda[st], lambda[st] < POISSON_EXACT_MAX ? sim_exp(-lambda[st]) : 0, u);
+    if (n[st] > 0) hit |= 1u << st;
+  }
+  if (hit == 0) return;
+  double impact[BD_SIM_STATE_COUNT], detect[BD_SIM_STATE_COUNT], recover[BD_SIM_STATE_COUNT];
+  double own_impact = draw(m, sc->impact, tk), own_detect = draw(m, sc->detect, tk);
+  double own_recover = draw(m, sc->recover, tk);
+  for (int st = 0; st < BD_SIM_STATE_COUNT; st++) {
+    impact[st] = own_impact;
+    detect[st] = own_detect;
+    recover[st] = own_recover;
+  }
+  for (size_t i = 0; i < sc->measure_count; i++) {
+    const bd_sim_measure *ms = &sc->measures[i];
+    unsigned states = ms->states & hit;
+    if (states == 0) continue;
+    if (ms->impact != BD_SIM_NO_VAR) lower(impact, states, draw(m, ms->impact, tk));
+    if (ms->detect != BD_SIM_NO_VAR) lower(detect, states, draw(m, ms->detect, tk));
+    if (ms->recover != BD_SIM_NO_VAR) lower(recover, states, draw(m, ms->recover, tk));
+  }
+  const double *amount = loss_amounts(w, sc->loss, trial, tk);
+  for (int st = 0; st < BD_SIM_STATE_COUNT; st++)
+    if (hit >> st & 1u)
+      v[st] = n[st] * ((detect[st] + recover[st]) * impact[st] * amount[0] + amount[1]);
+}
+
+/* Whether the plan of scenario s paid off in the trial: 1, 0, or -1 when
+ * it has no costs.  Costs are drawn only when the answer needs them. */
+static int scenario_pays(const worker *w, size_t s, uint64_t tk, const double *v) {
+  const model *m = w->m;
+  const bd_sim_scenario *sc = &m->in->scenarios[s];
+  if (sc->cost_count == 0) return -1;
+  double avoided = v[BD_SIM_CURRENT] - v[BD_SIM_PLANNED];
+  if (avoided <= 0 && m->scenarios[s].cost_positive) return 0;
+  double cost = 0;
+  for (size_t i = 0; i < sc->cost_count; i++)
+    cost +=
+        draw(m, sc->costs[i].once, tk) / m->in->amortize_years + draw(m, sc->costs[i].yearly, tk);
+  return avoided >= cost;
+}
+
+/* ---- the passes' counting -------------------------------------------- */
+
+/* The smallest level from `level` on at which [lo, hi] fits a sketch. */
+static uint32_t fit_level(uint64_t lo, uint64_t hi, uint32_t level) {
+  while ((hi >> (SKETCH_SHIFT + level)) - (lo >> (SKETCH_SHIFT + level)) >= SKETCH_BINS) level++;
+  return level;
+}
+
+/* Moves sketch k to the canonical window of [lo, hi] (containing its own)
+ * at a level of at least `level`. */
+static void sketch_rebase(sketch *k, uint64_t lo, uint64_t hi, uint32_t level) {
+  level = fit_level(lo, hi, level > k->level ? level : k->level);
+  uint64_t start = lo >> (SKETCH_SHIFT + level);
+  if (level == k->level && start == k->start) return;
+  uint32_t old[SKETCH_BINS];
+  memcpy(old, k->counts, sizeof old);
+  memset(k->counts, 0, sizeof k->counts);
+  for (size_t i = 0; i < SKETCH_BINS; i++)
+    if (old[i]) k->counts[((k->start + i) >> (level - k->level)) - start] += old[i];
+  k->level = level;
+  k->start = start;
+}
+
+static void sketch_add(sketch *k, uint64_t b) {
+  if (k->nonzero == 0) {
+    k->min_bits = k->max_bits = b;
+    k->level = 0;
+    k->start = b >> SKETCH_SHIFT;
+  } else if (b < k->min_bits || b > k->max_bits) {
+    uint64_t lo = b < k->min_bits ? b : k->min_bits, hi = b > k->max_bits ? b : k->max_bits;
+    sketch_rebase(k, lo, hi, k->level);
+    k->min_bits = lo;
+    k->max_bits = hi;
+  }
+  k->counts[(b >> (SKETCH_SHIFT + k->level)) - k->start]++;
+  k->nonzero++;
+}
+
+/* Adds sketch `from` into `into`. */
+static void sketch_merge(sketch *into, const sketch *from) {
+  if (from->nonzero == 0) return;
+  if (into->nonzero == 0) {
+    *into = *from;
+    return;
+  }
+  uint64_t lo = from->min_bits < into->min_bits ? from->min_bits : into->min_bits;
+  uint64_t hi = from->max_bits > into->max_bits ? from->max_bits : into->max_bits;
+  sketch_rebase(into, lo, hi, from->level);
+  into->min_bits = lo;
+  into->max_bits = hi;
+  for (size_t i = 0; i < SKETCH_BINS; i++)
+    if (from->counts[i])
+      into->counts[((from->start + i) >> (into->level - from->level)) - into->start] +=
+          from->counts[i];
+  into->nonzero += from->nonzero;
+}
+
+/* Adds v (pattern b, > 0) to a 192-bit fixed-point sum: v x 2^(1075 +
+ * SUM_SHIFT - E) truncated, E the biased exponent of the pilot's largest
+ * value (2^40 when the pilot saw none), which lands on bit 100.  Values up
+ * to 2^SUM_HEADROOM times that value fit (a million of them too) and
+ * smaller ones keep 100 bits below it; larger ones, never seen in
+ * practice, count as the largest that fits.  Integer sums are exact, so
+ * any split of the trials merges alike. */
+static inline void fixed_add(uint64_t *sum, uint64_t b, int scale_exponent) {
+  int exponent = (int)(b >> 52);
+  uint64_t mantissa = b & ((UINT64_C(1) << 52) - 1);
+  if (exponent > 0)
+    mantissa |= UINT64_C(1) << 52;
+  else
+    exponent = 1;
+  int shift = exponent - scale_exponent + SUM_SHIFT;
+  if (shift > SUM_SHIFT + SUM_HEADROOM) {
+    shift = SUM_SHIFT + SUM_HEADROOM;
+    mantissa = (UINT64_C(1) << 53) - 1;
+  }
+  uint64_t low, high = 0;
+  int word = 0;
+  if (shift < 0) {
+    low = shift > -64 ? mantissa >> -shift : 0;
+  } else {
+    word = shift / 64;
+    int bit = shift % 64;
+    low = mantissa << bit;
+    high = bit ? mantissa >> (64 - bit) : 0;
+  }
+  uint64_t before = sum[word];
+  sum[word] += low;
+  uint64_t carry = sum[word] < before;
+  for (int i = word + 1; i < 3; i++) {
+    uint64_t add = (i == word + 1 ? high : 0) + carry;
+    before = sum[i];
+    sum[i] += add;
+    carry = sum[i] < before || (carry && add == 0);
+  }
+}
+
+/* Counts value b (a pattern) that falls in target i's interval, d = b - lo. */
+static inline void observe_inside(worker *w, const target *t, size_t i, uint64_t b, uint64_t d) {
+  w->fine[t->offset + (d >> t->shift)]++;
+  if (b < w->seen[2 * i]) w->seen[2 * i] = b;
+  if (b > w->seen[2 * i + 1]) w->seen[2 * i + 1] = b;
+}
+
+/* Counts positive value v of quantity q in the current pass. */
+static inline void observe(worker *w, size_t q, double v) {
+  const pass *p = w->pass;
+  uint64_t b = bits_of(v);
+  int kind = p->kind;
+  if (kind == PASS_PILOT) {
+    sketch_add(&w->sketches[q], b);
+    return;
+  }
+  size_t first = p->first_target[q], count = p->target_count[q];
+  const target *t = p->targets + first;
+  if (kind == PASS_MAIN) {
+    quantity_counts *c = &w->counts[q];
+    c->nonzero++;
+    if (b < c->min) c->min = b;
+    if (b > c->max) c->max = b;
+    c->chunk_sum += v;
+    uint32_t *below = w->below + first;
+    for (size_t i = 0; i < count; i++) {
+      uint64_t d = b - t[i].lo; /* wraps when b < lo */
+      below[i] += b < t[i].lo;
+      if (d < t[i].width) observe_inside(w, &t[i], first + i, b, d);
+    }
+    return;
+  }
+  for (size_t i = 0; i < count; i++) {
+    uint64_t d = b - t[i].lo;
+    if (d < t[i].width) observe_inside(w, &t[i], first + i, b, d);
+  }
+}
+
+/* The number of curve points below x. */
+static size_t curve_index(const double *curve_x, double x) {
+  size_t lo = 0, hi = BD_SIM_CURVE_POINTS;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (curve_x[mid] < x)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo;
+}
+
+/* Runs the scenarios of a refining pass that only needs some of them. */
+static void run_listed(worker *w, size_t trial, uint64_t tk) {
+  const pass *p = w->pass;
+  for (size_t i = 0; i < p->scenario_list_count; i++) {
+    size_t s = p->scenario_list[i];
+    double v[BD_SIM_STATE_COUNT];
+    scenario_trial(w, s, trial, tk, v);
+    for (int st = 0; st < BD_SIM_STATE_COUNT; st++)
+      if (v[st] > 0) observe(w, s * BD_SIM_STATE_COUNT + (size_t)st, v[st]);
+  }
+}
+
+/* Runs trial `trial`: with a pass, counts its values; else (a replay)
+ * writes them to the outputs that are not NULL. */
+static void run_trial(worker *w, size_t trial, double *scenario_out, double *loss_out,
+                      double *total_out, signed char *pays_out) {
+  const model *m = w->m;
+  const bd_sim_input *in = m->in;
+  const pass *p = w->pass;
+  uint64_t tk = stream_key(m->seed, STREAM_TRIAL, trial);
+  if (p && !p->all_scenarios) {
+    run_listed(w, trial, tk);
+    return;
+  }
+  double total[BD_SIM_STATE_COUNT] = {0};
+  memset(w->loss_sum, 0, in->loss_count * BD_SIM_STATE_COUNT * sizeof *w->loss_sum);
+  for (size_t s = 0; s < in->scenario_count; s++) {
+    double v[BD_SIM_STATE_COUNT];
+    scenario_trial(w, s, trial, tk, v);
+    if (pays_out || (p && p->kind == PASS_MAIN)) {
+      int pays = scenario_pays(w, s, tk, v);
+      if (pays_out) pays_out[s] = (signed char)pays;
+      if (p && pays == 1) w->pays[s]++;
+    }
+    if (scenario_out) memcpy(&scenario_out[s * BD_SIM_STATE_COUNT], v, sizeof v);
+    double *sum = &w->loss_sum[in->scenarios[s].loss * BD_SIM_STATE_COUNT];
+    for (int st = 0; st < BD_SIM_STATE_COUNT; st++) {
+      if (!(v[st] > 0)) continue;
+      sum[st] += v[st];
+      total[st] += v[st];
+      if (p) observe(w, s * BD_SIM_STATE_COUNT + (size_t)st, v[st]);
+    }
+  }
+  if (loss_out) memcpy(loss_out, w->loss_sum, in->loss_count * sizeof(double[4]));
+  if (total_out) memcpy(total_out, total, sizeof total);
+  if (p == NULL) return;
+  for (size_t l = 0; l < in->loss_count; l++)
+    for (int st = 0; st < BD_SIM_STATE_COUNT; st++) {
+      double x = w->loss_sum[l * BD_SIM_STATE_COUNT + (size_t)st];
+      if (x > 0) observe(w, loss_quantity(m, l) + (size_t)st, x);
+    }
+  for (int st = 0; st < BD_SIM_STATE_COUNT; st++) {
+    if (total[st] > 0) observe(w, total_quantity(m) + (size_t)st, total[st]);
+    if (p->kind == PASS_MAIN) w->curve_counts[st][curve_index(p->curve_x, total[st])]++;
+  }
+}
+
+/* Adds the chunk's sums into the fixed-point sums and clears them.  A
+ * chunk's trials are fixed (not which thread runs it) and summed in trial
+ * order, so its double sums, and the exact integer sums of those, are the
+ * same for any number of threads. */
+static void flush_chunk_sums(worker *w) {
+  const pass *p = w->pass;
+  for (size_t q = 0; q < w->m->quantities; q++) {
+    quantity_counts *c = &w->counts[q];
+    if (c->chunk_sum == 0) continue;
+    fixed_add(&w->sums[3 * q], bits_of(c->chunk_sum), p->scale_exponent[q]);
+    c->chunk_sum = 0;
+  }
+}
+
+/* A thread: runs chunks of trials until none are left. */
+static void *worker_main(void *arg) {
+  worker *w = arg;
+  pass *p = w->pass;
+  for (;;) {
+    size_t chunk = atomic_fetch_add(&p->next_chunk, 1);
+    if (chunk >= p->chunk_count) break;
+    size_t end = (chunk + 1) * CHUNK_TRIALS;
+    for (size_t t = chunk * CHUNK_TRIALS; t < end && t < p->trials; t++)
+      run_trial(w, t, NULL, NULL, NULL, NULL);
+    if (p->kind == PASS_MAIN) flush_chunk_sums(w);
+  }
+  return NULL;
+}
+
+/* Allocates a worker's scratch space; -1 when memory ran out. */
+static int worker_init(worker *w, const model *m) {
+  size_t losses = m->in->loss_count ? m->in->loss_count : 1;
+  memset(w, 0, sizeof *w);
+  w->m = m;
+  w->loss_trial = calloc(losses, sizeof *w->loss_trial);
+  w->loss_amount = calloc(2 * losses, sizeof *w->loss_amount);
+  w->loss_sum = calloc(BD_SIM_STATE_COUNT * losses, sizeof *w->loss_sum);
+  return w->loss_trial && w->loss_amount && w->loss_sum ? 0 : -1;
+}
+
+/* Frees a worker's pass counts. */
+static void worker_clear_pass(worker *w) {
+  free(w->sketches);
+  free(w->pays);
+  free(w->counts);
+  free(w->sums);
+  free(w->below);
+  free(w->fine);
+  free(w->seen);
+  w->sketches = NULL;
+  w->pays = w->below = w->fine = NULL;
+  w->sums = w->seen = NULL;
+  w->counts = NULL;
+  memset(w->curve_counts, 0, sizeof w->curve_counts);
+}
+
+static void worker_free(worker *w) {
+  worker_clear_pass(w);
+  free(w->loss_trial);
+  free(w->loss_amount);
+  free(w->loss_sum);
+}
+
+/* Allocates worker w's counts for pass p; -1 when memory ran out. */
+static int worker_start_pass(worker *w, pass *p, size_t target_total) {
+  const model *m = w->m;
+  size_t Q = m->quantities;
+  w->pass = p;
+  if (p->kind == PASS_PILOT) {
+    w->sketches = calloc(Q, sizeof *w->sketches);
+    return w->sketches ? 0 : -1;
+  }
+  if (p->kind == PASS_MAIN) {
+    w->pays = calloc(m->in->scenario_count ? m->in->scenario_count : 1, sizeof *w->pays);
+    w->counts = calloc(Q, sizeof *w->counts);
+    w->sums = calloc(3 * Q, sizeof *w->sums);
+    w->below = calloc(target_total ? target_total : 1, sizeof *w->below);
+    if (!w->pays || !w->counts || !w->sums || !w->below) return -1;
+    for (size_t q = 0; q < Q; q++) w->counts[q].min = UINT64_MAX;
+  }
+  w->fine = calloc(p->fine_bins ? p->fine_bins : 1, sizeof *w->fine);
+  w->seen = malloc((target_total ? target_total : 1) * 2 * sizeof *w->seen);
+  if (w->fine == NULL || w->seen == NULL) return -1;
+  for (size_t i = 0; i < target_total; i++) {
+    w->seen[2 * i] = UINT64_MAX;
+    w->seen[2 * i + 1] = 0;
+  }
+  return 0;
+}
+
+/* Runs pass p on `count` workers (the calling thread is the first).  A
+ * thread that cannot be started leaves its share to the others. */
+static void run_pass(pass *p, worker *workers, size_t count) {
+  pthread_t threads[MAX_THREADS];
+  int started[MAX_THREADS] = {0};
+  atomic_init(&p->next_chunk, 0);
+  p->chunk_count = (p->trials + CHUNK_TRIALS - 1) / CHUNK_TRIALS;
+  for (size_t i = 1; i < count; i++)
+    started[i] = pthread_create(&threads[i], NULL, worker_main, &workers[i]) == 0;
+  worker_main(&workers[0]);
+  for (size_t i = 1; i < count; i++)
+    if (started[i]) pthread_join(threads[i], NULL);
+}
+
+/* ---- from counts to results ------------------------------------------ */
+
+/* The nearest rank of `percent` among `trials` (1-based). */
+static uint32_t rank_of(unsigned percent, size_t trials) {
+  return (uint32_t)((percent * (uint64_t)trials + 99) / 100);
+}
+
+/* Whether a target's value is known to 2^-7 (relative). */
+static int target_done(const target *t) {
+  return t->seen_max - t->seen_min <= (UINT64_C(1) << FINE_SHIFT);
+}
+
+/* The value reported for a finished target: the middle of what is left,
+ * or for a scenario whose losses are counts times a unit loss, the count
+ * times the unit loss nearest to it (exact while counts are below 64: the
+ * interval, 2^-7 wide, then holds one of them). */
+static double target_value(const model *m, const target *t) {
+  double lo = double_of(t->seen_min), hi = double_of(t->seen_max), mid = lo + (hi - lo) / 2;
+  size_t s = t->quantity / BD_SIM_STATE_COUNT;
+  if (s >= m->in->scenario_count || !m->scenarios[s].counted) return mid;
+  double unit = m->scenarios[s].unit_loss[t->quantity % BD_SIM_STATE_COUNT];
+  double n = unit > 0 ? floor(mid / unit + 0.5) : 0;
+  return n >= 1 ? n * unit : mid;
+}
+
+/* Sets up the bins of target t for the next pass. */
+static void target_bins(target *t, size_t *offset) {
+  unsigned shift = FINE_SHIFT;
+  while (t->width > 0 && ((t->width - 1) >> shift) >= FINE_MAX_BINS) shift++;
+  t->shift = shift;
+  t->bins = t->width > 0 ? (unsigned)(((t->width - 1) >> shift) + 1) : 0;
+  t->offset = *offset;
+  *offset += t->bins;
+}
+
+/* Narrows target t to the bin holding its rank, from the pass's counts
+ * `counts` (t->bins of them) and the extremes seen in its interval. */
+static void target_narrow(target *t, const uint32_t *counts, uint64_t seen_min, uint64_t seen_max) {
+  uint32_t cum = t->below;
+  unsigned first = t->bins, last = 0, pick = 0;
+  for (unsigned i = 0; i < t->bins; i++) {
+    if (counts[i] == 0) continue;
+    if (first == t->bins) first = i;
+    last = i;
+  }
+  for (unsigned i = 0; i < t->bins; i++) {
+    if (cum + counts[i] >= t->rank) {
+      pick = i;
+      break;
+    }
+    cum += counts[i];
+  }
+  uint64_t lo = t->lo + ((uint64_t)pick << t->shift);
+  uint64_t end = t->lo + t->width, hi = lo + (UINT64_C(1) << t->shift);
+  if (hi > end || hi < lo) hi = end;
+  t->below = cum;
+  t->lo = lo;
+  t->width = hi - lo;
+  t->seen_min = pick == first ? seen_min : lo;
+  t->seen_max = pick == last ? seen_max : hi - 1;
+}
+
+/* Everything bd_simulate() keeps between passes. */
+typedef struct run {
+  model m;
+  worker workers[MAX_THREADS];
+  size_t worker_count;
+  size_t pilot_trials;
+  int *scale_exponent;  /* per quantity */
+  double *quantile;     /* per quantity x 3 */
+  target *targets;      /* the unfinished ones */
+  size_t target_total;  /* in targets */
+  size_t *first_target; /* per quantity */
+  unsigned char *target_count;
+  size_t *scenario_list;
+  uint64_t *sums; /* merged fixed-point sums */
+  uint32_t *pays; /* merged */
+  uint32_t curve_counts[BD_SIM_STATE_COUNT][BD_SIM_CURVE_POINTS + 1];
+  double curve_x[BD_SIM_CURVE_POINTS];
+} run;
+
+/* The number of threads to use. */
+static size_t thread_count(const bd_sim_input *in) {
+  long n = in->threads ? (long)in->threads : sysconf(_SC_NPROCESSORS_ONLN);
+  size_t chunks = (in->trials + CHUNK_TRIALS - 1) / CHUNK_TRIALS;
+  if (n < 1) n = 1;
+  if (n > MAX_THREADS) n = MAX_THREADS;
+  return (size_t)n < chunks ? (size_t)n : (chunks ? chunks : 1);
+}
+
+/* The curve's points from the pilot's totals: 0, then geometric from half
+ * the smallest positive total (at least 1e-6 of the top) to twice the
+ * largest. */
+static void curve_points(run *r, const sketch *totals) {
+  uint64_t lo = UINT64_MAX, hi = 0;
+  for (int st = 0; st < BD_SIM_STATE_COUNT; st++) {
+    if (totals[st].nonzero == 0) continue;
+    if (totals[st].min_bits < lo) lo = totals[st].min_bits;
+    if (totals[st].max_bits > hi) hi = totals[st].max_bits;
+  }
+  double *x = r->curve_x;
+  x[0] = 0;
+  double top = hi ? 2 * double_of(hi) : 1.0, bottom = lo != UINT64_MAX ? double_of(lo) / 2 : top;
+  if (bottom < top * 1e-6) bottom = top * 1e-6;
+  const int n = BD_SIM_CURVE_POINTS - 1;
+  if (bottom >= top) {
+    for (int i = 1; i <= n; i++) x[i] = top * i / n;
+  } else {
+    double a = sim_log(bottom), b = sim_log(top);
+    for (int i = 1; i < n; i++) x[i] = sim_exp(a + (b - a) * (i - 1) / (n - 1));
+    x[1] = bottom;
+    x[n] = top;
+  }
+  for (int i = 1; i <= n; i++)
+    if (!(x[i] > x[i - 1])) x[i] = nextafter(x[i - 1], HUGE_VAL);
+}
+
+/* The pattern of the bin edge of sketch k below positive rank `rank`
+ * (1-based), or above it (`upper`).  Ranks outside the positive values
+ * give the edges of the lowest or the highest bin (an estimate like the
+ * others: a quantile outside its window is found by refining passes). */
+static uint64_t sketch_edge(const sketch *k, uint32_t rank, int upper) {
+  if (k->nonzero == 0) return 1;
+  if (rank < 1) rank = 1;
+  if (rank > k->nonzero) rank = k->nonzero;
+  uint32_t cum = 0;
+  size_t bin = 0;
+  for (; bin < SKETCH_BINS - 1; bin++) {
+    if (cum + k->counts[bin] >= rank) break;
+    cum += k->counts[bin];
+  }
+  unsigned shift = SKETCH_SHIFT + k->level;
+  return (k->start + bin + (upper ? 1 : 0)) << shift;
+}
+
+/* After the pilot: every quantity's scale for the sums, every quantile's
+ * window (from 4.5 standard errors below to 4.5 above its rank among the
+ * pilot's trials), and the curve's points.  -1 when memory ran out. */
+static int after_pilot(run *r) {
+  const model *m = &r->m;
+  size_t Q = m->quantities, P = r->pilot_trials;
+  sketch *merged = r->workers[0].sketches;
+  for (size_t i = 1; i < r->worker_count; i++)
+    for (size_t q = 0; q < Q; q++) sketch_merge(&merged[q], &r->workers[i].sketches[q]);
+  r->scale_exponent = calloc(Q, sizeof *r->scale_exponent);
+  r->quantile = calloc(3 * Q, sizeof *r->quantile);
+  r->targets = calloc(3 * Q, sizeof *r->targets);
+  if (!r->scale_exponent || !r->quantile || !r->targets) return -1;
+  size_t trials = m->in->trials;
+  for (size_t q = 0; q < Q; q++) {
+    const sketch *k = &merged[q];
+    int exponent = k->nonzero ? (int)(k->max_bits >> 52) : 1023 + 40;
+    r->scale_exponent[q] = exponent < 1 ? 1 : exponent;
+    uint32_t zeros = (uint32_t)(P - k->nonzero);
+    for (unsigned j = 0; j < 3; j++) {
+      double share = PERCENTS[j] / 100.0;
+      double spread = 3.5 * sqrt(share * (1 - share) / (double)P) + 2.0 / (double)P;
+      double low_rank = (share - spread) * (double)P, high_rank = (share + spread) * (double)P;
+      target t = {.quantity = q, .percent_index = j, .rank = rank_of(PERCENTS[j], trials)};
+      uint32_t low = low_rank <= zeros ? 0 : (uint32_t)(low_rank - zeros);
+      uint32_t high = high_rank <= zeros ? 0 : (uint32_t)ceil(high_rank - zeros);
+      t.lo = sketch_edge(k, low, 0);
+      uint64_t hi = high == 0 ? t.lo : sketch_edge(k, high, 1);
+      t.width = hi > t.lo ? hi - t.lo : 0;
+      r->targets[r->target_total++] = t;
+    }
+  }
+  curve_points(r, &merged[total_quantity(m)]);
+  return 0;
+}
+
+/* After the main pass: merges the counts; every quantile is 0, or found
+ * in its window (narrowed to its bin), or below or above it (the interval
+ * between the window and the extremes).  Finished ones leave the list. */
+static int after_main(run *r, pass *p) {
+  const model *m = &r->m;
+  size_t Q = m->quantities, S = m->in->scenario_count;
+  worker *w0 = &r->workers[0];
+  for (size_t i = 1; i < r->worker_count; i++) {
+    const worker *w = &r->workers[i];
+    for (size_t s = 0; s < S; s++) w0->pays[s] += w->pays[s];
+    for (size_t q = 0; q < Q; q++) {
+      quantity_counts *into = &w0->counts[q];
+      const quantity_counts *from = &w->counts[q];
+      into->nonzero += from->nonzero;
+      if (from->min < into->min) into->min = from->min;
+      if (from->max > into->max) into->max = from->max;
+      uint64_t carry = 0;
+      for (int k = 0; k < 3; k++) {
+        uint64_t a = w0->sums[3 * q + k], b = w->sums[3 * q + k];
+        uint64_t sum = a + b + carry;
+        carry = sum < a || (carry && sum == a);
+        w0->sums[3 * q + k] = sum;
+      }
+    }
+    for (size_t t = 0; t < r->target_total; t++) {
+      w0->below[t] += w->below[t];
+      if (w->seen[2 * t] < w0->seen[2 * t]) w0->seen[2 * t] = w->seen[2 * t];
+      if (w->seen[2 * t + 1] > w0->seen[2 * t + 1]) w0->seen[2 * t + 1] = w->seen[2 * t + 1];
+    }
+    for (size_t b = 0; b < p->fine_bins; b++) w0->fine[b] += w->fine[b];
+    for (int st = 0; st < BD_SIM_STATE_COUNT; st++)
+      for (int i2 = 0; i2 <= BD_SIM_CURVE_POINTS; i2++)
+        w0->curve_counts[st][i2] += w->curve_counts[st][i2];
+  }
+  r->sums = w0->sums;
+  w0->sums = NULL;
+  r->pays = w0->pays;
+  w0->pays = NULL;
+  memcpy(r->curve_counts, w0->curve_counts, sizeof r->curve_counts);
+  size_t kept = 0;
+  for (size_t i = 0; i < r->target_total; i++) {
+    target t = r->targets[i];
+    size_t q = t.quantity;
+    uint32_t zeros = (uint32_t)(m->in->trials - w0->counts[q].nonzero);
+    if (t.rank <= zeros) continue; /* 0, already in r->quantile */
+    t.rank -= zeros;
+    uint32_t below = w0->below[i], inside = 0;
+    for (unsigned b = 0; b < t.bins; b++) inside += w0->fine[t.offset + b];
+    uint64_t min = w0->counts[q].min, max = w0->counts[q].max;
+    if (t.rank <= below) { /* under the window */
+      t.width = t.lo - min;
+      t.lo = min;
+      t.below = 0;
+      t.seen_min = min;
+      t.seen_max = t.lo + t.width - 1;
+    } else if (t.rank > below + inside) { /* over it */
+      uint64_t from = t.lo + t.width;
+      if (from < min) from = min;
+      t.lo = from;
+      t.width = max + 1 - from;
+      t.below = below + inside;
+      t.seen_min = from;
+      t.seen_max = max;
+    } else {
+      t.below = below;
+      target_narrow(&t, &w0->fine[t.offset], w0->seen[2 * i], w0->seen[2 * i + 1]);
+    }
+    if (target_done(&t))
+      r->quantile[3 * q + t.percent_index] = target_value(m, &t);
+    else
+      r->targets[kept++] = t;
+  }
+  r->target_total = kept;
+  return 0;
+}
+
+/* After a refining pass: merges the counts and narrows the targets;
+ * finished ones leave the list. */
+static void after_refine(run *r, pass *p) {
+  worker *w0 = &r->workers[0];
+  for (size_t i = 1; i < r->worker_count; i++) {
+    const worker *w = &r->workers[i];
+    for (size_t b = 0; b < p->fine_bins; b++) w0->fine[b] += w->fine[b];
+    for (size_t t = 0; t < r->target_total; t++) {
+      if (w->seen[2 * t] < w0->seen[2 * t]) w0->seen[2 * t] = w->seen[2 * t];
+      if (w->seen[2 * t + 1] > w0->seen[2 * t + 1]) w0->seen[2 * t + 1] = w->seen[2 * t + 1];
+    }
+  }
+  size_t kept = 0;
+  for (size_t i = 0; i < r->target_total; i++) {
+    target t = r->targets[i];
+    target_narrow(&t, &w0->fine[t.offset], w0->seen[2 * i], w0->seen[2 * i + 1]);
+    if (target_done(&t))
+      r->quantile[3 * t.quantity + t.percent_index] = target_value(&r->m, &t);
+    else
+      r->targets[kept++] = t;
+  }
+  r->target_total = kept;
+}
+
+/* Runs every worker's part of pass p; -1 when memory ran out. */
+static int do_pass(run *r, pass *p) {
+  for (size_t i = 0; i < r->worker_count; i++) {
+    worker_clear_pass(&r->workers[i]);
+    if (worker_start_pass(&r->workers[i], p, r->target_total) != 0) return -1;
+  }
+  run_pass(p, r->workers, r->worker_count);
+  return 0;
+}
+
+/* The statistics of quantity q. */
+static bd_sim_stats quantity_stats(const run *r, size_t q) {
+  bd_sim_stats st = {0};
+  const uint64_t *sum = &r->sums[3 * q];
+  double total = ((double)sum[2] * 0x1p64 + (double)sum[1]) * 0x1p64 + (double)sum[0];
+  st.mean = ldexp(total, r->scale_exponent[q] - 1075 - SUM_SHIFT) / (double)r->m.in->trials;
+  st.p5 = r->quantile[3 * q];
+  st.p50 = r->quantile[3 * q + 1];
+  st.p95 = r->quantile[3 * q + 2];
+  return st;
+}
+
+/* Copies the results into the arena. */
+static int write_result(const run *r, bd_arena *arena, bd_sim_result **out, unsigned passes) {
+  const bd_sim_input *in = r->m.in;
+  bd_sim_result *res = bd_arena_alloc(arena, sizeof *res);
+  if (res == NULL) return -1;
+  res->scenarios = bd_arena_array(arena, in->scenario_count, sizeof *res->scenarios);
+  res->losses = bd_arena_array(arena, in->loss_count, sizeof *res->losses);
+  if ((in->scenario_count && !res->scenarios) || (in->loss_count && !res->losses)) return -1;
+  res->trials = in->trials;
+  res->seed = in->seed;
+  res->passes = passes;
+  for (size_t s = 0; s < in->scenario_count; s++) {
+    bd_sim_scenario_result *sr = &res->scenarios[s];
+    for (int st = 0; st < BD_SIM_STATE_COUNT; st++)
+      sr->state[st] = quantity_stats(r, s * BD_SIM_STATE_COUNT + (size_t)st);
+    sr->has_pays_off = in->scenarios[s].cost_count > 0;
+    sr->pays_off = sr->has_pays_off ? (double)r->pays[s] / (double)in->trials : 0;
+  }
+  for (size_t l = 0; l < in->loss_count; l++)
+    for (int st = 0; st < BD_SIM_STATE_COUNT; st++)
+      res->losses[l][st] = quantity_stats(r, loss_quantity(&r->m, l) + (size_t)st);
+  for (int st = 0; st < BD_SIM_STATE_COUNT; st++) {
+    res->total[st] = quantity_stats(r, total_quantity(&r->m) + (size_t)st);
+    uint32_t above = 0; /* trials above curve_x[i] */
+    for (int i = BD_SIM_CURVE_POINTS - 1; i >= 0; i--) {
+      above += r->curve_counts[st][i + 1];
+      res->curve_exceed[st][i] = (double)above / (double)in->trials;
+    }
+  }
+  memcpy(res->curve_x, r->curve_x, sizeof res->curve_x);
+  *out = res;
+  return 0;
+}
+
+static void run_free(run *r) {
+  for (size_t i = 0; i < r->worker_count; i++) worker_free(&r->workers[i]);
+  free(r->scale_exponent);
+  free(r->quantile);
+  free(r->targets);
+  free(r->first_target);
+  free(r->target_count);
+  free(r->scenario_list);
+  free(r->sums);
+  free(r->pays);
+  model_free(&r->m);
+  free(r);
+}
+
+/* Builds the per-quantity index of the unfinished targets and their bins,
+ * and the list of scenarios a refining pass needs (all_scenarios when a
+ * loss or the total is among them); returns the number of bins, or
+ * SIZE_MAX when memory ran out. */
+static size_t index_targets(run *r, pass *p) {
+  size_t Q = r->m.quantities, S = r->m.in->scenario_count, offset = 0;
+  if (r->first_target == NULL) {
+    r->first_target = calloc(Q, sizeof *r->first_target);
+    r->target_count = calloc(Q, 1);
+    r->scenario_list = calloc(S ? S : 1, sizeof *r->scenario_list);
+    if (!r->first_target || !r->target_count || !r->scenario_list) return SIZE_MAX;
+  }
+  memset(r->target_count, 0, Q);
+  p->all_scenarios = p->kind != PASS_REFINE;
+  p->scenario_list_count = 0;
+  size_t last = SIZE_MAX;
+  for (size_t i = 0; i < r->target_total; i++) {
+    target *t = &r->targets[i];
+    if (r->target_count[t->quantity]++ == 0) r->first_target[t->quantity] = i;
+    target_bins(t, &offset);
+    size_t s = t->quantity / BD_SIM_STATE_COUNT;
+    if (s >= S)
+      p->all_scenarios = 1;
+    else if (s != last)
+      r->scenario_list[p->scenario_list_count++] = last = s;
+  }
+  p->targets = r->targets;
+  p->first_target = r->first_target;
+  p->target_count = r->target_count;
+  p->scale_exponent = r->scale_exponent;
+  p->scenario_list = r->scenario_list;
+  p->curve_x = r->curve_x;
+  p->fine_bins = offset;
+  return offset;
+}
+
+int bd_simulate(const bd_sim_input *in, bd_arena *arena, bd_sim_result **out, bd_diags *diags) {
+  *out = NULL;
+  run *r = calloc(1, sizeof *r);
+  if (r == NULL) return bd_diag_add(diags, in->file, 0, 0, "simulation: out of memory");
+  if (model_init(&r->m, in, diags) != 0) {
+    free(r);
+    return -1;
+  }
+  size_t count = thread_count(in);
+  for (; r->worker_count < count; r->worker_count++)
+    if (worker_init(&r->workers[r->worker_count], &r->m) != 0) {
+      r->worker_count++;
+      goto out_of_memory;
+    }
+  r->pilot_trials = in->trials < PILOT_TRIALS ? in->trials : PILOT_TRIALS;
+  pass pilot = {.m = &r->m, .kind = PASS_PILOT, .trials = r->pilot_trials, .all_scenarios = 1};
+  if (do_pass(r, &pilot) != 0 || after_pilot(r) != 0) goto out_of_memory;
+  unsigned passes = 1;
+  for (int kind = PASS_MAIN; kind == PASS_MAIN || r->target_total > 0; kind = PASS_REFINE) {
+    pass p = {.m = &r->m, .kind = kind, .trials = in->trials};
+    if (index_targets(r, &p) == SIZE_MAX || do_pass(r, &p) != 0) goto out_of_memory;
+    if (kind == PASS_MAIN)
+      after_main(r, &p);
+    else
+      after_refine(r, &p);
+    passes++;
+  }
+  if (write_result(r, arena, out, passes) != 0) goto out_of_memory;
+  run_free(r);
+  return 0;
+out_of_memory:
+  run_free(r);
+  *out = NULL;
+  return bd_diag_add(diags, in->file, 0, 0, "simulation: out of memory");
+}
+
+/* ---- replaying single trials ----------------------------------------- */
+
+struct bd_sim_replay {
+  model m;
+  worker w;
+};
+
+bd_sim_replay *bd_sim_replay_new(const bd_sim_input *in, bd_diags *diags) {
+  bd_sim_replay *r = calloc(1, sizeof *r);
+  if (r == NULL) {
+    bd_diag_add(diags, in->file, 0, 0, "simulation: out of memory");
+    return NULL;
+  }
+  if (model_init(&r->m, in, diags) != 0) {
+    free(r);
+    return NULL;
+  }
+  if (worker_init(&r->w, &r->m) != 0) {
+    bd_sim_replay_free(r);
+    bd_diag_add(diags, in->file, 0, 0, "simulation: out of memory");
+    return NULL;
+  }
+  return r;
+}
+
+void bd_sim_replay_trial(bd_sim_replay *replay, size_t trial, double *scenario, double *loss,
+                         double *total, signed char *pays) {
+  run_trial(&replay->w, trial, scenario, loss, total, pays);
+}
+
+void bd_sim_replay_free(bd_sim_replay *replay) {
+  if (replay == NULL) return;
+  worker_free(&replay->w);
+  model_free(&replay->m);
+  free(replay);
+}
