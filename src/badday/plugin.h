@@ -61,7 +61,7 @@
  *        bd_host.puts (text through the host's output buffer) and
  *        bd_render_request.generated_at (the generation time, which the PDF
  *        plugin writes as its creation date instead of reading
- *        SOURCE_DATE_EPOCH).  No member is newer than 2.0.
+ *        SOURCE_DATE_EPOCH).
  *   2.1  waivers of CI gate rules: bd_scenario.waivers and waiver_count
  *        (bd_waiver: rule, reason, until, expired), appended at the end of
  *        bd_scenario; read them after BD_HAS(s, bd_scenario, waiver_count).
