@@ -61,7 +61,11 @@
  *        bd_host.puts (text through the host's output buffer) and
  *        bd_render_request.generated_at (the generation time, which the PDF
  *        plugin writes as its creation date instead of reading
- *        SOURCE_DATE_EPOCH).  No member is newer than 2.0.
+ *        SOURCE_DATE_EPOCH).  Also in 2.0, appended at the ends of their
+ *        structs: the fourth state, proven (only verified measures count):
+ *        bd_scenario.proven, bd_report.proven_totals, and eal_proven in
+ *        bd_failure, bd_loss and bd_portfolio; read them after BD_HAS.  No
+ *        member is newer than 2.0.
  */
 #ifndef BADDAY_PLUGIN_H
 #define BADDAY_PLUGIN_H
