@@ -47,5 +47,5 @@ static const bd_option_spec options[] = {
     {NULL, NULL, NULL, NULL},
 };
 
-BD_PLUGIN_DEFINE("textwriter", "test module writing through print and puts", formats, render, options,
-                 0)
+BD_PLUGIN_DEFINE("textwriter", "test module writing through print and puts", formats, render,
+                 options, 0)
