@@ -297,6 +297,10 @@ class Candidates:
             self.add("%s downtime" % st, "duration", t[st]["downtime_h"])
             if t[st].get("budget_used") is not None:
                 self.add("%s budget used" % st, "share", t[st]["budget_used"])
+        if "proven" in t:
+            self.add("proven yearly loss", "amount", t["proven"]["eal"])
+            self.add("loss resting on untested measures", "amount",
+                     t["proven"]["eal"] - t["current"]["eal"])
         self.add("coverage", "share", t["coverage"])
         self.add("verified coverage", "share", t["verified_coverage"])
         if t.get("error_budget_h") is not None:
@@ -890,14 +894,28 @@ class HtmlCheck:
         if fig.has("figure-change") and svc is not None and svc.get("comparison"):
             signed_amount_ok(self.view, where, shown, svc["comparison"]["eal"]["difference"],
                              cur, self.ex.lang)
-        note = fig.find(lambda n: n.has("figure-note"))
-        if note and svc is not None:
+        notes = fig.find(lambda n: n.has("figure-note"))
+        if notes and svc is not None:
             fact = next(f for f in self.ex.facts if f.kind == "service" and f.svc is svc)
             cands = Candidates(self.ex, fact)
-            for kind, text in tokens(note[0].text()):
-                if kind == "amount" and not re.search(r"[A-Z]{3}|[KMBT万億兆円,]", text):
-                    continue  # a count ("Scenarios: 12")
-                cands.check(self.view, where + " note", kind, text)
+            for note in notes:
+                for kind, text in tokens(note.text()):
+                    if kind == "amount" and not re.search(r"[A-Z]{3}|[KMBT万億兆円,]", text):
+                        continue  # a count ("Scenarios: 12")
+                    cands.check(self.view, where + " note", kind, text)
+            # the proven state: its total, then the loss resting on untested
+            # measures (proven - current), in this order
+            t = svc["totals"]
+            for note in notes:
+                if not note.has("figure-proven") or "proven" not in t:
+                    continue
+                got = [x for k, x in tokens(note.text()) if k == "amount"]
+                want = [t["proven"]["eal"], t["proven"]["eal"] - t["current"]["eal"]]
+                if len(got) != 2:
+                    self.view.fail(where + " proven", "shows %d amounts, not 2" % len(got))
+                for i, x in enumerate(got[:2]):
+                    amount_agree(self.view, where + " proven %d" % (i + 1), x, want[i], cur,
+                                 self.ex.lang)
 
     def plan_meta(self, dl):
         scope = self.scope(dl)
@@ -1392,6 +1410,21 @@ class TextCheck:
                     self.view.agree(where, figs[0][1], R.share_forms(value))
                 else:
                     self.view.agree(where, figs[0][1], R.duration(value))
+        # a note line "Proven by tests: AMOUNT" shows the proven total
+        if "proven" not in t:
+            return
+        label = squash(self.ex.cat.written(self.ex.lang, "figure.proven")) + ":"
+        for b in blocks:
+            for line in b.lines:
+                text = squash(" ".join(w[4] for w in line))
+                if not text.startswith(label):
+                    continue
+                figs = [x for k, x in tokens(" ".join(w[4] for w in line)) if k == "amount"]
+                where = "p%d key figure %s" % (n, label.rstrip(":"))
+                if not figs:
+                    self.view.fail(where, "no amount after the label")
+                    continue
+                amount_agree(self.view, where, figs[0], t["proven"]["eal"], cur, self.ex.lang)
 
     def coverage_line(self, n, blocks):
         """'Coverage 29.2% · Verified coverage 10.4%' over the heatmap."""

@@ -45,6 +45,7 @@ check "alarm verified (19 days <= 90)" jq -e "$(sc ocr-partner-down).measures[0]
 check "totals baseline" near ".totals.baseline.eal" 8892666.666666667
 check "totals current" near ".totals.current.eal" 4052666.6666666665
 check "totals planned" near ".totals.planned.eal" 2644666.6666666665
+check "totals keys" jq -e '[.totals | .baseline, .current, .proven, .planned | has("eal") and has("downtime_h") and has("budget_used") and has("by_category")] | all' "$J"
 check "coverage 3/8" near ".totals.coverage" 0.375
 check "verified coverage 3/8" near ".totals.verified_coverage" 0.375
 # slo 99.9: error budget (100 - 99.9) / 100 * 8760 = 8.76 h a year
@@ -62,12 +63,39 @@ check "categories in standard order" jq -e '.categories == ["revenue","penalty",
 check "coverage cells" jq -e "$(sc ocr-partner-down).coverage == {\"detective\":\"verified\",\"preventive\":\"none\",\"recovery\":\"verified\",\"testing\":\"verified\"}" "$J"
 check "region coverage" jq -e "$(sc region-outage).coverage == {\"detective\":\"none\",\"preventive\":\"none\",\"recovery\":\"planned\",\"testing\":\"none\"}" "$J"
 check "decisions list" jq -e '.decisions == ["region-outage"]' "$J"
+# proven: only implemented, verified measures count.  ocr's alarm and
+# retry-queue are verified by retry-drill (19 days <= 90): proven = current;
+# region-outage has no implemented measure: proven = current = baseline
+check "ocr proven = current" near "$(sc ocr-partner-down).proven.eal" 2440000
+check "ocr proven detect 5m" near "$(sc ocr-partner-down).proven.detect_h" 0.08333333333333333
+check "region proven" near "$(sc region-outage).proven.eal" 1612666.6666666667
+check "totals proven = current" near ".totals.proven.eal" 4052666.6666666665
+check "totals proven by category" near ".totals.proven.by_category.penalty" 2025000
+# checkout-slo (slo 99.5, stale_after 30d): db-alarm's drill passed 59 days
+# before as_of (stale), fallback-provider's test failed: both scenarios'
+# proven figures are their baselines.  db-failover: f=12, impact .5, H = 30m + 2h
+#   12*(2.5*.5*(10000+500+1000)) + 12*(2000+1000) = 172500 + 36000 = 208,500
+# card-network-down: f=8, impact 1, H = 1h; 8*(1*1*11500) + 8*3000 = 116,000
+# totals: 208500 + 116000 + 20800 + 120 = 345,420 (current 248,820)
+"$BADDAY" render checkout-slo.yaml -f json -o "$WORK/slo.json"
+J="$WORK/slo.json"
+check "db-failover proven = baseline" near "$(sc db-failover).proven.eal" 208500
+check "db-failover current below proven" near "$(sc db-failover).current.eal" 180900
+check "card-network proven = baseline" near "$(sc card-network-down).proven.eal" 116000
+check "card-network proven recover 1h" near "$(sc card-network-down).proven.recover_h" 1
+check "checkout totals proven" near ".totals.proven.eal" 345420
+check "checkout totals current" near ".totals.current.eal" 248820
+# downtime 12*2.5*.5 + 8*1 + 52*5*.2 + 6*.5*.1 = 15 + 8 + 52 + .3 = 75.3 h of
+# the (100 - 99.5)/100*8760 = 43.8 h budget
+check "checkout proven budget used" near ".totals.proven.budget_used" 1.7191780821917808
+check "proven >= current everywhere" jq -e '[.scenarios[] | .proven.eal >= .current.eal] | all' "$J"
+J="$WORK/spec.json"
 
 # every key the contract names, with its type
 check "top-level keys" jq -e 'has("badday") and has("service") and has("period") and has("as_of") and has("currency") and has("categories") and has("totals") and has("scenarios")' "$J"
-check "scenario keys" jq -e '[.scenarios[] | has("id") and has("failure") and has("loss") and has("baseline") and has("current") and has("planned") and has("plan_cost") and has("reduction") and has("decision") and has("budget_share") and has("over_cap") and has("coverage") and has("measures")] | all' "$J"
+check "scenario keys" jq -e '[.scenarios[] | has("id") and has("failure") and has("loss") and has("baseline") and has("current") and has("proven") and has("planned") and has("plan_cost") and has("reduction") and has("decision") and has("budget_share") and has("over_cap") and has("coverage") and has("measures")] | all' "$J"
 check "measure keys" jq -e '[.scenarios[].measures[] | has("id") and has("kind") and has("status") and has("annual_cost") and has("verification")] | all' "$J"
-check "state keys" jq -e '[.scenarios[] | .baseline, .current, .planned | has("eal") and has("downtime_h") and has("by_category")] | all' "$J"
+check "state keys" jq -e '[.scenarios[] | .baseline, .current, .proven, .planned | has("eal") and has("downtime_h") and has("by_category")] | all' "$J"
 
 # traceability: the SHA-256 of the plan file, small (hashed inline) and large
 # (hashed on a second thread while the plan is parsed)

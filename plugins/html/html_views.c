@@ -67,9 +67,19 @@ void html_key_figures(html_ctx *ctx, html_node *parent) {
 
   snprintf(note, sizeof note, "%s: %s", html_msg(ctx, "state.baseline"),
            html_amount(ctx, base->eal, 1, 1, x, sizeof x));
-  card(ctx, grid, "figure figure-now", "figure.yearly_loss_now",
-       html_amount(ctx, now->eal, 1, 1, v, sizeof v),
-       html_amount(ctx, now->eal, 1, 0, exact, sizeof exact), note);
+  html_node *now_card = card(ctx, grid, "figure figure-now", "figure.yearly_loss_now",
+                             html_amount(ctx, now->eal, 1, 1, v, sizeof v),
+                             html_amount(ctx, now->eal, 1, 0, exact, sizeof exact), note);
+  /* the report (not the slides) adds the proven state and the loss that
+   * rests on untested measures, proven - current */
+  if (!ctx->slides && BD_HAS(r, bd_report, proven_totals) && r->proven_totals) {
+    double proven = r->proven_totals->eal;
+    char gap[64];
+    snprintf(note, sizeof note, "%s: %s \xC2\xB7 %s: %s", html_msg(ctx, "figure.proven"),
+             html_amount(ctx, proven, 1, 1, x, sizeof x), html_msg(ctx, "figure.untested_loss"),
+             html_amount(ctx, proven - now->eal, 1, 1, gap, sizeof gap));
+    html_text_el(ctx, now_card, "div", "figure-note figure-proven", note);
+  }
 
   snprintf(note, sizeof note, "%s", html_msg(ctx, "figure.note_planned"));
   card(ctx, grid, "figure figure-planned", "figure.yearly_loss_planned",

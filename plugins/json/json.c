@@ -229,6 +229,13 @@ static void scenario(json_writer *w, const bd_report *r, const bd_scenario *s) {
     key(w, bd_state_name((bd_state)st));
     figures(w, r, s->state[st]);
     put(w, ",", 1);
+    /* the fourth state, proven, beside current (a host before it has none) */
+    if (st == BD_STATE_CURRENT && BD_HAS(s, bd_scenario, proven) && s->proven) {
+      newline(w, 3);
+      key(w, "proven");
+      figures(w, r, s->proven);
+      put(w, ",", 1);
+    }
   }
   newline(w, 3);
   key(w, "plan_cost");
@@ -297,25 +304,32 @@ static void per_state(json_writer *w, const double v[BD_STATE_COUNT]) {
   put(w, "}", 1);
 }
 
+/* Writes one state of the "totals" object, `name`: {...}, and its comma. */
+static void state_totals(json_writer *w, const bd_report *r, const char *name, const bd_totals *t) {
+  newline(w, 2);
+  key(w, name);
+  puts_(w, "{\"eal\": ");
+  number(w, t->eal);
+  puts_(w, ", \"downtime_h\": ");
+  number(w, t->downtime_h);
+  puts_(w, ", \"budget_used\": ");
+  if (r->has_error_budget)
+    number(w, t->budget_used);
+  else
+    puts_(w, "null");
+  puts_(w, ", \"by_category\": ");
+  by_category(w, r, t->by_category);
+  puts_(w, "},");
+}
+
 /* Writes the "totals" object. */
 static void totals(json_writer *w, const bd_report *r) {
   put(w, "{", 1);
   for (int st = 0; st < BD_STATE_COUNT; st++) {
-    const bd_totals *t = r->totals[st];
-    newline(w, 2);
-    key(w, bd_state_name((bd_state)st));
-    puts_(w, "{\"eal\": ");
-    number(w, t->eal);
-    puts_(w, ", \"downtime_h\": ");
-    number(w, t->downtime_h);
-    puts_(w, ", \"budget_used\": ");
-    if (r->has_error_budget)
-      number(w, t->budget_used);
-    else
-      puts_(w, "null");
-    puts_(w, ", \"by_category\": ");
-    by_category(w, r, t->by_category);
-    puts_(w, "},");
+    state_totals(w, r, bd_state_name((bd_state)st), r->totals[st]);
+    /* the fourth state, proven, beside current (a host before it has none) */
+    if (st == BD_STATE_CURRENT && BD_HAS(r, bd_report, proven_totals) && r->proven_totals)
+      state_totals(w, r, "proven", r->proven_totals);
   }
   newline(w, 2);
   key(w, "error_budget_h");

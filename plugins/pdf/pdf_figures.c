@@ -6,6 +6,7 @@
 #include "pdf.h"
 
 #include <stdio.h>
+#include <string.h>
 
 /* Lines of a card's note: slides add the exact amount on a line of its own. */
 #define NOTE_LINES(d) ((d)->slides ? 3 : 2)
@@ -35,6 +36,15 @@ static int fill_cards(pdf_doc *d, pdf_card *c) {
   loss_value(d, r->totals[BD_STATE_BASELINE]->eal, base, sizeof base);
   snprintf(c[n].note, sizeof c[n].note, "%s%s%s: %s", d->slides ? pdf_amount(d, now->eal, 0) : "",
            d->slides ? "\n" : "", pdf_msg(d, "state.baseline"), base);
+  /* the report (not the slides) adds the proven state on the note's second
+   * line; the card has no room for a third, the untested difference */
+  if (!d->slides && BD_HAS(r, bd_report, proven_totals) && r->proven_totals) {
+    size_t used = strlen(c[n].note);
+    char proven[64];
+    loss_value(d, r->proven_totals->eal, proven, sizeof proven);
+    snprintf(c[n].note + used, sizeof c[n].note - used, "\n%s: %s", pdf_msg(d, "figure.proven"),
+             proven);
+  }
   n++;
   c[n] = (pdf_card){pdf_msg(d, "figure.yearly_loss_planned"), "", "", 0, 0, 0};
   loss_value(d, plan->eal, c[n].value, sizeof c[n].value);

@@ -17,6 +17,12 @@
 #define HOURS_PER_DAY  24.0
 #define HOURS_PER_YEAR 8760.0
 
+/* The states computed for each scenario: bd_state's three, then proven, the
+ * fourth (not a bd_state value: BD_STATE_COUNT stays 3 for plugins built
+ * with three states). */
+#define STATE_PROVEN         BD_STATE_COUNT
+#define ANALYSED_STATE_COUNT (BD_STATE_COUNT + 1)
+
 /* The latest run among the tests that verify one measure. */
 typedef struct latest_run {
   int has;
@@ -174,16 +180,36 @@ static int build_measures(const bd_plan *plan, const bd_plan_scenario *ps, lates
   return s->measures == NULL ? -1 : 0;
 }
 
-/* Computes the figures of scenario `ps` in `state` into `f`, with the
- * per-category losses in `by_category` (plan->category_count entries, owned
- * by the caller's arena). */
-static void compute_figures(const bd_plan *plan, const bd_plan_scenario *ps, bd_state state,
-                            bd_figures *f, double *by_category) {
+/* Whether measure `m` (its verification already judged) counts in `state`
+ * (0..STATE_PROVEN): none in baseline, the implemented ones in current,
+ * all in planned, and in proven the implemented ones that are verified;
+ * a test has no effect of its own there (it proves others). */
+static int is_active(const bd_measure *m, int state) {
+  switch (state) {
+  case BD_STATE_BASELINE:
+    return 0;
+  case BD_STATE_CURRENT:
+    return m->status == BD_STATUS_IMPLEMENTED;
+  case STATE_PROVEN:
+    return m->status == BD_STATUS_IMPLEMENTED && m->kind != BD_KIND_TESTING &&
+           m->verification == BD_VERIFICATION_VERIFIED;
+  default:
+    return 1;
+  }
+}
+
+/* Computes the figures of scenario `ps` in `state` (0..STATE_PROVEN) into
+ * `f`, with the per-category losses in `by_category` (plan->category_count
+ * entries, owned by the caller's arena).  `measures` are the scenario's
+ * analysed measures, parallel to ps->measures. */
+static void compute_figures(const bd_plan *plan, const bd_plan_scenario *ps,
+                            const bd_measure *const *measures, int state, bd_figures *f,
+                            double *by_category) {
   double frequency = ps->frequency, impact = ps->impact;
   double detect = ps->detect_h, recover = ps->recover_h;
   for (size_t i = 0; state != BD_STATE_BASELINE && i < ps->measure_count; i++) {
     const bd_plan_measure *m = &ps->measures[i];
-    if (state == BD_STATE_CURRENT && m->status != BD_STATUS_IMPLEMENTED) continue;
+    if (!is_active(measures[i], state)) continue;
     if ((m->effect_set & BD_EFFECT_FREQUENCY) && m->effect_frequency < frequency)
       frequency = m->effect_frequency;
     if ((m->effect_set & BD_EFFECT_IMPACT) && m->effect_impact < impact) impact = m->effect_impact;
@@ -235,14 +261,14 @@ static int copy_waivers(const bd_plan *plan, const bd_plan_scenario *ps, bd_aren
 }
 
 /* Analyses scenario `index` of the plan into `s`: measures, the three
- * states, cost, decision, error-budget share and coverage.  Arrays go to
- * `arena`; `runs` is scratch space (see build_measures()). */
+ * states and proven, cost, decision, error-budget share and coverage.
+ * Arrays go to `arena`; `runs` is scratch space (see build_measures()). */
 static int analyse_scenario(const bd_plan *plan, const bd_report *r, size_t index, latest_run *runs,
                             bd_arena *arena, bd_scenario *s) {
   const bd_plan_scenario *ps = &plan->scenarios[index];
   size_t nc = plan->category_count;
-  double *cats = bd_arena_array(arena, (BD_STATE_COUNT + 1) * (nc ? nc : 1), sizeof *cats);
-  bd_figures *figures = bd_arena_array(arena, BD_STATE_COUNT, sizeof *figures);
+  double *cats = bd_arena_array(arena, (ANALYSED_STATE_COUNT + 1) * (nc ? nc : 1), sizeof *cats);
+  bd_figures *figures = bd_arena_array(arena, ANALYSED_STATE_COUNT, sizeof *figures);
   if (cats == NULL || figures == NULL || build_measures(plan, ps, runs, arena, s) != 0) return -1;
   s->struct_size = sizeof(bd_scenario);
   s->id = ps->id;
@@ -253,11 +279,11 @@ static int analyse_scenario(const bd_plan *plan, const bd_report *r, size_t inde
   s->extensions = ps->extensions;
   s->line = ps->line;
   if (copy_waivers(plan, ps, arena, s) != 0) return -1;
-  for (int st = 0; st < BD_STATE_COUNT; st++) {
-    compute_figures(plan, ps, (bd_state)st, &figures[st], cats + (size_t)st * nc);
-    s->state[st] = &figures[st];
-  }
-  s->heat_by_category = cats + (size_t)BD_STATE_COUNT * nc; /* filled by set_heat() */
+  for (int st = 0; st < ANALYSED_STATE_COUNT; st++)
+    compute_figures(plan, ps, s->measures, st, &figures[st], cats + (size_t)st * nc);
+  for (int st = 0; st < BD_STATE_COUNT; st++) s->state[st] = &figures[st];
+  s->proven = &figures[STATE_PROVEN];
+  s->heat_by_category = cats + (size_t)ANALYSED_STATE_COUNT * nc; /* filled by set_heat() */
   int has_counting = 0;
   for (size_t i = 0; i < s->measure_count; i++) {
     if (s->measures[i]->status != BD_STATUS_PLANNED) continue;
@@ -326,10 +352,13 @@ static int build_groups(const bd_plan *plan, bd_report *r, bd_arena *arena) {
     bd_failure *f = &failures[plan->scenarios[s].failure];
     scenario_ix[(size_t)(f->scenarios - scenario_ix) + f->scenario_count++] = s;
     for (int st = 0; st < BD_STATE_COUNT; st++) f->eal[st] += r->scenarios[s]->state[st]->eal;
+    f->eal_proven += r->scenarios[s]->proven->eal;
   }
-  for (size_t f = 0; f < plan->failure_count; f++)
+  for (size_t f = 0; f < plan->failure_count; f++) {
     for (int st = 0; st < BD_STATE_COUNT; st++)
       losses[failures[f].loss].eal[st] += failures[f].eal[st];
+    losses[failures[f].loss].eal_proven += failures[f].eal_proven;
+  }
   r->losses = bd_model_losses(arena, losses, plan->loss_count);
   r->loss_count = plan->loss_count;
   r->failures = bd_model_failures(arena, failures, plan->failure_count);
@@ -337,20 +366,26 @@ static int build_groups(const bd_plan *plan, bd_report *r, bd_arena *arena) {
   return r->losses == NULL || r->failures == NULL ? -1 : 0;
 }
 
-/* Sums the scenarios into report->totals (file order) and sets the budget
- * used in each state. */
+/* The figures of scenario `s` in `state` (0..STATE_PROVEN). */
+static const bd_figures *figures_in(const bd_scenario *s, int state) {
+  return state == STATE_PROVEN ? s->proven : s->state[state];
+}
+
+/* Sums the scenarios into report->totals and report->proven_totals (file
+ * order) and sets the budget used in each state. */
 static int build_totals(bd_report *r, bd_arena *arena) {
   size_t nc = r->category_count;
-  double *cats = bd_arena_array(arena, BD_STATE_COUNT * (nc ? nc : 1), sizeof *cats);
-  bd_totals *totals = bd_arena_array(arena, BD_STATE_COUNT, sizeof *totals);
+  double *cats = bd_arena_array(arena, ANALYSED_STATE_COUNT * (nc ? nc : 1), sizeof *cats);
+  bd_totals *totals = bd_arena_array(arena, ANALYSED_STATE_COUNT, sizeof *totals);
   if (cats == NULL || totals == NULL) return -1;
-  for (int st = 0; st < BD_STATE_COUNT; st++) {
+  for (int st = 0; st < BD_STATE_COUNT; st++) r->totals[st] = &totals[st];
+  r->proven_totals = &totals[STATE_PROVEN];
+  for (int st = 0; st < ANALYSED_STATE_COUNT; st++) {
     bd_totals *t = &totals[st];
     double *by_category = cats + (size_t)st * nc;
     t->struct_size = sizeof(bd_totals);
-    r->totals[st] = t;
     for (size_t s = 0; s < r->scenario_count; s++) {
-      const bd_figures *f = r->scenarios[s]->state[st];
+      const bd_figures *f = figures_in(r->scenarios[s], st);
       t->eal += f->eal;
       t->downtime_h += f->downtime_h;
       for (size_t c = 0; c < nc; c++) by_category[c] += f->by_category[c];

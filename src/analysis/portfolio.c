@@ -28,6 +28,7 @@ int bd_portfolio_build(const bd_report *const *reports, size_t count, bd_arena *
     p->period = shared(p->period, r->period);
     if (p->as_of == NULL || strcmp(r->as_of, p->as_of) > 0) p->as_of = r->as_of;
     for (int s = 0; s < BD_STATE_COUNT; s++) p->eal[s] += r->totals[s]->eal;
+    p->eal_proven += r->proven_totals->eal;
     p->scenario_count += r->scenario_count;
     p->decision_count += r->decision_count;
     for (int c = 0; c < BD_CELL_COUNT; c++) {
@@ -35,7 +36,10 @@ int bd_portfolio_build(const bd_report *const *reports, size_t count, bd_arena *
       cells += r->cell_counts[c];
     }
   }
-  if (p->currency == NULL) memset(p->eal, 0, sizeof p->eal);
+  if (p->currency == NULL) {
+    memset(p->eal, 0, sizeof p->eal);
+    p->eal_proven = 0;
+  }
   if (cells > 0) {
     size_t covered = cells - p->cell_counts[BD_CELL_NONE] - p->cell_counts[BD_CELL_PLANNED];
     p->coverage = (double)covered / (double)cells;

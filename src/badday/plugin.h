@@ -63,8 +63,11 @@
  *        plugin writes as its creation date instead of reading
  *        SOURCE_DATE_EPOCH).
  *   2.1  waivers of CI gate rules: bd_scenario.waivers and waiver_count
- *        (bd_waiver: rule, reason, until, expired), appended at the end of
- *        bd_scenario; read them after BD_HAS(s, bd_scenario, waiver_count).
+ *        (bd_waiver: rule, reason, until, expired); the fourth state,
+ *        proven (only verified measures count): bd_scenario.proven,
+ *        bd_report.proven_totals, and eal_proven in bd_failure, bd_loss and
+ *        bd_portfolio.  All appended at the ends of their structs; read them
+ *        after BD_HAS, e.g. BD_HAS(s, bd_scenario, proven).
  */
 #ifndef BADDAY_PLUGIN_H
 #define BADDAY_PLUGIN_H

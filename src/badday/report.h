@@ -2,10 +2,10 @@
  * badday/report.h - the read-only report model handed to output plugins.
  *
  * The core loads a plan, analyses it and builds one bd_report.  Everything a
- * view needs is computed here once (figures for the three states, decisions,
- * verification, the coverage grid, the order of the decisions list, the heat
- * of every loss-matrix cell), so a plugin only draws: it never recomputes or
- * re-derives a figure.
+ * view needs is computed here once (figures for the three states and the
+ * fourth, proven, decisions, verification, the coverage grid, the order of
+ * the decisions list, the heat of every loss-matrix cell), so a plugin only
+ * draws: it never recomputes or re-derives a figure.
  *
  * Memory: the whole model belongs to the host.  A plugin may read it during
  * one render call and must not keep a pointer to any part of it afterwards.
@@ -74,7 +74,9 @@ typedef enum bd_decision {
   BD_DECISION_ACCEPTED = 3
 } bd_decision;
 
-/* The three states every scenario is computed in. */
+/* The three states every scenario is computed in, as indices of state[] and
+ * totals[].  The fourth state, proven, came later and has members of its
+ * own (bd_scenario.proven, bd_report.proven_totals, eal_proven). */
 typedef enum bd_state {
   BD_STATE_BASELINE = 0, /* no measures at all */
   BD_STATE_CURRENT = 1,  /* implemented measures */
@@ -178,6 +180,10 @@ typedef struct bd_scenario {
    * (read after BD_HAS(s, bd_scenario, waiver_count)) */
   const bd_waiver *const *waivers;
   size_t waiver_count;
+  /* ABI 2.1: the fourth state, proven (plan format, Analysis): only the implemented
+   * measures that are verified; not in state[], so that BD_STATE_COUNT
+   * stays 3 for plugins built with three states */
+  const bd_figures *proven;
 } bd_scenario;
 
 /* A failure type; its scenarios in file order. */
@@ -191,6 +197,8 @@ typedef struct bd_failure {
   double eal[BD_STATE_COUNT]; /* sum over its scenarios */
   bd_extensions extensions;
   unsigned line;
+  /* ABI 2.1: the fourth state, proven (plan format, Analysis): sum over its scenarios */
+  double eal_proven;
 } bd_failure;
 
 /* A business loss; its failure types in file order. */
@@ -205,6 +213,8 @@ typedef struct bd_loss {
   double eal[BD_STATE_COUNT]; /* sum over its failure types */
   bd_extensions extensions;
   unsigned line;
+  /* ABI 2.1: the fourth state, proven (plan format, Analysis): sum over its failure types */
+  double eal_proven;
 } bd_loss;
 
 /* What a node of a scenario tree stands for. */
@@ -344,6 +354,9 @@ typedef struct bd_report {
   const char *generator; /* "badday 0.1.0" */
   /* what changed since an earlier report (--compare), or NULL */
   const bd_comparison *comparison;
+  /* ABI 2.1: the fourth state, proven (plan format, Analysis): sums of the
+   * scenarios' proven figures, like totals[] */
+  const bd_totals *proven_totals;
 } bd_report;
 
 /* Several plans rendered into one report: the figures of the
@@ -362,6 +375,9 @@ typedef struct bd_portfolio {
   double verified_coverage; /* share of all coverage cells verified */
   const char *period;       /* shared by every plan, or NULL */
   const char *as_of;        /* the latest as_of of the plans */
+  /* ABI 2.1: the fourth state, proven (plan format, Analysis): yearly loss summed
+   * over the plans, like eal[]; 0 without a currency */
+  double eal_proven;
 } bd_portfolio;
 
 /* Stable lower-case names for the enums, as used in JSON ("detective", ...).

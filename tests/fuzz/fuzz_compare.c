@@ -34,8 +34,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   bd_fuzz_check_diags(rc, rc == 0 ? (const void *)&set : NULL, &diags);
   /* An empty report compared with each snapshot: everything was removed. */
   static const bd_totals zero = {.struct_size = sizeof(bd_totals)};
-  static const bd_report empty = {.struct_size = sizeof(bd_report),
-                                  .totals = {&zero, &zero, &zero}};
+  static const bd_report empty = {
+      .struct_size = sizeof(bd_report), .totals = {&zero, &zero, &zero}, .proven_totals = &zero};
   for (size_t i = 0; rc == 0 && i < set.count; i++) {
     bd_comparison *c = NULL;
     if (bd_compare(&empty, &set.items[i], &arena, &c) != 0) bd_fuzz_fail("out of memory");

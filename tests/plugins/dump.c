@@ -3,7 +3,7 @@
  * struct it knows of as "path member=value" lines, through the public API
  * only.  Built twice: against the real badday/report.h (dump.so) and, with
  * BD_TEST_OLD_HEADER, against a copy with the last member of every model
- * struct but bd_report removed (dumpold.so, tests/abi/shrink.py): a plugin
+ * struct removed (dumpold.so, tests/abi/shrink.py): a plugin
  * of "2.0 minus the newest members" run by a host whose structs are larger.
  * The full build marks the lines of each struct's last member "+ ";
  * tests/abi.sh checks that the old build writes exactly the other lines.
@@ -24,13 +24,15 @@ typedef struct dump {
 } dump;
 
 /* Writes the lines of `stmt`, which reads the last member of a struct,
- * marked "+ "; compiled out against the shrunk header, which lacks it. */
+ * marked "+ "; compiled out against the shrunk header, which lacks it.
+ * Nests: the lines of a newest member that is a struct stay marked. */
 #ifndef BD_TEST_OLD_HEADER
 #define NEWEST(stmt)                                                                               \
   do {                                                                                             \
+    int outer = d->newest;                                                                         \
     d->newest = 1;                                                                                 \
     stmt;                                                                                          \
-    d->newest = 0;                                                                                 \
+    d->newest = outer;                                                                             \
   } while (0)
 #else
 #define NEWEST(stmt) ((void)d)
@@ -84,6 +86,13 @@ static void dump_figures(dump *d, const char *path, const bd_figures *f, size_t 
   NEWEST(dump_doubles(d, path, "by_category", f->by_category, categories));
 }
 
+static void dump_totals(dump *d, const char *path, const bd_totals *t, size_t categories) {
+  NUM(path, t, eal);
+  NUM(path, t, downtime_h);
+  NUM(path, t, budget_used);
+  NEWEST(dump_doubles(d, path, "by_category", t->by_category, categories));
+}
+
 static void dump_measure(dump *d, const char *path, const bd_measure *m) {
   TXT(path, m, id);
   TXT(path, m, title);
@@ -109,9 +118,8 @@ static void dump_measure(dump *d, const char *path, const bd_measure *m) {
   NEWEST(NUM(path, m, line));
 }
 
-#ifndef BD_TEST_OLD_HEADER
-/* The waivers of a scenario: their count is bd_scenario's last member, so
- * all of it is newer than the old build's header. */
+/* The waivers of a scenario (ABI 2.1); bd_waiver's last member is newer
+ * than the old build's header. */
 static void dump_waivers(dump *d, const char *path, const bd_scenario *s) {
   char q[192];
   line(d, "%s waiver_count=%zu", path, s->waiver_count);
@@ -120,10 +128,9 @@ static void dump_waivers(dump *d, const char *path, const bd_scenario *s) {
     TXT(q, s->waivers[i], rule);
     TXT(q, s->waivers[i], reason);
     TXT(q, s->waivers[i], until);
-    NUM(q, s->waivers[i], expired);
+    NEWEST(NUM(q, s->waivers[i], expired));
   }
 }
-#endif
 
 static void dump_scenario(dump *d, const bd_report *r, size_t i) {
   const bd_scenario *s = r->scenarios[i];
@@ -154,7 +161,9 @@ static void dump_scenario(dump *d, const bd_report *r, size_t i) {
   dump_doubles(d, p, "heat_by_category", s->heat_by_category, r->category_count);
   dump_extensions(d, p, &s->extensions);
   NUM(p, s, line);
-  NEWEST(dump_waivers(d, p, s));
+  if (BD_HAS(s, bd_scenario, waiver_count)) dump_waivers(d, p, s);
+  snprintf(q, sizeof q, "%s proven", p);
+  NEWEST(if (BD_HAS(s, bd_scenario, proven)) dump_figures(d, q, s->proven, r->category_count));
 }
 
 static void dump_groups(dump *d, const bd_report *r) {
@@ -169,7 +178,8 @@ static void dump_groups(dump *d, const bd_report *r) {
     dump_indices(d, p, "failures", l->failures, l->failure_count);
     dump_doubles(d, p, "eal", l->eal, BD_STATE_COUNT);
     dump_extensions(d, p, &l->extensions);
-    NEWEST(NUM(p, l, line));
+    NUM(p, l, line);
+    NEWEST(if (BD_HAS(l, bd_loss, eal_proven)) NUM(p, l, eal_proven));
   }
   for (size_t i = 0; i < r->failure_count; i++) {
     const bd_failure *f = r->failures[i];
@@ -180,7 +190,8 @@ static void dump_groups(dump *d, const bd_report *r) {
     dump_indices(d, p, "scenarios", f->scenarios, f->scenario_count);
     dump_doubles(d, p, "eal", f->eal, BD_STATE_COUNT);
     dump_extensions(d, p, &f->extensions);
-    NEWEST(NUM(p, f, line));
+    NUM(p, f, line);
+    NEWEST(if (BD_HAS(f, bd_failure, eal_proven)) NUM(p, f, eal_proven));
   }
 }
 
@@ -261,13 +272,11 @@ static void dump_report(dump *d, const bd_report *r) {
   for (size_t i = 0; i < r->scenario_count; i++) dump_scenario(d, r, i);
   for (int st = 0; st < BD_STATE_COUNT; st++) {
     char q[64];
-    const bd_totals *t = r->totals[st];
     snprintf(q, sizeof q, "totals[%d]", st);
-    NUM(q, t, eal);
-    NUM(q, t, downtime_h);
-    NUM(q, t, budget_used);
-    NEWEST(dump_doubles(d, q, "by_category", t->by_category, r->category_count));
+    dump_totals(d, q, r->totals[st], r->category_count);
   }
+  NEWEST(if (BD_HAS(r, bd_report, proven_totals))
+             dump_totals(d, "proven_totals", r->proven_totals, r->category_count));
   NUM(p, r, has_error_budget);
   NUM(p, r, error_budget_h);
   NUM(p, r, coverage);
@@ -299,7 +308,8 @@ static int render(const bd_host *host, const bd_render_request *req, bd_error *e
     NUM("portfolio", pf, coverage);
     NUM("portfolio", pf, verified_coverage);
     TXT("portfolio", pf, period);
-    NEWEST(TXT("portfolio", pf, as_of));
+    TXT("portfolio", pf, as_of);
+    NEWEST(if (BD_HAS(pf, bd_portfolio, eal_proven)) NUM("portfolio", pf, eal_proven));
     for (size_t i = 0; i < pf->report_count; i++) dump_report(d, pf->reports[i]);
   }
   if (d->failed) snprintf(err->message, sizeof err->message, "write failed");

@@ -545,6 +545,99 @@ static void test_verification(void **state) {
   assert_int_equal(m[2]->verification, BD_VERIFICATION_FAILING);
 }
 
+/* The fourth state, proven: only the implemented measures that are
+ * verified count; a test has no effect of its own there.  s0 rests on a
+ * verified measure only (proven = current), s1 on an unverified, a stale
+ * and a failing one (proven = baseline), s2 on a mix, under a second
+ * failure type of the same loss. */
+static void test_proven_state(void **state) {
+  fixture *fx = *state;
+  fx->plan.has_slo = 1;
+  fx->plan.slo = 50; /* budget 4380 h */
+  simple_loss(fx);
+  add_failure(fx, "F2", 0);
+  /* s0: detect 2 -> 1 by `a`, which a pass 10 days ago verifies */
+  bd_plan_scenario *s = add_scenario(fx, "s0", 0, 10, 1, 2, 6);
+  effect(add_measure(s, "a", BD_KIND_DETECTIVE, BD_STATUS_IMPLEMENTED), BD_EFFECT_DETECT, 1);
+  ran(add_measure(s, "t", BD_KIND_TESTING, BD_STATUS_IMPLEMENTED), 10, BD_RESULT_PASS);
+  verifies(fx, 0, 1, 1, (size_t[]){0});
+  /* s1: u never tested, st last passed 100 days ago, fa failed 5 days ago */
+  s = add_scenario(fx, "s1", 0, 10, 1, 2, 6);
+  effect(add_measure(s, "u", BD_KIND_DETECTIVE, BD_STATUS_IMPLEMENTED), BD_EFFECT_DETECT, 1);
+  effect(add_measure(s, "st", BD_KIND_RECOVERY, BD_STATUS_IMPLEMENTED), BD_EFFECT_RECOVER, 3);
+  effect(add_measure(s, "fa", BD_KIND_PREVENTIVE, BD_STATUS_IMPLEMENTED), BD_EFFECT_FREQUENCY, 5);
+  ran(add_measure(s, "t-old", BD_KIND_TESTING, BD_STATUS_IMPLEMENTED), 100, BD_RESULT_PASS);
+  verifies(fx, 1, 3, 1, (size_t[]){1});
+  ran(add_measure(s, "t-fail", BD_KIND_TESTING, BD_STATUS_IMPLEMENTED), 5, BD_RESULT_FAIL);
+  verifies(fx, 1, 4, 1, (size_t[]){2});
+  /* s2: v verified, n unverified, p planned though verified, and the test
+   * itself (verified by its own run) with an impact effect */
+  s = add_scenario(fx, "s2", 1, 4, 0.5, 3, 5);
+  effect(add_measure(s, "v", BD_KIND_DETECTIVE, BD_STATUS_IMPLEMENTED), BD_EFFECT_DETECT, 1);
+  effect(add_measure(s, "n", BD_KIND_RECOVERY, BD_STATUS_IMPLEMENTED), BD_EFFECT_RECOVER, 2);
+  effect(add_measure(s, "p", BD_KIND_RECOVERY, BD_STATUS_PLANNED), BD_EFFECT_RECOVER, 1);
+  bd_plan_measure *t = add_measure(s, "t", BD_KIND_TESTING, BD_STATUS_IMPLEMENTED);
+  ran(t, 1, BD_RESULT_PASS);
+  effect(t, BD_EFFECT_IMPACT, 0.1);
+  verifies(fx, 2, 3, 2, (size_t[]){0, 2});
+  const bd_report *r = analyse(fx);
+  const bd_scenario *const *sc = r->scenarios;
+  const bd_measure *const *m = sc[1]->measures;
+  assert_int_equal(m[0]->verification, BD_VERIFICATION_UNVERIFIED);
+  assert_int_equal(m[1]->verification, BD_VERIFICATION_STALE);
+  assert_int_equal(m[2]->verification, BD_VERIFICATION_FAILING);
+  assert_int_equal(sc[2]->measures[3]->verification, BD_VERIFICATION_VERIFIED);
+  for (size_t i = 0; i < 3; i++) assert_int_equal(sc[i]->proven->struct_size, sizeof(bd_figures));
+  /* s0: current = proven: detect 1, H = 7; EAL = 10 x 7 x 1 x 1000 = 70000 */
+  assert_close(sc[0]->state[BD_STATE_CURRENT]->eal, 70000);
+  assert_close(sc[0]->proven->detect_h, 1);
+  assert_close(sc[0]->proven->eal, 70000);
+  assert_close(sc[0]->proven->downtime_h, 70);
+  /* s1: current: frequency 5, detect 1, recover 3, H = 4: 5 x 4 x 1000 = 20000;
+   * proven = baseline: frequency 10, H = 8: 10 x 8 x 1000 = 80000 */
+  assert_close(sc[1]->state[BD_STATE_CURRENT]->eal, 20000);
+  assert_close(sc[1]->state[BD_STATE_BASELINE]->eal, 80000);
+  assert_close(sc[1]->proven->frequency, 10);
+  assert_close(sc[1]->proven->detect_h, 2);
+  assert_close(sc[1]->proven->recover_h, 6);
+  assert_close(sc[1]->proven->eal, 80000);
+  assert_close(sc[1]->proven->by_category[REVENUE], 80000);
+  assert_close(sc[1]->proven->downtime_h, 80);
+  /* s2: current: impact min(.5, .1) = .1 (the test counts there), detect 1,
+   * recover 2, H = 3: 4 x 3 x .1 x 1000 = 1200;
+   * proven: v only: impact .5, detect 1, recover 5, H = 6: 4 x 6 x .5 x 1000
+   * = 12000, downtime 4 x 6 x .5 = 12;
+   * planned: impact .1, detect 1, recover 1, H = 2: 4 x 2 x .1 x 1000 = 800 */
+  assert_close(sc[2]->state[BD_STATE_CURRENT]->eal, 1200);
+  assert_close(sc[2]->state[BD_STATE_PLANNED]->eal, 800);
+  assert_close(sc[2]->proven->frequency, 4);
+  assert_close(sc[2]->proven->impact, 0.5);
+  assert_close(sc[2]->proven->detect_h, 1);
+  assert_close(sc[2]->proven->recover_h, 5);
+  assert_close(sc[2]->proven->eal, 12000);
+  assert_close(sc[2]->proven->downtime_h, 12);
+  /* the states of bd_state are unchanged by proven: s2's reduction is
+   * current - planned = 1200 - 800 = 400 */
+  assert_close(sc[2]->reduction, 400);
+  /* groups: F 70000 + 80000 = 150000, F2 12000, the loss 162000 */
+  assert_close(r->failures[0]->eal_proven, 150000);
+  assert_close(r->failures[1]->eal_proven, 12000);
+  assert_close(r->losses[0]->eal_proven, 162000);
+  /* totals: EAL 162000 (current 70000 + 20000 + 1200 = 91200), downtime
+   * 70 + 80 + 12 = 162 h of the 4380 h budget */
+  assert_non_null(r->proven_totals);
+  assert_int_equal(r->proven_totals->struct_size, sizeof(bd_totals));
+  assert_close(r->totals[BD_STATE_CURRENT]->eal, 91200);
+  assert_close(r->proven_totals->eal, 162000);
+  assert_close(r->proven_totals->by_category[REVENUE], 162000);
+  assert_close(r->proven_totals->by_category[PENALTY], 0);
+  assert_close(r->proven_totals->downtime_h, 162);
+  assert_close(r->proven_totals->budget_used, 162.0 / 4380);
+  /* EAL(proven) >= EAL(current) in every scenario */
+  for (size_t i = 0; i < r->scenario_count; i++)
+    assert_true(sc[i]->proven->eal >= sc[i]->state[BD_STATE_CURRENT]->eal);
+}
+
 /* The coverage grid, the testing column rule, and both shares. */
 static void test_coverage(void **state) {
   fixture *fx = *state;
@@ -629,6 +722,8 @@ static void test_no_scenarios(void **state) {
   assert_int_equal(r->decision_count, 0);
   assert_close(r->totals[BD_STATE_CURRENT]->eal, 0);
   assert_close(r->totals[BD_STATE_CURRENT]->by_category[REVENUE], 0);
+  assert_close(r->proven_totals->eal, 0);
+  assert_close(r->proven_totals->by_category[REVENUE], 0);
   assert_int_equal(r->matrix_row_count, 2);
   assert_int_equal(r->matrix_rows[0]->type, BD_ROW_LOSS);
   assert_int_equal(r->matrix_rows[1]->type, BD_ROW_FAILURE);
@@ -984,6 +1079,7 @@ int main(void) {
       T(test_error_budget_99_9),
       T(test_no_slo),
       T(test_verification),
+      T(test_proven_state),
       T(test_coverage),
       T(test_no_scenarios),
       T(test_decisions_order),
