@@ -68,6 +68,12 @@
  *        bd_report.proven_totals, and eal_proven in bd_failure, bd_loss and
  *        bd_portfolio.  All appended at the ends of their structs; read them
  *        after BD_HAS, e.g. BD_HAS(s, bd_scenario, proven).
+ *   2.2  ranges and the simulation (plan format, "Ranges"): bd_range;
+ *        bd_figures.range and bd_totals.range; bd_scenario.has_pays_off,
+ *        pays_off, has_confidence, confidence and uncertain; bd_loss.range[]
+ *        and range_proven; bd_report.simulation (bd_simulation: trials,
+ *        seed and the loss-exceedance curve).  NULL or 0 for a plan
+ *        without ranges.
  */
 #ifndef BADDAY_PLUGIN_H
 #define BADDAY_PLUGIN_H
@@ -98,7 +104,7 @@ extern "C" {
 
 #define BD_PLUGIN_MAGIC 0xBADDA700u
 #define BD_ABI_MAJOR    2
-#define BD_ABI_MINOR    1
+#define BD_ABI_MINOR    2
 
 /* True when the struct at ptr, of type `type` as the host built it, has
  * `member`: its struct_size covers the member.  Check it before reading a

@@ -99,6 +99,13 @@ typedef struct bd_extensions {
   size_t count;
 } bd_extensions;
 
+/* A simulated yearly loss (ABI 2.2; plan format, "Ranges"): the mean and
+ * the 5th, 50th and 95th percentiles over the simulated years.  Fixed for
+ * good (four doubles), so it has no struct_size. */
+typedef struct bd_range {
+  double mean, p5, p50, p95;
+} bd_range;
+
 /* The figures of one scenario (or a sum of scenarios) in one state. */
 typedef struct bd_figures {
   size_t struct_size;        /* sizeof(bd_figures) of the host */
@@ -109,6 +116,8 @@ typedef struct bd_figures {
   double eal;                /* expected annual loss, the sum of by_category */
   double downtime_h;         /* frequency x (detect + recover) x impact */
   const double *by_category; /* report->category_count yearly losses */
+  /* ABI 2.2: the simulated yearly loss when the plan has ranges, else NULL */
+  const bd_range *range;
 } bd_figures;
 
 /* Totals of the whole plan in one state. */
@@ -118,6 +127,8 @@ typedef struct bd_totals {
   double downtime_h;
   double budget_used;        /* downtime_h / error budget; 0 without an slo */
   const double *by_category; /* report->category_count sums */
+  /* ABI 2.2: the simulated yearly loss when the plan has ranges, else NULL */
+  const bd_range *range;
 } bd_totals;
 
 /* A measure of a scenario, in file order. */
@@ -184,6 +195,18 @@ typedef struct bd_scenario {
    * measures that are verified; not in state[], so that BD_STATE_COUNT
    * stays 3 for plugins built with three states */
   const bd_figures *proven;
+  /* ABI 2.2 (plan format, "Ranges"): only when the plan has ranges and the
+   * scenario has planned measures that count (has_pays_off): the share of
+   * simulated years in which the loss avoided is at least that year's plan
+   * cost, 0..1 */
+  int has_pays_off;
+  double pays_off;
+  /* ABI 2.2: how sure the decision is, when the plan has ranges and the
+   * decision is mitigate (confidence = pays_off) or accept (1 - pays_off);
+   * uncertain: has_confidence and confidence < 0.6 */
+  int has_confidence;
+  double confidence;
+  int uncertain;
 } bd_scenario;
 
 /* A failure type; its scenarios in file order. */
@@ -215,6 +238,10 @@ typedef struct bd_loss {
   unsigned line;
   /* ABI 2.1: the fourth state, proven (plan format, Analysis): sum over its failure types */
   double eal_proven;
+  /* ABI 2.2: the simulated yearly loss of the loss in each state when the
+   * plan has ranges, else NULL (range[] by bd_state, then proven) */
+  const bd_range *range[BD_STATE_COUNT];
+  const bd_range *range_proven;
 } bd_loss;
 
 /* What a node of a scenario tree stands for. */
@@ -310,6 +337,21 @@ typedef struct bd_comparison {
   size_t decision_changes;        /* scenarios whose decision changed */
 } bd_comparison;
 
+/* The simulation of a plan with ranges (ABI 2.2; plan format, "Ranges"). */
+typedef struct bd_simulation {
+  size_t struct_size;      /* sizeof(bd_simulation) of the host */
+  size_t trials;           /* simulated years */
+  unsigned long long seed; /* the plan's simulate.seed (default 1) */
+  /* The loss-exceedance curve of the total yearly loss: exceed[state][i]
+   * is the share of simulated years whose total yearly loss is > x[i];
+   * x[0] = 0 (so exceed[.][0] is P(loss > 0)), x increasing; each curve is
+   * non-increasing. */
+  size_t point_count;
+  const double *x;
+  const double *exceed[BD_STATE_COUNT]; /* by bd_state */
+  const double *exceed_proven;
+} bd_simulation;
+
 /* The whole computed report for one plan. */
 typedef struct bd_report {
   size_t struct_size; /* sizeof(bd_report) of the host that built it */
@@ -357,6 +399,9 @@ typedef struct bd_report {
   /* ABI 2.1: the fourth state, proven (plan format, Analysis): sums of the
    * scenarios' proven figures, like totals[] */
   const bd_totals *proven_totals;
+  /* ABI 2.2: the simulation when the plan has at least one range, else
+   * NULL (then every range pointer and has_pays_off is empty too) */
+  const bd_simulation *simulation;
 } bd_report;
 
 /* Several plans rendered into one report: the figures of the

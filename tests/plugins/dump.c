@@ -75,6 +75,15 @@ static void dump_extensions(dump *d, const char *path, const bd_extensions *e) {
   }
 }
 
+/* A simulated yearly loss (ABI 2.2), or "range=(null)". */
+static void dump_range(dump *d, const char *path, const char *name, const bd_range *range) {
+  if (range == NULL)
+    line(d, "%s %s=(null)", path, name);
+  else
+    line(d, "%s %s=%.17g %.17g %.17g %.17g", path, name, range->mean, range->p5, range->p50,
+         range->p95);
+}
+
 static void dump_figures(dump *d, const char *path, const bd_figures *f, size_t categories) {
   NUM(path, f, frequency);
   NUM(path, f, impact);
@@ -82,15 +91,16 @@ static void dump_figures(dump *d, const char *path, const bd_figures *f, size_t 
   NUM(path, f, recover_h);
   NUM(path, f, eal);
   NUM(path, f, downtime_h);
-  (void)categories;
-  NEWEST(dump_doubles(d, path, "by_category", f->by_category, categories));
+  dump_doubles(d, path, "by_category", f->by_category, categories);
+  NEWEST(if (BD_HAS(f, bd_figures, range)) dump_range(d, path, "range", f->range));
 }
 
 static void dump_totals(dump *d, const char *path, const bd_totals *t, size_t categories) {
   NUM(path, t, eal);
   NUM(path, t, downtime_h);
   NUM(path, t, budget_used);
-  NEWEST(dump_doubles(d, path, "by_category", t->by_category, categories));
+  dump_doubles(d, path, "by_category", t->by_category, categories);
+  NEWEST(if (BD_HAS(t, bd_totals, range)) dump_range(d, path, "range", t->range));
 }
 
 static void dump_measure(dump *d, const char *path, const bd_measure *m) {
@@ -163,7 +173,14 @@ static void dump_scenario(dump *d, const bd_report *r, size_t i) {
   NUM(p, s, line);
   if (BD_HAS(s, bd_scenario, waiver_count)) dump_waivers(d, p, s);
   snprintf(q, sizeof q, "%s proven", p);
-  NEWEST(if (BD_HAS(s, bd_scenario, proven)) dump_figures(d, q, s->proven, r->category_count));
+  if (BD_HAS(s, bd_scenario, proven)) dump_figures(d, q, s->proven, r->category_count);
+  if (BD_HAS(s, bd_scenario, confidence)) {
+    NUM(p, s, has_pays_off);
+    NUM(p, s, pays_off);
+    NUM(p, s, has_confidence);
+    NUM(p, s, confidence);
+  }
+  NEWEST(if (BD_HAS(s, bd_scenario, uncertain)) NUM(p, s, uncertain));
 }
 
 static void dump_groups(dump *d, const bd_report *r) {
@@ -179,7 +196,14 @@ static void dump_groups(dump *d, const bd_report *r) {
     dump_doubles(d, p, "eal", l->eal, BD_STATE_COUNT);
     dump_extensions(d, p, &l->extensions);
     NUM(p, l, line);
-    NEWEST(if (BD_HAS(l, bd_loss, eal_proven)) NUM(p, l, eal_proven));
+    if (BD_HAS(l, bd_loss, eal_proven)) NUM(p, l, eal_proven);
+    if (BD_HAS(l, bd_loss, range))
+      for (int st = 0; st < BD_STATE_COUNT; st++) {
+        char q[160];
+        snprintf(q, sizeof q, "range[%d]", st);
+        dump_range(d, p, q, l->range[st]);
+      }
+    NEWEST(if (BD_HAS(l, bd_loss, range_proven)) dump_range(d, p, "range_proven", l->range_proven));
   }
   for (size_t i = 0; i < r->failure_count; i++) {
     const bd_failure *f = r->failures[i];
@@ -252,6 +276,24 @@ static void dump_comparison(dump *d, const bd_comparison *c) {
   NEWEST(NUM("comparison", c, decision_changes));
 }
 
+#ifndef BD_TEST_OLD_HEADER
+/* The simulation of a plan with ranges (ABI 2.2, the newest member of the
+ * report: not in the old build). */
+static void dump_simulation(dump *d, const bd_simulation *s) {
+  const char *p = "simulation";
+  NUM(p, s, trials);
+  NUM(p, s, seed);
+  size_t n = s->point_count;
+  dump_doubles(d, p, "x", s->x, n);
+  for (int st = 0; st < BD_STATE_COUNT; st++) {
+    char q[32];
+    snprintf(q, sizeof q, "exceed[%d]", st);
+    dump_doubles(d, p, q, s->exceed[st], n);
+  }
+  dump_doubles(d, p, "exceed_proven", s->exceed_proven, n);
+}
+#endif
+
 static void dump_report(dump *d, const bd_report *r) {
   const char *p = "report";
   NUM(p, r, format);
@@ -275,8 +317,8 @@ static void dump_report(dump *d, const bd_report *r) {
     snprintf(q, sizeof q, "totals[%d]", st);
     dump_totals(d, q, r->totals[st], r->category_count);
   }
-  NEWEST(if (BD_HAS(r, bd_report, proven_totals))
-             dump_totals(d, "proven_totals", r->proven_totals, r->category_count));
+  if (BD_HAS(r, bd_report, proven_totals))
+    dump_totals(d, "proven_totals", r->proven_totals, r->category_count);
   NUM(p, r, has_error_budget);
   NUM(p, r, error_budget_h);
   NUM(p, r, coverage);
@@ -290,6 +332,7 @@ static void dump_report(dump *d, const bd_report *r) {
   TXT(p, r, source_sha256);
   TXT(p, r, generator);
   if (BD_HAS(r, bd_report, comparison) && r->comparison) dump_comparison(d, r->comparison);
+  NEWEST(if (BD_HAS(r, bd_report, simulation) && r->simulation) dump_simulation(d, r->simulation));
 }
 
 /* Dumps the request's report, or every report of a portfolio. */
