@@ -28,6 +28,25 @@ void bd_cli_print_diags(const bd_diags *diags, const char *path, const char *sev
             diags->dropped == 1 ? "" : "s");
 }
 
+/* Parses --threads N (1..BD_CLI_MAX_THREADS).  Returns 0 or -1 (printed). */
+int bd_cli_parse_threads(const char *command, const char *arg, unsigned *threads) {
+  unsigned long n = 0;
+  int ok = *arg != '\0';
+  for (const char *p = arg; ok && *p; p++) {
+    ok = *p >= '0' && *p <= '9';
+    n = n * 10 + (unsigned long)(*p - '0');
+    if (n > BD_CLI_MAX_THREADS) ok = 0;
+  }
+  if (!ok || n == 0) {
+    fprintf(stderr,
+            "badday %s: --threads: invalid number '%s': expected a whole number from 1 to %d\n",
+            command, arg, BD_CLI_MAX_THREADS);
+    return -1;
+  }
+  *threads = (unsigned)n;
+  return 0;
+}
+
 /* Records one --evidence FILE; returns 0 or -1 (too many). */
 int bd_cli_add_evidence(bd_evidence_list *list, const char *path) {
   if (list->count == sizeof list->paths / sizeof list->paths[0]) {

@@ -46,6 +46,14 @@ int bd_cli_apply_evidence(const bd_evidence_list *list, bd_plan *const *plans, s
  * SOURCE_DATE_EPOCH is malformed. */
 int bd_cli_load_options(bd_load_options *opt);
 
+/* The most --threads a command accepts. */
+#define BD_CLI_MAX_THREADS 1024
+
+/* Parses the value of `command`'s --threads (the simulation of ranges): a
+ * whole number from 1 to BD_CLI_MAX_THREADS.  Returns 0 with it in
+ * *threads, or -1 after printing what was expected. */
+int bd_cli_parse_threads(const char *command, const char *arg, unsigned *threads);
+
 /* The --compare files of a command, in order. */
 typedef struct bd_compare_list {
   const char *paths[64];

@@ -69,6 +69,7 @@ typedef struct archive_args {
   const char *plugin_dir;
   int force;
   int verbose;
+  unsigned threads; /* --threads: for the simulation of ranges; 0 for the online CPUs */
   bd_evidence_list evidence;
   bd_compare_list compare;
 } archive_args;
@@ -135,7 +136,8 @@ static int archive_plans(const archive_args *a, char *const *paths, size_t count
   if (reports == NULL || valid_reports == NULL) rc = BD_EXIT_INTERNAL;
   for (size_t i = 0; rc == BD_EXIT_OK && i < count; i++) {
     if (plans[i] == NULL) continue;
-    if (bd_analyse(plans[i], &arena, &reports[i]) != 0) rc = BD_EXIT_INTERNAL;
+    const bd_analyse_options analysis = {.threads = a->threads};
+    if (bd_analyse_with(plans[i], &analysis, &arena, &reports[i]) != 0) rc = BD_EXIT_INTERNAL;
     valid_reports[valid_count++] = reports[i];
   }
   if (rc == BD_EXIT_OK)
@@ -151,13 +153,14 @@ static int archive_plans(const archive_args *a, char *const *paths, size_t count
 }
 
 int bd_cmd_archive(int argc, char **argv) {
-  enum { OPT_DIR = 256, OPT_FORCE, OPT_LANG, OPT_PLUGIN_DIR, OPT_COMPARE };
+  enum { OPT_DIR = 256, OPT_FORCE, OPT_LANG, OPT_PLUGIN_DIR, OPT_COMPARE, OPT_THREADS };
   static const struct option options[] = {{"dir", required_argument, NULL, OPT_DIR},
                                           {"force", no_argument, NULL, OPT_FORCE},
                                           {"lang", required_argument, NULL, OPT_LANG},
                                           {"plugin-dir", required_argument, NULL, OPT_PLUGIN_DIR},
                                           {"evidence", required_argument, NULL, 'e'},
                                           {"compare", required_argument, NULL, OPT_COMPARE},
+                                          {"threads", required_argument, NULL, OPT_THREADS},
                                           {"verbose", no_argument, NULL, 'v'},
                                           {"help", no_argument, NULL, 'h'},
                                           {NULL, 0, NULL, 0}};
@@ -187,6 +190,9 @@ int bd_cmd_archive(int argc, char **argv) {
       break;
     case 'v':
       a.verbose = 1;
+      break;
+    case OPT_THREADS:
+      if (bd_cli_parse_threads("archive", optarg, &a.threads) != 0) return BD_EXIT_USAGE;
       break;
     case 'h':
       bd_print_usage(stdout);

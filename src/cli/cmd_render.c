@@ -63,7 +63,8 @@ typedef struct render_args {
   const char *plugin_dir;
   const char *template_dir;
   int verbose;
-  int strict;                               /* --strict: lint warnings are errors */
+  int strict;       /* --strict: lint warnings are errors */
+  unsigned threads; /* --threads: for the simulation of ranges; 0 for the online CPUs */
   const char *option_names[BD_MAX_OPTIONS]; /* -O NAME=VALUE, in order; names malloc'ed */
   const char *option_values[BD_MAX_OPTIONS];
   size_t option_count;
@@ -113,7 +114,8 @@ static int parse_render_args(int argc, char **argv, render_args *a) {
     OPT_TEMPLATE_DIR,
     OPT_PAPER,
     OPT_COMPARE,
-    OPT_STRICT
+    OPT_STRICT,
+    OPT_THREADS
   };
   static const struct option options[] = {
       {"format", required_argument, NULL, 'f'},
@@ -128,6 +130,7 @@ static int parse_render_args(int argc, char **argv, render_args *a) {
       {"compare", required_argument, NULL, OPT_COMPARE},
       {"verbose", no_argument, NULL, 'v'},
       {"strict", no_argument, NULL, OPT_STRICT},
+      {"threads", required_argument, NULL, OPT_THREADS},
       {"help", no_argument, NULL, 'h'},
       {NULL, 0, NULL, 0}};
   memset(a, 0, sizeof *a);
@@ -169,6 +172,9 @@ static int parse_render_args(int argc, char **argv, render_args *a) {
       break;
     case OPT_STRICT:
       a->strict = 1;
+      break;
+    case OPT_THREADS:
+      if (bd_cli_parse_threads("render", optarg, &a->threads) != 0) return BD_EXIT_USAGE;
       break;
     case 'h':
       bd_print_usage(stdout);
@@ -252,7 +258,8 @@ static int load_reports(const render_args *a, bd_arena *arena, bd_report **repor
     if (lint != BD_EXIT_OK) status = lint;
   }
   for (size_t i = 0; status == BD_EXIT_OK && i < a->plan_count; i++) {
-    if (bd_analyse(plans[i], arena, &reports[i]) != 0) {
+    const bd_analyse_options analysis = {.threads = a->threads};
+    if (bd_analyse_with(plans[i], &analysis, arena, &reports[i]) != 0) {
       fprintf(stderr, "badday: out of memory while analysing %s\n", a->plans[i]);
       return BD_EXIT_INTERNAL;
     }
