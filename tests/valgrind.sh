@@ -45,6 +45,11 @@ grind "render japanese.yaml as a png chart" 0 render "$VALID/japanese.yaml" -o "
   -O view=heatmap --lang ja
 grind "refuse an unknown loss in a chart" 3 render "$VALID/spec-example.yaml" -o "$WORK/none.png" \
   -O view=tree -O loss=nope
+# the simulation of a plan with ranges, on two threads (fewer trials: valgrind is slow)
+sed 's/trials: 20_000/trials: 1000/' "$VALID/ranges.yaml" >"$WORK/ranges.yaml"
+grind "render a plan with ranges on 2 threads as json" 0 render "$WORK/ranges.yaml" --threads 2 \
+  -o "$WORK/ranges.json"
+check "the plan with ranges was simulated under valgrind" grep -q '"trials": 1000' "$WORK/ranges.json"
 grind "render a plan from standard input" 0 render - -f json -o "$WORK/stdin.json" <"$EXAMPLE"
 Q="$TOP_SRCDIR/tests/quarters"
 "$BADDAY" render "$Q/payments-2026-Q2.yaml" -o "$WORK/q2.json"
