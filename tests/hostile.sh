@@ -322,4 +322,54 @@ hostile "a FIFO held open after a NUL byte" 1 "fifo:2:1: error: the plan must be
   check fifo
 kill "$writer" 2>/dev/null
 wait "$writer" 2>/dev/null
+# --- JUnit evidence (--evidence) -----------------------------------------------
+VALID_PLAN="$TOP_SRCDIR/tests/valid/spec-example.yaml"
+{
+  printf '<?xml version="1.0"?>\n<!DOCTYPE testsuites [\n<!ENTITY a "%s">\n]>\n' "$(repeat x 50000)"
+  printf '<testsuites><testsuite timestamp="2025-01-20">\n'
+  i=0
+  while [ $i -lt 100 ]; do printf '<testcase name="%s"/>\n' "$(repeat x 100 | sed 's/x/\&a;/g')"; i=$((i + 1)); done
+  printf '</testsuite></testsuites>\n'
+} >laughs.xml
+check "the entity bomb is 80 KB with 10,000 uses" test "$(grep -o '&a;' laughs.xml | wc -l)" -eq 10000
+hostile "a 50 KB entity used 10,000 times in attributes" 1 \
+  "laughs.xml:2:1: error: the evidence file declares a DTD (<!DOCTYPE ...>); JUnit XML needs none, and DTDs and entities are refused" \
+  check --evidence laughs.xml "$VALID_PLAN"
+check "  one line of error, no warning" test "$(wc -l <"$WORK/err")" -eq 1
+printf '<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY l0 "lol"><!ENTITY l1 "&l0;&l0;&l0;&l0;&l0;&l0;&l0;&l0;&l0;&l0;"><!ENTITY l2 "&l1;&l1;&l1;&l1;&l1;&l1;&l1;&l1;&l1;&l1;">]>\n<testsuites><testsuite timestamp="2025-01-20"><testcase name="&l2;/x"/></testsuite></testsuites>\n' >nested.xml
+hostile "nested entities" 1 "nested.xml:2:1: error: the evidence file declares a DTD" check --evidence nested.xml "$VALID_PLAN"
+printf '<?xml version="1.0"?>\n<!DOCTYPE testsuites SYSTEM "file:///etc/passwd">\n<testsuites/>\n' >external.xml
+hostile "an external DTD" 1 "external.xml:2:1: error: the evidence file declares a DTD" check --evidence external.xml "$VALID_PLAN"
+printf '<testsuites><testsuite timestamp="2025-01-20"><testcase name="&xxe;/x"/></testsuite></testsuites>\n' >undeclared.xml
+hostile "an undeclared entity" 1 "undeclared.xml:1:68: error: not well-formed XML: Entity 'xxe' not defined" \
+  check --evidence undeclared.xml "$VALID_PLAN"
+truncate -s 65M sparse.xml
+hostile "a 65 MiB evidence file" 1 "sparse.xml: error: the evidence file is larger than 64 MiB" \
+  check --evidence sparse.xml "$VALID_PLAN"
+hostile "a directory as evidence" 1 "plan.d: error: cannot read the evidence file: is a directory" \
+  check --evidence plan.d "$VALID_PLAN"
+printf '<testsuites><testsuite timestamp="2025-01-20">\n<testcase name="x&#10;base.yaml:2:2: error: forged/y"/>\n<testcase classname="a&#13;&#10;base.yaml:3:3: error: forged" name="b"/>\n<testcase><properties><property name="badday.measure" value="p&#x2028;base.yaml:4:4: error: forged/q"/></properties></testcase>\n<testcase name="&#x202E;lmth.exe/&#x2066;x&#x2069;&#x200F;"/>\n<testcase name="%s"/>\n</testsuite></testsuites>\n' \
+  "$(repeat n 100000)" >forged.xml
+hostile "testcase names cannot forge an error line" 0 "forged.xml:2:1: warning: testcase 'x\\nbase.yaml:2:2: error: forged/y' matches no measure" \
+  check --evidence forged.xml "$VALID_PLAN"
+expect_err "  a classname with CR LF" "testcase 'a\\r\\nbase.yaml:3:3: error: forged/b' matches"
+expect_err "  U+2028 in a property" "testcase 'p\\u2028base.yaml:4:4: error: forged/q' matches"
+expect_err "  bidi controls" "testcase '\\u202Elmth.exe/\\u2066x\\u2069\\u200F' matches"
+expect_err "  a 100,000-character name is shortened" "testcase 'nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn...' names no measure"
+check "  no forged line" test "$(grep -c '^base.yaml' "$WORK/err")" -eq 0
+for c in '\342\200\250' '\342\200\256' '\342\201\246'; do
+  check "  no $c on stderr" sh -c "! grep -qF \"\$(printf '$c')\" '$WORK/err'"
+done
+{
+  plan - '/^scenarios:/,$d'
+  echo 'scenarios:'
+  seq 1 20000 | awk '{printf "  - id: s%d\n    failure: payment-fails\n    title: S\n    frequency: 2/year\n    recover: 1h\n    measures:\n      - {id: drill, title: Drill, kind: testing, status: implemented}\n", $1}'
+} >many-tests.yaml
+{
+  echo '<testsuites><testsuite timestamp="2025-01-20">'
+  seq 1 20000 | awk '{printf "<testcase name=\"s%d/drill\"/>\n<testcase name=\"s%d/dril\"/>\n", $1, $1}'
+  echo '</testsuite></testsuites>'
+} >many-tests.xml
+hostile "40,000 testcases against 20,000 scenarios (no testcases x scenarios search)" 0 \
+  "many-tests.xml: warning: 19950 more warnings not shown" check --evidence many-tests.xml many-tests.yaml
 finish

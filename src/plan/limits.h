@@ -25,6 +25,8 @@ typedef struct bd_load_options {
 #define BD_LOAD_MAX_BYTES ((size_t)256 * 1024 * 1024)
 /* nesting of collections */
 #define BD_LOAD_MAX_DEPTH 64
+/* JUnit evidence file size (evidence.c) */
+#define BD_EVIDENCE_MAX_BYTES ((size_t)64 * 1024 * 1024)
 /* nodes visited through aliases */
 #define BD_LOAD_MAX_EXPANSION 1000000
 
