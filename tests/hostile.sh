@@ -372,4 +372,51 @@ done
 } >many-tests.xml
 hostile "40,000 testcases against 20,000 scenarios (no testcases x scenarios search)" 0 \
   "many-tests.xml: warning: 19950 more warnings not shown" check --evidence many-tests.xml many-tests.yaml
+# --- --compare files -------------------------------------------------------------
+Q="$TOP_SRCDIR/tests/quarters"
+REPORT="$TOP_SRCDIR/tests/fuzz/reports/payments-2026-Q2.json"
+# compare_case NAME TEXT SED-SCRIPT: last quarter's JSON edited by the sed
+# script is refused with TEXT (exit 1), and nothing is written.
+compare_case() {
+  sed "$3" "$REPORT" >edited.json
+  hostile "$1" 1 "$2" render "$Q/payments-2026-Q3.yaml" --compare edited.json -f json -o compared.json
+  check "  nothing written ($1)" test ! -e compared.json
+}
+rm -f compared.json
+compare_case "a duplicate scenario id in --compare" \
+  "edited.json:52:5: error: duplicate scenario id 'cache-cold' (first at line 32): a report lists each scenario once" \
+  's/"id": "dns-fail"/"id": "cache-cold"/'
+compare_case "a negative loss in --compare" \
+  "edited.json:23:26: error: invalid yearly loss '-8000': expected 0 or more and below 1e15" \
+  '23s/"eal": 8000/"eal": -8000/'
+compare_case "an absurd loss in --compare" "edited.json:23:26: error: invalid yearly loss '1e20'" \
+  '23s/"eal": 8000/"eal": 1e20/'
+compare_case "0x10 in --compare" \
+  "edited.json:23:26: error: invalid number '0x10': expected a JSON number such as 1250.5" \
+  '23s/"eal": 8000/"eal": 0x10/'
+compare_case "1e400 in --compare" "edited.json:23:26: error: invalid number '1e400'" '23s/"eal": 8000/"eal": 1e400/'
+compare_case ".5 in --compare" "edited.json:23:26: error: invalid number '.5'" '23s/"eal": 8000/"eal": .5/'
+compare_case "+8000 in --compare" "edited.json:23:26: error: invalid number '+8000'" '23s/"eal": 8000/"eal": +8000/'
+compare_case "8_000 in --compare" "edited.json:23:26: error: invalid number '8_000'" '23s/"eal": 8000/"eal": 8_000/'
+compare_case "a quoted number in --compare" "invalid number '8000': expected a JSON number such as 1250.5, not a quoted string" \
+  '23s/"eal": 8000/"eal": "8000"/'
+compare_case "a total that is not its parts' sum" \
+  "edited.json:6:13: error: the total yearly loss 13000 is not the sum of the scenarios' (13001)" \
+  '23s/"eal": 8000/"eal": 8001/'
+compare_case "an impossible as_of in --compare" "invalid date '2026-02-30'" 's/"as_of": "2026-06-30"/"as_of": "2026-02-30"/'
+compare_case "a currency that is no code" "invalid currency 'US\\nD'" 's/"currency": "USD"/"currency": "US\\nD"/'
+compare_case "a scenario id with U+2028" "invalid scenario id 'dns fail\\u2028x'" 's/"id": "dns-fail"/"id": "dns fail\\u2028x"/'
+sed 's/"service": "Payments API"/"service": "Pay\\nbase.yaml:1:1: error: forged\\u202e"/' "$REPORT" >forged.json
+hostile "a service name cannot forge an error line" 0 \
+  "warning: comparing the service 'Payments API' with 'Pay\\nbase.yaml:1:1: error: forged\\u202E' of forged.json" \
+  render "$Q/payments-2026-Q3.yaml" --compare forged.json -f json -o compared.json
+check "  no forged line" test "$(grep -c '^base.yaml' "$WORK/err")" -eq 0
+{
+  printf '{"badday": 1, "services": [\n'
+  seq 1 20000 | awk '{printf "%s{\"service\": \"s%d\", \"as_of\": \"2026-06-30\", \"currency\": \"USD\", \"totals\": {\"current\": {\"eal\": 0}}, \"scenarios\": []}\n", (NR > 1 ? "," : ""), $1}'
+  printf ']}\n'
+} >many-services.json
+hostile "20,000 earlier services (no services x services search)" 0 "" \
+  render "$Q/payments-2026-Q3.yaml" "$Q/search-2026-Q3.yaml" --compare many-services.json -f json -o compared.json
+expect_err "  unmatched services are warned about" "warning: the service 's1' is in no plan of this report"
 finish
