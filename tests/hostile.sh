@@ -322,4 +322,101 @@ hostile "a FIFO held open after a NUL byte" 1 "fifo:2:1: error: the plan must be
   check fifo
 kill "$writer" 2>/dev/null
 wait "$writer" 2>/dev/null
+# --- JUnit evidence (--evidence) -----------------------------------------------
+VALID_PLAN="$TOP_SRCDIR/tests/valid/spec-example.yaml"
+{
+  printf '<?xml version="1.0"?>\n<!DOCTYPE testsuites [\n<!ENTITY a "%s">\n]>\n' "$(repeat x 50000)"
+  printf '<testsuites><testsuite timestamp="2025-01-20">\n'
+  i=0
+  while [ $i -lt 100 ]; do printf '<testcase name="%s"/>\n' "$(repeat x 100 | sed 's/x/\&a;/g')"; i=$((i + 1)); done
+  printf '</testsuite></testsuites>\n'
+} >laughs.xml
+check "the entity bomb is 80 KB with 10,000 uses" test "$(grep -o '&a;' laughs.xml | wc -l)" -eq 10000
+hostile "a 50 KB entity used 10,000 times in attributes" 1 \
+  "laughs.xml:2:1: error: the evidence file declares a DTD (<!DOCTYPE ...>); JUnit XML needs none, and DTDs and entities are refused" \
+  check --evidence laughs.xml "$VALID_PLAN"
+check "  one line of error, no warning" test "$(wc -l <"$WORK/err")" -eq 1
+printf '<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY l0 "lol"><!ENTITY l1 "&l0;&l0;&l0;&l0;&l0;&l0;&l0;&l0;&l0;&l0;"><!ENTITY l2 "&l1;&l1;&l1;&l1;&l1;&l1;&l1;&l1;&l1;&l1;">]>\n<testsuites><testsuite timestamp="2025-01-20"><testcase name="&l2;/x"/></testsuite></testsuites>\n' >nested.xml
+hostile "nested entities" 1 "nested.xml:2:1: error: the evidence file declares a DTD" check --evidence nested.xml "$VALID_PLAN"
+printf '<?xml version="1.0"?>\n<!DOCTYPE testsuites SYSTEM "file:///etc/passwd">\n<testsuites/>\n' >external.xml
+hostile "an external DTD" 1 "external.xml:2:1: error: the evidence file declares a DTD" check --evidence external.xml "$VALID_PLAN"
+printf '<testsuites><testsuite timestamp="2025-01-20"><testcase name="&xxe;/x"/></testsuite></testsuites>\n' >undeclared.xml
+hostile "an undeclared entity" 1 "undeclared.xml:1:68: error: not well-formed XML: Entity 'xxe' not defined" \
+  check --evidence undeclared.xml "$VALID_PLAN"
+truncate -s 65M sparse.xml
+hostile "a 65 MiB evidence file" 1 "sparse.xml: error: the evidence file is larger than 64 MiB" \
+  check --evidence sparse.xml "$VALID_PLAN"
+hostile "a directory as evidence" 1 "plan.d: error: cannot read the evidence file: is a directory" \
+  check --evidence plan.d "$VALID_PLAN"
+printf '<testsuites><testsuite timestamp="2025-01-20">\n<testcase name="x&#10;base.yaml:2:2: error: forged/y"/>\n<testcase classname="a&#13;&#10;base.yaml:3:3: error: forged" name="b"/>\n<testcase><properties><property name="badday.measure" value="p&#x2028;base.yaml:4:4: error: forged/q"/></properties></testcase>\n<testcase name="&#x202E;lmth.exe/&#x2066;x&#x2069;&#x200F;"/>\n<testcase name="%s"/>\n</testsuite></testsuites>\n' \
+  "$(repeat n 100000)" >forged.xml
+hostile "testcase names cannot forge an error line" 0 "forged.xml:2:1: warning: testcase 'x\\nbase.yaml:2:2: error: forged/y' matches no measure" \
+  check --evidence forged.xml "$VALID_PLAN"
+expect_err "  a classname with CR LF" "testcase 'a\\r\\nbase.yaml:3:3: error: forged/b' matches"
+expect_err "  U+2028 in a property" "testcase 'p\\u2028base.yaml:4:4: error: forged/q' matches"
+expect_err "  bidi controls" "testcase '\\u202Elmth.exe/\\u2066x\\u2069\\u200F' matches"
+expect_err "  a 100,000-character name is shortened" "testcase 'nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn...' names no measure"
+check "  no forged line" test "$(grep -c '^base.yaml' "$WORK/err")" -eq 0
+for c in '\342\200\250' '\342\200\256' '\342\201\246'; do
+  check "  no $c on stderr" sh -c "! grep -qF \"\$(printf '$c')\" '$WORK/err'"
+done
+{
+  plan - '/^scenarios:/,$d'
+  echo 'scenarios:'
+  seq 1 20000 | awk '{printf "  - id: s%d\n    failure: payment-fails\n    title: S\n    frequency: 2/year\n    recover: 1h\n    measures:\n      - {id: drill, title: Drill, kind: testing, status: implemented}\n", $1}'
+} >many-tests.yaml
+{
+  echo '<testsuites><testsuite timestamp="2025-01-20">'
+  seq 1 20000 | awk '{printf "<testcase name=\"s%d/drill\"/>\n<testcase name=\"s%d/dril\"/>\n", $1, $1}'
+  echo '</testsuite></testsuites>'
+} >many-tests.xml
+hostile "40,000 testcases against 20,000 scenarios (no testcases x scenarios search)" 0 \
+  "many-tests.xml: warning: 19950 more warnings not shown" check --evidence many-tests.xml many-tests.yaml
+# --- --compare files -------------------------------------------------------------
+Q="$TOP_SRCDIR/tests/quarters"
+REPORT="$TOP_SRCDIR/tests/fuzz/reports/payments-2026-Q2.json"
+# compare_case NAME TEXT SED-SCRIPT: last quarter's JSON edited by the sed
+# script is refused with TEXT (exit 1), and nothing is written.
+compare_case() {
+  sed "$3" "$REPORT" >edited.json
+  hostile "$1" 1 "$2" render "$Q/payments-2026-Q3.yaml" --compare edited.json -f json -o compared.json
+  check "  nothing written ($1)" test ! -e compared.json
+}
+rm -f compared.json
+compare_case "a duplicate scenario id in --compare" \
+  "edited.json:52:5: error: duplicate scenario id 'cache-cold' (first at line 32): a report lists each scenario once" \
+  's/"id": "dns-fail"/"id": "cache-cold"/'
+compare_case "a negative loss in --compare" \
+  "edited.json:23:26: error: invalid yearly loss '-8000': expected 0 or more and below 1e15" \
+  '23s/"eal": 8000/"eal": -8000/'
+compare_case "an absurd loss in --compare" "edited.json:23:26: error: invalid yearly loss '1e20'" \
+  '23s/"eal": 8000/"eal": 1e20/'
+compare_case "0x10 in --compare" \
+  "edited.json:23:26: error: invalid number '0x10': expected a JSON number such as 1250.5" \
+  '23s/"eal": 8000/"eal": 0x10/'
+compare_case "1e400 in --compare" "edited.json:23:26: error: invalid number '1e400'" '23s/"eal": 8000/"eal": 1e400/'
+compare_case ".5 in --compare" "edited.json:23:26: error: invalid number '.5'" '23s/"eal": 8000/"eal": .5/'
+compare_case "+8000 in --compare" "edited.json:23:26: error: invalid number '+8000'" '23s/"eal": 8000/"eal": +8000/'
+compare_case "8_000 in --compare" "edited.json:23:26: error: invalid number '8_000'" '23s/"eal": 8000/"eal": 8_000/'
+compare_case "a quoted number in --compare" "invalid number '8000': expected a JSON number such as 1250.5, not a quoted string" \
+  '23s/"eal": 8000/"eal": "8000"/'
+compare_case "a total that is not its parts' sum" \
+  "edited.json:6:13: error: the total yearly loss 13000 is not the sum of the scenarios' (13001)" \
+  '23s/"eal": 8000/"eal": 8001/'
+compare_case "an impossible as_of in --compare" "invalid date '2026-02-30'" 's/"as_of": "2026-06-30"/"as_of": "2026-02-30"/'
+compare_case "a currency that is no code" "invalid currency 'US\\nD'" 's/"currency": "USD"/"currency": "US\\nD"/'
+compare_case "a scenario id with U+2028" "invalid scenario id 'dns fail\\u2028x'" 's/"id": "dns-fail"/"id": "dns fail\\u2028x"/'
+sed 's/"service": "Payments API"/"service": "Pay\\nbase.yaml:1:1: error: forged\\u202e"/' "$REPORT" >forged.json
+hostile "a service name cannot forge an error line" 0 \
+  "warning: comparing the service 'Payments API' with 'Pay\\nbase.yaml:1:1: error: forged\\u202E' of forged.json" \
+  render "$Q/payments-2026-Q3.yaml" --compare forged.json -f json -o compared.json
+check "  no forged line" test "$(grep -c '^base.yaml' "$WORK/err")" -eq 0
+{
+  printf '{"badday": 1, "services": [\n'
+  seq 1 20000 | awk '{printf "%s{\"service\": \"s%d\", \"as_of\": \"2026-06-30\", \"currency\": \"USD\", \"totals\": {\"current\": {\"eal\": 0}}, \"scenarios\": []}\n", (NR > 1 ? "," : ""), $1}'
+  printf ']}\n'
+} >many-services.json
+hostile "20,000 earlier services (no services x services search)" 0 "" \
+  render "$Q/payments-2026-Q3.yaml" "$Q/search-2026-Q3.yaml" --compare many-services.json -f json -o compared.json
+expect_err "  unmatched services are warned about" "warning: the service 's1' is in no plan of this report"
 finish

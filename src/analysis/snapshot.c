@@ -7,6 +7,9 @@
 
 #include "analysis/analyse.h"
 #include "base/numfmt.h"
+#include "base/strmap.h"
+#include "plan/limits.h"
+#include "plan/values.h"
 #include "plan/validate.h"
 #include "plan/yaml_read.h"
 #include "plan/ynode.h"
@@ -47,16 +50,54 @@ static const bd_ynode *member(bd_vctx *c, const bd_ynode *m, const char *key, co
   return v;
 }
 
+/* Whether text is a number in JSON's grammar (RFC 8259):
+ * -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?  -- no 0x10, .5, +1 or 1_000. */
+static int json_number_syntax(const char *t) {
+  if (*t == '-') t++;
+  if (*t == '0') {
+    t++;
+  } else if (*t >= '1' && *t <= '9') {
+    while (*t >= '0' && *t <= '9') t++;
+  } else {
+    return 0;
+  }
+  if (*t == '.') {
+    if (*++t < '0' || *t > '9') return 0;
+    while (*t >= '0' && *t <= '9') t++;
+  }
+  if (*t == 'e' || *t == 'E') {
+    if (*++t == '+' || *t == '-') t++;
+    if (*t < '0' || *t > '9') return 0;
+    while (*t >= '0' && *t <= '9') t++;
+  }
+  return *t == '\0';
+}
+
 /* Reads n as a JSON number into *out.  Returns 0 or -1 (reported). */
 static int number(bd_vctx *c, const bd_ynode *n, double *out) {
   const bd_ynode *v = bd_v_scalar(c, n, "a number");
   if (v == NULL) return -1;
   char *end;
   double d = bd_strtod_c(v->u.text, &end);
-  if (v->len == 0 || *end != '\0' || !isfinite(d))
-    return bd_v_invalid(c, n, v, "number", "a JSON number such as 1250.5");
+  if (v->len == 0 || !v->plain || strlen(v->u.text) != v->len || !json_number_syntax(v->u.text) ||
+      *end != '\0' || !isfinite(d))
+    return bd_v_invalid(c, n, v, "number",
+                        v->plain ? "a JSON number such as 1250.5"
+                                 : "a JSON number such as 1250.5, not a quoted string");
   *out = d;
   return 0;
+}
+
+/* Reads n as a yearly loss: a JSON number from 0 to BD_SNAPSHOT_MAX_LOSS. */
+static int loss(bd_vctx *c, const bd_ynode *n, double *out) {
+  if (number(c, n, out) != 0) return -1;
+  if (*out >= 0 && *out < BD_SNAPSHOT_MAX_LOSS) return 0;
+  char q[128];
+  const bd_ynode *v = deref(n);
+  return bd_v_error(c, n->line, n->column,
+                    "invalid yearly loss %s: expected 0 or more and below 1e15 (no negative "
+                    "or absurd loss)",
+                    bd_v_quote(v->u.text, v->len, q, sizeof q));
 }
 
 /* Reads the optional text of key in m: NULL when absent or null. */
@@ -72,7 +113,7 @@ static int current_eal(bd_vctx *c, const bd_ynode *m, const char *what, double *
   const bd_ynode *state = member(c, m, "current", what);
   if (state == NULL || bd_v_mapping(c, state, "the current state's figures") == NULL) return -1;
   const bd_ynode *eal = member(c, deref(state), "eal", "the current state");
-  return eal ? number(c, eal, out) : -1;
+  return eal ? loss(c, eal, out) : -1;
 }
 
 /* Reads one scenario object of a report's JSON. */
@@ -86,7 +127,14 @@ static int read_scenario(bd_vctx *c, const bd_ynode *n, bd_snapshot_scenario *s)
   const bd_ynode *decision = member(c, m, "decision", "a scenario");
   const bd_ynode *coverage = member(c, m, "coverage", "a scenario");
   int rc = 0, word;
-  if (id == NULL || bd_v_text(c, id, &s->id) != 0) rc = -1;
+  const char *expected;
+  if (id == NULL || bd_v_text(c, id, &s->id) != 0) {
+    rc = -1;
+  } else if (bd_parse_identifier(s->id, strlen(s->id), &expected) != 0) {
+    const bd_ynode *v = deref(id);
+    bd_v_invalid(c, id, v, "scenario id", expected);
+    rc = -1;
+  }
   if (optional_text(c, m, "title", &s->title) != 0) rc = -1;
   if (current_eal(c, m, "a scenario", &s->eal) != 0) rc = -1;
   if (decision == NULL || bd_v_word(c, decision, "decision", decisions, 4,
@@ -107,6 +155,51 @@ static int read_scenario(bd_vctx *c, const bd_ynode *n, bd_snapshot_scenario *s)
   return rc;
 }
 
+/* Checks the scenarios of a service read without error: ids are unique
+ * (a scenario both "unchanged" and "removed" would break the comparison's
+ * sums), and the yearly losses add up to the total's.  Returns 0 or -1. */
+static int check_scenarios(bd_vctx *c, const bd_ynode *list, const bd_snapshot *out,
+                           const bd_ynode *totals) {
+  bd_strmap ids = {0};
+  int rc = 0;
+  double sum = 0;
+  for (size_t i = 0; i < out->scenario_count; i++) {
+    const bd_snapshot_scenario *s = &out->scenarios[i];
+    sum += s->eal;
+    int created;
+    size_t *first = bd_strmap_slot(&ids, s->id, strlen(s->id), &created);
+    if (first == NULL) {
+      rc = bd_v_out_of_memory(c);
+      break;
+    }
+    if (created) {
+      *first = i;
+      continue;
+    }
+    const bd_ynode *n = deref(list->u.items[i]), *earlier = deref(list->u.items[*first]);
+    char q[128];
+    rc = bd_v_error(c, n->line, n->column,
+                    "duplicate scenario id %s (first at line %u): a report lists each "
+                    "scenario once",
+                    bd_v_quote(s->id, strlen(s->id), q, sizeof q), (unsigned)earlier->line);
+  }
+  bd_strmap_free(&ids);
+  /* The JSON holds every figure exactly (shortest round trip), so the sum
+   * differs from the total only by the order of additions. */
+  double tolerance = 1e-9 * (out->eal > 1 ? out->eal : 1);
+  if (rc == 0 && fabs(sum - out->eal) > tolerance) {
+    char a[40], b[40];
+    bd_format_number(out->eal, a, sizeof a);
+    bd_format_number(sum, b, sizeof b);
+    const bd_ynode *t = deref(totals);
+    rc = bd_v_error(c, t->line, t->column,
+                    "the total yearly loss %s is not the sum of the scenarios' (%s): expected "
+                    "the JSON badday wrote",
+                    a, b);
+  }
+  return rc;
+}
+
 /* Reads one single-plan object of a report's JSON into *out. */
 static int read_service(bd_vctx *c, snapshot_reader *sr, const bd_ynode *m, bd_snapshot *out) {
   const bd_ynode *service = member(c, m, "service", "the report");
@@ -117,8 +210,16 @@ static int read_service(bd_vctx *c, snapshot_reader *sr, const bd_ynode *m, bd_s
   int rc = 0;
   out->source = sr->source;
   if (service == NULL || bd_v_text(c, service, &out->service) != 0) rc = -1;
-  if (as_of == NULL || bd_v_text(c, as_of, &out->as_of) != 0) rc = -1;
-  if (currency == NULL || bd_v_text(c, currency, &out->currency) != 0) rc = -1;
+  const char *expected;
+  long days;
+  if (as_of == NULL || bd_v_text(c, as_of, &out->as_of) != 0)
+    rc = -1;
+  else if (bd_parse_date(out->as_of, strlen(out->as_of), &days, &expected) != 0)
+    rc = bd_v_invalid(c, as_of, deref(as_of), "date", expected);
+  if (currency == NULL || bd_v_text(c, currency, &out->currency) != 0)
+    rc = -1;
+  else if (bd_parse_currency(out->currency, strlen(out->currency), &expected) != 0)
+    rc = bd_v_invalid(c, currency, deref(currency), "currency", expected);
   if (optional_text(c, m, "period", &out->period) != 0) rc = -1;
   if (optional_text(c, m, "source_sha256", &out->sha256) != 0) rc = -1;
   if (totals == NULL || bd_v_mapping(c, totals, "the totals object") == NULL ||
@@ -131,6 +232,7 @@ static int read_service(bd_vctx *c, snapshot_reader *sr, const bd_ynode *m, bd_s
     if (read_scenario(c, list->u.items[i], &s[i]) != 0) rc = -1;
   out->scenarios = s;
   out->scenario_count = list->len;
+  if (rc == 0 && !c->fatal && check_scenarios(c, list, out, totals) != 0) rc = -1;
   return rc;
 }
 

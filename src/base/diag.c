@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/quote.h"
+
 enum { BD_DIAG_DEFAULT_LIMIT = 50 };
 
 static size_t diag_limit(const bd_diags *d) {
@@ -37,6 +39,12 @@ int bd_diag_add(bd_diags *d, const char *file, unsigned line, unsigned column, c
   char *message = NULL;
   if (vasprintf(&message, fmt, ap) < 0) message = NULL;
   va_end(ap);
+  if (message && bd_needs_escape(message, strlen(message))) {
+    /* No message, whatever text it quotes, starts a line of its own. */
+    char *escaped = bd_escape_dup(message, strlen(message), 0);
+    free(message);
+    message = escaped;
+  }
   bd_diag *it = &d->items[d->count];
   it->file = file ? strdup(file) : NULL;
   it->line = line;

@@ -26,8 +26,10 @@ typedef struct bd_diags {
   size_t dropped; /* how many were over the limit */
 } bd_diags;
 
-/* Appends a diagnostic with a printf-style message.  Always returns -1 so
- * that callers can write `return bd_diag_add(...)`. */
+/* Appends a diagnostic with a printf-style message, escaped as bd_quote()
+ * escapes (no line feed or bidi control survives; quote the strings you
+ * insert with bd_quote() to shorten them too).  Always returns -1 so that
+ * callers can write `return bd_diag_add(...)`. */
 int bd_diag_add(bd_diags *d, const char *file, unsigned line, unsigned column, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
 

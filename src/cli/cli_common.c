@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "base/quote.h"
 #include "cli/cli.h"
 #include "plan/evidence.h"
 #include "plan/load.h"
@@ -212,12 +213,25 @@ int bd_cli_generated_at(long as_of_days, int64_t *seconds) {
   return 0;
 }
 
+/* The code points of a plugin's log line or error message that are shown. */
+enum { PLUGIN_TEXT_MAX_POINTS = 1000 };
+
+/* Prints text from a plugin to stderr escaped (bd_escape_dup: no line feed
+ * or bidi control of a plugin starts or disguises a line) and shortened. */
+static void print_plugin_text(const char *text) {
+  char *safe = bd_escape_dup(text, strlen(text), PLUGIN_TEXT_MAX_POINTS);
+  fputs(safe ? safe : "(out of memory)", stderr);
+  free(safe);
+}
+
 /* Prints a render's log line: "badday: PLUGIN: warning: TEXT". */
 static void print_log_line(void *context, const char *plugin, bd_log_level level,
                            const char *text) {
   (void)context;
-  fprintf(stderr, "badday: %s%s%s%s\n", plugin ? plugin : "", plugin ? ": " : "",
-          level == BD_LOG_WARNING ? "warning: " : "", text);
+  fprintf(stderr, "badday: %s%s%s", plugin ? plugin : "", plugin ? ": " : "",
+          level == BD_LOG_WARNING ? "warning: " : "");
+  print_plugin_text(text);
+  fputc('\n', stderr);
 }
 
 /* Prints the formats the loaded plugins offer, for "no plugin" errors. */
@@ -253,10 +267,11 @@ static int report_failure(const bd_cli_render *a, const bd_plugin_set *set,
     return BD_EXIT_PLUGIN;
   case BD_RENDER_PLUGIN_FAILED:
     if (result->line)
-      fprintf(stderr, "%s:%u:%u: error: %s\n", a->plan, result->line, result->column,
-              result->message);
+      fprintf(stderr, "%s:%u:%u: error: ", a->plan, result->line, result->column);
     else
-      fprintf(stderr, "badday: %s\n", result->message);
+      fputs("badday: ", stderr);
+    print_plugin_text(result->message);
+    fputc('\n', stderr);
     return BD_EXIT_PLUGIN;
   case BD_RENDER_OUTPUT:
   default:

@@ -47,13 +47,30 @@ static char *directory_of(const char *path) {
   return dir;
 }
 
-/* Returns the file mode a new report gets: the old file's permission bits,
- * or 0666 less the umask. */
+/* Returns the file mode a new report gets: 0666 less the umask, and when it
+ * replaces a report, only those of the old file's permission bits: never
+ * set-uid, set-gid, sticky or execute, and never a bit the umask clears (a
+ * planted world-writable or set-uid file passes none of that on). */
 static mode_t report_mode(const struct stat *old, int exists) {
-  if (exists) return old->st_mode & 07777;
   mode_t mask = umask(0);
   umask(mask);
-  return 0666 & ~mask;
+  mode_t fresh = 0666 & ~mask;
+  return exists ? (old->st_mode & fresh) : fresh;
+}
+
+/* The descriptor a path names when it is one of the process's own
+ * (/dev/stdout, /dev/stderr, /dev/fd/N, /proc/self/fd/N: symbolic links
+ * that mean "this descriptor", written directly like "-"), or -1. */
+static int own_descriptor(const char *path) {
+  if (strcmp(path, "/dev/stdout") == 0) return STDOUT_FILENO;
+  if (strcmp(path, "/dev/stderr") == 0) return STDERR_FILENO;
+  const char *n = strncmp(path, "/dev/fd/", 8) == 0          ? path + 8
+                  : strncmp(path, "/proc/self/fd/", 14) == 0 ? path + 14
+                                                             : NULL;
+  if (n == NULL || *n < '0' || *n > '9' || strlen(n) > 6) return -1;
+  char *end;
+  long fd = strtol(n, &end, 10);
+  return *end == '\0' ? (int)fd : -1;
 }
 
 /* Flushes the directory entry of a renamed report to disk (best effort: a
@@ -85,22 +102,32 @@ int bd_output_open(const char *path, bd_output_file **result, char *errbuf, size
     return -1;
   }
   out->fd = -1;
-  if (strcmp(path, "-") == 0) {
-    out->fd = STDOUT_FILENO;
+  int own = strcmp(path, "-") == 0 ? STDOUT_FILENO : own_descriptor(path);
+  if (own >= 0) {
+    out->fd = own;
     out->direct = 1;
+    out->final_path = strcmp(path, "-") == 0 ? NULL : strdup(path); /* to name it */
+    if (strcmp(path, "-") != 0 && out->final_path == NULL) {
+      snprintf(errbuf, errsize, "%s: out of memory", path);
+      output_free(out);
+      return -1;
+    }
     *result = out;
     return 0;
   }
+  /* lstat: a symbolic link (to a report, a FIFO, a device, anything) is
+   * replaced by the new report like a missing file, never written through. */
   struct stat st;
-  int exists = stat(path, &st) == 0;
+  int exists = lstat(path, &st) == 0 && !S_ISLNK(st.st_mode);
   if (exists && S_ISDIR(st.st_mode)) {
     snprintf(errbuf, errsize, "%s: is a directory", path);
     output_free(out);
     return -1;
   }
   if (exists && !S_ISREG(st.st_mode)) {
-    /* A device or FIFO (/dev/null, /dev/full, a pipe): write straight to it. */
-    out->fd = open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY);
+    /* A device or FIFO (/dev/null, /dev/full, a pipe): write straight to it
+     * (O_NOFOLLOW: a link swapped in since the lstat is not followed). */
+    out->fd = open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY | O_NOFOLLOW);
     if (out->fd < 0) {
       snprintf(errbuf, errsize, "%s: %s", path, strerror(errno));
       output_free(out);

@@ -20,9 +20,13 @@
 /* A destination being written (opaque; see output.c). */
 typedef struct bd_output_file bd_output_file;
 
-/* Opens the destination `path` ("-" = standard output).  Returns 0 and a
- * new output in *out (freed by commit or abort), or -1 with a message in
- * errbuf (e.g. "report.pdf: is a directory"). */
+/* Opens the destination `path` ("-" = standard output; /dev/stdout,
+ * /dev/stderr, /dev/fd/N and /proc/self/fd/N are written to that descriptor;
+ * a device or FIFO is written directly; a symbolic link is replaced, never
+ * written through; a replaced report keeps its permission bits within what
+ * the umask allows a new file, never set-id bits).  Returns 0 and a new
+ * output in *out (freed by commit or abort), or -1 with a message in errbuf
+ * (e.g. "report.pdf: is a directory"). */
 int bd_output_open(const char *path, bd_output_file **out, char *errbuf, size_t errsize);
 
 /* Appends len bytes; returns 0, or -1 after a write error (remembered: later

@@ -2,19 +2,29 @@
 #include "plan/evidence.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
+#include "base/quote.h"
+#include "base/strmap.h"
+#include "plan/limits.h"
 #include "plan/values.h"
 
 /* One testcase's run, as read from the XML. */
 typedef struct run {
   const char *scenario; /* NUL-terminated copies in the arena */
   const char *measure;
+  const char *key; /* "SCENARIO/MEASURE" (measure_index) */
+  char name[128];  /* 'SCENARIO/MEASURE' quoted for messages (bd_quote) */
   long date;
   char date_text[11];
   bd_result result;
@@ -24,6 +34,13 @@ typedef struct run {
 /* Returns the attribute as a string owned by libxml2's allocator, or NULL. */
 static xmlChar *attribute(xmlNode *node, const char *name) {
   return xmlGetProp(node, (const xmlChar *)name);
+}
+
+/* Writes text from the XML quoted for a message (escaped, shortened) into
+ * buf; returns buf. */
+static const char *quoted(const xmlChar *text, char *buf, size_t size) {
+  const char *t = text ? (const char *)text : "";
+  return bd_quote(t, strlen(t), buf, size);
 }
 
 static int is_element(const xmlNode *node, const char *name) {
@@ -55,40 +72,75 @@ static xmlChar *measure_property(xmlNode *testcase) {
   return NULL;
 }
 
-/* Finds a scenario's index by id, or -1.  Plans are validated, so ids are
- * unique; a linear search per testcase is fine for evidence files. */
-static long find_scenario(const bd_plan *plan, const char *id) {
-  for (size_t i = 0; i < plan->scenario_count; i++)
-    if (strcmp(plan->scenarios[i].id, id) == 0) return (long)i;
-  return -1;
+/* The measures of each plan by "SCENARIO/MEASURE", so that a testcase is
+ * found in constant time whatever the sizes of the plans and the file. */
+typedef struct measure_index {
+  bd_strmap *maps;             /* one per plan of the target */
+  bd_plan_measure ***measures; /* per plan: the measures the maps' values index */
+  bd_arena arena;              /* the keys and arrays */
+} measure_index;
+
+/* Builds the index of target's plans.  Returns 0, or -1 when out of memory. */
+static int index_measures(const bd_evidence_target *t, measure_index *ix) {
+  memset(ix, 0, sizeof *ix);
+  size_t n = t->plan_count ? t->plan_count : 1;
+  ix->maps = bd_arena_array(&ix->arena, n, sizeof *ix->maps);
+  ix->measures = bd_arena_array(&ix->arena, n, sizeof *ix->measures);
+  if (ix->maps == NULL || ix->measures == NULL) return -1;
+  for (size_t p = 0; p < t->plan_count; p++) {
+    bd_plan *plan = t->plans[p];
+    size_t total = 0;
+    for (size_t si = 0; plan && si < plan->scenario_count; si++)
+      total += plan->scenarios[si].measure_count;
+    ix->measures[p] = bd_arena_array(&ix->arena, total ? total : 1, sizeof *ix->measures[p]);
+    if (ix->measures[p] == NULL) return -1;
+    size_t k = 0;
+    for (size_t si = 0; plan && si < plan->scenario_count; si++) {
+      bd_plan_scenario *sc = &plan->scenarios[si];
+      for (size_t j = 0; j < sc->measure_count; j++) {
+        if (sc->measures[j].id == NULL) continue;
+        size_t len = strlen(sc->id) + 1 + strlen(sc->measures[j].id);
+        char *key = bd_arena_alloc(&ix->arena, len + 1);
+        if (key == NULL) return -1;
+        snprintf(key, len + 1, "%s/%s", sc->id, sc->measures[j].id);
+        int created;
+        size_t *slot = bd_strmap_slot(&ix->maps[p], key, len, &created);
+        if (slot == NULL) return -1;
+        if (created) { /* plans are validated: ids are unique */
+          ix->measures[p][k] = &sc->measures[j];
+          *slot = k++;
+        }
+      }
+    }
+  }
+  return 0;
 }
 
-static bd_plan_measure *find_measure(bd_plan_scenario *s, const char *id) {
-  for (size_t j = 0; j < s->measure_count; j++)
-    if (s->measures[j].id && strcmp(s->measures[j].id, id) == 0) return &s->measures[j];
-  return NULL;
+/* Frees what index_measures() allocated. */
+static void free_index(const bd_evidence_target *t, measure_index *ix) {
+  for (size_t p = 0; ix->maps && p < t->plan_count; p++) bd_strmap_free(&ix->maps[p]);
+  bd_arena_free(&ix->arena);
 }
 
-/* The measure a run names in plan, or NULL. */
-static bd_plan_measure *measure_of(bd_plan *plan, const run *r) {
-  long si = find_scenario(plan, r->scenario);
-  return si >= 0 ? find_measure(&plan->scenarios[si], r->measure) : NULL;
+/* The measure a run names in the plan of index p, or NULL. */
+static bd_plan_measure *measure_of(const measure_index *ix, size_t p, const run *r) {
+  size_t *k = bd_strmap_get(&ix->maps[p], r->key, strlen(r->key));
+  return k ? ix->measures[p][*k] : NULL;
 }
 
 /* Applies one run to the measure m of plan: it counts when it is the latest. */
 static void apply_to(const char *path, bd_plan *plan, bd_plan_measure *m, bd_arena *arena,
                      const run *r, bd_evidence_stats *stats, bd_diags *warnings) {
   if (m->kind != BD_KIND_TESTING) {
-    bd_diag_add(warnings, path, r->line, 1,
-                "testcase '%s/%s' names a %s measure, not a test; ignored", r->scenario, r->measure,
-                bd_kind_name(m->kind));
+    bd_diag_add(warnings, path, r->line, 1, "testcase %s names a %s measure, not a test; ignored",
+                r->name, bd_kind_name(m->kind));
     return;
   }
   stats->matched++;
   if (r->date > plan->as_of) {
     bd_diag_add(warnings, path, r->line, 1,
-                "testcase '%s/%s' ran on %s, after the plan's as_of %s; ignored", r->scenario,
-                r->measure, r->date_text, plan->as_of_text);
+                "testcase %s ran on %s, after the plan's as_of %s; ignored", r->name, r->date_text,
+                plan->as_of_text);
     return;
   }
   int later = !m->has_last_run || r->date > m->last_run ||
@@ -101,9 +153,9 @@ static void apply_to(const char *path, bd_plan *plan, bd_plan_measure *m, bd_are
   stats->applied++;
   if (m->status != BD_STATUS_IMPLEMENTED)
     bd_diag_add(warnings, path, r->line, 1,
-                "testcase '%s/%s' is a planned test in the plan: its run counts once the plan "
+                "testcase %s is a planned test in the plan: its run counts once the plan "
                 "marks it implemented",
-                r->scenario, r->measure);
+                r->name);
 }
 
 /* The edit distance of name to candidate when it is at most half the
@@ -147,21 +199,23 @@ static void closest_test(const bd_evidence_target *t, const run *r, char *buf, s
 
 /* Applies one run to every plan that has the measure it names (plans of
  * several services may share scenario ids); warns when none has it. */
-static void apply_run(const char *path, const bd_evidence_target *t, const run *r,
-                      bd_evidence_stats *stats, bd_diags *warnings) {
+static void apply_run(const char *path, const bd_evidence_target *t, const measure_index *ix,
+                      const run *r, bd_evidence_stats *stats, bd_diags *warnings) {
   int found = 0;
   for (size_t i = 0; i < t->plan_count; i++) {
     if (t->plans[i] == NULL) continue; /* a plan that did not load */
-    bd_plan_measure *m = measure_of(t->plans[i], r);
+    bd_plan_measure *m = measure_of(ix, i, r);
     if (m == NULL) continue;
     found = 1;
     apply_to(path, t->plans[i], m, t->arena, r, stats, warnings);
   }
-  if (!found) {
+  if (!found && bd_diags_full(warnings)) {
+    warnings->dropped++; /* not shown: no need to look for a hint */
+  } else if (!found) {
     char hint[160];
     closest_test(t, r, hint, sizeof hint);
-    bd_diag_add(warnings, path, r->line, 1, "testcase '%s/%s' matches no measure of the %s%s",
-                r->scenario, r->measure, t->plan_count > 1 ? "plans" : "plan", hint);
+    bd_diag_add(warnings, path, r->line, 1, "testcase %s matches no measure of the %s%s", r->name,
+                t->plan_count > 1 ? "plans" : "plan", hint);
   }
 }
 
@@ -193,28 +247,30 @@ static int read_testcase(const char *path, xmlNode *tc, const xmlChar *suite_ts,
     xmlFree(cls);
   }
   const char *slash = target ? strchr((const char *)target, '/') : NULL;
+  quoted(target, r->name, sizeof r->name);
   if (slash == NULL) {
     bd_diag_add(warnings, path, r->line, 1,
-                "testcase '%s' names no measure (expected SCENARIO/MEASURE or a badday.measure "
+                "testcase %s names no measure (expected SCENARIO/MEASURE or a badday.measure "
                 "property)",
-                target ? (const char *)target : "");
+                r->name);
     xmlFree(target);
     return -1;
   }
   r->scenario =
       bd_arena_strndup(arena, (const char *)target, (size_t)(slash - (const char *)target));
   r->measure = bd_arena_strdup(arena, slash + 1);
+  r->key = bd_arena_strdup(arena, (const char *)target);
   xmlChar *ts = attribute(tc, "timestamp");
   int bad_date = timestamp_date(ts ? ts : suite_ts, &r->date, r->date_text) != 0;
   xmlFree(ts);
-  if (r->scenario == NULL || r->measure == NULL) {
+  if (r->scenario == NULL || r->measure == NULL || r->key == NULL) {
     xmlFree(target);
     return -1;
   }
   if (bad_date) {
     bd_diag_add(warnings, path, r->line, 1,
-                "testcase '%s' has no timestamp (on it or its testsuite) starting YYYY-MM-DD",
-                (const char *)target);
+                "testcase %s has no timestamp (on it or its testsuite) starting YYYY-MM-DD",
+                r->name);
     xmlFree(target);
     return -1;
   }
@@ -224,27 +280,30 @@ static int read_testcase(const char *path, xmlNode *tc, const xmlChar *suite_ts,
 
 /* Walks testsuites/testsuite/testcase elements at any depth. */
 static void walk(const char *path, xmlNode *node, const xmlChar *suite_ts,
-                 const bd_evidence_target *t, bd_evidence_stats *stats, bd_diags *warnings,
-                 int depth) {
+                 const bd_evidence_target *t, const measure_index *ix, bd_evidence_stats *stats,
+                 bd_diags *warnings, int depth) {
   if (depth > 64) return;
   for (xmlNode *n = node; n; n = n->next) {
     if (is_element(n, "testsuite") || is_element(n, "testsuites")) {
       xmlChar *ts = attribute(n, "timestamp");
-      walk(path, n->children, ts ? ts : suite_ts, t, stats, warnings, depth + 1);
+      walk(path, n->children, ts ? ts : suite_ts, t, ix, stats, warnings, depth + 1);
       xmlFree(ts);
     } else if (is_element(n, "testcase")) {
       run r;
       if (read_testcase(path, n, suite_ts, t->arena, &r, stats, warnings) == 0)
-        apply_run(path, t, &r, stats, warnings);
+        apply_run(path, t, ix, &r, stats, warnings);
     }
   }
 }
 
-/* The first error libxml2 reports while parsing (later ones follow from it). */
+/* The first error libxml2 reports while parsing (later ones follow from it),
+ * and whether the document declared a DTD (refused before it is read). */
 typedef struct first_error {
   int seen;
   unsigned line, column;
   char message[256];
+  int dtd;
+  unsigned dtd_line;
 } first_error;
 
 /* libxml2's structured error callback: keeps the first error. */
@@ -258,39 +317,123 @@ static void keep_first_error(void *data, xmlErrorPtr e) {
            e->message ? (int)strcspn(e->message, "\n") : 0, e->message ? e->message : "");
 }
 
+/* The SAX handler of <!DOCTYPE ...>: a JUnit report never needs a DTD, and
+ * its entities are how XML bombs are built (a 50 KB entity used 10,000
+ * times), so the parser stops at the first declaration. */
+static void refuse_dtd(void *ctx, const xmlChar *name, const xmlChar *external_id,
+                       const xmlChar *system_id) {
+  (void)name, (void)external_id, (void)system_id;
+  xmlParserCtxtPtr ctxt = ctx;
+  first_error *first = ctxt->_private;
+  if (!first->dtd) {
+    first->dtd = 1;
+    first->dtd_line = ctxt->input && ctxt->input->line > 0 ? (unsigned)ctxt->input->line : 1;
+  }
+  xmlStopParser(ctxt);
+}
+
+/* Reads the parsed document doc: root element checks, then every testcase. */
+static int read_document(const char *path, xmlDocPtr doc, const bd_evidence_target *target,
+                         bd_evidence_stats *stats, bd_diags *warnings, bd_diags *errors) {
+  xmlNode *root = xmlDocGetRootElement(doc);
+  if (root == NULL || !(is_element(root, "testsuites") || is_element(root, "testsuite"))) {
+    const char *name = root ? (const char *)root->name : "nothing";
+    char *shown = bd_escape_dup(name, strlen(name), BD_QUOTE_MAX_POINTS);
+    bd_diag_add(errors, path, root ? (unsigned)xmlGetLineNo(root) : 1, 1,
+                "expected JUnit XML (a <testsuites> or <testsuite> root), found <%s>",
+                shown ? shown : "?");
+    free(shown);
+    return -1;
+  }
+  measure_index ix;
+  int rc = index_measures(target, &ix);
+  if (rc == 0)
+    walk(path, root, NULL, target, &ix, stats, warnings, 0);
+  else
+    bd_diag_add(errors, path, 0, 0, "out of memory while reading the evidence file");
+  free_index(target, &ix);
+  return rc;
+}
+
+int bd_evidence_apply_buffer(const char *path, const char *data, size_t len,
+                             const bd_evidence_target *target, bd_evidence_stats *stats,
+                             bd_diags *warnings, bd_diags *errors) {
+  memset(stats, 0, sizeof *stats);
+  if (len > BD_EVIDENCE_MAX_BYTES)
+    return bd_diag_add(errors, path, 0, 0, "the evidence file is larger than %zu MiB",
+                       (size_t)BD_EVIDENCE_MAX_BYTES >> 20);
+  if (len > INT_MAX) return bd_diag_add(errors, path, 0, 0, "the evidence file is too large");
+  xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+  if (ctxt == NULL) return bd_diag_add(errors, path, 0, 0, "out of memory");
+  first_error first = {0, 0, 0, "", 0, 0};
+  ctxt->_private = &first;
+  ctxt->sax->internalSubset = refuse_dtd;
+  /* libxml2 2.9 has no per-context structured handler; the CLI is single-threaded. */
+  xmlSetStructuredErrorFunc(&first, keep_first_error);
+  /* No network, no entities, no DTD (refused above): a report from CI is
+   * data, not a reason to fetch or expand anything. */
+  xmlDocPtr doc = xmlCtxtReadMemory(ctxt, data, (int)len, path, NULL,
+                                    XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_NOERROR);
+  xmlSetStructuredErrorFunc(NULL, NULL);
+  int rc = 0;
+  if (first.dtd)
+    rc = bd_diag_add(errors, path, first.dtd_line, 1,
+                     "the evidence file declares a DTD (<!DOCTYPE ...>); JUnit XML needs none, "
+                     "and DTDs and entities are refused");
+  else if (doc == NULL || !ctxt->wellFormed)
+    rc = first.seen ? bd_diag_add(errors, path, first.line, first.column, "not well-formed XML: %s",
+                                  first.message)
+                    : bd_diag_add(errors, path, 0, 0, "cannot read the evidence file");
+  else
+    rc = read_document(path, doc, target, stats, warnings, errors);
+  xmlFreeDoc(doc);
+  xmlFreeParserCtxt(ctxt);
+  return rc;
+}
+
 int bd_evidence_apply(const char *path, const bd_evidence_target *target, bd_evidence_stats *stats,
                       bd_diags *warnings, bd_diags *errors) {
   memset(stats, 0, sizeof *stats);
-  xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
-  if (ctxt == NULL) return bd_diag_add(errors, path, 0, 0, "out of memory");
-  /* No network, no external entities, no DTD loading: a report from CI is
-   * data, not a reason to fetch anything. */
-  first_error first = {0, 0, 0, ""};
-  /* libxml2 2.9 has no per-context structured handler; the CLI is single-threaded. */
-  xmlSetStructuredErrorFunc(&first, keep_first_error);
-  xmlDocPtr doc = xmlCtxtReadFile(ctxt, path, NULL, XML_PARSE_NONET | XML_PARSE_NOWARNING);
-  xmlSetStructuredErrorFunc(NULL, NULL);
-  int rc = 0;
-  if (doc == NULL || !ctxt->wellFormed) {
-    xmlErrorPtr e = xmlCtxtGetLastError(ctxt);
-    if (e && e->domain == XML_FROM_IO)
-      rc = bd_diag_add(errors, path, 0, 0, "cannot read the evidence file: %s", strerror(errno));
-    else if (first.seen)
-      rc = bd_diag_add(errors, path, first.line, first.column, "not well-formed XML: %s",
-                       first.message);
-    else
-      rc = bd_diag_add(errors, path, 0, 0, "cannot read the evidence file");
-    xmlFreeDoc(doc);
-  } else {
-    xmlNode *root = xmlDocGetRootElement(doc);
-    if (root == NULL || !(is_element(root, "testsuites") || is_element(root, "testsuite")))
-      rc = bd_diag_add(errors, path, root ? (unsigned)xmlGetLineNo(root) : 1, 1,
-                       "expected JUnit XML (a <testsuites> or <testsuite> root), found <%s>",
-                       root ? (const char *)root->name : "nothing");
-    else
-      walk(path, root, NULL, target, stats, warnings, 0);
-    xmlFreeDoc(doc);
+  int fd = open(path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0)
+    return bd_diag_add(errors, path, 0, 0, "cannot read the evidence file: %s", strerror(errno));
+  struct stat st;
+  if (fstat(fd, &st) != 0) st.st_mode = 0;
+  if (S_ISDIR(st.st_mode)) {
+    close(fd);
+    return bd_diag_add(errors, path, 0, 0, "cannot read the evidence file: is a directory");
   }
-  xmlFreeParserCtxt(ctxt);
+  if (S_ISREG(st.st_mode) && (uintmax_t)st.st_size > BD_EVIDENCE_MAX_BYTES) {
+    close(fd);
+    return bd_diag_add(errors, path, 0, 0, "the evidence file is larger than %zu MiB",
+                       (size_t)BD_EVIDENCE_MAX_BYTES >> 20);
+  }
+  /* Read to the end (a pipe has no size), one byte past the limit at most. */
+  size_t cap = 65536, len = 0;
+  char *data = malloc(cap);
+  int err = 0, oom = data == NULL;
+  while (!oom && len <= BD_EVIDENCE_MAX_BYTES) {
+    if (len == cap) {
+      char *bigger = realloc(data, cap * 2);
+      oom = bigger == NULL;
+      if (oom) break;
+      data = bigger;
+      cap *= 2;
+    }
+    ssize_t n = read(fd, data + len, cap - len);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) err = errno;
+    if (n <= 0) break;
+    len += (size_t)n;
+  }
+  close(fd);
+  int rc;
+  if (oom)
+    rc = bd_diag_add(errors, path, 0, 0, "out of memory while reading the evidence file");
+  else if (err)
+    rc = bd_diag_add(errors, path, 0, 0, "cannot read the evidence file: %s", strerror(err));
+  else
+    rc = bd_evidence_apply_buffer(path, data, len, target, stats, warnings, errors);
+  free(data);
   return rc;
 }

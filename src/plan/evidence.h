@@ -40,10 +40,18 @@ typedef struct bd_evidence_target {
 /* Reads the JUnit XML file at path and applies its runs to the target's
  * plans (in place).  Testcases that match no plan, name a measure
  * that is not a test, have no usable date, or ran after the plan's as_of
- * are reported in warnings (positioned at the testcase).  Returns 0, or -1
- * with the reason in errors when the file cannot be read or is not JUnit
- * XML. */
+ * are reported in warnings (positioned at the testcase, the names from the
+ * file quoted with bd_quote).  Returns 0, or -1 with the reason in errors
+ * when the file cannot be read, is larger than BD_EVIDENCE_MAX_BYTES,
+ * declares a DTD or is not JUnit XML. */
 int bd_evidence_apply(const char *path, const bd_evidence_target *target, bd_evidence_stats *stats,
                       bd_diags *warnings, bd_diags *errors);
+
+/* Like bd_evidence_apply() on data[0..len) read already (path only names
+ * it in messages).  A document that declares a DTD (<!DOCTYPE>) is refused
+ * before any entity is read, and so is one over BD_EVIDENCE_MAX_BYTES. */
+int bd_evidence_apply_buffer(const char *path, const char *data, size_t len,
+                             const bd_evidence_target *target, bd_evidence_stats *stats,
+                             bd_diags *warnings, bd_diags *errors);
 
 #endif

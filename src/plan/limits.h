@@ -25,6 +25,11 @@ typedef struct bd_load_options {
 #define BD_LOAD_MAX_BYTES ((size_t)256 * 1024 * 1024)
 /* nesting of collections */
 #define BD_LOAD_MAX_DEPTH 64
+/* JUnit evidence file size (evidence.c) */
+#define BD_EVIDENCE_MAX_BYTES ((size_t)64 * 1024 * 1024)
+/* a yearly loss read from a --compare report's JSON (snapshot.c): like a
+ * plan's amounts, below 1e15 */
+#define BD_SNAPSHOT_MAX_LOSS 1e15
 /* nodes visited through aliases */
 #define BD_LOAD_MAX_EXPANSION 1000000
 

@@ -10,12 +10,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/quote.h"
 #include "plan/limits.h"
 #include "plan/values.h"
 
 enum {
-  QUOTE_MAX = 40, /* code points of a value shown in a message */
-  LIST_MAX = 12   /* names listed in a message */
+  LIST_MAX = 12 /* names listed in a message */
 };
 
 /* ---- errors and node access ------------------------------------------- */
@@ -72,35 +72,11 @@ int bd_v_is_null(const bd_ynode *v) {
          strcmp(t, "NULL") == 0;
 }
 
-/* Writes s[0..len) in single quotes to buf, at most QUOTE_MAX code points
- * (then "..."), with line breaks and tabs shown as \n, \r and \t and any
- * other control character as \xNN or \uNNNN (C1), so that a plan's text
- * can never start a line of its own in the error output.  Returns buf. */
+/* Writes s[0..len) quoted for a message into buf (bd_quote: shortened,
+ * controls, separators and bidi controls escaped), so that a plan's text can
+ * never start a line of its own in the error output.  Returns buf. */
 char *bd_v_quote(const char *s, size_t len, char *buf, size_t size) {
-  size_t o = 0, points = 0;
-  buf[o++] = '\'';
-  for (size_t i = 0; i < len && o + 8 < size; i++) {
-    unsigned char ch = (unsigned char)s[i];
-    if ((ch & 0xC0) != 0x80 && points++ == QUOTE_MAX) {
-      memcpy(buf + o, "...", 3);
-      o += 3;
-      break;
-    }
-    if (ch == '\n' || ch == '\t' || ch == '\r') {
-      buf[o++] = '\\';
-      buf[o++] = ch == '\n' ? 'n' : ch == '\t' ? 't' : 'r';
-    } else if (ch < 0x20 || ch == 0x7F) {
-      o += (size_t)snprintf(buf + o, size - o, "\\x%02X", ch);
-    } else if (ch == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] >= 0x80 &&
-               (unsigned char)s[i + 1] <= 0x9F) {
-      o += (size_t)snprintf(buf + o, size - o, "\\u%04X", (unsigned char)s[++i]);
-    } else {
-      buf[o++] = (char)ch;
-    }
-  }
-  buf[o++] = '\'';
-  buf[o] = '\0';
-  return buf;
+  return bd_quote(s, len, buf, size);
 }
 
 /* Describes what node v is, for "found ..." in messages. */

@@ -22,7 +22,16 @@ _Noreturn void bd_fuzz_fail(const char *what);
 
 /* Checks the invariants of a load's outcome: a rejected plan has at least
  * one diagnostic, an accepted one none, and every diagnostic is a
- * non-empty, valid UTF-8 message without control characters. */
+ * non-empty, valid UTF-8 message without control characters, line
+ * separators or bidi controls (bd_fuzz_clean_text). */
 void bd_fuzz_check_diags(int rc, const void *plan, const void *diags);
+
+/* Checks that every diagnostic of a bd_diags (warnings, say) is a
+ * non-empty clean message with a whole position or none. */
+void bd_fuzz_check_messages(const void *diags);
+
+/* Whether s is valid UTF-8 without C0 or C1 controls, line or paragraph
+ * separators or bidi controls: text that cannot forge or disguise a line. */
+int bd_fuzz_clean_text(const char *s);
 
 #endif

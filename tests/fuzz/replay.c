@@ -5,7 +5,8 @@
  * `make check` with any compiler.  With no arguments it replays the seed
  * corpus under $TOP_SRCDIR: tests/valid, tests/broken, tests/fuzz/corpus,
  * tests/quarters, examples and tests/fuzz/reports (reports' JSON, for
- * --compare).
+ * --compare), or the directories BD_FUZZ_SEEDS names (the evidence and
+ * CLI targets).
  *
  * Each input is copied into a buffer of exactly its size, as libFuzzer
  * does, so that a sanitizer build catches any read past its end.  Exits 0
@@ -109,8 +110,12 @@ static int replay_path(const char *path, size_t *count) {
 }
 
 int main(int argc, char **argv) {
+#ifdef BD_FUZZ_SEEDS
+  static const char *const seeds[] = {BD_FUZZ_SEEDS}; /* a target's own corpus (Makefile.am) */
+#else
   static const char *const seeds[] = {"tests/valid",    "tests/broken", "tests/fuzz/corpus",
                                       "tests/quarters", "examples",     "tests/fuzz/reports"};
+#endif
   size_t count = 0;
   int failures = 0;
   if (argc > 1) {

@@ -1,15 +1,18 @@
 /*
  * test_values.c - unit tests of the value parsers (src/values.h): every
- * value type with accepted and rejected forms, dates, and edit distance.
+ * value type with accepted and rejected forms, dates, edit distance, and the
+ * quoting of text in messages (base/quote.h).
  */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
 
+#include "base/quote.h"
 #include "plan/values.h"
 
 /* Asserts that got equals want within a relative 1e-12 (exactly for 0). */
@@ -370,6 +373,54 @@ static void test_edit_distance(void **state) {
   assert_true(bd_edit_distance(a, b) > 1000);
 }
 
+/* Asserts that bd_quote(s) is want. */
+static void assert_quote(const char *s, const char *want) {
+  char buf[256];
+  assert_string_equal(bd_quote(s, strlen(s), buf, sizeof buf), want);
+}
+
+static void test_quote(void **state) {
+  (void)state;
+  assert_quote("plain", "'plain'");
+  assert_quote("a\nplan.yaml:2:2: error: x", "'a\\nplan.yaml:2:2: error: x'");
+  assert_quote("t\tr\r\x01\x7f", "'t\\tr\\r\\x01\\x7F'");
+  assert_quote("nel\xc2\x85", "'nel\\u0085'");
+  /* U+2028, U+2029, U+202E (RLO), U+2066 (LRI), U+2069 (PDI), U+200F (RLM) */
+  assert_quote("\xe2\x80\xa8\xe2\x80\xa9\xe2\x80\xae\xe2\x81\xa6\xe2\x81\xa9\xe2\x80\x8f",
+               "'\\u2028\\u2029\\u202E\\u2066\\u2069\\u200F'");
+  /* U+2027 and U+206A are ordinary: kept */
+  assert_quote("\xe2\x80\xa7\xe2\x81\xaa", "'\xe2\x80\xa7\xe2\x81\xaa'");
+  assert_quote("caf\xc3\xa9 \xe6\x97\xa5\xe6\x9c\xac", "'caf\xc3\xa9 \xe6\x97\xa5\xe6\x9c\xac'");
+  /* bytes that are not UTF-8: an overlong '/', a lone continuation, a cut sequence */
+  assert_quote("\xc0\xaf\x80\xe3\x81", "'\\xC0\\xAF\\x80\\xE3\\x81'");
+  /* 40 code points, then "..." */
+  assert_quote("0123456789012345678901234567890123456789X",
+               "'0123456789012345678901234567890123456789...'");
+  assert_quote(
+      "\xe6\x97\xa5\xe6\x97\xa5\xe6\x97\xa5\xe6\x97\xa5\xe6\x97\xa5\xe6\x97\xa5\xe6\x97"
+      "\xa5\xe6\x97\xa5\xe6\x97\xa5\xe6\x97\xa5\xe6\x97\xa5\xe6\x97\xa5\xe6\x97\xa5\xe6"
+      "\x97\xa5\xe6\x97\xa5\xe6\x97\xa5\xe6\x97\xa5\xe6\x97\xa5\xe6\x97\xa5\xe6\x97\xa5"
+      "\xe6\x97\xa5\xe6\x97\xa5\xe6\x97\xa5\xe6\x97\xa5\xe6\x97\xa5\xe6\x97\xa5\xe6\x97"
+      "\xa5\xe6\x97\xa5\xe6\x97\xa5\xe6\x97\xa5\xe6\x97\xa5\xe6\x97\xa5\xe6\x97\xa5\xe6"
+      "\x97\xa5\xe6\x97\xa5\xe6\x97\xa5\xe6\x97\xa5\xe6\x97\xa5\xe6\x97\xa5\xe6\x97\xa5"
+      "\xe6\x97\xa5",
+      "'\xe6\x97\xa5\xe6\x97\xa5\xe6\x97\xa5\xe6\x97\xa5\xe6\x97\xa5\xe6\x97\xa5\xe6\x97"
+      "\xa5\xe6\x97\xa5\xe6\x97\xa5\xe6\x97\xa5\xe6\x97\xa5\xe6\x97\xa5\xe6\x97\xa5\xe6"
+      "\x97\xa5\xe6\x97\xa5\xe6\x97\xa5\xe6\x97\xa5\xe6\x97\xa5\xe6\x97\xa5\xe6\x97\xa5"
+      "\xe6\x97\xa5\xe6\x97\xa5\xe6\x97\xa5\xe6\x97\xa5\xe6\x97\xa5\xe6\x97\xa5\xe6\x97"
+      "\xa5\xe6\x97\xa5\xe6\x97\xa5\xe6\x97\xa5\xe6\x97\xa5\xe6\x97\xa5\xe6\x97\xa5\xe6"
+      "\x97\xa5\xe6\x97\xa5\xe6\x97\xa5\xe6\x97\xa5\xe6\x97\xa5\xe6\x97\xa5\xe6\x97\xa5...'");
+  /* a small buffer stops at a whole escape and still closes the quote */
+  char small[16];
+  assert_string_equal(bd_quote("\n\n\n\n\n\n\n\n", 8, small, sizeof small), "'\\n\\n\\n\\n\\n\\n'");
+  /* bd_escape_dup: no quotes; cut after max_points */
+  char *e = bd_escape_dup("x\xe2\x80\xa8yz", 6, 2);
+  assert_string_equal(e, "x\\u2028...");
+  free(e);
+  assert_true(bd_needs_escape("a\xe2\x80\xae", 4));
+  assert_false(bd_needs_escape("caf\xc3\xa9", 5));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_amount),          cmocka_unit_test(test_exact),
@@ -378,6 +429,7 @@ int main(void) {
       cmocka_unit_test(test_number),          cmocka_unit_test(test_date),
       cmocka_unit_test(test_identifier),      cmocka_unit_test(test_currency),
       cmocka_unit_test(test_edit_distance),   cmocka_unit_test(test_range_mean),
+      cmocka_unit_test(test_quote),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
