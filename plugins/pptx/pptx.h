@@ -33,8 +33,9 @@
 #define PPTX_COLOR_CARD 0xF3F5F7L
 #define PPTX_COLOR_RULE 0xD5DAE0L
 
-/* The line height text is measured with, a factor of the type size. */
-#define PPTX_LINE 1.2
+/* The line height of all text, a factor of the type size: every paragraph
+ * sets it exactly (a:spcPts), and text is measured with it. */
+#define PPTX_LINE 1.25
 
 /* How text is set: size in CSS px, weight, colour, alignment. */
 typedef enum pptx_align { PPTX_LEFT, PPTX_RIGHT, PPTX_CENTER } pptx_align;

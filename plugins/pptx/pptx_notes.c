@@ -53,6 +53,20 @@ void pptx_scenario_notes(pptx *d, const bd_scenario *s) {
            pptx_amount(d, s->state[BD_STATE_PLANNED]->eal, 0));
   pptx_note(d, "  %s %s (%s); %s %s", pptx_msg(d, "figure.yearly_loss_now"), loss_now,
             pptx_msg(d, "notes.loss_rule"), pptx_msg(d, "column.planned"), loss_planned);
+  const bd_loss *loss = d->r->losses[s->loss];
+  char rates[1024];
+  size_t used = 0;
+  rates[0] = '\0';
+  for (size_t c = 0; c < d->r->category_count && used < sizeof rates; c++) {
+    const double v[2] = {loss->per_hour[c], loss->per_incident[c]};
+    const char *unit[2] = {"notes.an_hour", "notes.an_incident"};
+    for (int k = 0; k < 2 && used < sizeof rates; k++)
+      if (v[k] > 0)
+        used += (size_t)snprintf(rates + used, sizeof rates - used, "%s%s %s %s", used ? ", " : "",
+                                 pptx_enum(d, "category", d->r->categories[c]),
+                                 pptx_amount(d, v[k], 0), pptx_msg(d, unit[k]));
+  }
+  if (used) pptx_note(d, "  %s (%s): %s", pptx_msg(d, "notes.rates"), loss->title, rates);
   char why[1024];
   reason(d, s, why, sizeof why);
   pptx_note(d, "  %s: %s \xe2\x80\x94 %s", pptx_msg(d, "column.decision"),

@@ -105,7 +105,7 @@ static int add_member(zip_t *za, const char *name, const unsigned char *data, si
     zip_source_free(src);
     return -1;
   }
-  if (zip_set_file_compression(za, (zip_uint64_t)idx, ZIP_CM_DEFLATE, 6) != 0) return -1;
+  if (zip_set_file_compression(za, (zip_uint64_t)idx, ZIP_CM_DEFLATE, 1) != 0) return -1;
   return zip_file_set_dostime(za, (zip_uint64_t)idx, dtime, ddate, 0);
 }
 

@@ -214,20 +214,85 @@ static void portfolio_figures(pptx *d, const bd_portfolio *p, const deck_slide *
   pptx_cards(d, c, n, 3, y + 8);
 }
 
-/* The services table: plans [first, +count), the total on the last. */
+/* The text of column k of the services table for plan i (the total when
+ * i is the plan count) into buf. */
+static void service_cell(pptx *d, const bd_portfolio *p, size_t i, size_t k, char *buf,
+                         size_t size) {
+  int total = i == p->report_count;
+  const bd_report *r = total ? NULL : p->reports[i];
+  switch (k) {
+  case 0:
+    snprintf(buf, size, "%s", total ? pptx_msg(d, "column.total") : r->service);
+    break;
+  case 1:
+  case 2: {
+    bd_state st = k == 1 ? BD_STATE_CURRENT : BD_STATE_PLANNED;
+    snprintf(buf, size, "%s",
+             total ? money(d, p->eal[st], p->currency) : money(d, r->totals[st]->eal, r->currency));
+    break;
+  }
+  case 3:
+    snprintf(buf, size, "%s",
+             total                 ? ""
+             : r->has_error_budget ? pptx_share(d, r->totals[BD_STATE_CURRENT]->budget_used)
+                                   : pptx_msg(d, "figure.no_slo"));
+    break;
+  case 4:
+    snprintf(buf, size, "%s", pptx_share(d, total ? p->coverage : r->coverage));
+    break;
+  case 5:
+    snprintf(buf, size, "%s", pptx_share(d, total ? p->verified_coverage : r->verified_coverage));
+    break;
+  case 6:
+    snprintf(buf, size, "%zu", total ? p->decision_count : r->decision_count);
+    break;
+  default:
+    if (total) {
+      double sum = 0;
+      int all = 1;
+      for (size_t j = 0; j < p->report_count; j++) {
+        const bd_comparison *x = comparison_of(p->reports[j]);
+        if (x == NULL)
+          all = 0;
+        else
+          sum += x->eal_after - x->eal_before;
+      }
+      snprintf(buf, size, "%s", all && p->currency ? pptx_signed(d, sum, p->currency) : DASH);
+    } else {
+      const bd_comparison *cmp = comparison_of(r);
+      snprintf(buf, size, "%s",
+               cmp ? pptx_signed(d, cmp->eal_after - cmp->eal_before, r->currency) : DASH);
+    }
+    break;
+  }
+}
+
+/* The services table: plans [first, +count), the total on the last.  A
+ * figure's column is as wide as its widest figure over every plan. */
 static void services(pptx *d, const bd_portfolio *p, const deck_slide *s) {
   double y = pptx_slide_begin(d, s->heading);
   int changes = 0;
   for (size_t i = 0; i < p->report_count; i++)
     if (comparison_of(p->reports[i])) changes = 1;
   size_t nc = changes ? 8 : 7;
-  double cols[8] = {0, 150, 150, 130, 110, 110, 100, 150};
-  double rest = DECK_CONTENT;
-  for (size_t k = 1; k < nc; k++) rest -= cols[k];
-  cols[0] = rest;
   static const char *const keys[8] = {
       "column.service",  "column.current",           "column.planned",   "column.budget_used",
       "column.coverage", "column.verified_coverage", "column.decisions", "column.difference"};
+  double cols[8] = {0};
+  double rest = DECK_CONTENT;
+  char buf[8][128];
+  for (size_t k = 1; k < nc; k++) {
+    double w = pdf_text_label_width(d->text, pptx_msg(d, keys[k]),
+                                    (pdf_font){deck_pt(DECK_THEAD_FONT), 1});
+    for (size_t i = 0; i <= p->report_count; i++) {
+      service_cell(d, p, i, k, buf[k], sizeof buf[k]);
+      double x = pdf_text_width(d->text, buf[k], (pdf_font){deck_pt(DECK_CELL_FONT), 1});
+      if (x > w) w = x;
+    }
+    cols[k] = w / DECK_PT_PER_PX + 2 * DECK_CELL_PAD_X + 6;
+    rest -= cols[k];
+  }
+  cols[0] = rest;
   pptx_table t;
   pptx_table_begin(&t, d, DECK_PAD_X, y, cols, nc, DECK_CELL_PAD_X, DECK_CELL_PAD_Y);
   pptx_cell cells[8];
@@ -235,50 +300,18 @@ static void services(pptx *d, const bd_portfolio *p, const deck_slide *s) {
     cells[k] = (pptx_cell){pptx_msg(d, keys[k]), HEAD_FONT, k ? PPTX_RIGHT : PPTX_LEFT,
                            PPTX_NO_FILL,         1,         1};
   pptx_table_row(&t, pptx_row_height(&t, cells, nc), cells, nc);
-  char buf[8][128];
   for (size_t i = s->first; i < s->first + s->count + (s->last ? 1 : 0) && i <= p->report_count;
        i++) {
     int total = i == p->report_count;
-    const bd_report *r = total ? NULL : p->reports[i];
-    const bd_comparison *cmp = r ? comparison_of(r) : NULL;
-    snprintf(buf[0], sizeof buf[0], "%s", total ? pptx_msg(d, "column.total") : r->service);
-    snprintf(buf[1], sizeof buf[1], "%s",
-             total ? money(d, p->eal[BD_STATE_CURRENT], p->currency)
-                   : money(d, r->totals[BD_STATE_CURRENT]->eal, r->currency));
-    snprintf(buf[2], sizeof buf[2], "%s",
-             total ? money(d, p->eal[BD_STATE_PLANNED], p->currency)
-                   : money(d, r->totals[BD_STATE_PLANNED]->eal, r->currency));
-    snprintf(buf[3], sizeof buf[3], "%s",
-             total                 ? ""
-             : r->has_error_budget ? pptx_share(d, r->totals[BD_STATE_CURRENT]->budget_used)
-                                   : pptx_msg(d, "figure.no_slo"));
-    snprintf(buf[4], sizeof buf[4], "%s", pptx_share(d, total ? p->coverage : r->coverage));
-    snprintf(buf[5], sizeof buf[5], "%s",
-             pptx_share(d, total ? p->verified_coverage : r->verified_coverage));
-    snprintf(buf[6], sizeof buf[6], "%zu", total ? p->decision_count : r->decision_count);
-    if (total) {
-      double sum = 0;
-      int all = 1;
-      for (size_t k = 0; k < p->report_count; k++) {
-        const bd_comparison *x = comparison_of(p->reports[k]);
-        if (x == NULL)
-          all = 0;
-        else
-          sum += x->eal_after - x->eal_before;
-      }
-      snprintf(buf[7], sizeof buf[7], "%s",
-               all && p->currency ? pptx_signed(d, sum, p->currency) : DASH);
-    } else {
-      snprintf(buf[7], sizeof buf[7], "%s",
-               cmp ? pptx_signed(d, cmp->eal_after - cmp->eal_before, r->currency) : DASH);
-    }
-    for (size_t k = 0; k < nc; k++)
+    for (size_t k = 0; k < nc; k++) {
+      service_cell(d, p, i, k, buf[k], sizeof buf[k]);
       cells[k] = (pptx_cell){buf[k],
                              total ? CELL_B : CELL,
                              k ? PPTX_RIGHT : PPTX_LEFT,
                              total ? PPTX_COLOR_CARD : PPTX_NO_FILL,
                              1,
                              1};
+    }
     pptx_table_row(&t, pptx_row_height(&t, cells, nc), cells, nc);
     pptx_note(d, "%s: %s %s, %s %s, %s %s, %s %s", buf[0], pptx_msg(d, "column.current"), buf[1],
               pptx_msg(d, "column.planned"), buf[2], pptx_msg(d, "column.coverage"), buf[4],

@@ -116,8 +116,12 @@ void pptx_paragraph(pptx *d, const pptx_para *p) {
   pptx_xml_start(x, "a:p");
   pptx_xml_start(x, "a:pPr");
   pptx_xml_attr(x, "algn", algn(p->align));
+  /* an exact line height, so that a CJK face (whose own is taller) takes
+   * the lines the text was measured with */
   pptx_xml_start(x, "a:lnSpc");
-  pptx_xml_empty(x, "a:spcPct", "val", "100000", NULL);
+  pptx_xml_start(x, "a:spcPts");
+  pptx_xml_attrl(x, "val", llround(deck_pt(p->font.px * PPTX_LINE) * 100));
+  pptx_xml_end(x);
   pptx_xml_end(x);
   pptx_xml_empty(x, "a:buNone", NULL);
   pptx_xml_end(x);

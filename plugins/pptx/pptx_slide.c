@@ -78,7 +78,9 @@ static void heading_shape(pptx *d, const char *heading, double h) {
   pptx_xml_start(x, "a:pPr");
   pptx_xml_attr(x, "algn", "l");
   pptx_xml_start(x, "a:lnSpc");
-  pptx_xml_empty(x, "a:spcPct", "val", "100000", NULL);
+  pptx_xml_start(x, "a:spcPts");
+  pptx_xml_attrl(x, "val", llround(deck_pt(DECK_HEAD_FONT * DECK_HEAD_LINE) * 100));
+  pptx_xml_end(x);
   pptx_xml_end(x);
   pptx_xml_end(x);
   pptx_xml_start(x, "a:r");

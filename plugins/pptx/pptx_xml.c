@@ -13,7 +13,8 @@
 int pptx_xml_begin(pptx_xml *x) {
   x->failed = 0;
   x->fragment = 0;
-  x->buf = xmlBufferCreate();
+  x->buf = xmlBufferCreateSize(16384);
+  if (x->buf) xmlBufferSetAllocationScheme(x->buf, XML_BUFFER_ALLOC_DOUBLEIT); /* not EXACT */
   x->w = x->buf ? xmlNewTextWriterMemory(x->buf, 0) : NULL;
   if (x->w == NULL || xmlTextWriterStartDocument(x->w, NULL, "UTF-8", "yes") < 0) {
     pptx_xml_discard(x);
@@ -26,7 +27,8 @@ int pptx_xml_begin(pptx_xml *x) {
 int pptx_xml_begin_fragment(pptx_xml *x) {
   x->failed = 0;
   x->fragment = 1;
-  x->buf = xmlBufferCreate();
+  x->buf = xmlBufferCreateSize(16384);
+  if (x->buf) xmlBufferSetAllocationScheme(x->buf, XML_BUFFER_ALLOC_DOUBLEIT); /* not EXACT */
   x->w = x->buf ? xmlNewTextWriterMemory(x->buf, 0) : NULL;
   if (x->w == NULL) {
     pptx_xml_discard(x);
