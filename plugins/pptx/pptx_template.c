@@ -235,14 +235,15 @@ int pptx_parts_template(pptx *d, const char *path, char *err, size_t errsize) {
   for (zip_int64_t i = 0; rc == 0 && i < n; i++) {
     const char *name = zip_get_name(za, (zip_uint64_t)i, 0);
     if (name == NULL || is_dropped(name)) continue;
-    if (strncmp(name, "ppt/slideLayouts/slideLayout", 28) == 0 && strstr(name, "_rels") == NULL) {
+    size_t len = strlen(name);
+    if (strncmp(name, "ppt/slideLayouts/", 17) == 0 && strchr(name + 17, '/') == NULL && len > 4 &&
+        strcmp(name + len - 4, ".xml") == 0) {
       char type[64];
       layout_type(za, name, type, sizeof type);
       if (strcmp(type, "titleOnly") == 0 && !title_only[0])
         snprintf(title_only, sizeof title_only, "%s", name);
       if (strcmp(type, "obj") == 0 && !content[0]) snprintf(content, sizeof content, "%s", name);
     }
-    size_t len;
     unsigned char *data = read_member(za, (zip_uint64_t)i, &len);
     if (data == NULL) {
       snprintf(err, errsize, "template %s: cannot read %s", path, name);
