@@ -91,13 +91,35 @@ static int static_part(pptx *d, const char *name, const char *content_type, cons
   return pptx_add_part(d, name, content_type, &x);
 }
 
+/* Adds a theme: the built-in one with its colours filled in (each %06X
+ * of the text becomes the next colour's six hex digits). */
+static int theme_part(pptx *d, const char *name) {
+  const char *src = pptx_theme_xml;
+  size_t len = strlen(src), k = 0;
+  char *body = malloc(len + 2 * 11 + 1);
+  if (body == NULL) return d->failed = 1, -1;
+  char *out = body;
+  while (*src) {
+    if (strncmp(src, "%06X", 4) == 0 && k < 11) {
+      snprintf(out, 7, "%06X", pptx_theme_colors[k++] & 0xFFFFFFu);
+      out += 6;
+      src += 4;
+    } else {
+      *out++ = *src++;
+    }
+  }
+  *out = '\0';
+  int rc = static_part(d, name, "application/vnd.openxmlformats-officedocument.theme+xml", body);
+  free(body);
+  return rc;
+}
+
 /* See pptx.h. */
 int pptx_parts_builtin(pptx *d) {
   const char *master = "ppt/slideMasters/slideMaster1.xml";
   const char *layout = "ppt/slideLayouts/slideLayout1.xml";
   const char *theme = "ppt/theme/theme1.xml";
-  if (static_part(d, theme, "application/vnd.openxmlformats-officedocument.theme+xml",
-                  pptx_theme_xml) != 0 ||
+  if (theme_part(d, theme) != 0 ||
       static_part(d, master, PPTX_CT "slideMaster+xml", pptx_master_xml) != 0 ||
       static_part(d, layout, PPTX_CT "slideLayout+xml", pptx_layout_xml) != 0)
     return -1;
@@ -114,8 +136,7 @@ int pptx_parts_builtin(pptx *d) {
 
 /* The notes master and its theme. */
 static int notes_master(pptx *d) {
-  if (static_part(d, NOTES_THEME, "application/vnd.openxmlformats-officedocument.theme+xml",
-                  pptx_theme_xml) != 0 ||
+  if (theme_part(d, NOTES_THEME) != 0 ||
       static_part(d, NOTES_MASTER, PPTX_CT "notesMaster+xml", pptx_notes_master_xml) != 0)
     return -1;
   pptx_rel rels[] = {{"theme", NOTES_THEME}};

@@ -7,21 +7,38 @@
  */
 #include "pptx_theme.h"
 
+#include <badday/plugin.h>
+
+#include "pptx.h"
+
+/* See pptx_theme.h. */
+const unsigned pptx_theme_colors[11] = {BD_COLOR_TEXT,
+                                        BD_COLOR_ACCENT,
+                                        (unsigned)PPTX_COLOR_CARD,
+                                        BD_COLOR_ACCENT,
+                                        BD_COLOR_HEAT_HIGH,
+                                        BD_COLOR_CELL_VERIFIED,
+                                        BD_COLOR_CELL_STALE,
+                                        BD_COLOR_CELL_IMPLEMENTED,
+                                        BD_COLOR_CELL_FAILING,
+                                        BD_COLOR_ACCENT,
+                                        BD_COLOR_MUTED};
+
 /* See pptx_theme.h. */
 const char pptx_theme_xml[] =
     "<a:theme xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" name=\"badday\">"
     "<a:themeElements>"
     "<a:clrScheme name=\"badday\">"
-    "<a:dk1><a:srgbClr val=\"1F2933\"/></a:dk1><a:lt1><a:srgbClr val=\"FFFFFF\"/></a:lt1>"
-    "<a:dk2><a:srgbClr val=\"0B4F8A\"/></a:dk2><a:lt2><a:srgbClr val=\"F3F5F7\"/></a:lt2>"
-    "<a:accent1><a:srgbClr val=\"0B4F8A\"/></a:accent1><a:accent2><a:srgbClr "
-    "val=\"D94801\"/></a:accent2>"
-    "<a:accent3><a:srgbClr val=\"1B7837\"/></a:accent3><a:accent4><a:srgbClr "
-    "val=\"F2C14E\"/></a:accent4>"
-    "<a:accent5><a:srgbClr val=\"6BAED6\"/></a:accent5><a:accent6><a:srgbClr "
-    "val=\"B2182B\"/></a:accent6>"
-    "<a:hlink><a:srgbClr val=\"0B4F8A\"/></a:hlink><a:folHlink><a:srgbClr "
-    "val=\"616E7C\"/></a:folHlink>"
+    "<a:dk1><a:srgbClr val=\"%06X\"/></a:dk1><a:lt1><a:srgbClr val=\"FFFFFF\"/></a:lt1>"
+    "<a:dk2><a:srgbClr val=\"%06X\"/></a:dk2><a:lt2><a:srgbClr val=\"%06X\"/></a:lt2>"
+    "<a:accent1><a:srgbClr val=\"%06X\"/></a:accent1><a:accent2><a:srgbClr "
+    "val=\"%06X\"/></a:accent2>"
+    "<a:accent3><a:srgbClr val=\"%06X\"/></a:accent3><a:accent4><a:srgbClr "
+    "val=\"%06X\"/></a:accent4>"
+    "<a:accent5><a:srgbClr val=\"%06X\"/></a:accent5><a:accent6><a:srgbClr "
+    "val=\"%06X\"/></a:accent6>"
+    "<a:hlink><a:srgbClr val=\"%06X\"/></a:hlink><a:folHlink><a:srgbClr "
+    "val=\"%06X\"/></a:folHlink>"
     "</a:clrScheme>"
     "<a:fontScheme name=\"badday\">"
     "<a:majorFont><a:latin typeface=\"DejaVu Sans\"/><a:ea typeface=\"Noto Sans CJK JP\"/><a:cs "

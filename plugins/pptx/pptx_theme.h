@@ -6,8 +6,13 @@
 #ifndef BD_PPTX_THEME_H
 #define BD_PPTX_THEME_H
 
-/* The body of theme1.xml after the XML declaration; name is its name. */
+/* The body of theme1.xml after the XML declaration, a printf format whose
+ * eleven %06X are the colours of pptx_theme_colors, in order. */
 extern const char pptx_theme_xml[];
+
+/* The theme's colours, 0xRRGGBB, from plugin.h's BD_COLOR_* (one value
+ * for every writer): dk1, dk2, lt2, accent1 to accent6, hlink, folHlink. */
+extern const unsigned pptx_theme_colors[11];
 /* The body of the slide master (layout relationship rId1, theme rId2). */
 extern const char pptx_master_xml[];
 /* The body of the Title Only layout (master relationship rId1). */
