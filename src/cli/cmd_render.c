@@ -64,6 +64,7 @@ typedef struct render_args {
   const char *template_dir;
   int verbose;
   int strict;                               /* --strict: lint warnings are errors */
+  unsigned plugin_timeout;                  /* --plugin-timeout SECONDS */
   const char *option_names[BD_MAX_OPTIONS]; /* -O NAME=VALUE, in order; names malloc'ed */
   const char *option_values[BD_MAX_OPTIONS];
   size_t option_count;
@@ -113,7 +114,8 @@ static int parse_render_args(int argc, char **argv, render_args *a) {
     OPT_TEMPLATE_DIR,
     OPT_PAPER,
     OPT_COMPARE,
-    OPT_STRICT
+    OPT_STRICT,
+    OPT_PLUGIN_TIMEOUT
   };
   static const struct option options[] = {
       {"format", required_argument, NULL, 'f'},
@@ -128,10 +130,12 @@ static int parse_render_args(int argc, char **argv, render_args *a) {
       {"compare", required_argument, NULL, OPT_COMPARE},
       {"verbose", no_argument, NULL, 'v'},
       {"strict", no_argument, NULL, OPT_STRICT},
+      {"plugin-timeout", required_argument, NULL, OPT_PLUGIN_TIMEOUT},
       {"help", no_argument, NULL, 'h'},
       {NULL, 0, NULL, 0}};
   memset(a, 0, sizeof *a);
   a->layout = "report";
+  a->plugin_timeout = BD_CLI_DEFAULT_PLUGIN_TIMEOUT;
   int c;
   optind = 1;
   while ((c = getopt_long(argc, argv, "f:o:O:vh", options, NULL)) != -1) {
@@ -169,6 +173,9 @@ static int parse_render_args(int argc, char **argv, render_args *a) {
       break;
     case OPT_STRICT:
       a->strict = 1;
+      break;
+    case OPT_PLUGIN_TIMEOUT:
+      if (bd_cli_parse_timeout("render", optarg, &a->plugin_timeout) != 0) return BD_EXIT_USAGE;
       break;
     case 'h':
       bd_print_usage(stdout);
@@ -307,7 +314,8 @@ int bd_cmd_render(int argc, char **argv) {
                      .option_values = a.option_values,
                      .option_count = a.option_count,
                      .verbose = a.verbose,
-                     .generated_at = generated_at};
+                     .generated_at = generated_at,
+                     .plugin_timeout = a.plugin_timeout};
   status = bd_cli_render_report(&r, &set, reports[0], portfolio);
 done:
   bd_plugins_free(&set);

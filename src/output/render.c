@@ -1,14 +1,24 @@
 /* render.c - see render.h; also the services table plugins call. */
 #include "output/render.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+#if defined(__linux__)
+#include <sys/prctl.h>
+#endif
 
 #include "base/numfmt.h"
 #include "base/sha256.h"
 #include "output/catalogue.h"
+#include "output/child.h"
+#include "output/interrupt.h"
 #include "output/output.h"
 
 /* The context of one render, handed to the plugin as an opaque bd_output
@@ -25,7 +35,49 @@ struct bd_output {
   const bd_plugin *plugin; /* whose options these are (bd_plugin_option) */
   bd_render_log_fn log;
   void *log_context;
+  int channel; /* in the render child: the pipe its messages go up; -1 in the host */
 };
+
+/* --- messages from the render child -------------------------------------- */
+
+/* A message the render child sends the host, followed by len bytes of text. */
+typedef struct child_record {
+  char kind; /* one of the CHILD_* below */
+  char from_plugin;
+  unsigned char level; /* bd_log_level of a log line */
+  uint32_t line, column;
+  uint32_t value; /* CHILD_WRITE_FAILED: the errno */
+  uint32_t len;
+} child_record;
+
+enum {
+  CHILD_LOG = 'L',          /* a log line */
+  CHILD_FAILED = 'E',       /* the plugin returned an error: line, column, text */
+  CHILD_WRITE_FAILED = 'W', /* a write failed: value is the errno */
+  CHILD_DONE = 'D',         /* the render succeeded and everything is written */
+  CHILD_TEXT_MAX = 8192     /* longer log lines are cut */
+};
+
+/* Sends one record up the channel (the child's side; errors are ignored:
+ * the host sees a child that ended without saying it was done). */
+static void send_record(int fd, char kind, const child_record *fields, const char *text) {
+  child_record r = fields ? *fields : (child_record){0};
+  r.kind = kind;
+  size_t len = text ? strlen(text) : 0;
+  r.len = (uint32_t)(len > CHILD_TEXT_MAX ? CHILD_TEXT_MAX : len);
+  char buf[sizeof r + CHILD_TEXT_MAX];
+  memcpy(buf, &r, sizeof r);
+  if (r.len) memcpy(buf + sizeof r, text, r.len);
+  const char *p = buf;
+  size_t left = sizeof r + r.len;
+  while (left > 0) {
+    ssize_t n = write(fd, p, left);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return;
+    p += n;
+    left -= (size_t)n;
+  }
+}
 
 /* --- services ------------------------------------------------------------ */
 
@@ -36,7 +88,12 @@ static void emit_log(const bd_output *out, const char *plugin, bd_log_level leve
   if (out->log == NULL || (level == BD_LOG_DEBUG && !out->verbose)) return;
   char *text = NULL;
   if (vasprintf(&text, fmt, ap) < 0) return; /* out of memory: the line is lost */
-  out->log(out->log_context, plugin, level, text);
+  if (out->channel >= 0) {
+    child_record r = {.from_plugin = plugin != NULL, .level = (unsigned char)level};
+    send_record(out->channel, CHILD_LOG, &r, text);
+  } else {
+    out->log(out->log_context, plugin, level, text);
+  }
   free(text);
 }
 
@@ -185,7 +242,133 @@ static int check_features(const bd_plugin_set *set, const bd_plugin_file *pf,
   return 0;
 }
 
-/* Calls the plugin on the opened output and commits or aborts it. */
+/* What the host gathered from the render child's messages. */
+typedef struct child_news {
+  bd_output *out;
+  char *pending; /* bytes of an incomplete record */
+  size_t pending_len, pending_cap;
+  int done, failed, write_errno;
+  unsigned line, column;
+  char message[sizeof((bd_error *)0)->message];
+  int broken; /* a record made no sense: the rest is ignored */
+} child_news;
+
+/* Acts on one complete record from the child. */
+static void take_record(child_news *news, const child_record *r, const char *text) {
+  switch (r->kind) {
+  case CHILD_LOG:
+    if (news->out->log) {
+      char *line = strndup(text, r->len);
+      if (line == NULL) return;
+      news->out->log(news->out->log_context, r->from_plugin ? news->out->plugin_name : NULL,
+                     (bd_log_level)r->level, line);
+      free(line);
+    }
+    break;
+  case CHILD_FAILED:
+    news->failed = 1;
+    news->line = r->line;
+    news->column = r->column;
+    snprintf(news->message, sizeof news->message, "%.*s", (int)r->len, text);
+    break;
+  case CHILD_WRITE_FAILED:
+    news->write_errno = (int)r->value;
+    break;
+  case CHILD_DONE:
+    news->done = 1;
+    break;
+  default:
+    news->broken = 1;
+  }
+}
+
+/* Receives bytes of the message pipe (a bd_child_channel's receive). */
+static void receive_news(void *context, const char *data, size_t len) {
+  child_news *news = context;
+  if (news->broken) return;
+  if (news->pending_len + len > news->pending_cap) {
+    size_t cap = news->pending_cap ? news->pending_cap : 4096;
+    while (cap < news->pending_len + len) cap *= 2;
+    char *more = realloc(news->pending, cap);
+    if (more == NULL) {
+      news->broken = 1;
+      return;
+    }
+    news->pending = more;
+    news->pending_cap = cap;
+  }
+  memcpy(news->pending + news->pending_len, data, len);
+  news->pending_len += len;
+  size_t used = 0;
+  while (news->pending_len - used >= sizeof(child_record)) {
+    child_record r;
+    memcpy(&r, news->pending + used, sizeof r);
+    if (r.len > CHILD_TEXT_MAX) {
+      news->broken = 1;
+      return;
+    }
+    if (news->pending_len - used < sizeof r + r.len) break;
+    take_record(news, &r, news->pending + used + sizeof r);
+    used += sizeof r + r.len;
+  }
+  memmove(news->pending, news->pending + used, news->pending_len - used);
+  news->pending_len -= used;
+}
+
+/* In the render child: calls the plugin and tells the host how it went;
+ * never returns. */
+static void render_in_child(const bd_plugin_file *pf, const bd_render_request *req, bd_output *out,
+                            int channel) {
+  bd_interrupt_reset_in_child(0);
+#if defined(__linux__)
+  prctl(PR_SET_PDEATHSIG, SIGKILL); /* a host killed with SIGKILL takes its child along */
+#endif
+  out->channel = channel;
+  bd_error perr;
+  memset(&perr, 0, sizeof perr);
+  int rc = pf->plugin->render(&services, req, &perr);
+  int write_errno = bd_output_write_error(out->file);
+  if (rc == 0 && bd_output_flush(out->file) != 0) write_errno = bd_output_write_error(out->file);
+  if (write_errno != 0) {
+    /* the plugin stopped because a write failed, or its last bytes did not go out */
+    child_record r = {.value = (uint32_t)write_errno};
+    send_record(channel, CHILD_WRITE_FAILED, &r, NULL);
+    _exit(2);
+  }
+  if (rc != 0) {
+    perr.message[sizeof perr.message - 1] = '\0';
+    child_record r = {.line = perr.line, .column = perr.column};
+    send_record(channel, CHILD_FAILED, &r, perr.message);
+    _exit(1);
+  }
+  send_record(channel, CHILD_DONE, NULL, NULL);
+  _exit(0);
+}
+
+/* Words how a plugin's process ended badly into result (the old report is
+ * kept by the caller); returns -1. */
+static int fail_ended(bd_render_result *result, const char *what, const char *name,
+                      const char *path, const bd_render_job *job, const bd_child_end *end) {
+  const char *kept = strcmp(job->output, "-") == 0 ? "standard output may hold part of it"
+                                                   : "the old report is unchanged";
+  char sig[16];
+  if (end->timed_out)
+    return fail(result, BD_RENDER_PLUGIN_FAILED,
+                "the %s %s (%s) did not finish within %u second%s and was stopped "
+                "(--plugin-timeout); %s",
+                name, what, path, job->plugin_timeout, job->plugin_timeout == 1 ? "" : "s", kept);
+  if (end->signal)
+    return fail(result, BD_RENDER_PLUGIN_FAILED,
+                "the %s %s (%s) crashed with %s while rendering; %s", name, what, path,
+                bd_signal_name(end->signal, sig), kept);
+  return fail(
+      result, BD_RENDER_PLUGIN_FAILED, "the %s %s (%s) exited with status %d while rendering%s; %s",
+      name, what, path, end->exit_status,
+      strcmp(what, "plugin") == 0 ? " (a plugin returns from render, never exits)" : "", kept);
+}
+
+/* Calls the plugin in a child process on the opened output, then commits
+ * or aborts the output. */
 static int run_plugin(const bd_plugin_file *pf, const bd_render_job *job, bd_output *out,
                       bd_render_result *result) {
   bd_render_request req = {.struct_size = sizeof req,
@@ -200,24 +383,56 @@ static int run_plugin(const bd_plugin_file *pf, const bd_render_job *job, bd_out
                            .portfolio = job->portfolio,
                            .generated_at = job->generated_at,
                            .generated_at_set = job->generated_at_set};
-  bd_error perr;
-  memset(&perr, 0, sizeof perr);
   host_note(out, BD_LOG_DEBUG, "using %s (%s)", pf->plugin->name, pf->path);
-  int rc = pf->plugin->render(&services, &req, &perr);
+  int pipefd[2];
+  if (pipe2(pipefd, O_CLOEXEC) != 0) {
+    bd_output_abort(out->file);
+    return fail(result, BD_RENDER_PLUGIN_FAILED, "cannot start the render: %s", strerror(errno));
+  }
+  fflush(NULL); /* nothing the host buffered may be written twice */
+  pid_t pid = fork();
+  if (pid < 0) {
+    int saved = errno;
+    close(pipefd[0]);
+    close(pipefd[1]);
+    bd_output_abort(out->file);
+    return fail(result, BD_RENDER_PLUGIN_FAILED, "cannot start the render: %s", strerror(saved));
+  }
+  if (pid == 0) {
+    close(pipefd[0]);
+    render_in_child(pf, &req, out, pipefd[1]);
+  }
+  close(pipefd[1]);
+  bd_interrupt_track_child(pid);
+  child_news news = {.out = out};
+  bd_child_channel channel = {.fd = pipefd[0], .receive = receive_news, .context = &news};
+  bd_child_end end;
+  int rc = bd_child_supervise(pid, pid, &channel, 1, job->plugin_timeout, &end);
+  bd_interrupt_track_child(0);
+  free(news.pending);
   char err[1024];
-  if (rc != 0 && bd_output_write_error(out->file) != 0) {
+  if (rc != 0) {
+    bd_output_abort(out->file);
+    return fail(result, BD_RENDER_PLUGIN_FAILED, "lost the render of the %s plugin (%s): %s",
+                pf->plugin->name, pf->path, strerror(errno));
+  }
+  if (end.exited && end.exit_status == 2 && news.write_errno) {
     /* The plugin stopped because a write failed: an output problem. */
+    bd_output_fail(out->file, news.write_errno);
     bd_output_commit(out->file, err, sizeof err);
     return fail(result, BD_RENDER_OUTPUT, "%s", err);
   }
-  if (rc != 0) {
+  if (end.exited && end.exit_status == 1 && news.failed) {
     bd_output_abort(out->file);
-    perr.message[sizeof perr.message - 1] = '\0';
-    result->line = perr.line;
-    result->column = perr.line ? perr.column : 0;
-    if (perr.line) return fail(result, BD_RENDER_PLUGIN_FAILED, "%s", perr.message);
+    result->line = news.line;
+    result->column = news.line ? news.column : 0;
+    if (news.line) return fail(result, BD_RENDER_PLUGIN_FAILED, "%s", news.message);
     return fail(result, BD_RENDER_PLUGIN_FAILED, "%s plugin failed: %s", pf->plugin->name,
-                perr.message[0] ? perr.message : "no reason given");
+                news.message[0] ? news.message : "no reason given");
+  }
+  if (!(end.exited && end.exit_status == 0 && news.done)) {
+    bd_output_abort(out->file);
+    return fail_ended(result, "plugin", pf->plugin->name, pf->path, job, &end);
   }
   if (bd_output_commit_checked(out->file, job->no_clobber, &result->unchanged, err, sizeof err) !=
       0)
@@ -249,7 +464,8 @@ int bd_render(const bd_plugin_set *set, const bd_render_job *job, bd_render_resu
                    .option_count = job->option_count,
                    .plugin = pf->plugin,
                    .log = job->log,
-                   .log_context = job->log_context};
+                   .log_context = job->log_context,
+                   .channel = -1};
   if (check_features(set, pf, job, &out, result) != 0) return -1;
   int rc;
   if (bd_output_open(job->output, &out.file, result->message, sizeof result->message) != 0) {
