@@ -213,13 +213,16 @@ static int parse_render_args(int argc, char **argv, render_args *a) {
   return BD_EXIT_OK;
 }
 
-/* Works out the format and the output path; returns an exit code.  *owned
- * receives a string to free (the default output path) or NULL. */
-static int resolve_destination(render_args *a, char **owned) {
-  static char ext[16];
+/* Works out the format and the output path (a plugin may declare the
+ * extension it writes: a format's files need not end in .FORMAT); returns
+ * an exit code.  *owned receives a string to free (the default output
+ * path) or NULL. */
+static int resolve_destination(render_args *a, const bd_plugin_set *set, char **owned) {
+  static char ext[BD_PLUGIN_NAME_MAX + 2];
   *owned = NULL;
-  if (a->format == NULL && a->output != NULL && strcmp(a->output, "-") != 0)
-    a->format = extension_of(a->output, ext, sizeof ext);
+  if (a->format == NULL && a->output != NULL && strcmp(a->output, "-") != 0 &&
+      extension_of(a->output, ext, sizeof ext) != NULL)
+    a->format = bd_plugins_format_for_extension(set, ext);
   if (a->format == NULL) {
     fprintf(stderr, "badday render: cannot tell the format%s; give -f FORMAT%s\n",
             a->output == NULL             ? " without -o"
@@ -237,7 +240,7 @@ static int resolve_destination(render_args *a, char **owned) {
       fprintf(stderr, "badday render: a plan read from standard input needs -o OUTPUT\n");
       return BD_EXIT_USAGE;
     }
-    *owned = default_output(a->plan, a->format);
+    *owned = default_output(a->plan, bd_plugins_extension(set, a->format));
     if (*owned == NULL) return BD_EXIT_INTERNAL;
     a->output = *owned;
   }
@@ -271,14 +274,17 @@ int bd_cmd_render(int argc, char **argv) {
   render_args a;
   int status = parse_render_args(argc, argv, &a);
   char *owned_output = NULL;
-  if (status == BD_EXIT_OK) status = resolve_destination(&a, &owned_output);
+  bd_plugin_set set = {0};
+  if (status == BD_EXIT_OK && bd_cli_discover(a.plugin_dir, &set) != 0) status = BD_EXIT_INTERNAL;
+  if (status == BD_EXIT_OK) status = resolve_destination(&a, &set, &owned_output);
   if (status != BD_EXIT_OK) {
+    bd_plugins_free(&set);
+    free(owned_output);
     free_options(&a);
     return status < 0 ? BD_EXIT_OK : status;
   }
 
   bd_arena arena = {0};
-  bd_plugin_set set = {0};
   bd_portfolio *portfolio = NULL;
   bd_report **reports = bd_arena_array(&arena, a.plan_count, sizeof *reports);
   if (reports == NULL) {
@@ -291,10 +297,6 @@ int bd_cmd_render(int argc, char **argv) {
   if (status != BD_EXIT_OK) goto done;
   if (a.plan_count > 1 && bd_portfolio_build((const bd_report *const *)reports, a.plan_count,
                                              &arena, &portfolio) != 0) {
-    status = BD_EXIT_INTERNAL;
-    goto done;
-  }
-  if (bd_cli_discover(a.plugin_dir, &set) != 0) {
     status = BD_EXIT_INTERNAL;
     goto done;
   }

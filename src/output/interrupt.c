@@ -16,7 +16,7 @@ static volatile pid_t tracked_child;
  * async-signal-safe calls. */
 static void on_signal(int sig) {
   pid_t child = tracked_child;
-  if (child > 0) kill(child, SIGKILL);
+  if (child != 0) kill(child, SIGKILL); /* a pid, or -pid for a process group */
   if (tracked_file_set) unlink(tracked_file);
   _exit(128 + sig);
 }

@@ -25,7 +25,8 @@ void bd_interrupt_install(void);
  * as the temporary file to remove on a signal; NULL stops tracking. */
 void bd_interrupt_track_file(const char *path);
 
-/* Tracks pid as the render child to kill on a signal; 0 stops tracking. */
+/* Tracks the render child to kill on a signal, as kill(2) takes it (pid,
+ * or -pid for its process group); 0 stops tracking. */
 void bd_interrupt_track_child(pid_t pid);
 
 /* In a freshly forked child: restores the default action of SIGINT,

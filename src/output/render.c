@@ -18,6 +18,7 @@
 #include "base/sha256.h"
 #include "output/catalogue.h"
 #include "output/child.h"
+#include "output/exec_plugin.h"
 #include "output/interrupt.h"
 #include "output/output.h"
 
@@ -35,8 +36,35 @@ struct bd_output {
   const bd_plugin *plugin; /* whose options these are (bd_plugin_option) */
   bd_render_log_fn log;
   void *log_context;
-  int channel; /* in the render child: the pipe its messages go up; -1 in the host */
+  int channel;                /* in the render child: the pipe its messages go up; -1 in the host */
+  struct memory_sink *memory; /* when set, writes go here instead of to file */
 };
+
+/* Bytes written into memory (the report's JSON for an executable plugin). */
+typedef struct memory_sink {
+  char *data;
+  size_t len, cap;
+} memory_sink;
+
+/* Appends len bytes to the output (the file, or memory); returns 0 or -1. */
+static int sink_write(bd_output *out, const void *data, size_t len) {
+  if (out->memory == NULL) return bd_output_write(out->file, data, len);
+  memory_sink *m = out->memory;
+  if (len > m->cap - m->len) {
+    size_t cap = m->cap ? m->cap : 65536;
+    while (cap - m->len < len) {
+      if (cap > SIZE_MAX / 2) return -1;
+      cap *= 2;
+    }
+    char *more = realloc(m->data, cap);
+    if (more == NULL) return -1;
+    m->data = more;
+    m->cap = cap;
+  }
+  memcpy(m->data + m->len, data, len);
+  m->len += len;
+  return 0;
+}
 
 /* --- messages from the render child -------------------------------------- */
 
@@ -107,7 +135,7 @@ host_note(const bd_output *out, bd_log_level level, const char *fmt, ...) {
 }
 
 static int host_write(bd_output *out, const void *data, size_t len) {
-  return bd_output_write(out->file, data, len);
+  return sink_write(out, data, len);
 }
 
 __attribute__((format(printf, 3, 4))) static void host_log(bd_output *out, bd_log_level level,
@@ -146,11 +174,11 @@ __attribute__((format(printf, 2, 3))) static int host_print(bd_output *out, cons
   va_end(ap);
   int rc = -1;
   if (len >= 0 && (size_t)len < sizeof small) {
-    rc = bd_output_write(out->file, small, (size_t)len);
+    rc = sink_write(out, small, (size_t)len);
   } else if (len >= 0) {
     char *big = malloc((size_t)len + 1);
     if (big != NULL && vsnprintf(big, (size_t)len + 1, fmt, again) == len)
-      rc = bd_output_write(out->file, big, (size_t)len);
+      rc = sink_write(out, big, (size_t)len);
     free(big);
   }
   va_end(again);
@@ -158,7 +186,7 @@ __attribute__((format(printf, 2, 3))) static int host_print(bd_output *out, cons
 }
 
 static int host_puts(bd_output *out, const char *s) {
-  return bd_output_write(out->file, s, strlen(s));
+  return sink_write(out, s, strlen(s));
 }
 
 static const bd_host services = {
@@ -347,24 +375,24 @@ static void render_in_child(const bd_plugin_file *pf, const bd_render_request *r
 
 /* Words how a plugin's process ended badly into result (the old report is
  * kept by the caller); returns -1. */
-static int fail_ended(bd_render_result *result, const char *what, const char *name,
-                      const char *path, const bd_render_job *job, const bd_child_end *end) {
+static int fail_ended(bd_render_result *result, int executable, const char *name, const char *path,
+                      const bd_render_job *job, const bd_child_end *end) {
   const char *kept = strcmp(job->output, "-") == 0 ? "standard output may hold part of it"
                                                    : "the old report is unchanged";
   char sig[16];
   if (end->timed_out)
     return fail(result, BD_RENDER_PLUGIN_FAILED,
-                "the %s %s (%s) did not finish within %u second%s and was stopped "
+                "the %s plugin (%s) did not finish within %u second%s and was stopped "
                 "(--plugin-timeout); %s",
-                name, what, path, job->plugin_timeout, job->plugin_timeout == 1 ? "" : "s", kept);
+                name, path, job->plugin_timeout, job->plugin_timeout == 1 ? "" : "s", kept);
   if (end->signal)
     return fail(result, BD_RENDER_PLUGIN_FAILED,
-                "the %s %s (%s) crashed with %s while rendering; %s", name, what, path,
+                "the %s plugin (%s) crashed with %s while rendering; %s", name, path,
                 bd_signal_name(end->signal, sig), kept);
-  return fail(
-      result, BD_RENDER_PLUGIN_FAILED, "the %s %s (%s) exited with status %d while rendering%s; %s",
-      name, what, path, end->exit_status,
-      strcmp(what, "plugin") == 0 ? " (a plugin returns from render, never exits)" : "", kept);
+  return fail(result, BD_RENDER_PLUGIN_FAILED,
+              "the %s plugin (%s) exited with status %d while rendering%s; %s", name, path,
+              end->exit_status, executable ? "" : " (a plugin returns from render, never exits)",
+              kept);
 }
 
 /* Calls the plugin in a child process on the opened output, then commits
@@ -432,7 +460,169 @@ static int run_plugin(const bd_plugin_file *pf, const bd_render_job *job, bd_out
   }
   if (!(end.exited && end.exit_status == 0 && news.done)) {
     bd_output_abort(out->file);
-    return fail_ended(result, "plugin", pf->plugin->name, pf->path, job, &end);
+    return fail_ended(result, 0, pf->plugin->name, pf->path, job, &end);
+  }
+  if (bd_output_commit_checked(out->file, job->no_clobber, &result->unchanged, err, sizeof err) !=
+      0)
+    return fail(result, BD_RENDER_OUTPUT, "%s", err);
+  host_note(out, BD_LOG_DEBUG, "%s %s (%s, %s layout)", result->unchanged ? "unchanged" : "wrote",
+            job->output, job->format, job->layout);
+  return 0;
+}
+
+/* --- executable plugins --------------------------------------------------- */
+
+/* The report's JSON, the json format's bytes, from the json plugin's code
+ * linked into the host (plugins/json/json.c; Makefile.am renames its entry). */
+const bd_plugin *bd_json_plugin_entry(void);
+
+/* Appends s to m as a JSON string literal. */
+static int json_string(memory_sink *m, bd_output *mem, const char *s) {
+  if (sink_write(mem, "\"", 1) != 0) return -1;
+  for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+    char esc[8];
+    if (*p == '"' || *p == '\\')
+      snprintf(esc, sizeof esc, "\\%c", *p);
+    else if (*p < 0x20)
+      snprintf(esc, sizeof esc, "\\u%04x", *p);
+    else {
+      esc[0] = (char)*p;
+      esc[1] = '\0';
+    }
+    if (sink_write(mem, esc, strlen(esc)) != 0) return -1;
+  }
+  (void)m;
+  return sink_write(mem, "\"", 1);
+}
+
+/* Writes the request of protocol 1 into mem's memory sink:
+ *   {"protocol":1,"request":{...},"report":THE JSON FORMAT'S BYTES}
+ * Returns 0, or -1 (out of memory, or the JSON writer failed: err). */
+static int build_exec_input(const bd_plugin_file *pf, const bd_render_job *job, bd_output *out,
+                            bd_output *mem, bd_error *err) {
+  memory_sink *m = mem->memory;
+  char num[64];
+  int rc = host_puts(mem, "{\"protocol\": 1, \"request\": {\"format\": ");
+  rc |= json_string(m, mem, job->format);
+  rc |= host_puts(mem, ", \"layout\": ");
+  rc |= json_string(m, mem, job->layout);
+  rc |= host_puts(mem, ", \"lang\": ");
+  rc |= json_string(m, mem, job->lang);
+  rc |= host_puts(mem, ", \"output_name\": ");
+  rc |= json_string(m, mem, job->output);
+  const char *ext = bd_exec_plugin_extension(pf, job->format);
+  rc |= host_puts(mem, ", \"extension\": ");
+  rc |= json_string(m, mem, ext ? ext : job->format);
+  snprintf(num, sizeof num, "%lld", (long long)job->generated_at);
+  rc |= host_print(mem, ", \"generated_at\": %s", job->generated_at_set ? num : "null");
+  rc |= host_puts(mem, ", \"badday_version\": ");
+  rc |= json_string(m, mem, PACKAGE_VERSION);
+  rc |= host_print(mem, ", \"abi\": \"%d.%d\", \"portfolio\": %s, \"comparison\": %s", BD_ABI_MAJOR,
+                   BD_ABI_MINOR, job->portfolio ? "true" : "false",
+                   shows_comparison(job) ? "true" : "false");
+  rc |= host_puts(mem, ", \"options\": {");
+  const bd_option_spec *o;
+  int first = 1;
+  for (size_t i = 0; (o = bd_plugin_option(pf->plugin, i)) != NULL; i++) {
+    const char *value = host_option(out, o->name);
+    if (value == NULL) continue;
+    rc |= host_puts(mem, first ? "" : ", ");
+    rc |= json_string(m, mem, o->name);
+    rc |= host_puts(mem, ": ");
+    rc |= json_string(m, mem, value);
+    first = 0;
+  }
+  rc |= host_puts(mem, "}}, \"report\": ");
+  if (rc != 0) return -1;
+  const bd_plugin *json = bd_json_plugin_entry();
+  bd_render_request req = {.struct_size = sizeof req,
+                           .report = job->report,
+                           .format = "json",
+                           .layout = job->layout,
+                           .output = mem,
+                           .output_name = job->output,
+                           .lang = job->lang,
+                           .template_dir = job->template_dir,
+                           .font_dir = job->font_dir,
+                           .portfolio = job->portfolio,
+                           .generated_at = job->generated_at,
+                           .generated_at_set = job->generated_at_set};
+  if (json->render(&services, &req, err) != 0) return -1;
+  return host_puts(mem, "}\n");
+}
+
+/* Writes a chunk of the program's standard output to the destination (a
+ * bd_exec_plugin_run sink; after a failed write the rest is only drained). */
+static void exec_output(void *context, const char *data, size_t len) {
+  bd_output_write(context, data, len);
+}
+
+/* Shows what the program wrote on stderr as the plugin's log lines. */
+static void show_exec_messages(bd_output *out, const bd_exec_messages *m) {
+  char *text = strdup(m->text);
+  if (text == NULL) return;
+  char *save = NULL;
+  for (char *line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
+    host_log(out, BD_LOG_INFO, "%s", line);
+  if (m->dropped)
+    host_log(out, BD_LOG_INFO, "... %zu more bytes of messages not shown", m->dropped);
+  free(text);
+}
+
+/* Runs an executable plugin on the opened output, then commits or aborts it. */
+static int run_exec_plugin(const bd_plugin_file *pf, const bd_render_job *job, bd_output *out,
+                           bd_render_result *result) {
+  host_note(out, BD_LOG_DEBUG, "using %s (%s, protocol %d)", pf->plugin->name, pf->path,
+            BD_EXEC_PROTOCOL);
+  memory_sink sink = {0};
+  bd_output mem = *out;
+  mem.memory = &sink;
+  mem.plugin = bd_json_plugin_entry();
+  mem.plugin_name = "json";
+  mem.option_count = 0;
+  bd_error jerr;
+  memset(&jerr, 0, sizeof jerr);
+  if (build_exec_input(pf, job, out, &mem, &jerr) != 0) {
+    free(sink.data);
+    bd_output_abort(out->file);
+    return fail(result, BD_RENDER_PLUGIN_FAILED, "cannot write the request for the %s plugin: %s",
+                pf->plugin->name, jerr.message[0] ? jerr.message : "out of memory");
+  }
+  bd_exec_messages *messages = malloc(sizeof *messages);
+  if (messages == NULL) {
+    free(sink.data);
+    bd_output_abort(out->file);
+    return fail(result, BD_RENDER_PLUGIN_FAILED, "out of memory");
+  }
+  bd_child_end end;
+  int rc = bd_exec_plugin_run(pf, sink.data, sink.len, job->plugin_timeout, exec_output, out->file,
+                              messages, &end);
+  int saved = errno;
+  free(sink.data);
+  show_exec_messages(out, messages);
+  free(messages);
+  char err[1024];
+  if (rc != 0) {
+    bd_output_abort(out->file);
+    return fail(result, BD_RENDER_PLUGIN_FAILED, "cannot run the %s plugin (%s): %s",
+                pf->plugin->name, pf->path, strerror(saved));
+  }
+  if (!(end.exited && end.exit_status == 0)) {
+    bd_output_abort(out->file);
+    return fail_ended(result, 1, pf->plugin->name, pf->path, job, &end);
+  }
+  if (bd_output_write_error(out->file) != 0) {
+    bd_output_commit(out->file, err, sizeof err); /* reports the write error */
+    return fail(result, BD_RENDER_OUTPUT, "%s", err);
+  }
+  if (bd_output_size(out->file) == 0) {
+    bd_output_abort(out->file);
+    return fail(result, BD_RENDER_PLUGIN_FAILED,
+                "the %s plugin (%s) exited with status 0 but wrote nothing on its standard "
+                "output; %s",
+                pf->plugin->name, pf->path,
+                strcmp(job->output, "-") == 0 ? "nothing was written"
+                                              : "the old report is unchanged");
   }
   if (bd_output_commit_checked(out->file, job->no_clobber, &result->unchanged, err, sizeof err) !=
       0)
@@ -472,7 +662,7 @@ int bd_render(const bd_plugin_set *set, const bd_render_job *job, bd_render_resu
     result->failure = BD_RENDER_OUTPUT;
     rc = -1;
   } else {
-    rc = run_plugin(pf, job, &out, result);
+    rc = pf->exec ? run_exec_plugin(pf, job, &out, result) : run_plugin(pf, job, &out, result);
   }
   bd_lazy_catalogue_free(&catalogue);
   return rc;
