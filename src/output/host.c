@@ -107,7 +107,40 @@ static int check_trust(bd_plugin_file *file, const char *path, const char *what,
   return 0;
 }
 
-/* Checks the directory that holds path. */
+/* Checks every directory above dir (an absolute path), as ssh's
+ * StrictModes does: none may be writable by others without the sticky bit
+ * (whoever can write there can replace what lies below), and no component
+ * may be a symbolic link owned by someone other than us or root.  Returns
+ * 0 when trusted. */
+static int check_ancestors(bd_plugin_file *file, const char *path, const char *dir) {
+  size_t len = strlen(dir);
+  char *prefix = malloc(len + 1);
+  if (prefix == NULL) return refuse(file, "out of memory");
+  int rc = 0;
+  for (size_t end = 1; rc == 0 && end <= len; end++) {
+    if (end < len && dir[end] != '/') continue;
+    memcpy(prefix, dir, end);
+    prefix[end] = '\0';
+    struct stat st;
+    if (lstat(prefix, &st) != 0) continue; /* the plugin's own check reports it */
+    if (S_ISLNK(st.st_mode) && st.st_uid != geteuid() && st.st_uid != 0)
+      rc = refuse(file,
+                  "%s: reached through %s, a symbolic link owned by user %u, neither you nor "
+                  "root",
+                  path, prefix, (unsigned)st.st_uid);
+    else if (end < len && stat(prefix, &st) == 0 && (st.st_mode & S_IWOTH) &&
+             !(st.st_mode & S_ISVTX))
+      rc = refuse(file,
+                  "%s: %s above it is writable by others without the sticky bit (mode %04o), "
+                  "so anyone could replace the plugin directory; run chmod o-w or +t on it",
+                  path, prefix, (unsigned)(st.st_mode & 07777));
+  }
+  free(prefix);
+  return rc;
+}
+
+/* Checks the directory that holds path, and every directory above it, both
+ * as named and as resolved through symbolic links. */
 static int check_directory(bd_plugin_file *file, const char *path) {
   const char *slash = strrchr(path, '/');
   char *dir = strndup(path, slash == path ? 1 : (size_t)(slash - path));
@@ -115,6 +148,10 @@ static int check_directory(bd_plugin_file *file, const char *path) {
   struct stat st;
   int rc = stat(dir, &st) != 0 ? refuse(file, "%s: %s", dir, strerror(errno))
                                : check_trust(file, path, "its directory", &st);
+  if (rc == 0) rc = check_ancestors(file, path, dir);
+  char *real = rc == 0 ? realpath(dir, NULL) : NULL;
+  if (real != NULL && strcmp(real, dir) != 0) rc = check_ancestors(file, path, real);
+  free(real);
   free(dir);
   return rc;
 }
