@@ -65,6 +65,7 @@ typedef struct render_args {
   int verbose;
   int strict;                               /* --strict: lint warnings are errors */
   unsigned plugin_timeout;                  /* --plugin-timeout SECONDS */
+  const char *paper;                        /* --paper: -O paper= for a plugin that has it */
   const char *option_names[BD_MAX_OPTIONS]; /* -O NAME=VALUE, in order; names malloc'ed */
   const char *option_values[BD_MAX_OPTIONS];
   size_t option_count;
@@ -147,8 +148,10 @@ static int parse_render_args(int argc, char **argv, render_args *a) {
       if (bd_cli_add_compare(&a->compare, optarg) != 0) return BD_EXIT_USAGE;
       break;
     case 'O':
+      if (add_option(a, NULL, optarg) != 0) return BD_EXIT_USAGE;
+      break;
     case OPT_PAPER:
-      if (add_option(a, c == 'O' ? NULL : "paper", optarg) != 0) return BD_EXIT_USAGE;
+      a->paper = optarg;
       break;
     case 'f':
       a->format = optarg;
@@ -247,6 +250,35 @@ static int resolve_destination(render_args *a, const bd_plugin_set *set, char **
   return BD_EXIT_OK;
 }
 
+/* --paper SIZE is -O paper=SIZE (given before the -O options, so that an
+ * explicit -O paper= wins) for a plugin that declares a paper option; for
+ * any other plugin it is ignored with a warning.  Returns an exit code. */
+static int apply_paper(render_args *a, const bd_plugin_set *set) {
+  const bd_plugin_file *pf = bd_plugins_find(set, a->format);
+  const bd_option_spec *o = NULL;
+  for (size_t i = 0; pf && (o = bd_plugin_option(pf->plugin, i)) != NULL; i++)
+    if (strcmp(o->name, "paper") == 0) break;
+  if (pf == NULL) return BD_EXIT_OK; /* bd_render says no plugin renders the format */
+  if (o == NULL) {
+    fprintf(stderr,
+            "badday render: warning: --paper is ignored: the %s plugin has no paper option\n",
+            pf->plugin->name);
+    return BD_EXIT_OK;
+  }
+  if (a->option_count == BD_MAX_OPTIONS) {
+    fprintf(stderr, "badday render: more than %d -O options\n", BD_MAX_OPTIONS);
+    return BD_EXIT_USAGE;
+  }
+  char *name = strdup("paper");
+  if (name == NULL) return BD_EXIT_INTERNAL;
+  memmove(a->option_names + 1, a->option_names, a->option_count * sizeof *a->option_names);
+  memmove(a->option_values + 1, a->option_values, a->option_count * sizeof *a->option_values);
+  a->option_names[0] = name;
+  a->option_values[0] = a->paper;
+  a->option_count++;
+  return BD_EXIT_OK;
+}
+
 /* Loads and analyses every plan (all of them, so that every error is
  * shown) into reports; returns an exit code. */
 static int load_reports(const render_args *a, bd_arena *arena, bd_report **reports) {
@@ -277,6 +309,7 @@ int bd_cmd_render(int argc, char **argv) {
   bd_plugin_set set = {0};
   if (status == BD_EXIT_OK && bd_cli_discover(a.plugin_dir, &set) != 0) status = BD_EXIT_INTERNAL;
   if (status == BD_EXIT_OK) status = resolve_destination(&a, &set, &owned_output);
+  if (status == BD_EXIT_OK && a.paper) status = apply_paper(&a, &set);
   if (status != BD_EXIT_OK) {
     bd_plugins_free(&set);
     free(owned_output);

@@ -299,8 +299,9 @@ static void take_record(child_news *news, const child_record *r, const char *tex
     news->column = r->column;
     snprintf(news->message, sizeof news->message, "%.*s", (int)r->len, text);
     break;
-  case CHILD_WRITE_FAILED:
+  case CHILD_WRITE_FAILED: /* with the plugin's own message, if it gave one */
     news->write_errno = (int)r->value;
+    snprintf(news->message, sizeof news->message, "%.*s", (int)r->len, text);
     break;
   case CHILD_DONE:
     news->done = 1;
@@ -360,7 +361,8 @@ static void render_in_child(const bd_plugin_file *pf, const bd_render_request *r
   if (write_errno != 0) {
     /* the plugin stopped because a write failed, or its last bytes did not go out */
     child_record r = {.value = (uint32_t)write_errno};
-    send_record(channel, CHILD_WRITE_FAILED, &r, NULL);
+    perr.message[sizeof perr.message - 1] = '\0';
+    send_record(channel, CHILD_WRITE_FAILED, &r, rc != 0 ? perr.message : NULL);
     _exit(2);
   }
   if (rc != 0) {
@@ -448,6 +450,9 @@ static int run_plugin(const bd_plugin_file *pf, const bd_render_job *job, bd_out
     /* The plugin stopped because a write failed: an output problem. */
     bd_output_fail(out->file, news.write_errno);
     bd_output_commit(out->file, err, sizeof err);
+    if (news.message[0])
+      return fail(result, BD_RENDER_OUTPUT, "%s (the %s plugin: %s)", err, pf->plugin->name,
+                  news.message);
     return fail(result, BD_RENDER_OUTPUT, "%s", err);
   }
   if (end.exited && end.exit_status == 1 && news.failed) {
