@@ -83,9 +83,13 @@ static void exec_in_child(int program, const char *path, const char *arg, int in
     if (dup2(prog, 3) < 0) _exit(127);
     prog = 3;
   }
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 34))
+  closefrom(4); /* one close_range(2) call */
+#else
   struct rlimit rl;
   long max = getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < 65536 ? (long)rl.rlim_cur : 65536;
   for (long fd = 4; fd < max; fd++) close((int)fd);
+#endif
   /* a script's interpreter opens /dev/fd/3, so it must survive the exec */
   fcntl(prog, F_SETFD, 0);
   char *argv[3] = {(char *)path, (char *)arg, NULL};
