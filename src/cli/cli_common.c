@@ -192,6 +192,21 @@ const char *bd_cli_absolute_dir(const char *command, const char *dir, char *reso
   return resolved;
 }
 
+int bd_cli_parse_timeout(const char *command, const char *arg, unsigned *seconds) {
+  char *end = NULL;
+  errno = 0;
+  long v = strtol(arg, &end, 10);
+  if (arg[0] < '0' || arg[0] > '9' || *end != '\0' || errno != 0 || v < 0 || v > 86400) {
+    fprintf(stderr,
+            "badday %s: --plugin-timeout takes whole seconds from 0 (no limit) to 86400, "
+            "not '%s'\n",
+            command, arg);
+    return -1;
+  }
+  *seconds = (unsigned)v;
+  return 0;
+}
+
 int bd_cli_discover(const char *plugin_dir, bd_plugin_set *set) {
   bd_plugin_search search = {plugin_dir, getenv("BADDAY_PLUGIN_PATH"), BD_PLUGINDIR};
   if (bd_plugins_discover(&search, set) != 0) {
@@ -304,7 +319,8 @@ int bd_cli_render_report(const bd_cli_render *a, const bd_plugin_set *set, const
                          .template_dir = a->template_dir ? a->template_dir : default_templates,
                          .fallback_template_dir = default_templates,
                          .font_dir = fonts,
-                         .log = print_log_line};
+                         .log = print_log_line,
+                         .plugin_timeout = a->plugin_timeout};
     bd_render_result result;
     if (bd_render(set, &job, &result) != 0) status = report_failure(a, set, &result);
   }

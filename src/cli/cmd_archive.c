@@ -69,7 +69,8 @@ typedef struct archive_args {
   const char *plugin_dir;
   int force;
   int verbose;
-  unsigned threads; /* --threads: for the simulation of ranges; 0 for the online CPUs */
+  unsigned threads;        /* --threads: for the simulation of ranges; 0 for the online CPUs */
+  unsigned plugin_timeout; /* --plugin-timeout SECONDS */
   bd_evidence_list evidence;
   bd_compare_list compare;
 } archive_args;
@@ -109,7 +110,8 @@ static int archive_plan(const archive_args *a, const char *path, const bd_plan *
                        .output = out,
                        .verbose = a->verbose,
                        .no_clobber = !a->force,
-                       .generated_at = generated_at};
+                       .generated_at = generated_at,
+                       .plugin_timeout = a->plugin_timeout};
     status = bd_cli_render_report(&r, set, report, NULL);
     free(out);
   }
@@ -153,19 +155,30 @@ static int archive_plans(const archive_args *a, char *const *paths, size_t count
 }
 
 int bd_cmd_archive(int argc, char **argv) {
-  enum { OPT_DIR = 256, OPT_FORCE, OPT_LANG, OPT_PLUGIN_DIR, OPT_COMPARE, OPT_THREADS };
-  static const struct option options[] = {{"dir", required_argument, NULL, OPT_DIR},
-                                          {"force", no_argument, NULL, OPT_FORCE},
-                                          {"lang", required_argument, NULL, OPT_LANG},
-                                          {"plugin-dir", required_argument, NULL, OPT_PLUGIN_DIR},
-                                          {"evidence", required_argument, NULL, 'e'},
-                                          {"compare", required_argument, NULL, OPT_COMPARE},
-                                          {"threads", required_argument, NULL, OPT_THREADS},
-                                          {"verbose", no_argument, NULL, 'v'},
-                                          {"help", no_argument, NULL, 'h'},
-                                          {NULL, 0, NULL, 0}};
+  enum {
+    OPT_DIR = 256,
+    OPT_FORCE,
+    OPT_LANG,
+    OPT_PLUGIN_DIR,
+    OPT_COMPARE,
+    OPT_THREADS,
+    OPT_PLUGIN_TIMEOUT
+  };
+  static const struct option options[] = {
+      {"dir", required_argument, NULL, OPT_DIR},
+      {"force", no_argument, NULL, OPT_FORCE},
+      {"lang", required_argument, NULL, OPT_LANG},
+      {"plugin-dir", required_argument, NULL, OPT_PLUGIN_DIR},
+      {"evidence", required_argument, NULL, 'e'},
+      {"compare", required_argument, NULL, OPT_COMPARE},
+      {"threads", required_argument, NULL, OPT_THREADS},
+      {"plugin-timeout", required_argument, NULL, OPT_PLUGIN_TIMEOUT},
+      {"verbose", no_argument, NULL, 'v'},
+      {"help", no_argument, NULL, 'h'},
+      {NULL, 0, NULL, 0}};
   archive_args a;
   memset(&a, 0, sizeof a);
+  a.plugin_timeout = BD_CLI_DEFAULT_PLUGIN_TIMEOUT;
   int c;
   optind = 1;
   while ((c = getopt_long(argc, argv, "vh", options, NULL)) != -1) {
@@ -187,6 +200,9 @@ int bd_cmd_archive(int argc, char **argv) {
       break;
     case OPT_COMPARE:
       if (bd_cli_add_compare(&a.compare, optarg) != 0) return BD_EXIT_USAGE;
+      break;
+    case OPT_PLUGIN_TIMEOUT:
+      if (bd_cli_parse_timeout("archive", optarg, &a.plugin_timeout) != 0) return BD_EXIT_USAGE;
       break;
     case 'v':
       a.verbose = 1;

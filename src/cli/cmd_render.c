@@ -63,8 +63,10 @@ typedef struct render_args {
   const char *plugin_dir;
   const char *template_dir;
   int verbose;
-  int strict;       /* --strict: lint warnings are errors */
-  unsigned threads; /* --threads: for the simulation of ranges; 0 for the online CPUs */
+  int strict;                               /* --strict: lint warnings are errors */
+  unsigned threads;                         /* --threads: for the simulation of ranges; 0 for the online CPUs */
+  unsigned plugin_timeout;                  /* --plugin-timeout SECONDS */
+  const char *paper;                        /* --paper: -O paper= for a plugin that has it */
   const char *option_names[BD_MAX_OPTIONS]; /* -O NAME=VALUE, in order; names malloc'ed */
   const char *option_values[BD_MAX_OPTIONS];
   size_t option_count;
@@ -115,7 +117,8 @@ static int parse_render_args(int argc, char **argv, render_args *a) {
     OPT_PAPER,
     OPT_COMPARE,
     OPT_STRICT,
-    OPT_THREADS
+    OPT_THREADS,
+    OPT_PLUGIN_TIMEOUT
   };
   static const struct option options[] = {
       {"format", required_argument, NULL, 'f'},
@@ -131,10 +134,12 @@ static int parse_render_args(int argc, char **argv, render_args *a) {
       {"verbose", no_argument, NULL, 'v'},
       {"strict", no_argument, NULL, OPT_STRICT},
       {"threads", required_argument, NULL, OPT_THREADS},
+      {"plugin-timeout", required_argument, NULL, OPT_PLUGIN_TIMEOUT},
       {"help", no_argument, NULL, 'h'},
       {NULL, 0, NULL, 0}};
   memset(a, 0, sizeof *a);
   a->layout = "report";
+  a->plugin_timeout = BD_CLI_DEFAULT_PLUGIN_TIMEOUT;
   int c;
   optind = 1;
   while ((c = getopt_long(argc, argv, "f:o:O:vh", options, NULL)) != -1) {
@@ -146,8 +151,10 @@ static int parse_render_args(int argc, char **argv, render_args *a) {
       if (bd_cli_add_compare(&a->compare, optarg) != 0) return BD_EXIT_USAGE;
       break;
     case 'O':
+      if (add_option(a, NULL, optarg) != 0) return BD_EXIT_USAGE;
+      break;
     case OPT_PAPER:
-      if (add_option(a, c == 'O' ? NULL : "paper", optarg) != 0) return BD_EXIT_USAGE;
+      a->paper = optarg;
       break;
     case 'f':
       a->format = optarg;
@@ -175,6 +182,9 @@ static int parse_render_args(int argc, char **argv, render_args *a) {
       break;
     case OPT_THREADS:
       if (bd_cli_parse_threads("render", optarg, &a->threads) != 0) return BD_EXIT_USAGE;
+      break;
+    case OPT_PLUGIN_TIMEOUT:
+      if (bd_cli_parse_timeout("render", optarg, &a->plugin_timeout) != 0) return BD_EXIT_USAGE;
       break;
     case 'h':
       bd_print_usage(stdout);
@@ -212,13 +222,16 @@ static int parse_render_args(int argc, char **argv, render_args *a) {
   return BD_EXIT_OK;
 }
 
-/* Works out the format and the output path; returns an exit code.  *owned
- * receives a string to free (the default output path) or NULL. */
-static int resolve_destination(render_args *a, char **owned) {
-  static char ext[16];
+/* Works out the format and the output path (a plugin may declare the
+ * extension it writes: a format's files need not end in .FORMAT); returns
+ * an exit code.  *owned receives a string to free (the default output
+ * path) or NULL. */
+static int resolve_destination(render_args *a, const bd_plugin_set *set, char **owned) {
+  static char ext[BD_PLUGIN_NAME_MAX + 2];
   *owned = NULL;
-  if (a->format == NULL && a->output != NULL && strcmp(a->output, "-") != 0)
-    a->format = extension_of(a->output, ext, sizeof ext);
+  if (a->format == NULL && a->output != NULL && strcmp(a->output, "-") != 0 &&
+      extension_of(a->output, ext, sizeof ext) != NULL)
+    a->format = bd_plugins_format_for_extension(set, ext);
   if (a->format == NULL) {
     fprintf(stderr, "badday render: cannot tell the format%s; give -f FORMAT%s\n",
             a->output == NULL             ? " without -o"
@@ -236,10 +249,39 @@ static int resolve_destination(render_args *a, char **owned) {
       fprintf(stderr, "badday render: a plan read from standard input needs -o OUTPUT\n");
       return BD_EXIT_USAGE;
     }
-    *owned = default_output(a->plan, a->format);
+    *owned = default_output(a->plan, bd_plugins_extension(set, a->format));
     if (*owned == NULL) return BD_EXIT_INTERNAL;
     a->output = *owned;
   }
+  return BD_EXIT_OK;
+}
+
+/* --paper SIZE is -O paper=SIZE (given before the -O options, so that an
+ * explicit -O paper= wins) for a plugin that declares a paper option; for
+ * any other plugin it is ignored with a warning.  Returns an exit code. */
+static int apply_paper(render_args *a, const bd_plugin_set *set) {
+  const bd_plugin_file *pf = bd_plugins_find(set, a->format);
+  const bd_option_spec *o = NULL;
+  for (size_t i = 0; pf && (o = bd_plugin_option(pf->plugin, i)) != NULL; i++)
+    if (strcmp(o->name, "paper") == 0) break;
+  if (pf == NULL) return BD_EXIT_OK; /* bd_render says no plugin renders the format */
+  if (o == NULL) {
+    fprintf(stderr,
+            "badday render: warning: --paper is ignored: the %s plugin has no paper option\n",
+            pf->plugin->name);
+    return BD_EXIT_OK;
+  }
+  if (a->option_count == BD_MAX_OPTIONS) {
+    fprintf(stderr, "badday render: more than %d -O options\n", BD_MAX_OPTIONS);
+    return BD_EXIT_USAGE;
+  }
+  char *name = strdup("paper");
+  if (name == NULL) return BD_EXIT_INTERNAL;
+  memmove(a->option_names + 1, a->option_names, a->option_count * sizeof *a->option_names);
+  memmove(a->option_values + 1, a->option_values, a->option_count * sizeof *a->option_values);
+  a->option_names[0] = name;
+  a->option_values[0] = a->paper;
+  a->option_count++;
   return BD_EXIT_OK;
 }
 
@@ -271,14 +313,18 @@ int bd_cmd_render(int argc, char **argv) {
   render_args a;
   int status = parse_render_args(argc, argv, &a);
   char *owned_output = NULL;
-  if (status == BD_EXIT_OK) status = resolve_destination(&a, &owned_output);
+  bd_plugin_set set = {0};
+  if (status == BD_EXIT_OK && bd_cli_discover(a.plugin_dir, &set) != 0) status = BD_EXIT_INTERNAL;
+  if (status == BD_EXIT_OK) status = resolve_destination(&a, &set, &owned_output);
+  if (status == BD_EXIT_OK && a.paper) status = apply_paper(&a, &set);
   if (status != BD_EXIT_OK) {
+    bd_plugins_free(&set);
+    free(owned_output);
     free_options(&a);
     return status < 0 ? BD_EXIT_OK : status;
   }
 
   bd_arena arena = {0};
-  bd_plugin_set set = {0};
   bd_portfolio *portfolio = NULL;
   bd_report **reports = bd_arena_array(&arena, a.plan_count, sizeof *reports);
   if (reports == NULL) {
@@ -291,10 +337,6 @@ int bd_cmd_render(int argc, char **argv) {
   if (status != BD_EXIT_OK) goto done;
   if (a.plan_count > 1 && bd_portfolio_build((const bd_report *const *)reports, a.plan_count,
                                              &arena, &portfolio) != 0) {
-    status = BD_EXIT_INTERNAL;
-    goto done;
-  }
-  if (bd_cli_discover(a.plugin_dir, &set) != 0) {
     status = BD_EXIT_INTERNAL;
     goto done;
   }
@@ -314,7 +356,8 @@ int bd_cmd_render(int argc, char **argv) {
                      .option_values = a.option_values,
                      .option_count = a.option_count,
                      .verbose = a.verbose,
-                     .generated_at = generated_at};
+                     .generated_at = generated_at,
+                     .plugin_timeout = a.plugin_timeout};
   status = bd_cli_render_report(&r, &set, reports[0], portfolio);
 done:
   bd_plugins_free(&set);

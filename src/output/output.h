@@ -6,7 +6,11 @@
  * directory and renamed into place by bd_output_commit() only when the
  * whole report was written and flushed to disk, so a crash, a full disk or
  * a failing plugin never truncates or destroys the previous report.
- * bd_output_abort() removes the temporary file.
+ * bd_output_abort() removes the temporary file.  The temporary file is
+ * named .badday-tmp-PID-XXXXXX (PID the writing process) and tracked for
+ * interrupt.h, so that SIGINT or SIGTERM removes it; opening a destination
+ * first removes the temporaries in its directory whose owner process is
+ * gone (left by SIGKILL).
  *
  * bd_output_file is opaque: output.c alone knows its members.  The
  * per-render context a plugin sees (struct bd_output) is render.c's and
@@ -52,5 +56,16 @@ void bd_output_abort(bd_output_file *out);
  * succeeded (a plugin that returns -1 after a failed write has met an
  * output problem, not one of its own). */
 int bd_output_write_error(const bd_output_file *out);
+
+/* Writes out what is buffered (a render child does before it exits, so
+ * that its parent can commit).  Returns 0, or -1 after a write error. */
+int bd_output_flush(bd_output_file *out);
+
+/* Marks out as failed with errnum (a write that failed in the render
+ * child), unless a write already failed: commit then reports it. */
+void bd_output_fail(bd_output_file *out, int errnum);
+
+/* The bytes handed to bd_output_write so far in this process. */
+size_t bd_output_size(const bd_output_file *out);
 
 #endif
