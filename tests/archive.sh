@@ -15,6 +15,24 @@ check "the json is the report" jq -e '.service == "Smart Receipt Manager"' "$A/2
 check "no temporary file left" no_temp_files "$A/2025-Q1"
 cp -r "$A" "$WORK/first"
 
+# kept inputs: the plan byte for byte and every evidence file (two of the
+# same name kept apart), each with its SHA-256 in the manifest
+E="$TOP_SRCDIR/tests/evidence"
+mkdir -p "$WORK/ev2" && cp "$E/fail.xml" "$WORK/ev2/pass.xml"
+run "$BADDAY" archive --dir "$WORK/kept" -e "$E/pass.xml" -e "$WORK/ev2/pass.xml" "$VALID/spec-example.yaml"
+expect_rc "archive with evidence" 0
+K="$WORK/kept/2025-Q1/Smart-Receipt-Manager"
+check "the plan is kept byte for byte" cmp "$VALID/spec-example.yaml" "$K.inputs/spec-example.yaml"
+check "the evidence is kept" cmp "$E/pass.xml" "$K.inputs/pass.xml"
+check "a second evidence file of the same name is kept apart" cmp "$WORK/ev2/pass.xml" "$K.inputs/pass-2.xml"
+check "nothing else is kept" test "$(ls "$K.inputs" | wc -l)" -eq 3
+check "the manifest names six files" jq -e '.files | length == 6' "$K.manifest.json"
+check "the manifest's roles" jq -e '[.files[].role] == ["report","report","report","plan","evidence","evidence"]' "$K.manifest.json"
+(cd "$WORK/kept/2025-Q1" && jq -r '.files[] | "\(.sha256)  \(.path)"' Smart-Receipt-Manager.manifest.json) >"$WORK/sums"
+check "every SHA-256 in the manifest is the file's" sh -c "cd '$WORK/kept/2025-Q1' && sha256sum -c --quiet '$WORK/sums'"
+check "the manifest's plan hash is the report's source_sha256" test "$(jq -r '.files[3].sha256' "$K.manifest.json")" = "$(jq -r .source_sha256 "$K.json")"
+check "no staging directory left" no_temp_files "$WORK/kept/2025-Q1"
+
 run "$BADDAY" archive --dir "$A" "$VALID/spec-example.yaml"
 expect_rc "archiving again succeeds" 0
 check "archiving again changes nothing (reproducible)" diff -r "$WORK/first" "$A"

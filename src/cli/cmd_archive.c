@@ -16,40 +16,11 @@
 #include <sys/stat.h>
 
 #include "analysis/analyse.h"
+#include "cli/archive_name.h"
+#include "cli/archive_set.h"
 #include "cli/cli.h"
 #include "cli/cli_common.h"
 #include "output/host.h"
-
-/* Whether c may stand in a file name as it is: ASCII letters, digits, '_'
- * and any byte of a non-ASCII UTF-8 character (the plan is valid UTF-8). */
-static int name_char(unsigned char c) {
-  return c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-         c == '_';
-}
-
-/* Copies name into buf as a safe file name: name characters are kept, a
- * '.' or '-' only between two of them, and every other run becomes one '-';
- * so no '/', no leading '.', no "..".  At most 100 bytes, never cutting a
- * character; "plan" when nothing is left. */
-static void safe_name(const char *name, char *buf, size_t size) {
-  size_t len = 0, limit = size - 1 < 100 ? size - 1 : 100;
-  const unsigned char *p = (const unsigned char *)name;
-  while (*p && len < limit) {
-    size_t n = *p < 0x80 ? 1 : *p >= 0xF0 ? 4 : *p >= 0xE0 ? 3 : 2;
-    if (name_char(*p)) {
-      if (len + n > limit) break;
-      memcpy(buf + len, p, n);
-      len += n;
-    } else if (len > 0 && name_char((unsigned char)buf[len - 1]) && p[1] != '\0') {
-      /* '.' and '-' stay between name characters; anything else is '-'. */
-      buf[len++] = (*p == '.' && name_char(p[1])) ? '.' : '-';
-    }
-    p += n;
-  }
-  while (len > 0 && (buf[len - 1] == '-' || buf[len - 1] == '.')) len--;
-  buf[len] = '\0';
-  if (len == 0) snprintf(buf, size, "plan");
-}
 
 /* Creates dir if it is missing; returns 0 or -1 (printed). */
 static int make_directory(const char *dir) {
@@ -73,30 +44,38 @@ typedef struct archive_args {
   bd_compare_list compare;
 } archive_args;
 
-/* Archives one loaded plan and its report; returns an exit code. */
+/* Archives one loaded plan and its report: renders the set into the
+ * staging directory, keeps the plan and the evidence, and publishes the
+ * set whole (archive_set.h).  Returns an exit code. */
 static int archive_plan(const archive_args *a, const char *path, const bd_plan *plan,
                         const bd_report *report, const bd_plugin_set *set) {
   /* The formats an archive keeps: what the user would type with -f, each
    * rendered by whichever plugin offers it (the file extension too). */
   static const char *const formats[] = {"pdf", "html", "json"};
   int status = BD_EXIT_OK;
-  char period[128], service[128], *dir = NULL;
-  if (status == BD_EXIT_OK) {
-    safe_name(report->period ? report->period : report->as_of, period, sizeof period);
-    safe_name(report->service, service, sizeof service);
-    if (asprintf(&dir, "%s/%s", a->dir, period) < 0) dir = NULL;
-    if (dir == NULL)
-      status = BD_EXIT_INTERNAL;
-    else if (make_directory(dir) != 0)
-      status = BD_EXIT_OUTPUT;
+  char period[128], service[128], *dir = NULL, err[1200] = "";
+  bd_archive_file_name(report->period ? report->period : report->as_of, period, sizeof period);
+  bd_archive_file_name(report->service, service, sizeof service);
+  if (asprintf(&dir, "%s/%s", a->dir, period) < 0) return BD_EXIT_INTERNAL;
+  if (make_directory(dir) != 0) {
+    free(dir);
+    return BD_EXIT_OUTPUT;
   }
   /* Reproducible renders: the as-of date is "now" unless the user set one. */
   int64_t generated_at = 0;
-  if (status == BD_EXIT_OK && bd_cli_generated_at(plan->as_of, &generated_at) != 0)
-    status = BD_EXIT_USAGE;
+  if (bd_cli_generated_at(plan->as_of, &generated_at) != 0) {
+    free(dir);
+    return BD_EXIT_USAGE;
+  }
+  bd_archive_set files;
+  if (bd_archive_set_begin(&files, dir, service, err, sizeof err) != 0) {
+    fprintf(stderr, "badday archive: %s\n", err);
+    free(dir);
+    return BD_EXIT_OUTPUT;
+  }
   for (size_t i = 0; status == BD_EXIT_OK && i < sizeof formats / sizeof formats[0]; i++) {
-    char *out = NULL;
-    if (asprintf(&out, "%s/%s.%s", dir, service, formats[i]) < 0) {
+    char *out = bd_archive_set_report_path(&files, formats[i]);
+    if (out == NULL) {
       status = BD_EXIT_INTERNAL;
       break;
     }
@@ -107,11 +86,26 @@ static int archive_plan(const archive_args *a, const char *path, const bd_plan *
                        .lang = a->lang,
                        .output = out,
                        .verbose = a->verbose,
-                       .no_clobber = !a->force,
                        .generated_at = generated_at};
     status = bd_cli_render_report(&r, set, report, NULL);
     free(out);
+    if (status == BD_EXIT_OK && bd_archive_set_add_report(&files, formats[i], err, sizeof err) != 0)
+      status = BD_EXIT_OUTPUT;
   }
+  if (status == BD_EXIT_OK && bd_archive_set_add_input(&files, path, "plan", err, sizeof err) != 0)
+    status = BD_EXIT_OUTPUT;
+  for (size_t i = 0; status == BD_EXIT_OK && i < a->evidence.count; i++)
+    if (bd_archive_set_add_input(&files, a->evidence.paths[i], "evidence", err, sizeof err) != 0)
+      status = BD_EXIT_OUTPUT;
+  int unchanged = 0;
+  if (status == BD_EXIT_OK &&
+      bd_archive_set_publish(&files, a->force, &unchanged, err, sizeof err) != 0)
+    status = BD_EXIT_OUTPUT;
+  if (status == BD_EXIT_OUTPUT && err[0]) fprintf(stderr, "badday archive: %s\n", err);
+  if (status == BD_EXIT_OK && a->verbose)
+    fprintf(stderr, "badday: %s %s/%s.{pdf,html,json} and its inputs\n",
+            unchanged ? "unchanged" : "wrote", dir, service);
+  bd_archive_set_end(&files);
   free(dir);
   return status;
 }
@@ -165,7 +159,7 @@ int bd_cmd_archive(int argc, char **argv) {
   memset(&a, 0, sizeof a);
   int c;
   optind = 1;
-  while ((c = getopt_long(argc, argv, "vh", options, NULL)) != -1) {
+  while ((c = getopt_long(argc, argv, "e:vh", options, NULL)) != -1) {
     switch (c) {
     case OPT_DIR:
       a.dir = optarg;
