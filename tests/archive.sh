@@ -64,6 +64,26 @@ expect_rc "plan without period archived" 0
 check "UTF-8 names kept" test -s "$A/2025年-第1四半期/経費精算システム.pdf"
 check "as_of names the folder without a period" test -d "$A/$(sed -n 's/^as_of: //p' "$WORK/ja.yaml")"
 
+# one name, one file: "café" composed and decomposed is one service file;
+# a right-to-left override, zero-width space, look-alike slash and emoji
+# are replaced
+printf 'service: "caf\303\251"\n' >"$WORK/nfc.head"
+printf 'service: "cafe\314\201"\n' >"$WORK/nfd.head"
+for form in nfc nfd; do
+  { cat "$WORK/$form.head"; grep -v '^service:' "$VALID/spec-example.yaml"; } >"$WORK/$form.yaml"
+done
+run "$BADDAY" archive --dir "$WORK/names" "$WORK/nfc.yaml"
+expect_rc "NFC name archived" 0
+run "$BADDAY" archive --dir "$WORK/names" "$WORK/nfd.yaml"
+expect_rc "the NFD name is the same file (its other plan is refused)" 4
+check "one file for café" test "$(ls "$WORK/names/2025-Q1" | grep -c 'pdf$')" -eq 1
+check "café in NFC" test -s "$(printf '%s/names/2025-Q1/caf\303\251.json' "$WORK")"
+{ printf 'service: "a\342\200\256b\342\200\213c\342\210\225d\360\237\222\270e"\n'
+  grep -v '^service:' "$VALID/spec-example.yaml"; } >"$WORK/odd.yaml"
+run "$BADDAY" archive --dir "$WORK/odd" "$WORK/odd.yaml"
+expect_rc "odd name archived" 0
+check "bidi, zero-width, slash look-alike and emoji replaced" test -s "$WORK/odd/2025-Q1/a-b-c-d-e.json"
+
 run "$BADDAY" archive "$VALID/spec-example.yaml"
 expect_rc "archive without --dir" 2
 run "$BADDAY" archive --dir "$A" "$TOP_SRCDIR/tests/broken/unknown-key-suggest.yaml"
