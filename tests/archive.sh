@@ -84,6 +84,16 @@ run "$BADDAY" archive --dir "$WORK/odd" "$WORK/odd.yaml"
 expect_rc "odd name archived" 0
 check "bidi, zero-width, slash look-alike and emoji replaced" test -s "$WORK/odd/2025-Q1/a-b-c-d-e.json"
 
+# the index: built from what DIR holds, rewritten by every run
+check "index.json written" jq -e '.periods | length == 4' "$A/index.json"
+check "the index names the files with their SHA-256" jq -e --arg h "$(sha256sum "$A/2025-Q1/Smart-Receipt-Manager.pdf" | cut -c1-64)" \
+  '[.periods[].services[].files[] | select(.path == "2025-Q1/Smart-Receipt-Manager.pdf") | .sha256] == [$h]' "$A/index.json"
+check "the index copies the report's figures" jq -e --slurpfile r "$A/2025-Q1/Smart-Receipt-Manager.json" \
+  '[.periods[].services[] | select(.file == "Smart-Receipt-Manager")][0] | .yearly_loss_now == $r[0].totals.current.eal and .yearly_loss_planned == $r[0].totals.planned.eal and .coverage == $r[0].totals.coverage and .decisions_needed == ($r[0].decisions | length)' "$A/index.json"
+check "index.html links the PDF" grep -q 'href="2025-Q1/Smart-Receipt-Manager.pdf"' "$A/index.html"
+check "index.html has the plugin's Content-Security-Policy" grep -q "default-src 'none'; style-src 'sha256-" "$A/index.html"
+check "no temporary index left" no_temp_files "$A"
+
 run "$BADDAY" archive "$VALID/spec-example.yaml"
 expect_rc "archive without --dir" 2
 run "$BADDAY" archive --dir "$A" "$TOP_SRCDIR/tests/broken/unknown-key-suggest.yaml"

@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 
 #include "analysis/analyse.h"
+#include "cli/archive_index.h"
 #include "cli/archive_name.h"
 #include "cli/archive_set.h"
 #include "cli/cli.h"
@@ -208,5 +209,14 @@ int bd_cmd_archive(int argc, char **argv) {
   if (bd_cli_discover(a.plugin_dir, &set) != 0) return BD_EXIT_INTERNAL;
   int status = archive_plans(&a, argv + optind, (size_t)(argc - optind), &set);
   bd_plugins_free(&set);
+  /* The index is rewritten whatever happened: it shows what DIR holds. */
+  char *templates = bd_cli_data_file("templates"), err[1200];
+  if (templates == NULL) {
+    status = BD_EXIT_INTERNAL;
+  } else if (bd_index_write(a.dir, templates, err, sizeof err) != 0) {
+    fprintf(stderr, "badday archive: %s\n", err);
+    if (status == BD_EXIT_OK) status = BD_EXIT_OUTPUT;
+  }
+  free(templates);
   return status;
 }

@@ -1,0 +1,530 @@
+/* archive_index.c - see archive_index.h. */
+#include "cli/archive_index.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "base/arena.h"
+#include "base/diag.h"
+#include "base/numfmt.h"
+#include "base/sha256.h"
+#include "cli/archive_set.h"
+#include "output/output.h"
+#include "plan/ytree.h"
+
+/* --- reading a JSON file badday wrote ------------------------------------ */
+
+/* The value of key in mapping m, or NULL. */
+static const bd_ynode *get(const bd_ynode *m, const char *key) {
+  if (m == NULL || m->kind != BD_YNODE_MAPPING) return NULL;
+  for (uint32_t i = 0; i + 1 < m->len; i += 2)
+    if (m->u.items[i]->kind == BD_YNODE_SCALAR && strcmp(m->u.items[i]->u.text, key) == 0)
+      return m->u.items[i + 1];
+  return NULL;
+}
+
+/* A scalar's text in a new string, or fallback (NULL: "null"). */
+static char *text_of(const bd_ynode *n, const char *fallback) {
+  if (n != NULL && n->kind == BD_YNODE_SCALAR) return strdup(n->u.text);
+  return fallback ? strdup(fallback) : NULL;
+}
+
+/* Parses the JSON (or YAML) file at path; the tree lives in *scratch and
+ * its texts in *arena.  Returns the root or NULL. */
+static const bd_ynode *parse_file(const char *path, bd_arena *arena, bd_ytree *tree, char **data) {
+  size_t len;
+  if (bd_read_whole_file(path, data, &len) != 0) return NULL;
+  bd_diags diags = {0}; /* the messages are not shown: the file is skipped */
+  bd_ytree_init(tree, path, *data, len, arena, &diags);
+  const bd_ynode *root = NULL;
+  if (bd_ytree_check_encoding(tree) == 0) {
+    bd_ytree_parse(tree, NULL);
+    if (tree->errors == 0 && tree->complete) root = tree->root;
+  }
+  bd_diags_free(&diags);
+  return root;
+}
+
+/* --- scanning ------------------------------------------------------------ */
+
+static int add_file(bd_index_entry *e, const char *path, const char *sha, const char *role) {
+  bd_index_file *bigger = realloc(e->files, (e->file_count + 1) * sizeof *bigger);
+  if (bigger == NULL) return -1;
+  e->files = bigger;
+  bd_index_file *f = &e->files[e->file_count];
+  f->path = strdup(path);
+  f->sha256 = strdup(sha);
+  f->role = strdup(role);
+  if (!f->path || !f->sha256 || !f->role) return -1;
+  e->file_count++;
+  return 0;
+}
+
+/* Hashes DIR/rel into hex; returns 0 or -1. */
+static int hash_at(const char *dir, const char *rel, char hex[65]) {
+  char *path = NULL, *data = NULL;
+  size_t len;
+  if (asprintf(&path, "%s/%s", dir, rel) < 0) return -1;
+  int rc = bd_read_whole_file(path, &data, &len);
+  free(path);
+  if (rc != 0) return -1;
+  bd_sha256_hex(data, len, hex);
+  free(data);
+  return 0;
+}
+
+/* Lists the files of entry e: its manifest's, else the reports SERVICE.*
+ * found next to its JSON, hashed now. */
+static int read_files(const char *dir, bd_index_entry *e) {
+  char *mpath = NULL, *data = NULL, rel[1200], hex[65];
+  if (asprintf(&mpath, "%s/%s/%s.manifest.json", dir, e->period_dir, e->stem) < 0) return -1;
+  bd_arena arena = {0};
+  bd_ytree tree;
+  memset(&tree, 0, sizeof tree);
+  const bd_ynode *root = access(mpath, F_OK) == 0 ? parse_file(mpath, &arena, &tree, &data) : NULL;
+  const bd_ynode *files = get(root, "files");
+  int rc = 0;
+  if (files && files->kind == BD_YNODE_SEQUENCE) {
+    e->has_manifest = 1;
+    for (uint32_t i = 0; rc == 0 && i < files->len; i++) {
+      const bd_ynode *p = get(files->u.items[i], "path"), *s = get(files->u.items[i], "sha256"),
+                     *r = get(files->u.items[i], "role");
+      if (!p || !s || !r || p->kind || s->kind || r->kind) continue;
+      snprintf(rel, sizeof rel, "%s/%s", e->period_dir, p->u.text);
+      rc = add_file(e, rel, s->u.text, r->u.text);
+    }
+    snprintf(rel, sizeof rel, "%s/%s.manifest.json", e->period_dir, e->stem);
+    if (rc == 0 && hash_at(dir, rel, hex) == 0) rc = add_file(e, rel, hex, "manifest");
+  } else {
+    static const char *const exts[] = {"pdf", "html", "json"};
+    for (size_t i = 0; rc == 0 && i < 3; i++) {
+      snprintf(rel, sizeof rel, "%s/%s.%s", e->period_dir, e->stem, exts[i]);
+      if (hash_at(dir, rel, hex) == 0) rc = add_file(e, rel, hex, "report");
+    }
+  }
+  bd_arena_free(&tree.scratch);
+  bd_arena_free(&arena);
+  free(data);
+  free(mpath);
+  return rc;
+}
+
+/* Reads DIR/PERIOD/NAME as a report into a new entry of index; a file
+ * that is no report of badday is skipped.  Returns 0 or -1 (memory). */
+static int read_report(const char *dir, const char *period_dir, const char *name, bd_index *index) {
+  char *path = NULL, *data = NULL;
+  if (asprintf(&path, "%s/%s/%s", dir, period_dir, name) < 0) return -1;
+  bd_arena arena = {0};
+  bd_ytree tree;
+  memset(&tree, 0, sizeof tree);
+  const bd_ynode *root = parse_file(path, &arena, &tree, &data);
+  const bd_ynode *totals = get(root, "totals"), *service = get(root, "service");
+  int rc = 0;
+  if (totals != NULL && service != NULL && service->kind == BD_YNODE_SCALAR) {
+    bd_index_entry *bigger = realloc(index->entries, (index->count + 1) * sizeof *bigger);
+    if (bigger == NULL) {
+      rc = -1;
+    } else {
+      index->entries = bigger;
+      bd_index_entry *e = &index->entries[index->count++];
+      memset(e, 0, sizeof *e);
+      e->period_dir = strdup(period_dir);
+      e->stem = strndup(name, strlen(name) - strlen(".json"));
+      e->service = text_of(service, "");
+      e->period = text_of(get(root, "period"), NULL);
+      e->as_of = text_of(get(root, "as_of"), "");
+      e->currency = text_of(get(root, "currency"), "");
+      e->eal_now = text_of(get(get(totals, "current"), "eal"), "null");
+      e->eal_planned = text_of(get(get(totals, "planned"), "eal"), "null");
+      e->budget_used = text_of(get(get(totals, "current"), "budget_used"), "null");
+      e->coverage = text_of(get(totals, "coverage"), "null");
+      e->verified_coverage = text_of(get(totals, "verified_coverage"), "null");
+      const bd_ynode *d = get(root, "decisions");
+      e->decisions = d && d->kind == BD_YNODE_SEQUENCE ? d->len : 0;
+      if (!e->period_dir || !e->stem || !e->service || !e->as_of || !e->currency || !e->eal_now ||
+          !e->eal_planned || !e->budget_used || !e->coverage || !e->verified_coverage ||
+          read_files(dir, e) != 0)
+        rc = -1;
+    }
+  }
+  bd_arena_free(&tree.scratch);
+  bd_arena_free(&arena);
+  free(data);
+  free(path);
+  return rc;
+}
+
+/* Whether name is a report's JSON: SERVICE.json, not a manifest, not a
+ * hidden or temporary file. */
+static int is_report_name(const char *name) {
+  size_t n = strlen(name);
+  return name[0] != '.' && n > 5 && strcmp(name + n - 5, ".json") == 0 &&
+         !(n > 14 && strcmp(name + n - 14, ".manifest.json") == 0);
+}
+
+/* The sort key of a period: "YYYY-QN" by its quarter's first month, any
+ * other by the earliest as-of date of its reports. */
+static void period_key(const bd_index *index, const char *period_dir, char key[32]) {
+  int y, q;
+  char rest;
+  if (sscanf(period_dir, "%4d-Q%1d%c", &y, &q, &rest) == 2 && q >= 1 && q <= 4 &&
+      strlen(period_dir) == 7) {
+    snprintf(key, 32, "%04d-%02d-00", y, (q - 1) * 3 + 1);
+    return;
+  }
+  key[0] = '\0';
+  for (size_t i = 0; i < index->count; i++)
+    if (strcmp(index->entries[i].period_dir, period_dir) == 0 &&
+        (key[0] == '\0' || strcmp(index->entries[i].as_of, key) < 0))
+      snprintf(key, 32, "%s", index->entries[i].as_of);
+}
+
+static const bd_index *sorting; /* qsort has no context argument */
+
+static int compare_entries(const void *pa, const void *pb) {
+  const bd_index_entry *a = pa, *b = pb;
+  char ka[32], kb[32];
+  period_key(sorting, a->period_dir, ka);
+  period_key(sorting, b->period_dir, kb);
+  int c = strcmp(ka, kb);
+  if (c == 0) c = strcmp(a->period_dir, b->period_dir);
+  return c ? c : strcmp(a->stem, b->stem);
+}
+
+int bd_index_scan(const char *dir, bd_index *index, char *err, size_t errsize) {
+  memset(index, 0, sizeof *index);
+  DIR *top = opendir(dir);
+  if (top == NULL) {
+    snprintf(err, errsize, "%s: %s", dir, strerror(errno));
+    return -1;
+  }
+  int rc = 0;
+  struct dirent *p;
+  while (rc == 0 && (p = readdir(top)) != NULL) {
+    if (p->d_name[0] == '.') continue;
+    char *sub = NULL;
+    struct stat st;
+    if (asprintf(&sub, "%s/%s", dir, p->d_name) < 0) {
+      rc = -1;
+      break;
+    }
+    DIR *d = lstat(sub, &st) == 0 && S_ISDIR(st.st_mode) ? opendir(sub) : NULL;
+    struct dirent *f;
+    while (rc == 0 && d != NULL && (f = readdir(d)) != NULL)
+      if (is_report_name(f->d_name)) rc = read_report(dir, p->d_name, f->d_name, index);
+    if (d) closedir(d);
+    free(sub);
+  }
+  closedir(top);
+  if (rc != 0) {
+    snprintf(err, errsize, "%s: out of memory while reading the archive", dir);
+    bd_index_free(index);
+    return -1;
+  }
+  sorting = index;
+  if (index->count > 1)
+    qsort(index->entries, index->count, sizeof *index->entries, compare_entries);
+  return 0;
+}
+
+void bd_index_free(bd_index *index) {
+  for (size_t i = 0; i < index->count; i++) {
+    bd_index_entry *e = &index->entries[i];
+    char *strings[] = {e->period_dir,  e->stem,     e->service,          e->period,
+                       e->as_of,       e->currency, e->eal_now,          e->eal_planned,
+                       e->budget_used, e->coverage, e->verified_coverage};
+    for (size_t j = 0; j < sizeof strings / sizeof strings[0]; j++) free(strings[j]);
+    for (size_t j = 0; j < e->file_count; j++) {
+      free(e->files[j].path);
+      free(e->files[j].sha256);
+      free(e->files[j].role);
+    }
+    free(e->files);
+  }
+  free(index->entries);
+  memset(index, 0, sizeof *index);
+}
+
+/* --- writing ------------------------------------------------------------- */
+
+/* Writes s as a JSON string. */
+static void json_string(FILE *f, const char *s) {
+  fputc('"', f);
+  for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+    if (*p == '"' || *p == '\\')
+      fprintf(f, "\\%c", *p);
+    else if (*p < 0x20)
+      fprintf(f, "\\u%04x", *p);
+    else
+      fputc(*p, f);
+  }
+  fputc('"', f);
+}
+
+/* Writes a number text from a report JSON as it is, or null when it is
+ * not a number (a text the report never writes). */
+static void json_number(FILE *f, const char *s) {
+  char *end;
+  if (strcmp(s, "null") != 0 && *s && (bd_strtod_c(s, &end), *end == '\0'))
+    fputs(s, f);
+  else
+    fputs("null", f);
+}
+
+static void write_index_json(FILE *f, const bd_index *index) {
+  fputs("{\n  \"badday_archive_index\": 1,\n  \"periods\": [", f);
+  for (size_t i = 0; i < index->count;) {
+    const char *period = index->entries[i].period_dir;
+    fputs(i ? ",\n    {\"dir\": " : "\n    {\"dir\": ", f);
+    json_string(f, period);
+    fputs(", \"services\": [", f);
+    for (size_t first = i; i < index->count && strcmp(index->entries[i].period_dir, period) == 0;
+         i++) {
+      const bd_index_entry *e = &index->entries[i];
+      fputs(i > first ? ",\n      {" : "\n      {", f);
+      fputs("\"service\": ", f);
+      json_string(f, e->service);
+      fputs(", \"file\": ", f);
+      json_string(f, e->stem);
+      fputs(", \"period\": ", f);
+      if (e->period)
+        json_string(f, e->period);
+      else
+        fputs("null", f);
+      fputs(", \"as_of\": ", f);
+      json_string(f, e->as_of);
+      fputs(", \"currency\": ", f);
+      json_string(f, e->currency);
+      fputs(",\n       \"yearly_loss_now\": ", f);
+      json_number(f, e->eal_now);
+      fputs(", \"yearly_loss_planned\": ", f);
+      json_number(f, e->eal_planned);
+      fputs(", \"budget_used\": ", f);
+      json_number(f, e->budget_used);
+      fputs(", \"coverage\": ", f);
+      json_number(f, e->coverage);
+      fputs(", \"verified_coverage\": ", f);
+      json_number(f, e->verified_coverage);
+      fprintf(f, ", \"decisions_needed\": %zu, \"manifest\": %s,\n       \"files\": [",
+              e->decisions, e->has_manifest ? "true" : "false");
+      for (size_t j = 0; j < e->file_count; j++) {
+        fputs(j ? ",\n         {\"path\": " : "\n         {\"path\": ", f);
+        json_string(f, e->files[j].path);
+        fputs(", \"role\": ", f);
+        json_string(f, e->files[j].role);
+        fprintf(f, ", \"sha256\": \"%s\"}", e->files[j].sha256);
+      }
+      fputs("]}", f);
+    }
+    fputs("]}", f);
+  }
+  fputs("\n  ]\n}\n", f);
+}
+
+/* Writes s escaped for HTML text and attribute values. */
+static void html_text(FILE *f, const char *s) {
+  for (; *s; s++) {
+    switch (*s) {
+    case '&':
+      fputs("&amp;", f);
+      break;
+    case '<':
+      fputs("&lt;", f);
+      break;
+    case '>':
+      fputs("&gt;", f);
+      break;
+    case '"':
+      fputs("&quot;", f);
+      break;
+    default:
+      fputc(*s, f);
+    }
+  }
+}
+
+/* Writes a link's href: the path with every byte outside a safe ASCII
+ * set percent-encoded (so the link resolves to exactly that file). */
+static void href(FILE *f, const char *path) {
+  for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+    if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+        strchr("-_./", *p))
+      fputc(*p, f);
+    else
+      fprintf(f, "%%%02X", *p);
+  }
+}
+
+/* Writes a figure cell: the report's number formatted by the display rules. */
+static void figure_cell(FILE *f, const char *text, const char *currency, int share) {
+  char buf[96];
+  char *end;
+  double v = bd_strtod_c(text, &end);
+  if (strcmp(text, "null") == 0 || *end != '\0')
+    snprintf(buf, sizeof buf, "-");
+  else if (share)
+    bd_format_share(v, buf, sizeof buf);
+  else
+    bd_format_money(v, currency, 1, "en", buf, sizeof buf);
+  fputs("<td class=\"num\">", f);
+  html_text(f, buf);
+  fputs("</td>", f);
+}
+
+static void write_index_html(FILE *f, const bd_index *index, const char *css) {
+  char hash[65];
+  unsigned char digest[32];
+  bd_sha256(css, strlen(css), digest);
+  static const char b64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  size_t o = 0;
+  for (size_t i = 0; i < 32; i += 3) {
+    unsigned v = (unsigned)digest[i] << 16 | (i + 1 < 32 ? digest[i + 1] : 0) << 8 |
+                 (i + 2 < 32 ? digest[i + 2] : 0);
+    hash[o++] = b64[v >> 18 & 63];
+    hash[o++] = b64[v >> 12 & 63];
+    hash[o++] = i + 1 < 32 ? b64[v >> 6 & 63] : '=';
+    hash[o++] = i + 2 < 32 ? b64[v & 63] : '=';
+  }
+  hash[o] = '\0';
+  fprintf(f,
+          "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+          "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+          "style-src 'sha256-%s'; script-src 'none'; img-src data:; base-uri 'none'; "
+          "form-action 'none'\">\n"
+          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+          "<meta name=\"referrer\" content=\"no-referrer\">\n"
+          "<title>badday archive</title>\n<style>",
+          hash);
+  fputs(css, f);
+  fputs("</style>\n</head>\n<body class=\"layout-report\">\n<main id=\"content\">\n"
+        "<h1>Archive</h1>\n",
+        f);
+  for (size_t i = 0; i < index->count;) {
+    const char *period = index->entries[i].period_dir;
+    fputs("<section class=\"archive-period\">\n<h2>", f);
+    html_text(f, period);
+    fputs("</h2>\n<table>\n<thead><tr><th>Service</th><th class=\"num\">Yearly loss now</th>"
+          "<th class=\"num\">Yearly loss planned</th><th class=\"num\">Error budget used</th>"
+          "<th class=\"num\">Coverage</th><th class=\"num\">Verified coverage</th>"
+          "<th class=\"num\">Decisions needed</th><th>Files (SHA-256)</th></tr></thead>\n<tbody>\n",
+          f);
+    for (; i < index->count && strcmp(index->entries[i].period_dir, period) == 0; i++) {
+      const bd_index_entry *e = &index->entries[i];
+      fputs("<tr><td>", f);
+      html_text(f, e->service);
+      fputs("</td>", f);
+      figure_cell(f, e->eal_now, e->currency, 0);
+      figure_cell(f, e->eal_planned, e->currency, 0);
+      figure_cell(f, e->budget_used, e->currency, 1);
+      figure_cell(f, e->coverage, e->currency, 1);
+      figure_cell(f, e->verified_coverage, e->currency, 1);
+      fprintf(f, "<td class=\"num\">%zu</td><td>", e->decisions);
+      for (size_t j = 0; j < e->file_count; j++) {
+        const char *slash = strrchr(e->files[j].path, '/');
+        fputs(j ? "<br><a href=\"" : "<a href=\"", f);
+        href(f, e->files[j].path);
+        fputs("\">", f);
+        html_text(f, slash ? slash + 1 : e->files[j].path);
+        fputs("</a> <code title=\"SHA-256\">", f);
+        fprintf(f, "%.12s</code>", e->files[j].sha256);
+      }
+      fputs("</td></tr>\n", f);
+    }
+    fputs("</tbody>\n</table>\n</section>\n", f);
+  }
+  fputs("<p>Every file's full SHA-256 is in <a href=\"index.json\">index.json</a>; "
+        "<code>badday archive --verify</code> checks them.</p>\n</main>\n</body>\n</html>\n",
+        f);
+}
+
+/* Reads css_dir/base.css and report.css into a new string, or NULL. */
+static char *read_css(const char *css_dir) {
+  static const char *const names[] = {"base.css", "report.css"};
+  char *css = NULL;
+  size_t len = 0;
+  FILE *f = open_memstream(&css, &len);
+  if (f == NULL) return NULL;
+  for (size_t i = 0; i < 2; i++) {
+    char *path = NULL, *data = NULL;
+    size_t n;
+    if (asprintf(&path, "%s/%s", css_dir, names[i]) < 0 || bd_read_whole_file(path, &data, &n)) {
+      free(path);
+      fclose(f);
+      free(css);
+      return NULL;
+    }
+    fwrite(data, 1, n, f);
+    fputc('\n', f);
+    free(data);
+    free(path);
+  }
+  fclose(f);
+  return css;
+}
+
+/* Writes text atomically to DIR/name. */
+static int write_atomically(const char *dir, const char *name, const char *text, size_t len,
+                            char *err, size_t errsize) {
+  char *path = NULL;
+  if (asprintf(&path, "%s/%s", dir, name) < 0) {
+    snprintf(err, errsize, "%s: out of memory", dir);
+    return -1;
+  }
+  bd_output_file *out;
+  int rc = bd_output_open(path, &out, err, errsize);
+  if (rc == 0) {
+    bd_output_write(out, text, len);
+    rc = bd_output_commit(out, err, errsize);
+  }
+  free(path);
+  return rc;
+}
+
+int bd_index_write(const char *dir, const char *css_dir, char *err, size_t errsize) {
+  char *lock_path = NULL;
+  if (asprintf(&lock_path, "%s/.badday-lock-index", dir) < 0) {
+    snprintf(err, errsize, "%s: out of memory", dir);
+    return -1;
+  }
+  int lock = open(lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+  if (lock < 0 || flock(lock, LOCK_EX) != 0) {
+    snprintf(err, errsize, "%s: cannot lock: %s", lock_path, strerror(errno));
+    if (lock >= 0) close(lock);
+    free(lock_path);
+    return -1;
+  }
+  free(lock_path);
+  bd_index index;
+  char *css = read_css(css_dir);
+  int rc = -1;
+  if (css == NULL) {
+    snprintf(err, errsize, "%s: cannot read base.css and report.css", css_dir);
+  } else if (bd_index_scan(dir, &index, err, errsize) == 0) {
+    char *json = NULL, *html = NULL;
+    size_t json_len = 0, html_len = 0;
+    FILE *fj = open_memstream(&json, &json_len), *fh = open_memstream(&html, &html_len);
+    if (fj) write_index_json(fj, &index);
+    if (fh) write_index_html(fh, &index, css);
+    int ok = fj && fh;
+    if (fj && fclose(fj) != 0) ok = 0;
+    if (fh && fclose(fh) != 0) ok = 0;
+    if (!ok)
+      snprintf(err, errsize, "%s: out of memory", dir);
+    else if (write_atomically(dir, "index.json", json, json_len, err, errsize) == 0 &&
+             write_atomically(dir, "index.html", html, html_len, err, errsize) == 0)
+      rc = 0;
+    free(json);
+    free(html);
+    bd_index_free(&index);
+  }
+  free(css);
+  close(lock);
+  return rc;
+}
