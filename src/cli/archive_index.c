@@ -21,8 +21,7 @@
 
 /* --- reading a JSON file badday wrote ------------------------------------ */
 
-/* The value of key in mapping m, or NULL. */
-static const bd_ynode *get(const bd_ynode *m, const char *key) {
+const bd_ynode *bd_json_get(const bd_ynode *m, const char *key) {
   if (m == NULL || m->kind != BD_YNODE_MAPPING) return NULL;
   for (uint32_t i = 0; i + 1 < m->len; i += 2)
     if (m->u.items[i]->kind == BD_YNODE_SCALAR && strcmp(m->u.items[i]->u.text, key) == 0)
@@ -36,9 +35,7 @@ static char *text_of(const bd_ynode *n, const char *fallback) {
   return fallback ? strdup(fallback) : NULL;
 }
 
-/* Parses the JSON (or YAML) file at path; the tree lives in *scratch and
- * its texts in *arena.  Returns the root or NULL. */
-static const bd_ynode *parse_file(const char *path, bd_arena *arena, bd_ytree *tree, char **data) {
+const bd_ynode *bd_json_parse_file(const char *path, bd_arena *arena, bd_ytree *tree, char **data) {
   size_t len;
   if (bd_read_whole_file(path, data, &len) != 0) return NULL;
   bd_diags diags = {0}; /* the messages are not shown: the file is skipped */
@@ -88,14 +85,16 @@ static int read_files(const char *dir, bd_index_entry *e) {
   bd_arena arena = {0};
   bd_ytree tree;
   memset(&tree, 0, sizeof tree);
-  const bd_ynode *root = access(mpath, F_OK) == 0 ? parse_file(mpath, &arena, &tree, &data) : NULL;
-  const bd_ynode *files = get(root, "files");
+  const bd_ynode *root =
+      access(mpath, F_OK) == 0 ? bd_json_parse_file(mpath, &arena, &tree, &data) : NULL;
+  const bd_ynode *files = bd_json_get(root, "files");
   int rc = 0;
   if (files && files->kind == BD_YNODE_SEQUENCE) {
     e->has_manifest = 1;
     for (uint32_t i = 0; rc == 0 && i < files->len; i++) {
-      const bd_ynode *p = get(files->u.items[i], "path"), *s = get(files->u.items[i], "sha256"),
-                     *r = get(files->u.items[i], "role");
+      const bd_ynode *p = bd_json_get(files->u.items[i], "path"),
+                     *s = bd_json_get(files->u.items[i], "sha256"),
+                     *r = bd_json_get(files->u.items[i], "role");
       if (!p || !s || !r || p->kind || s->kind || r->kind) continue;
       snprintf(rel, sizeof rel, "%s/%s", e->period_dir, p->u.text);
       rc = add_file(e, rel, s->u.text, r->u.text);
@@ -124,8 +123,8 @@ static int read_report(const char *dir, const char *period_dir, const char *name
   bd_arena arena = {0};
   bd_ytree tree;
   memset(&tree, 0, sizeof tree);
-  const bd_ynode *root = parse_file(path, &arena, &tree, &data);
-  const bd_ynode *totals = get(root, "totals"), *service = get(root, "service");
+  const bd_ynode *root = bd_json_parse_file(path, &arena, &tree, &data);
+  const bd_ynode *totals = bd_json_get(root, "totals"), *service = bd_json_get(root, "service");
   int rc = 0;
   if (totals != NULL && service != NULL && service->kind == BD_YNODE_SCALAR) {
     bd_index_entry *bigger = realloc(index->entries, (index->count + 1) * sizeof *bigger);
@@ -138,15 +137,15 @@ static int read_report(const char *dir, const char *period_dir, const char *name
       e->period_dir = strdup(period_dir);
       e->stem = strndup(name, strlen(name) - strlen(".json"));
       e->service = text_of(service, "");
-      e->period = text_of(get(root, "period"), NULL);
-      e->as_of = text_of(get(root, "as_of"), "");
-      e->currency = text_of(get(root, "currency"), "");
-      e->eal_now = text_of(get(get(totals, "current"), "eal"), "null");
-      e->eal_planned = text_of(get(get(totals, "planned"), "eal"), "null");
-      e->budget_used = text_of(get(get(totals, "current"), "budget_used"), "null");
-      e->coverage = text_of(get(totals, "coverage"), "null");
-      e->verified_coverage = text_of(get(totals, "verified_coverage"), "null");
-      const bd_ynode *d = get(root, "decisions");
+      e->period = text_of(bd_json_get(root, "period"), NULL);
+      e->as_of = text_of(bd_json_get(root, "as_of"), "");
+      e->currency = text_of(bd_json_get(root, "currency"), "");
+      e->eal_now = text_of(bd_json_get(bd_json_get(totals, "current"), "eal"), "null");
+      e->eal_planned = text_of(bd_json_get(bd_json_get(totals, "planned"), "eal"), "null");
+      e->budget_used = text_of(bd_json_get(bd_json_get(totals, "current"), "budget_used"), "null");
+      e->coverage = text_of(bd_json_get(totals, "coverage"), "null");
+      e->verified_coverage = text_of(bd_json_get(totals, "verified_coverage"), "null");
+      const bd_ynode *d = bd_json_get(root, "decisions");
       e->decisions = d && d->kind == BD_YNODE_SEQUENCE ? d->len : 0;
       if (!e->period_dir || !e->stem || !e->service || !e->as_of || !e->currency || !e->eal_now ||
           !e->eal_planned || !e->budget_used || !e->coverage || !e->verified_coverage ||

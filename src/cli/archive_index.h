@@ -21,6 +21,9 @@
 
 #include <stddef.h>
 
+#include "base/arena.h"
+#include "plan/ytree.h"
+
 /* One file of a set: its path relative to DIR and its SHA-256. */
 typedef struct bd_index_file {
   char *path;
@@ -60,5 +63,14 @@ void bd_index_free(bd_index *index);
  * under the index lock; css_dir holds base.css and report.css.  Returns
  * 0, or -1 with the reason in err. */
 int bd_index_write(const char *dir, const char *css_dir, char *err, size_t errsize);
+
+/* Parses the JSON file at path (read into *data, which the caller frees)
+ * into tree (its nodes in tree->scratch, its texts in arena; free both
+ * with bd_arena_free).  Returns the root, or NULL when the file cannot be
+ * read or parsed. */
+const bd_ynode *bd_json_parse_file(const char *path, bd_arena *arena, bd_ytree *tree, char **data);
+
+/* The value of key in the mapping m, or NULL (also when m is NULL). */
+const bd_ynode *bd_json_get(const bd_ynode *m, const char *key);
 
 #endif

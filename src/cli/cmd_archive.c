@@ -19,6 +19,7 @@
 #include "cli/archive_index.h"
 #include "cli/archive_name.h"
 #include "cli/archive_set.h"
+#include "cli/archive_verify.h"
 #include "cli/cli.h"
 #include "cli/cli_common.h"
 #include "output/host.h"
@@ -146,18 +147,20 @@ static int archive_plans(const archive_args *a, char *const *paths, size_t count
 }
 
 int bd_cmd_archive(int argc, char **argv) {
-  enum { OPT_DIR = 256, OPT_FORCE, OPT_LANG, OPT_PLUGIN_DIR, OPT_COMPARE };
+  enum { OPT_DIR = 256, OPT_FORCE, OPT_LANG, OPT_PLUGIN_DIR, OPT_COMPARE, OPT_VERIFY };
   static const struct option options[] = {{"dir", required_argument, NULL, OPT_DIR},
                                           {"force", no_argument, NULL, OPT_FORCE},
                                           {"lang", required_argument, NULL, OPT_LANG},
                                           {"plugin-dir", required_argument, NULL, OPT_PLUGIN_DIR},
                                           {"evidence", required_argument, NULL, 'e'},
                                           {"compare", required_argument, NULL, OPT_COMPARE},
+                                          {"verify", required_argument, NULL, OPT_VERIFY},
                                           {"verbose", no_argument, NULL, 'v'},
                                           {"help", no_argument, NULL, 'h'},
                                           {NULL, 0, NULL, 0}};
   archive_args a;
   memset(&a, 0, sizeof a);
+  const char *verify = NULL;
   int c;
   optind = 1;
   while ((c = getopt_long(argc, argv, "e:vh", options, NULL)) != -1) {
@@ -177,6 +180,9 @@ int bd_cmd_archive(int argc, char **argv) {
     case 'e':
       if (bd_cli_add_evidence(&a.evidence, optarg) != 0) return BD_EXIT_USAGE;
       break;
+    case OPT_VERIFY:
+      verify = optarg;
+      break;
     case OPT_COMPARE:
       if (bd_cli_add_compare(&a.compare, optarg) != 0) return BD_EXIT_USAGE;
       break;
@@ -190,6 +196,21 @@ int bd_cmd_archive(int argc, char **argv) {
       return BD_EXIT_USAGE;
     }
   }
+  static char resolved[4096];
+  if (a.plugin_dir &&
+      (a.plugin_dir = bd_cli_absolute_dir("archive", a.plugin_dir, resolved)) == NULL)
+    return BD_EXIT_USAGE;
+  if (verify != NULL) {
+    if (a.dir != NULL || optind < argc) {
+      fprintf(stderr, "badday archive: usage: badday archive --verify DIR (no plans, no --dir)\n");
+      return BD_EXIT_USAGE;
+    }
+    bd_plugin_set set;
+    if (bd_cli_discover(a.plugin_dir, &set) != 0) return BD_EXIT_INTERNAL;
+    int status = bd_archive_verify(verify, &set);
+    bd_plugins_free(&set);
+    return status;
+  }
   if (a.dir == NULL || optind >= argc) {
     fprintf(stderr, "badday archive: usage: badday archive --dir DIR [--force] [--compare OLD]... "
                     "PLAN...\n");
@@ -200,10 +221,6 @@ int bd_cmd_archive(int argc, char **argv) {
     fprintf(stderr, "badday archive: --lang must be 'en' or 'ja', not '%s'\n", a.lang);
     return BD_EXIT_USAGE;
   }
-  static char resolved[4096];
-  if (a.plugin_dir &&
-      (a.plugin_dir = bd_cli_absolute_dir("archive", a.plugin_dir, resolved)) == NULL)
-    return BD_EXIT_USAGE;
   if (make_directory(a.dir) != 0) return BD_EXIT_OUTPUT;
   bd_plugin_set set;
   if (bd_cli_discover(a.plugin_dir, &set) != 0) return BD_EXIT_INTERNAL;
