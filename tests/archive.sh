@@ -94,6 +94,19 @@ check "index.html links the PDF" grep -q 'href="2025-Q1/Smart-Receipt-Manager.pd
 check "index.html has the plugin's Content-Security-Policy" grep -q "default-src 'none'; style-src 'sha256-" "$A/index.html"
 check "no temporary index left" no_temp_files "$A"
 
+# both languages in one run: SERVICE.pdf (the first language) and
+# SERVICE.ja.pdf, the JSON once; the index links both
+run "$BADDAY" archive --dir "$WORK/both" --lang en,ja "$VALID/spec-example.yaml"
+expect_rc "--lang en,ja" 0
+B="$WORK/both/2025-Q1/Smart-Receipt-Manager"
+check "the English PDF" sh -c "pdftotext '$B.pdf' - | grep -q 'Decisions needed'"
+check "the Japanese PDF" sh -c "pdftotext '$B.ja.pdf' - | grep -q '判断が必要'"
+check "the Japanese HTML" grep -q '<html lang="ja"' "$B.ja.html"
+check "one JSON" test ! -e "$B.ja.json"
+check "the index links both languages" jq -e '[.periods[].services[].files[].path] | index("2025-Q1/Smart-Receipt-Manager.ja.pdf") and index("2025-Q1/Smart-Receipt-Manager.pdf")' "$WORK/both/index.json"
+run "$BADDAY" archive --dir "$WORK/both" --lang en,xx "$VALID/spec-example.yaml"
+expect_rc "--lang with an unknown language" 2
+
 run "$BADDAY" archive "$VALID/spec-example.yaml"
 expect_rc "archive without --dir" 2
 run "$BADDAY" archive --dir "$A" "$TOP_SRCDIR/tests/broken/unknown-key-suggest.yaml"

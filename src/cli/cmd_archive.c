@@ -38,7 +38,9 @@ static int make_directory(const char *dir) {
 /* What `archive` was asked to do. */
 typedef struct archive_args {
   const char *dir;
-  const char *lang;
+  const char *lang;     /* --lang as given: "en", "ja", "en,ja" */
+  const char *langs[2]; /* the languages, in that order */
+  size_t lang_count;
   const char *plugin_dir;
   int force;
   int verbose;
@@ -75,23 +77,29 @@ static int archive_plan(const archive_args *a, const char *path, const bd_plan *
     free(dir);
     return BD_EXIT_OUTPUT;
   }
-  for (size_t i = 0; status == BD_EXIT_OK && i < sizeof formats / sizeof formats[0]; i++) {
-    char *out = bd_archive_set_report_path(&files, formats[i]);
+  /* Each language's PDF and HTML; the first language's named SERVICE.EXT,
+   * the others SERVICE.LANG.EXT; the JSON (the same in every language) once. */
+  for (size_t job = 0; status == BD_EXIT_OK && job < a->lang_count * 3; job++) {
+    size_t lang = job / 3, f = job % 3;
+    if (lang > 0 && strcmp(formats[f], "json") == 0) continue;
+    char ext[32];
+    snprintf(ext, sizeof ext, "%s%s%s", lang ? a->langs[lang] : "", lang ? "." : "", formats[f]);
+    char *out = bd_archive_set_report_path(&files, ext);
     if (out == NULL) {
       status = BD_EXIT_INTERNAL;
       break;
     }
     bd_cli_render r = {.command = "archive",
                        .plan = path,
-                       .format = formats[i],
+                       .format = formats[f],
                        .layout = "report",
-                       .lang = a->lang,
+                       .lang = a->langs[lang],
                        .output = out,
                        .verbose = a->verbose,
                        .generated_at = generated_at};
     status = bd_cli_render_report(&r, set, report, NULL);
     free(out);
-    if (status == BD_EXIT_OK && bd_archive_set_add_report(&files, formats[i], err, sizeof err) != 0)
+    if (status == BD_EXIT_OK && bd_archive_set_add_report(&files, ext, err, sizeof err) != 0)
       status = BD_EXIT_OUTPUT;
   }
   if (status == BD_EXIT_OK && bd_archive_set_add_input(&files, path, "plan", err, sizeof err) != 0)
@@ -144,6 +152,26 @@ static int archive_plans(const archive_args *a, char *const *paths, size_t count
   }
   bd_arena_free(&arena);
   return status;
+}
+
+/* Reads a->lang ("en", "ja", "en,ja" or "ja,en") into a->langs; the
+ * first language's files have no language in their names.  Returns 0, or
+ * -1 for anything else. */
+static int parse_langs(archive_args *a) {
+  static const char *const known[] = {"en", "ja"};
+  const char *p = a->lang;
+  a->lang_count = 0;
+  for (;;) {
+    size_t n = strcspn(p, ",");
+    const char *found = NULL;
+    for (size_t k = 0; k < 2; k++)
+      if (n == 2 && strncmp(p, known[k], 2) == 0) found = known[k];
+    if (found == NULL || a->lang_count == 2 || (a->lang_count == 1 && a->langs[0] == found))
+      return -1;
+    a->langs[a->lang_count++] = found;
+    if (p[n] == '\0') return 0;
+    p += n + 1;
+  }
 }
 
 int bd_cmd_archive(int argc, char **argv) {
@@ -217,8 +245,9 @@ int bd_cmd_archive(int argc, char **argv) {
     return BD_EXIT_USAGE;
   }
   if (a.lang == NULL) a.lang = bd_cli_default_lang();
-  if (strcmp(a.lang, "en") != 0 && strcmp(a.lang, "ja") != 0) {
-    fprintf(stderr, "badday archive: --lang must be 'en' or 'ja', not '%s'\n", a.lang);
+  if (parse_langs(&a) != 0) {
+    fprintf(stderr, "badday archive: --lang must be 'en', 'ja' or both ('en,ja'), not '%s'\n",
+            a.lang);
     return BD_EXIT_USAGE;
   }
   if (make_directory(a.dir) != 0) return BD_EXIT_OUTPUT;
