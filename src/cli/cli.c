@@ -13,8 +13,9 @@ void bd_print_usage(FILE *f) {
       "                          [--evidence JUNIT.xml]... [--compare OLD]...\n"
       "                          [--plugin-dir DIR]"
       " [--template-dir DIR] [--strict] [-v]\n"
-      "       badday archive --dir DIR [--force] [--lang en|ja] [--evidence JUNIT.xml]...\n"
+      "       badday archive --dir DIR [--force] [--lang en|ja|en,ja] [--evidence JUNIT.xml]...\n"
       "                          [--compare OLD]... [--plugin-dir DIR] [-v] PLAN...\n"
+      "       badday archive --verify DIR [--plugin-dir DIR]\n"
       "       badday plugins [-v] [--plugin-dir DIR]\n"
       "       badday init [--lang en|ja] [-o FILE]\n"
       "       badday schema\n"
@@ -28,8 +29,12 @@ void bd_print_usage(FILE *f) {
       "            and lint warnings (valid, but almost surely a mistake) likewise\n"
       "  render    render a plan through an output plugin (json, csv, html, pdf, ...);\n"
       "            several plans make one portfolio report (give -o)\n"
-      "  archive   write DIR/PERIOD/SERVICE.{pdf,html,json} for each plan; an existing\n"
-      "            file with other content is kept unless --force is given\n"
+      "  archive   write DIR/PERIOD/SERVICE.{pdf,html,json}, the kept plan and evidence\n"
+      "            (SERVICE.inputs/) and a manifest for each plan, then DIR/index.{json,html};\n"
+      "            an existing set with other content is kept unless --force is given;\n"
+      "            --lang en,ja writes both languages (SERVICE.ja.pdf ...); --verify DIR\n"
+      "            checks every file against index.json and every report against its\n"
+      "            kept inputs (exit 7 when anything is missing, changed or extra)\n"
       "  plugins   list the plugins found, their formats, paths and ABI, and refused files\n"
       "  init      write a commented starter plan that passes check (to standard output,\n"
       "            or with -o to a new file: never overwrites one)\n"
@@ -63,6 +68,8 @@ void bd_print_usage(FILE *f) {
       "SOURCE_DATE_EPOCH, when set, is the date used for a plan without as_of.\n"
       "\n"
       "Exit status: 0 success, 1 invalid plan, 2 usage error, 3 plugin problem,\n"
-      "4 output not written, 5 internal error, 6 a --fail-on rule found something.\n",
+      "4 output not written, 5 internal error, 6 a --fail-on rule found something,\n"
+      "7 archive --verify found a missing, changed or extra file or a report that\n"
+      "its kept inputs no longer give.\n",
       BD_PLUGINDIR);
 }
