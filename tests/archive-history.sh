@@ -50,7 +50,19 @@ check "budget used 4/8.76 while planned, 2/8.76 once implemented" jq -e \
   '[.periods[].services[] | select(.service == "Beta") | .budget_used] as $b
    | ($b[0:5] + [$b[7]] | all(. > 0.4566209 and . < 0.4566211)) and ($b[5:7] | all(. > 0.2283104 and . < 0.2283106))' "$I"
 check "the portfolio's yearly loss now per period (sum of the services)" test \
-  "$(jq -c '[.periods[] | [.services[].yearly_loss_now] | add]' "$I")" = "[12000,24000,48000,72000,96000,60000,72000,168000]"
+  "$(jq -c '[.periods[].portfolio.yearly_loss_now]' "$I")" = "[12000,24000,48000,72000,96000,60000,72000,168000]"
+check "the portfolio's yearly loss planned" test \
+  "$(jq -c '[.periods[].portfolio.yearly_loss_planned]' "$I")" = "[6000,12000,24000,36000,48000,60000,72000,84000]"
+check "the portfolio's coverage (weighed by scenarios: one each)" test \
+  "$(jq -c '[.periods[].portfolio.coverage]' "$I")" = "[0,0,0,0,0,0.25,0.25,0]"
+check "the portfolio's decisions needed" test \
+  "$(jq -c '[.periods[].portfolio.decisions_needed]' "$I")" = "[3,3,3,3,3,0,0,3]"
+check "the portfolio has no error budget" jq -e '[.periods[].portfolio | has("budget_used")] | all(. == false)' "$I"
+# the trends: small multiples for 3 services and the portfolio x 6 figures
+check "24 small multiples" test "$(grep -o '<svg ' "$A/index.html" | wc -l)" -eq 24
+check "Alpha's loss trend lists every period's figure" grep -q \
+  '<title>Alpha: Yearly loss now: Kickoff USD 2.0K; 2024-Q3 USD 4.0K; 2024-Q4 USD 8.0K; 2025-Q1 USD 12K; 2025-Q2 USD 16K; 2025-Q3 USD 10K; 2025-Q4 USD 12K; Spring-review USD 28K</title>' "$A/index.html"
+check "the portfolio's budget trend is empty" grep -q '<title>Portfolio: Error budget used: Kickoff -;' "$A/index.html"
 check "each set: three reports, the plan and the manifest" jq -e '[.periods[].services[].files | length] | all(. == 5)' "$I"
 
 run "$BADDAY" archive --verify "$A"

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "badday/plugin.h"
 #include "base/arena.h"
 #include "base/diag.h"
 #include "base/numfmt.h"
@@ -145,6 +146,8 @@ static int read_report(const char *dir, const char *period_dir, const char *name
       e->budget_used = text_of(bd_json_get(bd_json_get(totals, "current"), "budget_used"), "null");
       e->coverage = text_of(bd_json_get(totals, "coverage"), "null");
       e->verified_coverage = text_of(bd_json_get(totals, "verified_coverage"), "null");
+      const bd_ynode *sc = bd_json_get(root, "scenarios");
+      e->scenarios = sc && sc->kind == BD_YNODE_SEQUENCE ? sc->len : 0;
       const bd_ynode *d = bd_json_get(root, "decisions");
       e->decisions = d && d->kind == BD_YNODE_SEQUENCE ? d->len : 0;
       if (!e->period_dir || !e->stem || !e->service || !e->as_of || !e->currency || !e->eal_now ||
@@ -277,6 +280,110 @@ static void json_number(FILE *f, const char *s) {
     fputs("null", f);
 }
 
+/* --- figures over time ---------------------------------------------------- */
+
+/* The figures a trend shows, in the order of the index's columns. */
+enum { M_NOW, M_PLANNED, M_BUDGET, M_COVERAGE, M_VERIFIED, M_DECISIONS, M_COUNT };
+static const char *const metric_titles[M_COUNT] = {"Yearly loss now",   "Yearly loss planned",
+                                                   "Error budget used", "Coverage",
+                                                   "Verified coverage", "Decisions needed"};
+static const char *const metric_keys[M_COUNT] = {"yearly_loss_now",   "yearly_loss_planned",
+                                                 "budget_used",       "coverage",
+                                                 "verified_coverage", "decisions_needed"};
+
+/* One service's or one period's portfolio figures. */
+typedef struct figures {
+  double v[M_COUNT];
+  int has[M_COUNT];
+  const char *currency; /* NULL: the services of a period use several */
+} figures;
+
+/* Reads a number text of a report; 0 when it is null or not a number. */
+static int number(const char *text, double *v) {
+  char *end;
+  if (strcmp(text, "null") == 0 || *text == '\0') return 0;
+  *v = bd_strtod_c(text, &end);
+  return *end == '\0';
+}
+
+/* The figures of one archived report, as its JSON wrote them. */
+static figures entry_figures(const bd_index_entry *e) {
+  figures f;
+  memset(&f, 0, sizeof f);
+  const char *texts[M_DECISIONS] = {e->eal_now, e->eal_planned, e->budget_used, e->coverage,
+                                    e->verified_coverage};
+  for (int m = 0; m < M_DECISIONS; m++) f.has[m] = number(texts[m], &f.v[m]);
+  f.v[M_DECISIONS] = (double)e->decisions;
+  f.has[M_DECISIONS] = 1;
+  f.currency = e->currency;
+  return f;
+}
+
+/* The portfolio of the reports [first, end) of one period: yearly losses
+ * summed when every service uses one currency, coverage shares weighed by
+ * each service's scenarios (the share of all coverage cells, as a
+ * portfolio report computes it), decisions summed.  The error budget is
+ * per service (each has its own SLO): the portfolio has none. */
+static figures portfolio_figures(const bd_index *index, size_t first, size_t end) {
+  figures f;
+  memset(&f, 0, sizeof f);
+  f.currency = index->entries[first].currency;
+  double weight = 0;
+  int sums_ok = 1;
+  for (size_t i = first; i < end; i++) {
+    figures e = entry_figures(&index->entries[i]);
+    if (strcmp(e.currency, f.currency) != 0) f.currency = NULL;
+    sums_ok = sums_ok && e.has[M_NOW] && e.has[M_PLANNED];
+    f.v[M_NOW] += e.v[M_NOW];
+    f.v[M_PLANNED] += e.v[M_PLANNED];
+    double n = (double)index->entries[i].scenarios;
+    f.v[M_COVERAGE] += e.v[M_COVERAGE] * n;
+    f.v[M_VERIFIED] += e.v[M_VERIFIED] * n;
+    weight += n;
+    f.v[M_DECISIONS] += e.v[M_DECISIONS];
+  }
+  f.has[M_NOW] = f.has[M_PLANNED] = sums_ok && f.currency != NULL;
+  f.has[M_COVERAGE] = f.has[M_VERIFIED] = weight > 0;
+  if (weight > 0) {
+    f.v[M_COVERAGE] /= weight;
+    f.v[M_VERIFIED] /= weight;
+  }
+  f.has[M_DECISIONS] = 1;
+  return f;
+}
+
+/* The end of the period that starts at entry i. */
+static size_t period_end(const bd_index *index, size_t i) {
+  size_t end = i;
+  while (end < index->count &&
+         strcmp(index->entries[end].period_dir, index->entries[i].period_dir) == 0)
+    end++;
+  return end;
+}
+
+/* Writes a figure for JSON: shortest round trip, or null. */
+static void json_figure(FILE *f, const figures *fig, int m) {
+  char buf[64];
+  if (!fig->has[m]) {
+    fputs("null", f);
+    return;
+  }
+  bd_format_number(fig->v[m], buf, sizeof buf);
+  fputs(buf, f);
+}
+
+/* Formats a figure by the display rules: money compact, shares, counts. */
+static void display_figure(const figures *fig, int m, char *buf, size_t size) {
+  if (!fig->has[m])
+    snprintf(buf, size, "-");
+  else if (m == M_NOW || m == M_PLANNED)
+    bd_format_money(fig->v[m], fig->currency, 1, "en", buf, size);
+  else if (m == M_DECISIONS)
+    snprintf(buf, size, "%.0f", fig->v[m]);
+  else
+    bd_format_share(fig->v[m], buf, size);
+}
+
 static void write_index_json(FILE *f, const bd_index *index) {
   fputs("{\n  \"badday_archive_index\": 1,\n  \"periods\": [", f);
   for (size_t i = 0; i < index->count;) {
@@ -322,7 +429,20 @@ static void write_index_json(FILE *f, const bd_index *index) {
       }
       fputs("]}", f);
     }
-    fputs("]}", f);
+    size_t first = i;
+    while (first > 0 && strcmp(index->entries[first - 1].period_dir, period) == 0) first--;
+    figures pf = portfolio_figures(index, first, i);
+    fputs("],\n     \"portfolio\": {\"currency\": ", f);
+    if (pf.currency)
+      json_string(f, pf.currency);
+    else
+      fputs("null", f);
+    for (int m = 0; m < M_COUNT; m++) {
+      if (m == M_BUDGET) continue;
+      fprintf(f, ", \"%s\": ", metric_keys[m]);
+      json_figure(f, &pf, m);
+    }
+    fputs("}}", f);
   }
   fputs("\n  ]\n}\n", f);
 }
@@ -377,6 +497,137 @@ static void figure_cell(FILE *f, const char *text, const char *currency, int sha
   fputs("</td>", f);
 }
 
+/* Writes one small multiple: values over the periods (has[i] 0: no point),
+ * scaled to 0..max, with a title listing every value. */
+static void sparkline(FILE *f, const char *label, const double *values, const int *has,
+                      const char *const *texts, const char *const *periods, size_t n, double max) {
+  enum { W = 150, H = 54, PAD = 5 };
+  fprintf(f, "<svg viewBox=\"0 0 %d %d\" role=\"img\"><title>", W, H);
+  html_text(f, label);
+  for (size_t i = 0; i < n; i++) {
+    fputs(i ? "; " : ": ", f);
+    html_text(f, periods[i]);
+    fputc(' ', f);
+    html_text(f, has[i] ? texts[i] : "-");
+  }
+  fprintf(f, "</title><line class=\"trend-axis\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"/>", PAD,
+          H - PAD, W - PAD, H - PAD);
+  double step = n > 1 ? (double)(W - 2 * PAD) / (double)(n - 1) : 0;
+  int open = 0;
+  for (size_t i = 0; i <= n; i++) {
+    if (i == n || !has[i]) {
+      if (open) fputs("\"/>", f);
+      open = 0;
+      continue;
+    }
+    double x = PAD + step * (double)i + (n == 1 ? (W - 2 * PAD) / 2.0 : 0);
+    double y = H - PAD - (max > 0 ? values[i] / max : 0) * (H - 2 * PAD);
+    fprintf(f, "%s%.1f,%.1f", open ? " " : "<polyline class=\"trend-line\" points=\"", x, y);
+    open = 1;
+  }
+  for (size_t i = 0; i < n; i++) {
+    if (!has[i]) continue;
+    double x = PAD + step * (double)i + (n == 1 ? (W - 2 * PAD) / 2.0 : 0);
+    double y = H - PAD - (max > 0 ? values[i] / max : 0) * (H - 2 * PAD);
+    fprintf(f, "<circle class=\"trend-point\" cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\"/>", x, y);
+  }
+  fputs("</svg>", f);
+}
+
+/* Writes the trends: for each service (by file name) and the portfolio,
+ * every figure over all periods as small multiples; a column shares its
+ * scale among the services, the portfolio row has its own. */
+static void write_trends(FILE *f, const bd_index *index) {
+  size_t n_periods = 0;
+  for (size_t i = 0; i < index->count; i = period_end(index, i)) n_periods++;
+  if (n_periods == 0) return;
+  size_t *starts = calloc(n_periods, sizeof *starts);
+  const char **stems = calloc(index->count, sizeof *stems);
+  const char **names = calloc(index->count, sizeof *names);
+  const char **periods = calloc(n_periods, sizeof *periods);
+  double *values = calloc(n_periods, sizeof *values);
+  int *has = calloc(n_periods, sizeof *has);
+  char(*texts)[64] = calloc(n_periods, sizeof *texts);
+  const char **text_ptrs = calloc(n_periods, sizeof *text_ptrs);
+  if (!starts || !stems || !names || !periods || !values || !has || !texts || !text_ptrs) goto done;
+  size_t p = 0, n_services = 0;
+  for (size_t i = 0; i < index->count; i = period_end(index, i)) {
+    starts[p] = i;
+    periods[p++] = index->entries[i].period_dir;
+  }
+  for (size_t i = 0; i < index->count; i++) {
+    size_t k = 0;
+    while (k < n_services && strcmp(stems[k], index->entries[i].stem) != 0) k++;
+    if (k == n_services) {
+      stems[n_services] = index->entries[i].stem;
+      names[n_services++] = index->entries[i].service;
+    }
+  }
+  for (size_t k = 0; k < n_periods; k++) text_ptrs[k] = texts[k];
+  double max[M_COUNT] = {0};
+  for (size_t i = 0; i < index->count; i++) {
+    figures fig = entry_figures(&index->entries[i]);
+    for (int m = 0; m < M_COUNT; m++)
+      if (fig.has[m] && fig.v[m] > max[m]) max[m] = fig.v[m];
+  }
+  fputs("<section class=\"trends\">\n<h2>Trends</h2>\n<table class=\"data\">\n<thead><tr>"
+        "<th>Service</th>",
+        f);
+  for (int m = 0; m < M_COUNT; m++) fprintf(f, "<th>%s</th>", metric_titles[m]);
+  fputs("</tr></thead>\n<tbody>\n", f);
+  for (size_t k = 0; k <= n_services; k++) {
+    int portfolio = k == n_services;
+    fputs("<tr><th>", f);
+    html_text(f, portfolio ? "Portfolio" : names[k]);
+    fputs("</th>", f);
+    figures per_period[1];
+    double pmax[M_COUNT] = {0};
+    for (int m = 0; m < M_COUNT; m++) {
+      const char *last = "-";
+      for (size_t q = 0; q < n_periods; q++) {
+        size_t end = period_end(index, starts[q]);
+        has[q] = 0;
+        if (portfolio) {
+          per_period[0] = portfolio_figures(index, starts[q], end);
+        } else {
+          size_t i = starts[q];
+          while (i < end && strcmp(index->entries[i].stem, stems[k]) != 0) i++;
+          if (i == end) continue;
+          per_period[0] = entry_figures(&index->entries[i]);
+        }
+        if (!per_period[0].has[m] || (portfolio && m == M_BUDGET)) continue;
+        has[q] = 1;
+        values[q] = per_period[0].v[m];
+        display_figure(&per_period[0], m, texts[q], sizeof texts[q]);
+        last = texts[q];
+        if (values[q] > pmax[m]) pmax[m] = values[q];
+      }
+      char label[300];
+      snprintf(label, sizeof label, "%s: %s", portfolio ? "Portfolio" : names[k], metric_titles[m]);
+      fputs("<td>", f);
+      sparkline(f, label, values, has, text_ptrs, periods, n_periods, portfolio ? pmax[m] : max[m]);
+      fputs("<span class=\"trend-last\">", f);
+      html_text(f, last);
+      fputs("</span></td>", f);
+    }
+    fputs("</tr>\n", f);
+  }
+  fputs("</tbody>\n</table>\n<p class=\"lead\">Each column shares one scale among the services; "
+        "the portfolio row has its own. The portfolio sums yearly losses (one currency only) "
+        "and decisions, weighs coverage by each service's scenarios, and has no error budget "
+        "(each service has its own SLO).</p>\n</section>\n",
+        f);
+done:
+  free(starts);
+  free(stems);
+  free(names);
+  free(periods);
+  free(values);
+  free(has);
+  free(texts);
+  free(text_ptrs);
+}
+
 static void write_index_html(FILE *f, const bd_index *index, const char *css) {
   char hash[65];
   unsigned char digest[32];
@@ -405,11 +656,13 @@ static void write_index_html(FILE *f, const bd_index *index, const char *css) {
   fputs("</style>\n</head>\n<body class=\"layout-report\">\n<main id=\"content\">\n"
         "<h1>Archive</h1>\n",
         f);
+  write_trends(f, index);
   for (size_t i = 0; i < index->count;) {
     const char *period = index->entries[i].period_dir;
     fputs("<section class=\"archive-period\">\n<h2>", f);
     html_text(f, period);
-    fputs("</h2>\n<table>\n<thead><tr><th>Service</th><th class=\"num\">Yearly loss now</th>"
+    fputs("</h2>\n<table class=\"data\">\n<thead><tr><th>Service</th><th class=\"num\">Yearly loss "
+          "now</th>"
           "<th class=\"num\">Yearly loss planned</th><th class=\"num\">Error budget used</th>"
           "<th class=\"num\">Coverage</th><th class=\"num\">Verified coverage</th>"
           "<th class=\"num\">Decisions needed</th><th>Files (SHA-256)</th></tr></thead>\n<tbody>\n",
@@ -424,7 +677,7 @@ static void write_index_html(FILE *f, const bd_index *index, const char *css) {
       figure_cell(f, e->budget_used, e->currency, 1);
       figure_cell(f, e->coverage, e->currency, 1);
       figure_cell(f, e->verified_coverage, e->currency, 1);
-      fprintf(f, "<td class=\"num\">%zu</td><td>", e->decisions);
+      fprintf(f, "<td class=\"num\">%zu</td><td class=\"archive-files\">", e->decisions);
       for (size_t j = 0; j < e->file_count; j++) {
         const char *slash = strrchr(e->files[j].path, '/');
         fputs(j ? "<br><a href=\"" : "<a href=\"", f);
@@ -443,14 +696,14 @@ static void write_index_html(FILE *f, const bd_index *index, const char *css) {
         f);
 }
 
-/* Reads css_dir/base.css and report.css into a new string, or NULL. */
+/* Reads css_dir/base.css, report.css and index.css into a new string, or NULL. */
 static char *read_css(const char *css_dir) {
-  static const char *const names[] = {"base.css", "report.css"};
+  static const char *const names[] = {"base.css", "report.css", "index.css"};
   char *css = NULL;
   size_t len = 0;
   FILE *f = open_memstream(&css, &len);
   if (f == NULL) return NULL;
-  for (size_t i = 0; i < 2; i++) {
+  for (size_t i = 0; i < 3; i++) {
     char *path = NULL, *data = NULL;
     size_t n;
     if (asprintf(&path, "%s/%s", css_dir, names[i]) < 0 || bd_read_whole_file(path, &data, &n)) {
@@ -464,6 +717,15 @@ static char *read_css(const char *css_dir) {
     free(data);
     free(path);
   }
+  /* The colours the plugins take from the shared palette (plugin.h). */
+  fprintf(f, "\n/* generated from the shared badday palette */\n:root {");
+  const struct {
+    const char *name;
+    unsigned rgb;
+  } vars[] = {{"text", BD_COLOR_TEXT}, {"muted", BD_COLOR_MUTED}, {"accent", BD_COLOR_ACCENT}};
+  for (size_t i = 0; i < sizeof vars / sizeof vars[0]; i++)
+    fprintf(f, " --%s: #%06X;", vars[i].name, vars[i].rgb & 0xFFFFFFu);
+  fputs(" }\n", f);
   fclose(f);
   return css;
 }

@@ -39,6 +39,7 @@ typedef struct bd_index_entry {
   /* the figures' texts as the report JSON wrote them ("null" when absent) */
   char *eal_now, *eal_planned, *budget_used, *coverage, *verified_coverage;
   size_t decisions;
+  size_t scenarios; /* weighs the shares in a period's portfolio figures */
   bd_index_file *files;
   size_t file_count;
   int has_manifest;
