@@ -84,6 +84,19 @@ expect_rc "the period archived again" 0
 check "the index is as before, byte for byte" cmp "$WORK/index.before" "$I"
 check "the page is as before, byte for byte" cmp "$WORK/index.html.before" "$A/index.html"
 
+# --history DIR: "What changed" against the previous period found there
+run "$BADDAY" render "$WORK/plans/2025-Q4/Alpha.yaml" --history "$A" -f json -o "$WORK/h.json"
+expect_rc "render --history" 0
+check "compared with the previous quarter (2025-Q3)" jq -e \
+  '.comparison.period == "2025-Q3" and .comparison.eal.before == 10000 and .comparison.eal.after == 12000' "$WORK/h.json"
+run "$BADDAY" render "$WORK/plans/Kickoff/Beta.yaml" --history "$A" -f json -o "$WORK/h0.json"
+expect_rc "render --history of the first period" 0
+check "nothing earlier: no comparison" jq -e '.comparison == null' "$WORK/h0.json"
+run "$BADDAY" archive --dir "$WORK/next" --history "$A" "$WORK/plans/Spring review/Gamma.yaml"
+expect_rc "archive --history" 0
+check "a free-text period compares with the latest quarter before its as_of" jq -e \
+  '.comparison.period == "2025-Q4" and .comparison.eal.before == 36000 and .comparison.eal.after == 84000' "$WORK/next/Spring-review/Gamma.json"
+
 # the index page in Chromium: no console message, every link resolves
 . "$TOP_SRCDIR/tests/html/browser.sh"
 chrome --enable-logging=stderr --v=0 --dump-dom "file://$A/index.html" >"$WORK/dom.html" 2>"$WORK/chrome.err"

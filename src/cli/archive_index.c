@@ -17,6 +17,7 @@
 #include "base/numfmt.h"
 #include "base/sha256.h"
 #include "cli/archive_set.h"
+#include "cli/cli.h"
 #include "output/output.h"
 #include "plan/ytree.h"
 
@@ -186,6 +187,64 @@ static void period_key(const bd_index *index, const char *period_dir, char key[3
     if (strcmp(index->entries[i].period_dir, period_dir) == 0 &&
         (key[0] == '\0' || strcmp(index->entries[i].as_of, key) < 0))
       snprintf(key, 32, "%s", index->entries[i].as_of);
+}
+
+/* The sort key of a report not (yet) in the index: its period when it is
+ * "YYYY-QN", else its as-of date. */
+static void report_key(const char *period, const char *as_of, char key[32]) {
+  int y, q;
+  char rest;
+  if (period != NULL && strlen(period) == 7 && sscanf(period, "%4d-Q%1d%c", &y, &q, &rest) == 2 &&
+      q >= 1 && q <= 4)
+    snprintf(key, 32, "%04d-%02d-00", y, (q - 1) * 3 + 1);
+  else
+    snprintf(key, 32, "%s", as_of ? as_of : "");
+}
+
+int bd_index_add_history(const char *dir, bd_report *const *reports, size_t count,
+                         bd_compare_list *list, bd_arena *arena, int verbose) {
+  bd_index index;
+  char err[1200];
+  if (bd_index_scan(dir, &index, err, sizeof err) != 0) {
+    fprintf(stderr, "badday: --history %s\n", err);
+    return BD_EXIT_USAGE;
+  }
+  int rc = BD_EXIT_OK;
+  for (size_t r = 0; rc == BD_EXIT_OK && r < count; r++) {
+    if (reports[r] == NULL) continue;
+    char now[32], key[32];
+    report_key(reports[r]->period, reports[r]->as_of, now);
+    const bd_index_entry *previous = NULL;
+    for (size_t i = 0; i < index.count; i++) {
+      const bd_index_entry *e = &index.entries[i];
+      period_key(&index, e->period_dir, key);
+      if (strcmp(e->service, reports[r]->service) == 0 && strcmp(key, now) < 0) previous = e;
+    }
+    if (previous == NULL) {
+      if (verbose)
+        fprintf(stderr, "badday: %s: no earlier period of '%s' in %s\n", reports[r]->source,
+                reports[r]->service, dir);
+      continue;
+    }
+    char *path = NULL;
+    if (asprintf(&path, "%s/%s/%s.json", dir, previous->period_dir, previous->stem) < 0) {
+      rc = BD_EXIT_INTERNAL;
+      break;
+    }
+    const char *kept = bd_arena_strdup(arena, path);
+    free(path);
+    if (kept == NULL) {
+      rc = BD_EXIT_INTERNAL;
+    } else if (list->count == sizeof list->paths / sizeof list->paths[0]) {
+      fprintf(stderr, "badday: --history: more than %zu earlier reports\n", list->count);
+      rc = BD_EXIT_USAGE;
+    } else {
+      list->paths[list->count++] = kept;
+      if (verbose) fprintf(stderr, "badday: %s: comparing with %s\n", reports[r]->source, kept);
+    }
+  }
+  bd_index_free(&index);
+  return rc;
 }
 
 static const bd_index *sorting; /* qsort has no context argument */

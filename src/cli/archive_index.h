@@ -21,7 +21,9 @@
 
 #include <stddef.h>
 
+#include "badday/report.h"
 #include "base/arena.h"
+#include "cli/cli_common.h"
 #include "plan/ytree.h"
 
 /* One file of a set: its path relative to DIR and its SHA-256. */
@@ -64,6 +66,14 @@ void bd_index_free(bd_index *index);
  * under the index lock; css_dir holds base.css and report.css.  Returns
  * 0, or -1 with the reason in err. */
 int bd_index_write(const char *dir, const char *css_dir, char *err, size_t errsize);
+
+/* --history DIR: adds to list, for each report (NULL entries skipped), the
+ * JSON of the same service's latest period archived in dir that sorts
+ * before the report's own period (as time, like the index); a service
+ * with none is left alone (said with verbose).  The paths live in arena.
+ * Prints what went wrong.  Returns an exit code. */
+int bd_index_add_history(const char *dir, bd_report *const *reports, size_t count,
+                         bd_compare_list *list, bd_arena *arena, int verbose);
 
 /* Parses the JSON file at path (read into *data, which the caller frees)
  * into tree (its nodes in tree->scratch, its texts in arena; free both

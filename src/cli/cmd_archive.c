@@ -46,6 +46,7 @@ typedef struct archive_args {
   int verbose;
   bd_evidence_list evidence;
   bd_compare_list compare;
+  const char *history; /* --history DIR: compare with the previous period there */
 } archive_args;
 
 /* Archives one loaded plan and its report: renders the set into the
@@ -142,8 +143,11 @@ static int archive_plans(const archive_args *a, char *const *paths, size_t count
     if (bd_analyse(plans[i], &arena, &reports[i]) != 0) rc = BD_EXIT_INTERNAL;
     valid_reports[valid_count++] = reports[i];
   }
+  bd_compare_list compare = a->compare;
+  if (rc == BD_EXIT_OK && a->history != NULL)
+    rc = bd_index_add_history(a->history, valid_reports, valid_count, &compare, &arena, a->verbose);
   if (rc == BD_EXIT_OK)
-    rc = bd_cli_attach_comparisons(&a->compare, valid_reports, valid_count, &arena);
+    rc = bd_cli_attach_comparisons(&compare, valid_reports, valid_count, &arena);
   if (rc != BD_EXIT_OK && (status == BD_EXIT_OK || rc < status)) status = rc;
   for (size_t i = 0; rc == BD_EXIT_OK && i < count; i++) {
     if (plans[i] == NULL) continue;
@@ -175,7 +179,7 @@ static int parse_langs(archive_args *a) {
 }
 
 int bd_cmd_archive(int argc, char **argv) {
-  enum { OPT_DIR = 256, OPT_FORCE, OPT_LANG, OPT_PLUGIN_DIR, OPT_COMPARE, OPT_VERIFY };
+  enum { OPT_DIR = 256, OPT_FORCE, OPT_LANG, OPT_PLUGIN_DIR, OPT_COMPARE, OPT_VERIFY, OPT_HISTORY };
   static const struct option options[] = {{"dir", required_argument, NULL, OPT_DIR},
                                           {"force", no_argument, NULL, OPT_FORCE},
                                           {"lang", required_argument, NULL, OPT_LANG},
@@ -183,6 +187,7 @@ int bd_cmd_archive(int argc, char **argv) {
                                           {"evidence", required_argument, NULL, 'e'},
                                           {"compare", required_argument, NULL, OPT_COMPARE},
                                           {"verify", required_argument, NULL, OPT_VERIFY},
+                                          {"history", required_argument, NULL, OPT_HISTORY},
                                           {"verbose", no_argument, NULL, 'v'},
                                           {"help", no_argument, NULL, 'h'},
                                           {NULL, 0, NULL, 0}};
@@ -207,6 +212,9 @@ int bd_cmd_archive(int argc, char **argv) {
       break;
     case 'e':
       if (bd_cli_add_evidence(&a.evidence, optarg) != 0) return BD_EXIT_USAGE;
+      break;
+    case OPT_HISTORY:
+      a.history = optarg;
       break;
     case OPT_VERIFY:
       verify = optarg;

@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "analysis/analyse.h"
+#include "cli/archive_index.h"
 #include "cli/cli.h"
 #include "cli/cli_common.h"
 #include "cli/cli_lint.h"
@@ -69,6 +70,7 @@ typedef struct render_args {
   size_t option_count;
   bd_evidence_list evidence;
   bd_compare_list compare;
+  const char *history; /* --history DIR: compare with the previous period there */
 } render_args;
 
 /* Records -O NAME=VALUE (or, with name set, NAME=arg as --paper does).
@@ -113,7 +115,8 @@ static int parse_render_args(int argc, char **argv, render_args *a) {
     OPT_TEMPLATE_DIR,
     OPT_PAPER,
     OPT_COMPARE,
-    OPT_STRICT
+    OPT_STRICT,
+    OPT_HISTORY
   };
   static const struct option options[] = {
       {"format", required_argument, NULL, 'f'},
@@ -126,6 +129,7 @@ static int parse_render_args(int argc, char **argv, render_args *a) {
       {"option", required_argument, NULL, 'O'},
       {"evidence", required_argument, NULL, 'e'},
       {"compare", required_argument, NULL, OPT_COMPARE},
+      {"history", required_argument, NULL, OPT_HISTORY},
       {"verbose", no_argument, NULL, 'v'},
       {"strict", no_argument, NULL, OPT_STRICT},
       {"help", no_argument, NULL, 'h'},
@@ -141,6 +145,9 @@ static int parse_render_args(int argc, char **argv, render_args *a) {
       break;
     case OPT_COMPARE:
       if (bd_cli_add_compare(&a->compare, optarg) != 0) return BD_EXIT_USAGE;
+      break;
+    case OPT_HISTORY:
+      a->history = optarg;
       break;
     case 'O':
     case OPT_PAPER:
@@ -279,6 +286,8 @@ int bd_cmd_render(int argc, char **argv) {
     goto done;
   }
   status = load_reports(&a, &arena, reports);
+  if (status == BD_EXIT_OK && a.history != NULL)
+    status = bd_index_add_history(a.history, reports, a.plan_count, &a.compare, &arena, a.verbose);
   if (status == BD_EXIT_OK)
     status = bd_cli_attach_comparisons(&a.compare, reports, a.plan_count, &arena);
   if (status != BD_EXIT_OK) goto done;
