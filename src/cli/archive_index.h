@@ -54,9 +54,8 @@ typedef struct bd_index {
 } bd_index;
 
 /* Reads every report of the archive at dir into index (freed with
- * bd_index_free).  A file that cannot be read as a report is skipped and
- * named in warn (one line each, may be NULL).  Returns 0, or -1 with the
- * reason in err. */
+ * bd_index_free); a JSON file that is not a report of badday is skipped.
+ * Returns 0, or -1 with the reason in err. */
 int bd_index_scan(const char *dir, bd_index *index, char *err, size_t errsize);
 
 /* Frees what bd_index_scan made. */
