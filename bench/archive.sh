@@ -6,7 +6,9 @@
 # seconds and peak RSS of the quarter's run (SERVICES sets rendered, then
 # the index rewritten from every report in DIR), and the seconds of an
 # index refresh (archiving one unchanged plan again: one set staged and
-# found unchanged, then the whole index rebuilt).  Then `archive --verify`
+# found unchanged, then the whole index rebuilt) next to the same set
+# archived alone into an empty directory, and from the two the index's
+# milliseconds per archived set.  Then `archive --verify`
 # over the whole archive.  The index part should grow linearly with the
 # archive; the quarter's run should stay about constant plus that.
 # Plugins: BADDAY_PLUGIN_PATH and BADDAY_DATADIR as for the tests.
@@ -45,8 +47,8 @@ scenarios:
 PLAN
 }
 
-printf '| quarter | sets in the archive | quarter run s | RSS MB | index refresh s | refresh ms/set |\n'
-printf '|---|---|---|---|---|---|\n'
+printf '| quarter | sets in the archive | quarter run s | RSS MB | index refresh s | one set alone s | index ms/set |\n'
+printf '|---|---|---|---|---|---|---|\n'
 q=0
 while [ $q -lt "$QUARTERS" ]; do
   year=$((2024 + q / 4)) n=$((q % 4 + 1)) month=$(( (q % 4) * 3 + 2 ))
@@ -62,9 +64,13 @@ while [ $q -lt "$QUARTERS" ]; do
   read -r secs rss <"$W/time"
   /usr/bin/time -f '%e' -o "$W/time2" "$BADDAY" archive --dir "$D" "$W/plans/$period/s1.yaml"
   read -r refresh <"$W/time2"
+  # the same set into an empty archive: the refresh less this is the index
+  rm -rf "$W/alone"
+  /usr/bin/time -f '%e' -o "$W/time3" "$BADDAY" archive --dir "$W/alone" "$W/plans/$period/s1.yaml"
+  read -r alone <"$W/time3"
   sets=$(( (q + 1) * SERVICES ))
-  printf '| %s | %d | %s | %d | %s | %s |\n' "$period" "$sets" "$secs" $((rss / 1024)) "$refresh" \
-    "$(echo "$refresh $sets" | awk '{printf "%.2f", 1000 * $1 / $2}')"
+  printf '| %s | %d | %s | %d | %s | %s | %s |\n' "$period" "$sets" "$secs" $((rss / 1024)) \
+    "$refresh" "$alone" "$(echo "$refresh $alone $sets" | awk '{printf "%.2f", 1000 * ($1 - $2) / $3}')"
   q=$((q + 1))
 done
 /usr/bin/time -f '%e %M' -o "$W/time" "$BADDAY" archive --verify "$D" >"$W/verify.out"

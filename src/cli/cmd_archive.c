@@ -1,13 +1,17 @@
-/* cmd_archive.c - `badday archive --dir DIR PLAN...`: the quarterly archive.
+/* cmd_archive.c - `badday archive --dir DIR PLAN...`: the quarterly
+ * archive, kept as a history; and `badday archive --verify DIR`.
  *
- * Writes DIR/PERIOD/SERVICE.{pdf,html,json} for each plan (PERIOD is the
- * plan's period, else its as-of date), with file names made safe, each file
- * written atomically.  An existing file with other content is never
+ * For each plan it writes the set DIR/PERIOD/SERVICE.{pdf,html,json} (and
+ * SERVICE.ja.pdf ... with --lang en,ja), the kept plan and evidence in
+ * SERVICE.inputs/ and SERVICE.manifest.json, staged and published whole
+ * (archive_set.h); PERIOD is the plan's period, else its as-of date, and
+ * both names follow archive_name.h.  A set with other content is never
  * replaced unless --force is given; one with the same content is left as
  * it is, so archiving twice changes nothing.  Renders are reproducible:
  * without SOURCE_DATE_EPOCH, the plan's as-of date stands in for "now".
- * With --compare, each service's reports show what changed since the
- * earlier report of the same service (usually last quarter's JSON in DIR). */
+ * With --compare or --history, each service's reports show what changed
+ * since an earlier report of the same service.  Every run ends by
+ * rewriting DIR/index.json and DIR/index.html (archive_index.h). */
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
@@ -105,6 +109,12 @@ static int archive_plan(const archive_args *a, const char *path, const bd_plan *
   }
   if (status == BD_EXIT_OK && bd_archive_set_add_input(&files, path, "plan", err, sizeof err) != 0)
     status = BD_EXIT_OUTPUT;
+  /* The kept copy must be the plan that was analysed (not one changed since). */
+  if (status == BD_EXIT_OK && report->source_sha256 != NULL &&
+      strcmp(files.hashes[files.count - 1], report->source_sha256) != 0) {
+    snprintf(err, sizeof err, "%s: changed while it was archived; nothing kept", path);
+    status = BD_EXIT_OUTPUT;
+  }
   for (size_t i = 0; status == BD_EXIT_OK && i < a->evidence.count; i++)
     if (bd_archive_set_add_input(&files, a->evidence.paths[i], "evidence", err, sizeof err) != 0)
       status = BD_EXIT_OUTPUT;
