@@ -15,6 +15,17 @@ check "the json is the report" jq -e '.service == "Smart Receipt Manager"' "$A/2
 check "no temporary file left" no_temp_files "$A/2025-Q1"
 cp -r "$A" "$WORK/first"
 
+# a staging directory left by a killed run (its process is gone) is
+# removed by the next run; one of a live process is left alone
+dead=$(sh -c 'echo $$')
+mkdir -p "$A/2025-Q1/.badday-tmp-Smart-Receipt-Manager-$dead-AbC123" "$A/2025-Q1/.badday-tmp-Smart-Receipt-Manager-$$-XyZ789"
+touch "$A/2025-Q1/.badday-tmp-Smart-Receipt-Manager-$dead-AbC123/Smart-Receipt-Manager.pdf"
+run "$BADDAY" archive --dir "$A" "$VALID/spec-example.yaml"
+expect_rc "archive next to a stale staging directory" 0
+check "the dead run's staging directory is gone" test ! -e "$A/2025-Q1/.badday-tmp-Smart-Receipt-Manager-$dead-AbC123"
+check "a live run's staging directory is kept" test -d "$A/2025-Q1/.badday-tmp-Smart-Receipt-Manager-$$-XyZ789"
+rmdir "$A/2025-Q1/.badday-tmp-Smart-Receipt-Manager-$$-XyZ789"
+
 # kept inputs: the plan byte for byte and every evidence file (two of the
 # same name kept apart), each with its SHA-256 in the manifest
 E="$TOP_SRCDIR/tests/evidence"

@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -115,13 +116,37 @@ static void sync_dir(const char *dir) {
 
 /* --- staging ------------------------------------------------------------- */
 
+/* Removes the staging directories of service in period_dir that a run
+ * killed before it could clean up left behind (SIGKILL, a power cut):
+ * those whose process (the number in the name) no longer exists. */
+static void remove_stale_stages(const char *period_dir, const char *service) {
+  char prefix[300];
+  int plen = snprintf(prefix, sizeof prefix, ".badday-tmp-%s-", service);
+  if (plen < 0 || (size_t)plen >= sizeof prefix) return;
+  DIR *d = opendir(period_dir);
+  struct dirent *e;
+  while (d != NULL && (e = readdir(d)) != NULL) {
+    if (strncmp(e->d_name, prefix, (size_t)plen) != 0) continue;
+    char *end;
+    long pid = strtol(e->d_name + plen, &end, 10);
+    if (end == e->d_name + plen || *end != '-' || strlen(end) != 7 || pid <= 0) continue;
+    if (kill((pid_t)pid, 0) == 0 || errno != ESRCH) continue; /* alive, or not ours to know */
+    char *path = join(period_dir, e->d_name);
+    if (path) bd_remove_tree(path);
+    free(path);
+  }
+  if (d) closedir(d);
+}
+
 int bd_archive_set_begin(bd_archive_set *set, const char *period_dir, const char *service,
                          char *err, size_t errsize) {
   memset(set, 0, sizeof *set);
   set->period_dir = strdup(period_dir);
   set->service = strdup(service);
+  remove_stale_stages(period_dir, service);
   if (set->period_dir == NULL || set->service == NULL ||
-      asprintf(&set->stage, "%s/.badday-tmp-%s-XXXXXX", period_dir, service) < 0) {
+      asprintf(&set->stage, "%s/.badday-tmp-%s-%ld-XXXXXX", period_dir, service, (long)getpid()) <
+          0) {
     set->stage = NULL;
     snprintf(err, errsize, "%s: out of memory", period_dir);
     return -1;

@@ -4,10 +4,11 @@
  *
  * The set (SERVICE.pdf, .html, .json, the kept inputs SERVICE.inputs/ and
  * SERVICE.manifest.json) is first made in a staging directory inside the
- * period, PERIOD/.badday-tmp-SERVICE-XXXXXX, then published under the
- * service's lock (an flock on PERIOD/.badday-lock-SERVICE) by no-replace
- * steps: link(2) for a file, renameat2(RENAME_NOREPLACE) for the inputs
- * directory, the manifest last.  Two archives to the same place therefore
+ * period, PERIOD/.badday-tmp-SERVICE-PID-XXXXXX (a later run removes one
+ * whose process is gone: killed before it could clean up), then published
+ * under the service's lock (an flock on PERIOD/.badday-lock-SERVICE) by
+ * no-replace steps: link(2) for a file, renameat2(RENAME_NOREPLACE) for the
+ * inputs directory, the manifest last.  Two archives to the same place therefore
  * never mix their sets: the second one waits for the lock and then finds
  * the first one's set (the same content: unchanged; other content: refused
  * unless forced).  The manifest, which names every file of the set with
