@@ -105,6 +105,13 @@ check "index.html links the PDF" grep -q 'href="2025-Q1/Smart-Receipt-Manager.pd
 check "index.html has the plugin's Content-Security-Policy" grep -q "default-src 'none'; style-src 'sha256-" "$A/index.html"
 check "no temporary index left" no_temp_files "$A"
 
+# a period whose services use several currencies: no portfolio sums
+run "$BADDAY" archive --dir "$WORK/mixed" "$VALID"/*.yaml
+expect_rc "archive every valid plan (2025-Q1 in JPY, USD and EUR)" 0
+check "the mixed period's portfolio has no currency and no loss sums" jq -e \
+  '.periods[] | select(.dir == "2025-Q1") | .portfolio | .currency == null and .yearly_loss_now == null and .decisions_needed >= 3' "$WORK/mixed/index.json"
+check "the page shows no sum for it" grep -q '<title>Portfolio: Yearly loss now: 2025-Q1 -; 2025-01-29 EUR 1.8K;' "$WORK/mixed/index.html"
+
 # both languages in one run: SERVICE.pdf (the first language) and
 # SERVICE.ja.pdf, the JSON once; the index links both
 run "$BADDAY" archive --dir "$WORK/both" --lang en,ja "$VALID/spec-example.yaml"

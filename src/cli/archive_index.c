@@ -391,7 +391,7 @@ static figures portfolio_figures(const bd_index *index, size_t first, size_t end
   int sums_ok = 1;
   for (size_t i = first; i < end; i++) {
     figures e = entry_figures(&index->entries[i]);
-    if (strcmp(e.currency, f.currency) != 0) f.currency = NULL;
+    if (f.currency != NULL && strcmp(e.currency, f.currency) != 0) f.currency = NULL;
     sums_ok = sums_ok && e.has[M_NOW] && e.has[M_PLANNED];
     f.v[M_NOW] += e.v[M_NOW];
     f.v[M_PLANNED] += e.v[M_PLANNED];
