@@ -63,4 +63,11 @@ printf '{"badday": 1, "totals": {}, "scenarios": [{"id": 3}]}' >"$WORK/bad.json"
 grind "a malformed compare file" 1 render "$Q/payments-2026-Q3.yaml" --compare "$WORK/bad.json" \
   -o "$WORK/none.json"
 grind "list the plugins" 0 plugins -v
+# the archive: sets with kept inputs, the index, --history and --verify
+unset SOURCE_DATE_EPOCH
+grind "archive with evidence" 0 archive --dir "$WORK/archive" -e "$TOP_SRCDIR/tests/evidence/pass.xml" \
+  "$VALID/status-page-json.yaml" "$VALID/checkout-slo.yaml"
+sed 's/^as_of: .*/as_of: 2025-04-15/; s/^period: .*/period: 2025-Q2/' "$VALID/checkout-slo.yaml" >"$WORK/next.yaml"
+grind "archive --history" 0 archive --dir "$WORK/archive" --history "$WORK/archive" "$WORK/next.yaml"
+grind "archive --verify" 0 archive --verify "$WORK/archive"
 finish

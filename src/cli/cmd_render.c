@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "analysis/analyse.h"
+#include "cli/archive_index.h"
 #include "cli/cli.h"
 #include "cli/cli_common.h"
 #include "cli/cli_lint.h"
@@ -72,6 +73,7 @@ typedef struct render_args {
   size_t option_count;
   bd_evidence_list evidence;
   bd_compare_list compare;
+  const char *history; /* --history DIR: compare with the previous period there */
 } render_args;
 
 /* Records -O NAME=VALUE (or, with name set, NAME=arg as --paper does).
@@ -118,7 +120,8 @@ static int parse_render_args(int argc, char **argv, render_args *a) {
     OPT_COMPARE,
     OPT_STRICT,
     OPT_THREADS,
-    OPT_PLUGIN_TIMEOUT
+    OPT_PLUGIN_TIMEOUT,
+    OPT_HISTORY
   };
   static const struct option options[] = {
       {"format", required_argument, NULL, 'f'},
@@ -131,6 +134,7 @@ static int parse_render_args(int argc, char **argv, render_args *a) {
       {"option", required_argument, NULL, 'O'},
       {"evidence", required_argument, NULL, 'e'},
       {"compare", required_argument, NULL, OPT_COMPARE},
+      {"history", required_argument, NULL, OPT_HISTORY},
       {"verbose", no_argument, NULL, 'v'},
       {"strict", no_argument, NULL, OPT_STRICT},
       {"threads", required_argument, NULL, OPT_THREADS},
@@ -149,6 +153,9 @@ static int parse_render_args(int argc, char **argv, render_args *a) {
       break;
     case OPT_COMPARE:
       if (bd_cli_add_compare(&a->compare, optarg) != 0) return BD_EXIT_USAGE;
+      break;
+    case OPT_HISTORY:
+      a->history = optarg;
       break;
     case 'O':
       if (add_option(a, NULL, optarg) != 0) return BD_EXIT_USAGE;
@@ -332,6 +339,8 @@ int bd_cmd_render(int argc, char **argv) {
     goto done;
   }
   status = load_reports(&a, &arena, reports);
+  if (status == BD_EXIT_OK && a.history != NULL)
+    status = bd_index_add_history(a.history, reports, a.plan_count, &a.compare, &arena, a.verbose);
   if (status == BD_EXIT_OK)
     status = bd_cli_attach_comparisons(&a.compare, reports, a.plan_count, &arena);
   if (status != BD_EXIT_OK) goto done;

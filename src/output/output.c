@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "output/interrupt.h"
@@ -290,11 +291,34 @@ int bd_output_commit_checked(bd_output_file *out, int no_clobber, int *unchanged
     output_free(out);
     return -1;
   }
-  if (no_clobber && !out->direct && access(out->final_path, F_OK) == 0) {
-    /* Archives never replace other content; the same content needs no rename. */
-    int same = same_content(out->tmp_path, out->final_path);
+  if (no_clobber && !out->direct) {
+    /* Never replace other content: link(2) fails when the name exists, with
+     * no window between a check and the rename (two writers cannot both
+     * win); the same content already there needs nothing. */
+    if (link(out->tmp_path, out->final_path) == 0) {
+      unlink(out->tmp_path);
+      sync_directory(out->final_path);
+      output_free(out);
+      return 0;
+    }
+    int link_errno = errno;
+    if (link_errno == EPERM || link_errno == EOPNOTSUPP || link_errno == ENOSYS) {
+      /* A file system without hard links: renameat2(RENAME_NOREPLACE). */
+#ifdef SYS_renameat2
+      if (syscall(SYS_renameat2, AT_FDCWD, out->tmp_path, AT_FDCWD, out->final_path, 1) == 0) {
+        sync_directory(out->final_path);
+        output_free(out);
+        return 0;
+      }
+      link_errno = errno;
+#endif
+    }
+    int same = link_errno == EEXIST ? same_content(out->tmp_path, out->final_path) : -1;
     unlink(out->tmp_path);
-    if (same == 1) {
+    if (link_errno != EEXIST) {
+      snprintf(errbuf, errsize, "%s: cannot write the report: %s", name, strerror(link_errno));
+      rc = -1;
+    } else if (same == 1) {
       *unchanged = 1;
     } else {
       snprintf(errbuf, errsize, "%s: exists with other content; not replaced (use --force)", name);

@@ -42,10 +42,12 @@ int bd_output_write(bd_output_file *out, const void *data, size_t len);
  * the temporary file removed). */
 int bd_output_commit(bd_output_file *out, char *errbuf, size_t errsize);
 
-/* Like bd_output_commit; with no_clobber (for archives), when the
- * destination exists with the same content the temporary file is dropped
- * and *unchanged set to 1, and when it exists with other content it is kept
- * and -1 returned with the reason in errbuf. */
+/* Like bd_output_commit; with no_clobber (for archives) the file is put in
+ * place by an atomic no-replace (link(2), or renameat2 RENAME_NOREPLACE on
+ * a file system without hard links): when the destination exists with the
+ * same content the temporary file is dropped and *unchanged set to 1, and
+ * when it exists with other content it is kept and -1 returned with the
+ * reason in errbuf. */
 int bd_output_commit_checked(bd_output_file *out, int no_clobber, int *unchanged, char *errbuf,
                              size_t errsize);
 
