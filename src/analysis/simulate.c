@@ -541,13 +541,31 @@ typedef struct quantity_counts {
   uint32_t nonzero;
 } quantity_counts;
 
+/* A scenario's values over the trials of a chunk, one array per state
+ * (scratch space of a worker). */
+typedef struct block {
+  double u[CHUNK_TRIALS];         /* the Poisson uniform */
+  double effect[CHUNK_TRIALS];    /* one measure's effect */
+  double own[CHUNK_TRIALS];       /* one of the scenario's own values */
+  double p0[CHUNK_TRIALS];        /* e^-frequency */
+  unsigned char live[CHUNK_TRIALS]; /* whether the baseline may have an incident */
+  double lambda[BD_SIM_STATE_COUNT][CHUNK_TRIALS];
+  double n[BD_SIM_STATE_COUNT][CHUNK_TRIALS];
+  double impact[BD_SIM_STATE_COUNT][CHUNK_TRIALS];
+  double detect[BD_SIM_STATE_COUNT][CHUNK_TRIALS];
+  double recover[BD_SIM_STATE_COUNT][CHUNK_TRIALS];
+  double v[BD_SIM_STATE_COUNT][CHUNK_TRIALS]; /* the yearly losses */
+} block;
+
 /* A thread's scratch space and its share of a pass's counts. */
 typedef struct worker {
   const model *m;
   pass *pass;
-  uint64_t *loss_trial; /* trial + 1 whose amounts loss_amount holds */
-  double *loss_amount;  /* per loss: per_hour sum, per_incident sum */
-  double *loss_sum;     /* per loss and state, this trial */
+  uint64_t tk[CHUNK_TRIALS]; /* the trials' keys */
+  double *amounts;           /* per loss: per_hour sums, per_incident sums (CHUNK_TRIALS each) */
+  double *loss_sum;          /* per trial of the chunk, loss and state */
+  double total[CHUNK_TRIALS][BD_SIM_STATE_COUNT];
+  block b;
   /* the pilot */
   sketch *sketches;
   /* the main pass */
@@ -561,75 +579,132 @@ typedef struct worker {
   uint64_t *seen; /* per target: min and max pattern inside the interval */
 } worker;
 
-/* The per_hour and per_incident sums of loss l in the trial (computed once
- * per trial and worker). */
-static const double *loss_amounts(worker *w, size_t l, size_t trial, uint64_t tk) {
-  double *amount = &w->loss_amount[2 * l];
-  if (w->loss_trial[l] != trial + 1) {
-    const bd_sim_loss *loss = &w->m->in->losses[l];
-    double per_hour = 0, per_incident = 0;
-    for (size_t c = 0; c < w->m->in->category_count; c++) {
-      per_hour += draw(w->m, loss->per_hour[c], tk);
-      per_incident += draw(w->m, loss->per_incident[c], tk);
-    }
-    amount[0] = per_hour;
-    amount[1] = per_incident;
-    w->loss_trial[l] = trial + 1;
+/* Variable v's values in the `count` trials of keys tk into out, as
+ * draw() computes them; one loop per kind, so that the trials' draws
+ * overlap in the processor. */
+static void draw_block(const model *m, size_t v, const uint64_t *tk, size_t count, double *out) {
+  if (v == BD_SIM_NO_VAR) {
+    for (size_t i = 0; i < count; i++) out[i] = 0.0;
+    return;
   }
-  return amount;
+  const sim_var *x = &m->vars[v];
+  const double a = x->a, b = x->b;
+  const uint64_t key = x->key;
+  if (x->kind == BD_SIM_CONSTANT) {
+    for (size_t i = 0; i < count; i++) out[i] = a;
+  } else if (x->kind == BD_SIM_UNIFORM) {
+    for (size_t i = 0; i < count; i++) out[i] = a + b * unit_draw(key, tk[i]);
+  } else {
+    for (size_t i = 0; i < count; i++) out[i] = sim_exp(a + b * inv_normal(unit_draw(key, tk[i])));
+  }
 }
 
-/* The yearly losses of scenario s in the trial into v (one per state). */
-static void scenario_trial(worker *w, size_t s, size_t trial, uint64_t tk,
-                           double v[BD_SIM_STATE_COUNT]) {
+/* The per_hour and per_incident sums of every loss in the chunk's trials
+ * (in category order, as unit_losses() adds them). */
+static void chunk_amounts(worker *w, size_t count) {
+  const bd_sim_input *in = w->m->in;
+  double *scratch = w->b.effect;
+  for (size_t l = 0; l < in->loss_count; l++) {
+    const bd_sim_loss *loss = &in->losses[l];
+    double *per_hour = &w->amounts[2 * l * CHUNK_TRIALS], *per_incident = per_hour + CHUNK_TRIALS;
+    for (size_t i = 0; i < count; i++) per_hour[i] = per_incident[i] = 0;
+    for (size_t c = 0; c < in->category_count; c++) {
+      draw_block(w->m, loss->per_hour[c], w->tk, count, scratch);
+      for (size_t i = 0; i < count; i++) per_hour[i] += scratch[i];
+      draw_block(w->m, loss->per_incident[c], w->tk, count, scratch);
+      for (size_t i = 0; i < count; i++) per_incident[i] += scratch[i];
+    }
+  }
+}
+
+/* Lowers value[st][i] to e[i] in the states of `states`. */
+static void lower_block(double value[BD_SIM_STATE_COUNT][CHUNK_TRIALS], unsigned states,
+                        const double *e, size_t count) {
+  for (int st = 1; st < BD_SIM_STATE_COUNT; st++) {
+    if (!(states >> st & 1u)) continue;
+    for (size_t i = 0; i < count; i++)
+      if (e[i] < value[st][i]) value[st][i] = e[i];
+  }
+}
+
+/* Sets value[st][i] to the scenario's own value own[i] in every state. */
+static void own_block(double value[BD_SIM_STATE_COUNT][CHUNK_TRIALS], const double *own,
+                      size_t count) {
+  for (int st = 0; st < BD_SIM_STATE_COUNT; st++) memcpy(value[st], own, count * sizeof *own);
+}
+
+/* The yearly losses of scenario s in the chunk's `count` trials into
+ * w->b.v[state][i]. */
+static void scenario_block(worker *w, size_t s, size_t count) {
   const model *m = w->m;
   const bd_sim_scenario *sc = &m->in->scenarios[s];
-  double u = unit_draw(m->scenarios[s].count_key, tk);
-  double frequency = draw(m, sc->frequency, tk);
-  for (int st = 0; st < BD_SIM_STATE_COUNT; st++) v[st] = 0;
+  block *b = &w->b;
+  const uint64_t *tk = w->tk;
+  const uint64_t count_key = m->scenarios[s].count_key;
+  for (int st = 0; st < BD_SIM_STATE_COUNT; st++)
+    for (size_t i = 0; i < count; i++) b->v[st][i] = 0;
+  for (size_t i = 0; i < count; i++) b->u[i] = unit_draw(count_key, tk[i]);
+  draw_block(m, sc->frequency, tk, count, b->own);
   /* Every state's frequency is at most the baseline's, and with the same
    * u its count is at most the baseline's: no incident in the baseline
    * (with a margin for rounding) means none anywhere. */
-  if (!(frequency > 0)) return;
-  double p0 = frequency < POISSON_EXACT_MAX ? sim_exp(-frequency) : 0;
-  if (u < p0 * (1 - 0x1p-40)) return;
-  double lambda[BD_SIM_STATE_COUNT], n[BD_SIM_STATE_COUNT];
-  for (int st = 0; st < BD_SIM_STATE_COUNT; st++) lambda[st] = frequency;
-  for (size_t i = 0; i < sc->measure_count; i++)
-    if (sc->measures[i].frequency != BD_SIM_NO_VAR)
-      lower(lambda, sc->measures[i].states, draw(m, sc->measures[i].frequency, tk));
-  unsigned hit = 0; /* states with an incident */
-  n[0] = poisson(m, frequency, p0, u);
-  for (int st = 0; st < BD_SIM_STATE_COUNT; st++) {
-    if (st > 0 && lambda[st] == frequency)
-      n[st] = n[0];
-    else if (st > 0 && lambda[st] == lambda[st - 1])
-      n[st] = n[st - 1];
-    else if (st > 0)
-      n[st] = poisson(m, lambda[st], lambda[st] < POISSON_EXACT_MAX ? sim_exp(-lambda[st]) : 0, u);
-    if (n[st] > 0) hit |= 1u << st;
+  int any = 0;
+  for (size_t i = 0; i < count; i++) {
+    double frequency = b->own[i];
+    b->p0[i] = frequency > 0 && frequency < POISSON_EXACT_MAX ? sim_exp(-frequency) : 0;
+    b->live[i] = frequency > 0 && !(b->u[i] < b->p0[i] * (1 - 0x1p-40));
+    b->n[0][i] = b->live[i] ? poisson(m, frequency, b->p0[i], b->u[i]) : 0.0;
+    any |= b->live[i];
   }
-  if (hit == 0) return;
-  double impact[BD_SIM_STATE_COUNT], detect[BD_SIM_STATE_COUNT], recover[BD_SIM_STATE_COUNT];
-  double own_impact = draw(m, sc->impact, tk), own_detect = draw(m, sc->detect, tk);
-  double own_recover = draw(m, sc->recover, tk);
-  for (int st = 0; st < BD_SIM_STATE_COUNT; st++) {
-    impact[st] = own_impact;
-    detect[st] = own_detect;
-    recover[st] = own_recover;
+  if (!any) return;
+  own_block(b->lambda, b->own, count);
+  for (size_t k = 0; k < sc->measure_count; k++)
+    if (sc->measures[k].frequency != BD_SIM_NO_VAR) {
+      draw_block(m, sc->measures[k].frequency, tk, count, b->effect);
+      lower_block(b->lambda, sc->measures[k].states, b->effect, count);
+    }
+  for (size_t i = 0; i < count; i++) {
+    double frequency = b->own[i];
+    for (int st = 1; st < BD_SIM_STATE_COUNT; st++) {
+      double lambda = b->lambda[st][i];
+      if (!b->live[i] || lambda == frequency)
+        b->n[st][i] = b->n[0][i];
+      else if (lambda == b->lambda[st - 1][i])
+        b->n[st][i] = b->n[st - 1][i];
+      else
+        b->n[st][i] =
+            poisson(m, lambda, lambda < POISSON_EXACT_MAX ? sim_exp(-lambda) : 0, b->u[i]);
+    }
   }
-  for (size_t i = 0; i < sc->measure_count; i++) {
-    const bd_sim_measure *ms = &sc->measures[i];
-    unsigned states = ms->states & hit;
-    if (states == 0) continue;
-    if (ms->impact != BD_SIM_NO_VAR) lower(impact, states, draw(m, ms->impact, tk));
-    if (ms->detect != BD_SIM_NO_VAR) lower(detect, states, draw(m, ms->detect, tk));
-    if (ms->recover != BD_SIM_NO_VAR) lower(recover, states, draw(m, ms->recover, tk));
+  draw_block(m, sc->impact, tk, count, b->own);
+  own_block(b->impact, b->own, count);
+  draw_block(m, sc->detect, tk, count, b->own);
+  own_block(b->detect, b->own, count);
+  draw_block(m, sc->recover, tk, count, b->own);
+  own_block(b->recover, b->own, count);
+  for (size_t k = 0; k < sc->measure_count; k++) {
+    const bd_sim_measure *ms = &sc->measures[k];
+    if (ms->impact != BD_SIM_NO_VAR) {
+      draw_block(m, ms->impact, tk, count, b->effect);
+      lower_block(b->impact, ms->states, b->effect, count);
+    }
+    if (ms->detect != BD_SIM_NO_VAR) {
+      draw_block(m, ms->detect, tk, count, b->effect);
+      lower_block(b->detect, ms->states, b->effect, count);
+    }
+    if (ms->recover != BD_SIM_NO_VAR) {
+      draw_block(m, ms->recover, tk, count, b->effect);
+      lower_block(b->recover, ms->states, b->effect, count);
+    }
   }
-  const double *amount = loss_amounts(w, sc->loss, trial, tk);
+  const double *per_hour = &w->amounts[2 * sc->loss * CHUNK_TRIALS];
+  const double *per_incident = per_hour + CHUNK_TRIALS;
   for (int st = 0; st < BD_SIM_STATE_COUNT; st++)
-    if (hit >> st & 1u)
-      v[st] = n[st] * ((detect[st] + recover[st]) * impact[st] * amount[0] + amount[1]);
+    for (size_t i = 0; i < count; i++)
+      if (b->n[st][i] > 0)
+        b->v[st][i] = b->n[st][i] * ((b->detect[st][i] + b->recover[st][i]) * b->impact[st][i] *
+                                         per_hour[i] +
+                                     per_incident[i]);
 }
 
 /* Whether the plan of scenario s paid off in the trial: 1, 0, or -1 when
@@ -796,59 +871,80 @@ static size_t curve_index(const double *curve_x, double x) {
 }
 
 /* Runs the scenarios of a refining pass that only needs some of them. */
-static void run_listed(worker *w, size_t trial, uint64_t tk) {
+static void run_listed(worker *w, size_t count) {
   const pass *p = w->pass;
-  for (size_t i = 0; i < p->scenario_list_count; i++) {
-    size_t s = p->scenario_list[i];
-    double v[BD_SIM_STATE_COUNT];
-    scenario_trial(w, s, trial, tk, v);
+  chunk_amounts(w, count);
+  for (size_t k = 0; k < p->scenario_list_count; k++) {
+    size_t s = p->scenario_list[k];
+    scenario_block(w, s, count);
     for (int st = 0; st < BD_SIM_STATE_COUNT; st++)
-      if (v[st] > 0) observe(w, s * BD_SIM_STATE_COUNT + (size_t)st, v[st]);
+      for (size_t i = 0; i < count; i++)
+        if (w->b.v[st][i] > 0) observe(w, s * BD_SIM_STATE_COUNT + (size_t)st, w->b.v[st][i]);
   }
 }
 
-/* Runs trial `trial`: with a pass, counts its values; else (a replay)
- * writes them to the outputs that are not NULL. */
-static void run_trial(worker *w, size_t trial, double *scenario_out, double *loss_out,
-                      double *total_out, signed char *pays_out) {
+/* Runs the `count` trials from `first` (at most CHUNK_TRIALS), scenario
+ * by scenario: with a pass, counts their values; else (a replay of one
+ * trial) writes them to the outputs that are not NULL.  Within a trial,
+ * the sums over scenarios run in scenario order. */
+static void run_chunk(worker *w, size_t first, size_t count, double *scenario_out,
+                      double *loss_out, double *total_out, signed char *pays_out) {
   const model *m = w->m;
   const bd_sim_input *in = m->in;
   const pass *p = w->pass;
-  uint64_t tk = stream_key(m->seed, STREAM_TRIAL, trial);
+  const size_t L = in->loss_count;
+  for (size_t i = 0; i < count; i++) w->tk[i] = stream_key(m->seed, STREAM_TRIAL, first + i);
   if (p && !p->all_scenarios) {
-    run_listed(w, trial, tk);
+    run_listed(w, count);
     return;
   }
-  double total[BD_SIM_STATE_COUNT] = {0};
-  memset(w->loss_sum, 0, in->loss_count * BD_SIM_STATE_COUNT * sizeof *w->loss_sum);
+  chunk_amounts(w, count);
+  memset(w->total, 0, sizeof w->total);
+  memset(w->loss_sum, 0, count * L * BD_SIM_STATE_COUNT * sizeof *w->loss_sum);
+  const block *b = &w->b;
   for (size_t s = 0; s < in->scenario_count; s++) {
-    double v[BD_SIM_STATE_COUNT];
-    scenario_trial(w, s, trial, tk, v);
-    if (pays_out || (p && p->kind == PASS_MAIN)) {
-      int pays = scenario_pays(w, s, tk, v);
-      if (pays_out) pays_out[s] = (signed char)pays;
-      if (p && pays == 1) w->pays[s]++;
-    }
-    if (scenario_out) memcpy(&scenario_out[s * BD_SIM_STATE_COUNT], v, sizeof v);
+    scenario_block(w, s, count);
+    if (pays_out || (p && p->kind == PASS_MAIN))
+      for (size_t i = 0; i < count; i++) {
+        double v[BD_SIM_STATE_COUNT];
+        for (int st = 0; st < BD_SIM_STATE_COUNT; st++) v[st] = b->v[st][i];
+        int pays = scenario_pays(w, s, w->tk[i], v);
+        if (pays_out) pays_out[s] = (signed char)pays;
+        if (p && pays == 1) w->pays[s]++;
+      }
+    if (scenario_out)
+      for (int st = 0; st < BD_SIM_STATE_COUNT; st++)
+        scenario_out[s * BD_SIM_STATE_COUNT + (size_t)st] = b->v[st][0];
     double *sum = &w->loss_sum[in->scenarios[s].loss * BD_SIM_STATE_COUNT];
     for (int st = 0; st < BD_SIM_STATE_COUNT; st++) {
-      if (!(v[st] > 0)) continue;
-      sum[st] += v[st];
-      total[st] += v[st];
-      if (p) observe(w, s * BD_SIM_STATE_COUNT + (size_t)st, v[st]);
+      size_t q = s * BD_SIM_STATE_COUNT + (size_t)st;
+      for (size_t i = 0; i < count; i++) {
+        double x = b->v[st][i];
+        if (!(x > 0)) continue;
+        sum[i * L * BD_SIM_STATE_COUNT + (size_t)st] += x;
+        w->total[i][st] += x;
+        if (p) observe(w, q, x);
+      }
     }
   }
-  if (loss_out) memcpy(loss_out, w->loss_sum, in->loss_count * sizeof(double[4]));
-  if (total_out) memcpy(total_out, total, sizeof total);
+  if (loss_out) memcpy(loss_out, w->loss_sum, L * sizeof(double[BD_SIM_STATE_COUNT]));
+  if (total_out) memcpy(total_out, w->total[0], sizeof w->total[0]);
   if (p == NULL) return;
-  for (size_t l = 0; l < in->loss_count; l++)
+  for (size_t l = 0; l < L; l++)
     for (int st = 0; st < BD_SIM_STATE_COUNT; st++) {
-      double x = w->loss_sum[l * BD_SIM_STATE_COUNT + (size_t)st];
-      if (x > 0) observe(w, loss_quantity(m, l) + (size_t)st, x);
+      size_t q = loss_quantity(m, l) + (size_t)st;
+      for (size_t i = 0; i < count; i++) {
+        double x = w->loss_sum[(i * L + l) * BD_SIM_STATE_COUNT + (size_t)st];
+        if (x > 0) observe(w, q, x);
+      }
     }
   for (int st = 0; st < BD_SIM_STATE_COUNT; st++) {
-    if (total[st] > 0) observe(w, total_quantity(m) + (size_t)st, total[st]);
-    if (p->kind == PASS_MAIN) w->curve_counts[st][curve_index(p->curve_x, total[st])]++;
+    size_t q = total_quantity(m) + (size_t)st;
+    for (size_t i = 0; i < count; i++) {
+      double x = w->total[i][st];
+      if (x > 0) observe(w, q, x);
+      if (p->kind == PASS_MAIN) w->curve_counts[st][curve_index(p->curve_x, x)]++;
+    }
   }
 }
 
@@ -873,9 +969,9 @@ static void *worker_main(void *arg) {
   for (;;) {
     size_t chunk = atomic_fetch_add(&p->next_chunk, 1);
     if (chunk >= p->chunk_count) break;
-    size_t end = (chunk + 1) * CHUNK_TRIALS;
-    for (size_t t = chunk * CHUNK_TRIALS; t < end && t < p->trials; t++)
-      run_trial(w, t, NULL, NULL, NULL, NULL);
+    size_t first = chunk * CHUNK_TRIALS;
+    size_t count = p->trials - first < CHUNK_TRIALS ? p->trials - first : CHUNK_TRIALS;
+    run_chunk(w, first, count, NULL, NULL, NULL, NULL);
     if (p->kind == PASS_MAIN) flush_chunk_sums(w);
   }
   return NULL;
@@ -886,10 +982,9 @@ static int worker_init(worker *w, const model *m) {
   size_t losses = m->in->loss_count ? m->in->loss_count : 1;
   memset(w, 0, sizeof *w);
   w->m = m;
-  w->loss_trial = calloc(losses, sizeof *w->loss_trial);
-  w->loss_amount = calloc(2 * losses, sizeof *w->loss_amount);
-  w->loss_sum = calloc(BD_SIM_STATE_COUNT * losses, sizeof *w->loss_sum);
-  return w->loss_trial && w->loss_amount && w->loss_sum ? 0 : -1;
+  w->amounts = calloc(2 * CHUNK_TRIALS * losses, sizeof *w->amounts);
+  w->loss_sum = calloc(CHUNK_TRIALS * BD_SIM_STATE_COUNT * losses, sizeof *w->loss_sum);
+  return w->amounts && w->loss_sum ? 0 : -1;
 }
 
 /* Frees a worker's pass counts. */
@@ -910,8 +1005,7 @@ static void worker_clear_pass(worker *w) {
 
 static void worker_free(worker *w) {
   worker_clear_pass(w);
-  free(w->loss_trial);
-  free(w->loss_amount);
+  free(w->amounts);
   free(w->loss_sum);
 }
 
@@ -1396,7 +1490,7 @@ bd_sim_replay *bd_sim_replay_new(const bd_sim_input *in, bd_diags *diags) {
 
 void bd_sim_replay_trial(bd_sim_replay *replay, size_t trial, double *scenario, double *loss,
                          double *total, signed char *pays) {
-  run_trial(&replay->w, trial, scenario, loss, total, pays);
+  run_chunk(&replay->w, trial, 1, scenario, loss, total, pays);
 }
 
 void bd_sim_replay_free(bd_sim_replay *replay) {
