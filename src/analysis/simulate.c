@@ -241,6 +241,12 @@ typedef struct sim_scenario {
    * loss is n x unit_loss[state] with n the number of incidents. */
   int counted;
   double unit_loss[BD_SIM_STATE_COUNT];
+  /* A state whose measures with effects are those of an earlier state has
+   * that state's values in every trial: alias[state] is the first such
+   * state (or itself), and only the states in `distinct` are computed and
+   * counted. */
+  unsigned char alias[BD_SIM_STATE_COUNT];
+  unsigned distinct;
 } sim_scenario;
 
 typedef struct model {
@@ -432,6 +438,28 @@ static void unit_losses(model *m, size_t s) {
         (detect[st] + recover[st]) * impact[st] * per_hour + per_incident;
 }
 
+/* Sets scenario s's state aliases (see sim_scenario). */
+static void state_aliases(model *m, size_t s) {
+  const bd_sim_scenario *sc = &m->in->scenarios[s];
+  sim_scenario *x = &m->scenarios[s];
+  x->distinct = 0;
+  for (unsigned st = 0; st < BD_SIM_STATE_COUNT; st++) {
+    unsigned alias = st;
+    for (unsigned earlier = 0; earlier < st && alias == st; earlier++) {
+      int same = 1;
+      for (size_t k = 0; k < sc->measure_count && same; k++) {
+        const bd_sim_measure *ms = &sc->measures[k];
+        int effects = ms->frequency != BD_SIM_NO_VAR || ms->impact != BD_SIM_NO_VAR ||
+                      ms->detect != BD_SIM_NO_VAR || ms->recover != BD_SIM_NO_VAR;
+        if (effects && ((ms->states >> st ^ ms->states >> earlier) & 1u)) same = 0;
+      }
+      if (same) alias = earlier;
+    }
+    x->alias[st] = (unsigned char)alias;
+    if (alias == st) x->distinct |= 1u << st;
+  }
+}
+
 /* Checks `in` and fills `m` (free with model_free); -1 with errors. */
 static int model_init(model *m, const bd_sim_input *in, bd_diags *diags) {
   memset(m, 0, sizeof *m);
@@ -472,6 +500,7 @@ static int model_init(model *m, const bd_sim_input *in, bd_diags *diags) {
         positive = 1;
     m->scenarios[s].cost_positive = positive;
     unit_losses(m, s);
+    state_aliases(m, s);
   }
   for (unsigned n = 1; n <= POISSON_MAX_STEPS; n++) m->inverse[n] = 1.0 / n;
   return 0;
@@ -663,11 +692,15 @@ static void scenario_block(worker *w, size_t s, size_t count) {
       draw_block(m, sc->measures[k].frequency, tk, count, b->effect);
       lower_block(b->lambda, sc->measures[k].states, b->effect, count);
     }
+  const sim_scenario *x = &m->scenarios[s];
+  const unsigned distinct = x->distinct;
   for (size_t i = 0; i < count; i++) {
     double frequency = b->own[i];
     for (int st = 1; st < BD_SIM_STATE_COUNT; st++) {
       double lambda = b->lambda[st][i];
-      if (!b->live[i] || lambda == frequency)
+      if (!(distinct >> st & 1u))
+        b->n[st][i] = b->n[x->alias[st]][i];
+      else if (!b->live[i] || lambda == frequency)
         b->n[st][i] = b->n[0][i];
       else if (lambda == b->lambda[st - 1][i])
         b->n[st][i] = b->n[st - 1][i];
@@ -686,25 +719,30 @@ static void scenario_block(worker *w, size_t s, size_t count) {
     const bd_sim_measure *ms = &sc->measures[k];
     if (ms->impact != BD_SIM_NO_VAR) {
       draw_block(m, ms->impact, tk, count, b->effect);
-      lower_block(b->impact, ms->states, b->effect, count);
+      lower_block(b->impact, ms->states & distinct, b->effect, count);
     }
     if (ms->detect != BD_SIM_NO_VAR) {
       draw_block(m, ms->detect, tk, count, b->effect);
-      lower_block(b->detect, ms->states, b->effect, count);
+      lower_block(b->detect, ms->states & distinct, b->effect, count);
     }
     if (ms->recover != BD_SIM_NO_VAR) {
       draw_block(m, ms->recover, tk, count, b->effect);
-      lower_block(b->recover, ms->states, b->effect, count);
+      lower_block(b->recover, ms->states & distinct, b->effect, count);
     }
   }
   const double *per_hour = &w->amounts[2 * sc->loss * CHUNK_TRIALS];
   const double *per_incident = per_hour + CHUNK_TRIALS;
-  for (int st = 0; st < BD_SIM_STATE_COUNT; st++)
+  for (int st = 0; st < BD_SIM_STATE_COUNT; st++) {
+    if (!(distinct >> st & 1u)) {
+      memcpy(b->v[st], b->v[x->alias[st]], count * sizeof b->v[st][0]);
+      continue;
+    }
     for (size_t i = 0; i < count; i++)
       if (b->n[st][i] > 0)
         b->v[st][i] = b->n[st][i] * ((b->detect[st][i] + b->recover[st][i]) * b->impact[st][i] *
                                          per_hour[i] +
                                      per_incident[i]);
+  }
 }
 
 /* Whether the plan of scenario s paid off in the trial: 1, 0, or -1 when
@@ -819,41 +857,54 @@ static inline void fixed_add(uint64_t *sum, uint64_t b, int scale_exponent) {
   }
 }
 
-/* Counts value b (a pattern) that falls in target i's interval, d = b - lo. */
-static inline void observe_inside(worker *w, const target *t, size_t i, uint64_t b, uint64_t d) {
-  w->fine[t->offset + (d >> t->shift)]++;
-  if (b < w->seen[2 * i]) w->seen[2 * i] = b;
-  if (b > w->seen[2 * i + 1]) w->seen[2 * i + 1] = b;
-}
-
-/* Counts positive value v of quantity q in the current pass. */
-static inline void observe(worker *w, size_t q, double v) {
+/* Counts the positive values among x[0 .. count) of quantity q in the
+ * current pass (a quantity's values of a chunk come in trial order, so its
+ * chunk sum is the same whichever thread runs the chunk). */
+static void observe_block(worker *w, size_t q, const double *x, size_t count) {
   const pass *p = w->pass;
-  uint64_t b = bits_of(v);
-  int kind = p->kind;
-  if (kind == PASS_PILOT) {
-    sketch_add(&w->sketches[q], b);
+  if (p->kind == PASS_PILOT) {
+    for (size_t i = 0; i < count; i++)
+      if (x[i] > 0) sketch_add(&w->sketches[q], bits_of(x[i]));
     return;
   }
-  size_t first = p->first_target[q], count = p->target_count[q];
-  const target *t = p->targets + first;
-  if (kind == PASS_MAIN) {
+  if (p->kind == PASS_MAIN) {
     quantity_counts *c = &w->counts[q];
-    c->nonzero++;
-    if (b < c->min) c->min = b;
-    if (b > c->max) c->max = b;
-    c->chunk_sum += v;
-    uint32_t *below = w->below + first;
+    uint32_t nonzero = c->nonzero;
+    uint64_t min = c->min, max = c->max;
+    double sum = c->chunk_sum;
     for (size_t i = 0; i < count; i++) {
-      uint64_t d = b - t[i].lo; /* wraps when b < lo */
-      below[i] += b < t[i].lo;
-      if (d < t[i].width) observe_inside(w, &t[i], first + i, b, d);
+      if (!(x[i] > 0)) continue;
+      uint64_t b = bits_of(x[i]);
+      nonzero++;
+      min = b < min ? b : min;
+      max = b > max ? b : max;
+      sum += x[i];
     }
-    return;
+    c->nonzero = nonzero;
+    c->min = min;
+    c->max = max;
+    c->chunk_sum = sum;
   }
-  for (size_t i = 0; i < count; i++) {
-    uint64_t d = b - t[i].lo;
-    if (d < t[i].width) observe_inside(w, &t[i], first + i, b, d);
+  size_t first = p->first_target[q], targets = p->target_count[q];
+  for (size_t k = first; k < first + targets; k++) {
+    const target *t = &p->targets[k];
+    const uint64_t lo = t->lo, width = t->width;
+    const unsigned shift = t->shift;
+    uint32_t *fine = w->fine + t->offset, below = 0;
+    uint64_t seen_min = w->seen[2 * k], seen_max = w->seen[2 * k + 1];
+    for (size_t i = 0; i < count; i++) {
+      if (!(x[i] > 0)) continue;
+      uint64_t b = bits_of(x[i]), d = b - lo; /* d wraps when b < lo */
+      below += b < lo;
+      if (d < width) {
+        fine[d >> shift]++;
+        seen_min = b < seen_min ? b : seen_min;
+        seen_max = b > seen_max ? b : seen_max;
+      }
+    }
+    if (p->kind == PASS_MAIN) w->below[k] += below;
+    w->seen[2 * k] = seen_min;
+    w->seen[2 * k + 1] = seen_max;
   }
 }
 
@@ -878,8 +929,8 @@ static void run_listed(worker *w, size_t count) {
     size_t s = p->scenario_list[k];
     scenario_block(w, s, count);
     for (int st = 0; st < BD_SIM_STATE_COUNT; st++)
-      for (size_t i = 0; i < count; i++)
-        if (w->b.v[st][i] > 0) observe(w, s * BD_SIM_STATE_COUNT + (size_t)st, w->b.v[st][i]);
+      if (w->m->scenarios[s].distinct >> st & 1u)
+        observe_block(w, s * BD_SIM_STATE_COUNT + (size_t)st, w->b.v[st], count);
   }
 }
 
@@ -917,14 +968,14 @@ static void run_chunk(worker *w, size_t first, size_t count, double *scenario_ou
         scenario_out[s * BD_SIM_STATE_COUNT + (size_t)st] = b->v[st][0];
     double *sum = &w->loss_sum[in->scenarios[s].loss * BD_SIM_STATE_COUNT];
     for (int st = 0; st < BD_SIM_STATE_COUNT; st++) {
-      size_t q = s * BD_SIM_STATE_COUNT + (size_t)st;
       for (size_t i = 0; i < count; i++) {
         double x = b->v[st][i];
         if (!(x > 0)) continue;
         sum[i * L * BD_SIM_STATE_COUNT + (size_t)st] += x;
         w->total[i][st] += x;
-        if (p) observe(w, q, x);
       }
+      if (p && (m->scenarios[s].distinct >> st & 1u))
+        observe_block(w, s * BD_SIM_STATE_COUNT + (size_t)st, b->v[st], count);
     }
   }
   if (loss_out) memcpy(loss_out, w->loss_sum, L * sizeof(double[BD_SIM_STATE_COUNT]));
@@ -932,19 +983,18 @@ static void run_chunk(worker *w, size_t first, size_t count, double *scenario_ou
   if (p == NULL) return;
   for (size_t l = 0; l < L; l++)
     for (int st = 0; st < BD_SIM_STATE_COUNT; st++) {
-      size_t q = loss_quantity(m, l) + (size_t)st;
-      for (size_t i = 0; i < count; i++) {
-        double x = w->loss_sum[(i * L + l) * BD_SIM_STATE_COUNT + (size_t)st];
-        if (x > 0) observe(w, q, x);
-      }
+      double x[CHUNK_TRIALS];
+      for (size_t i = 0; i < count; i++)
+        x[i] = w->loss_sum[(i * L + l) * BD_SIM_STATE_COUNT + (size_t)st];
+      observe_block(w, loss_quantity(m, l) + (size_t)st, x, count);
     }
   for (int st = 0; st < BD_SIM_STATE_COUNT; st++) {
-    size_t q = total_quantity(m) + (size_t)st;
+    double x[CHUNK_TRIALS];
     for (size_t i = 0; i < count; i++) {
-      double x = w->total[i][st];
-      if (x > 0) observe(w, q, x);
-      if (p->kind == PASS_MAIN) w->curve_counts[st][curve_index(p->curve_x, x)]++;
+      x[i] = w->total[i][st];
+      if (p->kind == PASS_MAIN) w->curve_counts[st][curve_index(p->curve_x, x[i])]++;
     }
+    observe_block(w, total_quantity(m) + (size_t)st, x, count);
   }
 }
 
@@ -1357,7 +1407,7 @@ static int write_result(const run *r, bd_arena *arena, bd_sim_result **out, unsi
   for (size_t s = 0; s < in->scenario_count; s++) {
     bd_sim_scenario_result *sr = &res->scenarios[s];
     for (int st = 0; st < BD_SIM_STATE_COUNT; st++)
-      sr->state[st] = quantity_stats(r, s * BD_SIM_STATE_COUNT + (size_t)st);
+      sr->state[st] = quantity_stats(r, s * BD_SIM_STATE_COUNT + r->m.scenarios[s].alias[st]);
     sr->has_pays_off = in->scenarios[s].cost_count > 0;
     sr->pays_off = sr->has_pays_off ? (double)r->pays[s] / (double)in->trials : 0;
   }
