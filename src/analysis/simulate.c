@@ -21,7 +21,7 @@ enum {
   FINE_SHIFT = 45,      /* a quantile is done within 2^45 patterns: 2^-7 relative */
   FINE_MAX_BINS = 1024, /* bins per quantile in the main and refining passes */
   CHUNK_TRIALS = 32,    /* trials a thread takes at a time */
-  PILOT_TRIALS = 1024,  /* trials of the pilot pass */
+  PILOT_TRIALS = 512,   /* trials of the pilot pass */
   SUM_SHIFT = 48,       /* fixed-point sums: see fixed_add() */
   SUM_HEADROOM = 134,
   SUM_WORDS = 4,
@@ -84,9 +84,9 @@ static inline double draw(const model *m, size_t v, uint64_t tk) {
   if (v == BD_SIM_NO_VAR) return 0.0;
   const sim_var *x = &m->vars[v];
   if (x->kind == BD_SIM_CONSTANT) return x->a;
-  double u = unit_draw(x->key, tk);
-  if (x->kind == BD_SIM_UNIFORM) return x->a + x->b * u;
-  return sim_exp(x->a + x->b * inv_normal(u));
+  uint64_t z = draw_bits(x->key, tk);
+  if (x->kind == BD_SIM_UNIFORM) return x->a + x->b * unit_of_bits(z);
+  return sim_exp(x->a + x->b * normal_of_bits(z));
 }
 
 /* The Poisson count for frequency lambda from the uniform u: the exact
@@ -277,6 +277,7 @@ static void state_aliases(model *m, size_t s) {
 static int model_init(model *m, const bd_sim_input *in, bd_diags *diags) {
   memset(m, 0, sizeof *m);
   if (check_input(in, diags) != 0) return -1;
+  bd_sim_draw_init();
   m->in = in;
   m->seed = in->seed;
   m->quantities = (in->scenario_count + in->loss_count + 1) * BD_SIM_STATE_COUNT;
@@ -437,7 +438,8 @@ static void draw_block(const model *m, size_t v, const uint64_t *tk, size_t coun
   } else if (x->kind == BD_SIM_UNIFORM) {
     for (size_t i = 0; i < count; i++) out[i] = a + b * unit_draw(key, tk[i]);
   } else {
-    for (size_t i = 0; i < count; i++) out[i] = sim_exp(a + b * inv_normal(unit_draw(key, tk[i])));
+    for (size_t i = 0; i < count; i++)
+      out[i] = sim_exp(a + b * normal_of_bits(draw_bits(key, tk[i])));
   }
 }
 
@@ -469,10 +471,12 @@ static void lower_block(double value[BD_SIM_STATE_COUNT][CHUNK_TRIALS], unsigned
   }
 }
 
-/* Sets value[st][i] to the scenario's own value own[i] in every state. */
-static void own_block(double value[BD_SIM_STATE_COUNT][CHUNK_TRIALS], const double *own,
-                      size_t count) {
-  for (int st = 0; st < BD_SIM_STATE_COUNT; st++) memcpy(value[st], own, count * sizeof *own);
+/* Sets value[st][i] to the scenario's own value own[i] in the states of
+ * `states`. */
+static void own_block(double value[BD_SIM_STATE_COUNT][CHUNK_TRIALS], unsigned states,
+                      const double *own, size_t count) {
+  for (int st = 0; st < BD_SIM_STATE_COUNT; st++)
+    if (states >> st & 1u) memcpy(value[st], own, count * sizeof *own);
 }
 
 /* The yearly losses of scenario s in the chunk's `count` trials into
@@ -499,7 +503,7 @@ static void scenario_block(worker *w, size_t s, size_t count) {
     any |= b->live[i];
   }
   if (!any) return;
-  own_block(b->lambda, b->own, count);
+  own_block(b->lambda, 0xfu, b->own, count);
   for (size_t k = 0; k < sc->measure_count; k++)
     if (sc->measures[k].frequency != BD_SIM_NO_VAR) {
       draw_block(m, sc->measures[k].frequency, tk, count, b->effect);
@@ -523,11 +527,11 @@ static void scenario_block(worker *w, size_t s, size_t count) {
     }
   }
   draw_block(m, sc->impact, tk, count, b->own);
-  own_block(b->impact, b->own, count);
+  own_block(b->impact, distinct, b->own, count);
   draw_block(m, sc->detect, tk, count, b->own);
-  own_block(b->detect, b->own, count);
+  own_block(b->detect, distinct, b->own, count);
   draw_block(m, sc->recover, tk, count, b->own);
-  own_block(b->recover, b->own, count);
+  own_block(b->recover, distinct, b->own, count);
   for (size_t k = 0; k < sc->measure_count; k++) {
     const bd_sim_measure *ms = &sc->measures[k];
     if (ms->impact != BD_SIM_NO_VAR) {
@@ -558,19 +562,37 @@ static void scenario_block(worker *w, size_t s, size_t count) {
   }
 }
 
-/* Whether the plan of scenario s paid off in the trial: 1, 0, or -1 when
- * it has no costs.  Costs are drawn only when the answer needs them. */
-static int scenario_pays(const worker *w, size_t s, uint64_t tk, const double *v) {
+/* Whether the plan of scenario s paid off in each of the chunk's trials
+ * (its values in w->b.v) into pays[i]: 1, 0, or -1 when it has no costs.
+ * The costs are drawn only for chunks where an answer needs them. */
+static void scenario_pays(worker *w, size_t s, size_t count, signed char *pays) {
   const model *m = w->m;
   const bd_sim_scenario *sc = &m->in->scenarios[s];
-  if (sc->cost_count == 0) return -1;
-  double avoided = v[BD_SIM_CURRENT] - v[BD_SIM_PLANNED];
-  if (avoided <= 0 && m->scenarios[s].cost_positive) return 0;
-  double cost = 0;
-  for (size_t i = 0; i < sc->cost_count; i++)
-    cost +=
-        draw(m, sc->costs[i].once, tk) / m->in->amortize_years + draw(m, sc->costs[i].yearly, tk);
-  return avoided >= cost;
+  block *b = &w->b;
+  if (sc->cost_count == 0) {
+    memset(pays, -1, count);
+    return;
+  }
+  int needed = 0; /* trials whose answer needs the cost */
+  for (size_t i = 0; i < count; i++) {
+    double avoided = b->v[BD_SIM_CURRENT][i] - b->v[BD_SIM_PLANNED][i];
+    needed |= !(avoided <= 0 && m->scenarios[s].cost_positive);
+  }
+  if (!needed) {
+    memset(pays, 0, count);
+    return;
+  }
+  double *cost = b->lambda[0], *once = b->effect, *yearly = b->own;
+  for (size_t i = 0; i < count; i++) cost[i] = 0;
+  for (size_t k = 0; k < sc->cost_count; k++) {
+    draw_block(m, sc->costs[k].once, w->tk, count, once);
+    draw_block(m, sc->costs[k].yearly, w->tk, count, yearly);
+    for (size_t i = 0; i < count; i++) cost[i] += once[i] / m->in->amortize_years + yearly[i];
+  }
+  for (size_t i = 0; i < count; i++) {
+    double avoided = b->v[BD_SIM_CURRENT][i] - b->v[BD_SIM_PLANNED][i];
+    pays[i] = (avoided <= 0 && m->scenarios[s].cost_positive) ? 0 : avoided >= cost[i];
+  }
 }
 
 /* ---- the passes' counting -------------------------------------------- */
@@ -768,14 +790,13 @@ static void run_chunk(worker *w, size_t first, size_t count, double *scenario_ou
   const block *b = &w->b;
   for (size_t s = 0; s < in->scenario_count; s++) {
     scenario_block(w, s, count);
-    if (pays_out || (p && p->kind == PASS_MAIN))
-      for (size_t i = 0; i < count; i++) {
-        double v[BD_SIM_STATE_COUNT];
-        for (int st = 0; st < BD_SIM_STATE_COUNT; st++) v[st] = b->v[st][i];
-        int pays = scenario_pays(w, s, w->tk[i], v);
-        if (pays_out) pays_out[s] = (signed char)pays;
-        if (p && pays == 1) w->pays[s]++;
-      }
+    if (pays_out || (p && p->kind == PASS_MAIN)) {
+      signed char pays[CHUNK_TRIALS];
+      scenario_pays(w, s, count, pays);
+      if (pays_out) pays_out[s] = pays[0];
+      if (p)
+        for (size_t i = 0; i < count; i++) w->pays[s] += pays[i] == 1;
+    }
     if (scenario_out)
       for (int st = 0; st < BD_SIM_STATE_COUNT; st++)
         scenario_out[s * BD_SIM_STATE_COUNT + (size_t)st] = b->v[st][0];

@@ -2,6 +2,7 @@
 #include "analysis/simulate_draw.h"
 
 #include <math.h>
+#include <pthread.h>
 
 #ifdef __clang__
 #pragma STDC FP_CONTRACT OFF
@@ -120,4 +121,15 @@ double bd_sim_inv_normal_tail(double p) {
   double x = (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
              ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1.0);
   return p < p_low ? x : -x;
+}
+
+double bd_sim_normal_table[1025];
+
+static void fill_normal_table(void) {
+  for (int j = 64; j <= 960; j++) bd_sim_normal_table[j] = inv_normal(j / 1024.0);
+}
+
+void bd_sim_draw_init(void) {
+  static pthread_once_t once = PTHREAD_ONCE_INIT;
+  pthread_once(&once, fill_normal_table);
 }

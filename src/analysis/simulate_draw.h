@@ -16,6 +16,26 @@
  * not in ISO C mode; clang would without this). */
 #ifdef __clang__
 #pragma STDC FP_CONTRACT OFF
+/* The normal quantile at u = j / 1024 for j = 64 .. 960 (by inv_normal();
+ * filled by bd_sim_draw_init()). */
+extern double bd_sim_normal_table[1025];
+
+/* Fills bd_sim_normal_table once (thread-safe; every later call returns at
+ * once). */
+void bd_sim_draw_init(void);
+
+/* The standard normal draw of draw bits z: for u = unit_of_bits(z) in
+ * [1/16, 15/16) (seven draws in eight) the line between the quantiles at
+ * the multiples of 1/1024 around u (within 2e-5 of the quantile; the top
+ * 10 bits of z pick the interval, the next 43 the place in it), else
+ * inv_normal(u).  Monotone in u. */
+static inline double normal_of_bits(uint64_t z) {
+  uint64_t j = z >> 54;
+  if (j - 64 >= 896) return inv_normal(unit_of_bits(z));
+  double t = ((double)(int64_t)((z >> 11) & ((UINT64_C(1) << 43) - 1)) + 0.5) * 0x1p-43;
+  return bd_sim_normal_table[j] + t * (bd_sim_normal_table[j + 1] - bd_sim_normal_table[j]);
+}
+
 #endif
 
 /* The bit pattern of a double (monotone in the value for x >= 0), and back. */
@@ -48,14 +68,23 @@ static inline uint64_t stream_key(uint64_t seed, unsigned stream, uint64_t index
   return mix64(mix64(seed ^ UINT64_C(0x6a09e667f3bcc908)) ^ mix64(index * 4 + stream + 1));
 }
 
-/* A uniform number in (0, 1), 53 bits, from a stream key and a trial key.
- * Both are already mixed, so their exclusive or is too, and one round of
+/* The 64 random bits of a draw from a stream key and a trial key.  Both
+ * are already mixed, so their exclusive or is too, and one round of
  * xor-shift and multiply spreads it into the high bits that make the
  * number (the high bits of a product depend on every bit below them). */
-static inline double unit_draw(uint64_t key, uint64_t trial_key) {
+static inline uint64_t draw_bits(uint64_t key, uint64_t trial_key) {
   uint64_t z = key ^ trial_key;
-  z = (z ^ (z >> 32)) * UINT64_C(0xd6e8feb86659fd93);
+  return (z ^ (z >> 32)) * UINT64_C(0xd6e8feb86659fd93);
+}
+
+/* The uniform number in (0, 1) of draw bits z: (top 53 bits + 1/2) / 2^53. */
+static inline double unit_of_bits(uint64_t z) {
   return ((double)(int64_t)(z >> 11) + 0.5) * 0x1p-53;
+}
+
+/* A uniform number in (0, 1), 53 bits, from a stream key and a trial key. */
+static inline double unit_draw(uint64_t key, uint64_t trial_key) {
+  return unit_of_bits(draw_bits(key, trial_key));
 }
 
 /* 2^(j/256), correctly rounded. */
@@ -69,8 +98,10 @@ extern const double bd_sim_exp2_256[256];
  * 2^1023 or infinite). */
 double bd_sim_exp_far(double x);
 
-/* e^x to about 1 ulp: x = (256k + j) ln2/256 + r, |r| <= ln2/512,
- * e^x = 2^k 2^(j/256) e^r with e^r to degree 4 (error below 2^-54). */
+/* e^x within 5e-10 (relative): x = (256k + j) ln2/256 + r, |r| <=
+ * ln2/512, e^x = 2^k 2^(j/256) e^r with e^r to degree 2 (error below
+ * r^3/6 = 4.2e-10; the draws need a few digits, e^-lambda of the Poisson
+ * counts and the curve's points no more). */
 static inline double sim_exp(double x) {
   /* |x| < 708 (and not NaN), compared as bit patterns */
   if ((bits_of(x) & ~(UINT64_C(1) << 63)) >= bits_of(708.0)) return bd_sim_exp_far(x);
@@ -80,7 +111,7 @@ static inline double sim_exp(double x) {
   uint64_t k = bits_of(shifted);
   double kr = shifted - 0x1.8p52;
   double r = x - kr * BD_SIM_LN2_256_HIGH - kr * BD_SIM_LN2_256_LOW;
-  double p = 1.0 + r * (1.0 + r * (0.5 + r * (1.0 / 6 + r * (1.0 / 24))));
+  double p = 1.0 + r * (1.0 + r * 0.5);
   /* 2^(j/256) x 2^e with j = k mod 256, e = floor(k / 256) added to the
    * exponent bits (bits 8 to 19 of k give e modulo 2^12, which is all
    * that e << 52 keeps; the result is normal) */
@@ -107,6 +138,26 @@ static inline double inv_normal(double p) {
   const double q = p - 0.5, r = q * q;
   return (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q /
          (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1.0);
+}
+
+/* The normal quantile at u = j / 1024 for j = 64 .. 960 (by inv_normal();
+ * filled by bd_sim_draw_init()). */
+extern double bd_sim_normal_table[1025];
+
+/* Fills bd_sim_normal_table once (thread-safe; every later call returns at
+ * once). */
+void bd_sim_draw_init(void);
+
+/* The standard normal draw of draw bits z: for u = unit_of_bits(z) in
+ * [1/16, 15/16) (seven draws in eight) the line between the quantiles at
+ * the multiples of 1/1024 around u (within 2e-5 of the quantile; the top
+ * 10 bits of z pick the interval, the next 43 the place in it), else
+ * inv_normal(u).  Monotone in u. */
+static inline double normal_of_bits(uint64_t z) {
+  uint64_t j = z >> 54;
+  if (j - 64 >= 896) return inv_normal(unit_of_bits(z));
+  double t = ((double)(int64_t)((z >> 11) & ((UINT64_C(1) << 43) - 1)) + 0.5) * 0x1p-43;
+  return bd_sim_normal_table[j] + t * (bd_sim_normal_table[j + 1] - bd_sim_normal_table[j]);
 }
 
 #endif
