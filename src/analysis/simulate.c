@@ -20,7 +20,7 @@ enum {
   SKETCH_SHIFT = 49,    /* level-0 bin: 2^49 bit patterns, 1/8 of a power of two */
   FINE_SHIFT = 45,      /* a quantile is done within 2^45 patterns: 2^-7 relative */
   FINE_MAX_BINS = 1024, /* bins per quantile in the main and refining passes */
-  CHUNK_TRIALS = 32,    /* trials a thread takes at a time */
+  CHUNK_TRIALS = 64,    /* trials a thread takes at a time */
   PILOT_TRIALS = 512,   /* trials of the pilot pass */
   SUM_SHIFT = 48,       /* fixed-point sums: see fixed_add() */
   SUM_HEADROOM = 134,
@@ -425,77 +425,77 @@ typedef struct worker {
 /* Variable v's values in the `count` trials of keys tk into out, as
  * draw() computes them; one loop per kind, so that the trials' draws
  * overlap in the processor. */
-static void draw_block(const model *m, size_t v, const uint64_t *tk, size_t count, double *out) {
+static void draw_block(const model *m, size_t v, const uint64_t *tk, double *out) {
   if (v == BD_SIM_NO_VAR) {
-    for (size_t i = 0; i < count; i++) out[i] = 0.0;
+    for (size_t i = 0; i < CHUNK_TRIALS; i++) out[i] = 0.0;
     return;
   }
   const sim_var *x = &m->vars[v];
   const double a = x->a, b = x->b;
   const uint64_t key = x->key;
   if (x->kind == BD_SIM_CONSTANT) {
-    for (size_t i = 0; i < count; i++) out[i] = a;
+    for (size_t i = 0; i < CHUNK_TRIALS; i++) out[i] = a;
   } else if (x->kind == BD_SIM_UNIFORM) {
-    for (size_t i = 0; i < count; i++) out[i] = a + b * unit_draw(key, tk[i]);
+    for (size_t i = 0; i < CHUNK_TRIALS; i++) out[i] = a + b * unit_draw(key, tk[i]);
   } else {
-    for (size_t i = 0; i < count; i++)
+    for (size_t i = 0; i < CHUNK_TRIALS; i++)
       out[i] = sim_exp(a + b * normal_of_bits(draw_bits(key, tk[i])));
   }
 }
 
 /* The per_hour and per_incident sums of every loss in the chunk's trials
  * (in category order, as unit_losses() adds them). */
-static void chunk_amounts(worker *w, size_t count) {
+static void chunk_amounts(worker *w) {
   const bd_sim_input *in = w->m->in;
   double *scratch = w->b.effect;
   for (size_t l = 0; l < in->loss_count; l++) {
     const bd_sim_loss *loss = &in->losses[l];
     double *per_hour = &w->amounts[2 * l * CHUNK_TRIALS], *per_incident = per_hour + CHUNK_TRIALS;
-    for (size_t i = 0; i < count; i++) per_hour[i] = per_incident[i] = 0;
+    for (size_t i = 0; i < CHUNK_TRIALS; i++) per_hour[i] = per_incident[i] = 0;
     for (size_t c = 0; c < in->category_count; c++) {
-      draw_block(w->m, loss->per_hour[c], w->tk, count, scratch);
-      for (size_t i = 0; i < count; i++) per_hour[i] += scratch[i];
-      draw_block(w->m, loss->per_incident[c], w->tk, count, scratch);
-      for (size_t i = 0; i < count; i++) per_incident[i] += scratch[i];
+      draw_block(w->m, loss->per_hour[c], w->tk, scratch);
+      for (size_t i = 0; i < CHUNK_TRIALS; i++) per_hour[i] += scratch[i];
+      draw_block(w->m, loss->per_incident[c], w->tk, scratch);
+      for (size_t i = 0; i < CHUNK_TRIALS; i++) per_incident[i] += scratch[i];
     }
   }
 }
 
 /* Lowers value[st][i] to e[i] in the states of `states`. */
-static void lower_block(double value[BD_SIM_STATE_COUNT][CHUNK_TRIALS], unsigned states,
-                        const double *e, size_t count) {
+static void lower_block(double (*restrict value)[CHUNK_TRIALS], unsigned states,
+                        const double *restrict e) {
   for (int st = 1; st < BD_SIM_STATE_COUNT; st++) {
     if (!(states >> st & 1u)) continue;
-    for (size_t i = 0; i < count; i++)
-      if (e[i] < value[st][i]) value[st][i] = e[i];
+    for (size_t i = 0; i < CHUNK_TRIALS; i++)
+      value[st][i] = e[i] < value[st][i] ? e[i] : value[st][i];
   }
 }
 
 /* Sets value[st][i] to the scenario's own value own[i] in the states of
  * `states`. */
 static void own_block(double value[BD_SIM_STATE_COUNT][CHUNK_TRIALS], unsigned states,
-                      const double *own, size_t count) {
+                      const double *own) {
   for (int st = 0; st < BD_SIM_STATE_COUNT; st++)
-    if (states >> st & 1u) memcpy(value[st], own, count * sizeof *own);
+    if (states >> st & 1u) memcpy(value[st], own, CHUNK_TRIALS * sizeof *own);
 }
 
 /* The yearly losses of scenario s in the chunk's `count` trials into
  * w->b.v[state][i]. */
-static void scenario_block(worker *w, size_t s, size_t count) {
+static void scenario_block(worker *w, size_t s) {
   const model *m = w->m;
   const bd_sim_scenario *sc = &m->in->scenarios[s];
   block *b = &w->b;
   const uint64_t *tk = w->tk;
   const uint64_t count_key = m->scenarios[s].count_key;
   for (int st = 0; st < BD_SIM_STATE_COUNT; st++)
-    for (size_t i = 0; i < count; i++) b->v[st][i] = 0;
-  for (size_t i = 0; i < count; i++) b->u[i] = unit_draw(count_key, tk[i]);
-  draw_block(m, sc->frequency, tk, count, b->own);
+    for (size_t i = 0; i < CHUNK_TRIALS; i++) b->v[st][i] = 0;
+  for (size_t i = 0; i < CHUNK_TRIALS; i++) b->u[i] = unit_draw(count_key, tk[i]);
+  draw_block(m, sc->frequency, tk, b->own);
   /* Every state's frequency is at most the baseline's, and with the same
-   * u its count is at most the baseline's: no incident in the baseline
+   * u its CHUNK_TRIALS is at most the baseline's: no incident in the baseline
    * (with a margin for rounding) means none anywhere. */
   int any = 0;
-  for (size_t i = 0; i < count; i++) {
+  for (size_t i = 0; i < CHUNK_TRIALS; i++) {
     double frequency = b->own[i];
     b->p0[i] = frequency > 0 && frequency < POISSON_EXACT_MAX ? sim_exp(-frequency) : 0;
     b->live[i] = frequency > 0 && !(b->u[i] < b->p0[i] * (1 - 0x1p-40));
@@ -503,15 +503,15 @@ static void scenario_block(worker *w, size_t s, size_t count) {
     any |= b->live[i];
   }
   if (!any) return;
-  own_block(b->lambda, 0xfu, b->own, count);
+  own_block(b->lambda, 0xfu, b->own);
   for (size_t k = 0; k < sc->measure_count; k++)
     if (sc->measures[k].frequency != BD_SIM_NO_VAR) {
-      draw_block(m, sc->measures[k].frequency, tk, count, b->effect);
-      lower_block(b->lambda, sc->measures[k].states, b->effect, count);
+      draw_block(m, sc->measures[k].frequency, tk, b->effect);
+      lower_block(b->lambda, sc->measures[k].states, b->effect);
     }
   const sim_scenario *x = &m->scenarios[s];
   const unsigned distinct = x->distinct;
-  for (size_t i = 0; i < count; i++) {
+  for (size_t i = 0; i < CHUNK_TRIALS; i++) {
     double frequency = b->own[i];
     for (int st = 1; st < BD_SIM_STATE_COUNT; st++) {
       double lambda = b->lambda[st][i];
@@ -526,70 +526,72 @@ static void scenario_block(worker *w, size_t s, size_t count) {
             poisson(m, lambda, lambda < POISSON_EXACT_MAX ? sim_exp(-lambda) : 0, b->u[i]);
     }
   }
-  draw_block(m, sc->impact, tk, count, b->own);
-  own_block(b->impact, distinct, b->own, count);
-  draw_block(m, sc->detect, tk, count, b->own);
-  own_block(b->detect, distinct, b->own, count);
-  draw_block(m, sc->recover, tk, count, b->own);
-  own_block(b->recover, distinct, b->own, count);
+  draw_block(m, sc->impact, tk, b->own);
+  own_block(b->impact, distinct, b->own);
+  draw_block(m, sc->detect, tk, b->own);
+  own_block(b->detect, distinct, b->own);
+  draw_block(m, sc->recover, tk, b->own);
+  own_block(b->recover, distinct, b->own);
   for (size_t k = 0; k < sc->measure_count; k++) {
     const bd_sim_measure *ms = &sc->measures[k];
     if (ms->impact != BD_SIM_NO_VAR) {
-      draw_block(m, ms->impact, tk, count, b->effect);
-      lower_block(b->impact, ms->states & distinct, b->effect, count);
+      draw_block(m, ms->impact, tk, b->effect);
+      lower_block(b->impact, ms->states & distinct, b->effect);
     }
     if (ms->detect != BD_SIM_NO_VAR) {
-      draw_block(m, ms->detect, tk, count, b->effect);
-      lower_block(b->detect, ms->states & distinct, b->effect, count);
+      draw_block(m, ms->detect, tk, b->effect);
+      lower_block(b->detect, ms->states & distinct, b->effect);
     }
     if (ms->recover != BD_SIM_NO_VAR) {
-      draw_block(m, ms->recover, tk, count, b->effect);
-      lower_block(b->recover, ms->states & distinct, b->effect, count);
+      draw_block(m, ms->recover, tk, b->effect);
+      lower_block(b->recover, ms->states & distinct, b->effect);
     }
   }
   const double *per_hour = &w->amounts[2 * sc->loss * CHUNK_TRIALS];
   const double *per_incident = per_hour + CHUNK_TRIALS;
   for (int st = 0; st < BD_SIM_STATE_COUNT; st++) {
     if (!(distinct >> st & 1u)) {
-      memcpy(b->v[st], b->v[x->alias[st]], count * sizeof b->v[st][0]);
+      memcpy(b->v[st], b->v[x->alias[st]], CHUNK_TRIALS * sizeof b->v[st][0]);
       continue;
     }
-    for (size_t i = 0; i < count; i++)
-      if (b->n[st][i] > 0)
-        b->v[st][i] =
-            b->n[st][i] * ((b->detect[st][i] + b->recover[st][i]) * b->impact[st][i] * per_hour[i] +
-                           per_incident[i]);
+    for (size_t i = 0; i < CHUNK_TRIALS; i++) {
+      double n = b->n[st][i];
+      double loss = n * ((b->detect[st][i] + b->recover[st][i]) * b->impact[st][i] * per_hour[i] +
+                         per_incident[i]);
+      b->v[st][i] = n > 0 ? loss : 0.0;
+    }
   }
 }
 
 /* Whether the plan of scenario s paid off in each of the chunk's trials
  * (its values in w->b.v) into pays[i]: 1, 0, or -1 when it has no costs.
  * The costs are drawn only for chunks where an answer needs them. */
-static void scenario_pays(worker *w, size_t s, size_t count, signed char *pays) {
+static void scenario_pays(worker *w, size_t s, signed char *pays) {
   const model *m = w->m;
   const bd_sim_scenario *sc = &m->in->scenarios[s];
   block *b = &w->b;
   if (sc->cost_count == 0) {
-    memset(pays, -1, count);
+    memset(pays, -1, CHUNK_TRIALS);
     return;
   }
   int needed = 0; /* trials whose answer needs the cost */
-  for (size_t i = 0; i < count; i++) {
+  for (size_t i = 0; i < CHUNK_TRIALS; i++) {
     double avoided = b->v[BD_SIM_CURRENT][i] - b->v[BD_SIM_PLANNED][i];
     needed |= !(avoided <= 0 && m->scenarios[s].cost_positive);
   }
   if (!needed) {
-    memset(pays, 0, count);
+    memset(pays, 0, CHUNK_TRIALS);
     return;
   }
   double *cost = b->lambda[0], *once = b->effect, *yearly = b->own;
-  for (size_t i = 0; i < count; i++) cost[i] = 0;
+  for (size_t i = 0; i < CHUNK_TRIALS; i++) cost[i] = 0;
   for (size_t k = 0; k < sc->cost_count; k++) {
-    draw_block(m, sc->costs[k].once, w->tk, count, once);
-    draw_block(m, sc->costs[k].yearly, w->tk, count, yearly);
-    for (size_t i = 0; i < count; i++) cost[i] += once[i] / m->in->amortize_years + yearly[i];
+    draw_block(m, sc->costs[k].once, w->tk, once);
+    draw_block(m, sc->costs[k].yearly, w->tk, yearly);
+    for (size_t i = 0; i < CHUNK_TRIALS; i++)
+      cost[i] += once[i] / m->in->amortize_years + yearly[i];
   }
-  for (size_t i = 0; i < count; i++) {
+  for (size_t i = 0; i < CHUNK_TRIALS; i++) {
     double avoided = b->v[BD_SIM_CURRENT][i] - b->v[BD_SIM_PLANNED][i];
     pays[i] = (avoided <= 0 && m->scenarios[s].cost_positive) ? 0 : avoided >= cost[i];
   }
@@ -692,6 +694,29 @@ static inline void fixed_add(uint64_t *sum, uint64_t b, int scale_exponent) {
   }
 }
 
+/* Counts the positive values among x[0 .. count) in the window of target k. */
+static void observe_target(worker *w, size_t k, const double *x, size_t count) {
+  const pass *p = w->pass;
+  const target *t = &p->targets[k];
+  const uint64_t lo = t->lo, width = t->width;
+  const unsigned shift = t->shift;
+  uint32_t *fine = w->fine + t->offset, below = 0;
+  uint64_t seen_min = w->seen[2 * k], seen_max = w->seen[2 * k + 1];
+  for (size_t i = 0; i < count; i++) {
+    if (!(x[i] > 0)) continue;
+    uint64_t b = bits_of(x[i]), d = b - lo; /* d wraps when b < lo */
+    below += b < lo;
+    if (d < width) {
+      fine[d >> shift]++;
+      seen_min = b < seen_min ? b : seen_min;
+      seen_max = b > seen_max ? b : seen_max;
+    }
+  }
+  if (p->kind == PASS_MAIN) w->below[k] += below;
+  w->seen[2 * k] = seen_min;
+  w->seen[2 * k + 1] = seen_max;
+}
+
 /* Counts the positive values among x[0 .. count) of quantity q in the
  * current pass (a quantity's values of a chunk come in trial order, so its
  * chunk sum is the same whichever thread runs the chunk). */
@@ -721,26 +746,7 @@ static void observe_block(worker *w, size_t q, const double *x, size_t count) {
     c->chunk_sum = sum;
   }
   size_t first = p->first_target[q], targets = p->target_count[q];
-  for (size_t k = first; k < first + targets; k++) {
-    const target *t = &p->targets[k];
-    const uint64_t lo = t->lo, width = t->width;
-    const unsigned shift = t->shift;
-    uint32_t *fine = w->fine + t->offset, below = 0;
-    uint64_t seen_min = w->seen[2 * k], seen_max = w->seen[2 * k + 1];
-    for (size_t i = 0; i < count; i++) {
-      if (!(x[i] > 0)) continue;
-      uint64_t b = bits_of(x[i]), d = b - lo; /* d wraps when b < lo */
-      below += b < lo;
-      if (d < width) {
-        fine[d >> shift]++;
-        seen_min = b < seen_min ? b : seen_min;
-        seen_max = b > seen_max ? b : seen_max;
-      }
-    }
-    if (p->kind == PASS_MAIN) w->below[k] += below;
-    w->seen[2 * k] = seen_min;
-    w->seen[2 * k + 1] = seen_max;
-  }
+  for (size_t k = first; k < first + targets; k++) observe_target(w, k, x, count);
 }
 
 /* The number of curve points below x. */
@@ -759,10 +765,10 @@ static size_t curve_index(const double *curve_x, double x) {
 /* Runs the scenarios of a refining pass that only needs some of them. */
 static void run_listed(worker *w, size_t count) {
   const pass *p = w->pass;
-  chunk_amounts(w, count);
+  chunk_amounts(w);
   for (size_t k = 0; k < p->scenario_list_count; k++) {
     size_t s = p->scenario_list[k];
-    scenario_block(w, s, count);
+    scenario_block(w, s);
     for (int st = 0; st < BD_SIM_STATE_COUNT; st++)
       if (w->m->scenarios[s].distinct >> st & 1u)
         observe_block(w, s * BD_SIM_STATE_COUNT + (size_t)st, w->b.v[st], count);
@@ -779,20 +785,20 @@ static void run_chunk(worker *w, size_t first, size_t count, double *scenario_ou
   const bd_sim_input *in = m->in;
   const pass *p = w->pass;
   const size_t L = in->loss_count;
-  for (size_t i = 0; i < count; i++) w->tk[i] = stream_key(m->seed, STREAM_TRIAL, first + i);
+  for (size_t i = 0; i < CHUNK_TRIALS; i++) w->tk[i] = stream_key(m->seed, STREAM_TRIAL, first + i);
   if (p && !p->all_scenarios) {
     run_listed(w, count);
     return;
   }
-  chunk_amounts(w, count);
+  chunk_amounts(w);
   memset(w->total, 0, sizeof w->total);
   memset(w->loss_sum, 0, count * L * BD_SIM_STATE_COUNT * sizeof *w->loss_sum);
   const block *b = &w->b;
   for (size_t s = 0; s < in->scenario_count; s++) {
-    scenario_block(w, s, count);
+    scenario_block(w, s);
     if (pays_out || (p && p->kind == PASS_MAIN)) {
       signed char pays[CHUNK_TRIALS];
-      scenario_pays(w, s, count, pays);
+      scenario_pays(w, s, pays);
       if (pays_out) pays_out[s] = pays[0];
       if (p)
         for (size_t i = 0; i < count; i++) w->pays[s] += pays[i] == 1;
