@@ -45,6 +45,7 @@ typedef struct sim_var {
   uint64_t key;
   double a, b; /* constant: a; uniform: a + b u; lognormal: exp(a + b z) */
   int kind;
+  int near; /* lognormal with |a + b z| < 708 for every draw z */
 } sim_var;
 
 typedef struct sim_scenario {
@@ -302,6 +303,7 @@ static int model_init(model *m, const bd_sim_input *in, bd_diags *diags) {
       double ln_low = bd_sim_log(x->low), ln_high = bd_sim_log(x->high);
       y->a = (ln_low + ln_high) / 2;
       y->b = (ln_high - ln_low) / (2 * Z95);
+      y->near = fabs(y->a) + BD_SIM_NORMAL_MAX * fabs(y->b) < 700;
     }
   }
   for (size_t s = 0; s < in->scenario_count; s++) {
@@ -437,6 +439,9 @@ static void draw_block(const model *m, size_t v, const uint64_t *tk, double *out
     for (size_t i = 0; i < CHUNK_TRIALS; i++) out[i] = a;
   } else if (x->kind == BD_SIM_UNIFORM) {
     for (size_t i = 0; i < CHUNK_TRIALS; i++) out[i] = a + b * unit_draw(key, tk[i]);
+  } else if (x->near) {
+    for (size_t i = 0; i < CHUNK_TRIALS; i++)
+      out[i] = sim_exp_near(a + b * normal_of_bits(draw_bits(key, tk[i])));
   } else {
     for (size_t i = 0; i < CHUNK_TRIALS; i++)
       out[i] = sim_exp(a + b * normal_of_bits(draw_bits(key, tk[i])));
@@ -497,7 +502,7 @@ static void scenario_block(worker *w, size_t s) {
   int any = 0;
   for (size_t i = 0; i < CHUNK_TRIALS; i++) {
     double frequency = b->own[i];
-    b->p0[i] = frequency > 0 && frequency < POISSON_EXACT_MAX ? sim_exp(-frequency) : 0;
+    b->p0[i] = frequency > 0 && frequency < POISSON_EXACT_MAX ? sim_exp_near(-frequency) : 0;
     b->live[i] = frequency > 0 && !(b->u[i] < b->p0[i] * (1 - 0x1p-40));
     b->n[0][i] = b->live[i] ? poisson(m, frequency, b->p0[i], b->u[i]) : 0.0;
     any |= b->live[i];
@@ -523,7 +528,7 @@ static void scenario_block(worker *w, size_t s) {
         b->n[st][i] = b->n[st - 1][i];
       else
         b->n[st][i] =
-            poisson(m, lambda, lambda < POISSON_EXACT_MAX ? sim_exp(-lambda) : 0, b->u[i]);
+            poisson(m, lambda, lambda < POISSON_EXACT_MAX ? sim_exp_near(-lambda) : 0, b->u[i]);
     }
   }
   draw_block(m, sc->impact, tk, b->own);
@@ -705,12 +710,13 @@ static void observe_target(worker *w, size_t k, const double *x, size_t count) {
   for (size_t i = 0; i < count; i++) {
     if (!(x[i] > 0)) continue;
     uint64_t b = bits_of(x[i]), d = b - lo; /* d wraps when b < lo */
+    int inside = d < width;
     below += b < lo;
-    if (d < width) {
-      fine[d >> shift]++;
-      seen_min = b < seen_min ? b : seen_min;
-      seen_max = b > seen_max ? b : seen_max;
-    }
+    /* without branches: a value outside counts in the bin before the
+     * target's first, which nothing reads */
+    fine[inside ? (ptrdiff_t)(d >> shift) : -1]++;
+    seen_min = inside && b < seen_min ? b : seen_min;
+    seen_max = inside && b > seen_max ? b : seen_max;
   }
   if (p->kind == PASS_MAIN) w->below[k] += below;
   w->seen[2 * k] = seen_min;
@@ -971,8 +977,8 @@ static void target_bins(target *t, size_t *offset) {
   while (t->width > 0 && ((t->width - 1) >> shift) >= FINE_MAX_BINS) shift++;
   t->shift = shift;
   t->bins = t->width > 0 ? (unsigned)(((t->width - 1) >> shift) + 1) : 0;
-  t->offset = *offset;
-  *offset += t->bins;
+  t->offset = *offset + 1; /* after a bin for the values outside (see observe_target) */
+  *offset += 1 + t->bins;
 }
 
 /* Narrows target t to the bin holding its rank, from the pass's counts

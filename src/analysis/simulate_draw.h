@@ -24,6 +24,9 @@ extern double bd_sim_normal_table[1025];
  * once). */
 void bd_sim_draw_init(void);
 
+/* The largest |normal_of_bits(z)| (at u = 2^-54: 8.29). */
+#define BD_SIM_NORMAL_MAX 8.5
+
 /* The standard normal draw of draw bits z: for u = unit_of_bits(z) in
  * [1/16, 15/16) (seven draws in eight) the line between the quantiles at
  * the multiples of 1/1024 around u (within 2e-5 of the quantile; the top
@@ -98,13 +101,11 @@ extern const double bd_sim_exp2_256[256];
  * 2^1023 or infinite). */
 double bd_sim_exp_far(double x);
 
-/* e^x within 5e-10 (relative): x = (256k + j) ln2/256 + r, |r| <=
- * ln2/512, e^x = 2^k 2^(j/256) e^r with e^r to degree 2 (error below
- * r^3/6 = 4.2e-10; the draws need a few digits, e^-lambda of the Poisson
- * counts and the curve's points no more). */
-static inline double sim_exp(double x) {
-  /* |x| < 708 (and not NaN), compared as bit patterns */
-  if ((bits_of(x) & ~(UINT64_C(1) << 63)) >= bits_of(708.0)) return bd_sim_exp_far(x);
+/* e^x within 5e-10 (relative) for |x| < 708: x = (256k + j) ln2/256 + r,
+ * |r| <= ln2/512, e^x = 2^k 2^(j/256) e^r with e^r to degree 2 (error
+ * below r^3/6 = 4.2e-10; the draws need a few digits, e^-lambda of the
+ * Poisson counts and the curve's points no more). */
+static inline double sim_exp_near(double x) {
   /* x x 256 / ln 2 rounded to the nearest integer k, which is the low
    * bits of the pattern of the sum with 1.5 x 2^52 (two's complement) */
   double shifted = x * 0x1.71547652b82fep+8 + 0x1.8p52;
@@ -116,6 +117,13 @@ static inline double sim_exp(double x) {
    * exponent bits (bits 8 to 19 of k give e modulo 2^12, which is all
    * that e << 52 keeps; the result is normal) */
   return double_of(bits_of(bd_sim_exp2_256[k & 255u]) + ((k >> 8) << 52)) * p;
+}
+
+/* e^x for any x, sim_exp_near() for |x| < 708. */
+static inline double sim_exp(double x) {
+  /* |x| < 708 (and not NaN), compared as bit patterns */
+  if ((bits_of(x) & ~(UINT64_C(1) << 63)) >= bits_of(708.0)) return bd_sim_exp_far(x);
+  return sim_exp_near(x);
 }
 
 /* ln x for x > 0 to about 1 ulp. */
@@ -147,6 +155,9 @@ extern double bd_sim_normal_table[1025];
 /* Fills bd_sim_normal_table once (thread-safe; every later call returns at
  * once). */
 void bd_sim_draw_init(void);
+
+/* The largest |normal_of_bits(z)| (at u = 2^-54: 8.29). */
+#define BD_SIM_NORMAL_MAX 8.5
 
 /* The standard normal draw of draw bits z: for u = unit_of_bits(z) in
  * [1/16, 15/16) (seven draws in eight) the line between the quantiles at
