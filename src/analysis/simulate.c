@@ -100,7 +100,7 @@ static double poisson(const model *m, double lambda, double p0, double u) {
     unsigned n = 0;
     while (u > cdf && n < POISSON_MAX_STEPS) {
       n++;
-      p = p * lambda * m->inverse[n];
+      p *= lambda * m->inverse[n]; /* lambda / n ahead of p: one multiply on the chain */
       cdf += p;
     }
     return (double)n;
