@@ -699,8 +699,9 @@ static inline void fixed_add(uint64_t *sum, uint64_t b, int scale_exponent) {
   }
 }
 
-/* Counts the positive values among x[0 .. count) in the window of target k. */
-static void observe_target(worker *w, size_t k, const double *x, size_t count) {
+/* Counts the values of patterns b[0 .. count) (all positive) in the
+ * window of target k. */
+static void observe_target(worker *w, size_t k, const uint64_t *bits, size_t count) {
   const pass *p = w->pass;
   const target *t = &p->targets[k];
   const uint64_t lo = t->lo, width = t->width;
@@ -708,8 +709,7 @@ static void observe_target(worker *w, size_t k, const double *x, size_t count) {
   uint32_t *fine = w->fine + t->offset, below = 0;
   uint64_t seen_min = w->seen[2 * k], seen_max = w->seen[2 * k + 1];
   for (size_t i = 0; i < count; i++) {
-    if (!(x[i] > 0)) continue;
-    uint64_t b = bits_of(x[i]), d = b - lo; /* d wraps when b < lo */
+    uint64_t b = bits[i], d = b - lo; /* d wraps when b < lo */
     int inside = d < width;
     below += b < lo;
     /* without branches: a value outside counts in the bin before the
@@ -724,35 +724,41 @@ static void observe_target(worker *w, size_t k, const double *x, size_t count) {
 }
 
 /* Counts the positive values among x[0 .. count) of quantity q in the
- * current pass (a quantity's values of a chunk come in trial order, so its
- * chunk sum is the same whichever thread runs the chunk). */
+ * current pass.  Their patterns are first gathered in trial order without
+ * branches (many quantities are zero in most trials), so the counting
+ * loops run over the positive values only; a quantity's values of a chunk
+ * come in trial order, so its chunk sum is the same whichever thread runs
+ * the chunk. */
 static void observe_block(worker *w, size_t q, const double *x, size_t count) {
   const pass *p = w->pass;
+  uint64_t positive[CHUNK_TRIALS];
+  size_t n = 0;
+  for (size_t i = 0; i < count; i++) {
+    positive[n] = bits_of(x[i]);
+    n += x[i] > 0;
+  }
+  if (n == 0) return;
   if (p->kind == PASS_PILOT) {
-    for (size_t i = 0; i < count; i++)
-      if (x[i] > 0) sketch_add(&w->sketches[q], bits_of(x[i]));
+    for (size_t i = 0; i < n; i++) sketch_add(&w->sketches[q], positive[i]);
     return;
   }
   if (p->kind == PASS_MAIN) {
     quantity_counts *c = &w->counts[q];
-    uint32_t nonzero = c->nonzero;
     uint64_t min = c->min, max = c->max;
     double sum = c->chunk_sum;
-    for (size_t i = 0; i < count; i++) {
-      if (!(x[i] > 0)) continue;
-      uint64_t b = bits_of(x[i]);
-      nonzero++;
+    for (size_t i = 0; i < n; i++) {
+      uint64_t b = positive[i];
       min = b < min ? b : min;
       max = b > max ? b : max;
-      sum += x[i];
+      sum += double_of(b);
     }
-    c->nonzero = nonzero;
+    c->nonzero += (uint32_t)n;
     c->min = min;
     c->max = max;
     c->chunk_sum = sum;
   }
   size_t first = p->first_target[q], targets = p->target_count[q];
-  for (size_t k = first; k < first + targets; k++) observe_target(w, k, x, count);
+  for (size_t k = first; k < first + targets; k++) observe_target(w, k, positive, n);
 }
 
 /* The number of curve points below x. */
