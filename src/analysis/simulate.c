@@ -821,8 +821,9 @@ static void run_chunk(worker *w, size_t first, size_t count, double *scenario_ou
     double *sum = &w->loss_sum[in->scenarios[s].loss * BD_SIM_STATE_COUNT];
     for (int st = 0; st < BD_SIM_STATE_COUNT; st++) {
       for (size_t i = 0; i < count; i++) {
-        double x = b->v[st][i];
-        if (!(x > 0)) continue;
+        /* without a branch: adding +0 to a sum that starts at +0 leaves
+         * it as it is */
+        double x = b->v[st][i] > 0 ? b->v[st][i] : 0.0;
         sum[i * L * BD_SIM_STATE_COUNT + (size_t)st] += x;
         w->total[i][st] += x;
       }
