@@ -26,6 +26,9 @@ enum {
   SUM_HEADROOM = 134,
   SUM_WORDS = 4,
   MAX_THREADS = 64,
+  /* a thread's 16-bit window counts go to its 32-bit ones after this many
+   * chunks (a bin gains at most CHUNK_TRIALS a chunk) */
+  FINE_FLUSH_CHUNKS = 65535 / 64,
   POISSON_MAX_STEPS = 256
 };
 
@@ -419,8 +422,11 @@ typedef struct worker {
   uint64_t *sums;          /* per quantity: fixed-point sum, SUM_WORDS words */
   uint32_t *below;         /* per target */
   uint32_t curve_counts[BD_SIM_STATE_COUNT][BD_SIM_CURVE_POINTS + 1];
-  /* the main and refining passes */
-  uint32_t *fine;
+  /* the main and refining passes: the windows' counts since the last
+   * flush (16 bits, half the memory the values touch) and before it */
+  uint16_t *fine;
+  uint32_t *fine_total;
+  size_t chunks_since_flush;
   uint64_t *seen; /* per target: min and max pattern inside the interval */
 } worker;
 
@@ -706,7 +712,8 @@ static void observe_target(worker *w, size_t k, const uint64_t *bits, size_t cou
   const target *t = &p->targets[k];
   const uint64_t lo = t->lo, width = t->width;
   const unsigned shift = t->shift;
-  uint32_t *fine = w->fine + t->offset, below = 0;
+  uint16_t *fine = w->fine + t->offset;
+  uint32_t below = 0;
   uint64_t seen_min = w->seen[2 * k], seen_max = w->seen[2 * k + 1];
   for (size_t i = 0; i < count; i++) {
     uint64_t b = bits[i], d = b - lo; /* d wraps when b < lo */
@@ -865,6 +872,19 @@ static void flush_chunk_sums(worker *w) {
   }
 }
 
+/* Adds worker w's 16-bit window counts into its 32-bit ones (allocated
+ * by worker_start_pass when the pass has enough chunks to need them, else
+ * here; -1 when memory ran out) and clears them. */
+static int flush_fine(worker *w) {
+  const size_t bins = w->pass->fine_bins;
+  if (w->fine_total == NULL) w->fine_total = calloc(bins ? bins : 1, sizeof *w->fine_total);
+  if (w->fine_total == NULL) return -1;
+  for (size_t b = 0; b < bins; b++) w->fine_total[b] += w->fine[b];
+  memset(w->fine, 0, bins * sizeof *w->fine);
+  w->chunks_since_flush = 0;
+  return 0;
+}
+
 /* A thread: runs chunks of trials until none are left. */
 static void *worker_main(void *arg) {
   worker *w = arg;
@@ -876,6 +896,8 @@ static void *worker_main(void *arg) {
     size_t count = p->trials - first < CHUNK_TRIALS ? p->trials - first : CHUNK_TRIALS;
     run_chunk(w, first, count, NULL, NULL, NULL, NULL);
     if (p->kind == PASS_MAIN) flush_chunk_sums(w);
+    /* fine_total exists when a flush can happen (worker_start_pass) */
+    if (++w->chunks_since_flush == FINE_FLUSH_CHUNKS) (void)flush_fine(w);
   }
   return NULL;
 }
@@ -898,9 +920,12 @@ static void worker_clear_pass(worker *w) {
   free(w->sums);
   free(w->below);
   free(w->fine);
+  free(w->fine_total);
   free(w->seen);
   w->sketches = NULL;
-  w->pays = w->below = w->fine = NULL;
+  w->pays = w->below = w->fine_total = NULL;
+  w->fine = NULL;
+  w->chunks_since_flush = 0;
   w->sums = w->seen = NULL;
   w->counts = NULL;
   memset(w->curve_counts, 0, sizeof w->curve_counts);
@@ -932,6 +957,10 @@ static int worker_start_pass(worker *w, pass *p, size_t target_total) {
   w->fine = calloc(p->fine_bins ? p->fine_bins : 1, sizeof *w->fine);
   w->seen = malloc((target_total ? target_total : 1) * 2 * sizeof *w->seen);
   if (w->fine == NULL || w->seen == NULL) return -1;
+  if ((p->trials + CHUNK_TRIALS - 1) / CHUNK_TRIALS >= FINE_FLUSH_CHUNKS) {
+    w->fine_total = calloc(p->fine_bins ? p->fine_bins : 1, sizeof *w->fine_total);
+    if (w->fine_total == NULL) return -1;
+  }
   for (size_t i = 0; i < target_total; i++) {
     w->seen[2 * i] = UINT64_MAX;
     w->seen[2 * i + 1] = 0;
@@ -1153,7 +1182,6 @@ static int after_main(run *r, pass *p) {
       if (w->seen[2 * t] < w0->seen[2 * t]) w0->seen[2 * t] = w->seen[2 * t];
       if (w->seen[2 * t + 1] > w0->seen[2 * t + 1]) w0->seen[2 * t + 1] = w->seen[2 * t + 1];
     }
-    for (size_t b = 0; b < p->fine_bins; b++) w0->fine[b] += w->fine[b];
     for (int st = 0; st < BD_SIM_STATE_COUNT; st++)
       for (int i2 = 0; i2 <= BD_SIM_CURVE_POINTS; i2++)
         w0->curve_counts[st][i2] += w->curve_counts[st][i2];
@@ -1171,7 +1199,7 @@ static int after_main(run *r, pass *p) {
     if (t.rank <= zeros) continue; /* 0, already in r->quantile */
     t.rank -= zeros;
     uint32_t below = w0->below[i], inside = 0;
-    for (unsigned b = 0; b < t.bins; b++) inside += w0->fine[t.offset + b];
+    for (unsigned b = 0; b < t.bins; b++) inside += w0->fine_total[t.offset + b];
     uint64_t min = w0->counts[q].min, max = w0->counts[q].max;
     if (t.rank <= below) { /* under the window */
       t.width = t.lo - min;
@@ -1189,7 +1217,7 @@ static int after_main(run *r, pass *p) {
       t.seen_max = max;
     } else {
       t.below = below;
-      target_narrow(&t, &w0->fine[t.offset], w0->seen[2 * i], w0->seen[2 * i + 1]);
+      target_narrow(&t, &w0->fine_total[t.offset], w0->seen[2 * i], w0->seen[2 * i + 1]);
     }
     if (target_done(&t))
       r->quantile[3 * q + t.percent_index] = target_value(m, &t);
@@ -1206,7 +1234,6 @@ static void after_refine(run *r, pass *p) {
   worker *w0 = &r->workers[0];
   for (size_t i = 1; i < r->worker_count; i++) {
     const worker *w = &r->workers[i];
-    for (size_t b = 0; b < p->fine_bins; b++) w0->fine[b] += w->fine[b];
     for (size_t t = 0; t < r->target_total; t++) {
       if (w->seen[2 * t] < w0->seen[2 * t]) w0->seen[2 * t] = w->seen[2 * t];
       if (w->seen[2 * t + 1] > w0->seen[2 * t + 1]) w0->seen[2 * t + 1] = w->seen[2 * t + 1];
@@ -1215,13 +1242,32 @@ static void after_refine(run *r, pass *p) {
   size_t kept = 0;
   for (size_t i = 0; i < r->target_total; i++) {
     target t = r->targets[i];
-    target_narrow(&t, &w0->fine[t.offset], w0->seen[2 * i], w0->seen[2 * i + 1]);
+    target_narrow(&t, &w0->fine_total[t.offset], w0->seen[2 * i], w0->seen[2 * i + 1]);
     if (target_done(&t))
       r->quantile[3 * t.quantity + t.percent_index] = target_value(&r->m, &t);
     else
       r->targets[kept++] = t;
   }
   r->target_total = kept;
+}
+
+/* Adds every worker's window counts into the first worker's fine_total,
+ * freeing the others' as it goes; -1 when memory ran out. */
+static int merge_fine(run *r, const pass *p) {
+  worker *w0 = &r->workers[0];
+  if (flush_fine(w0) != 0) return -1;
+  free(w0->fine);
+  w0->fine = NULL;
+  for (size_t i = 1; i < r->worker_count; i++) {
+    worker *w = &r->workers[i];
+    for (size_t b = 0; b < p->fine_bins; b++)
+      w0->fine_total[b] += w->fine[b] + (w->fine_total ? w->fine_total[b] : 0);
+    free(w->fine);
+    free(w->fine_total);
+    w->fine = NULL;
+    w->fine_total = NULL;
+  }
+  return 0;
 }
 
 /* Runs every worker's part of pass p; -1 when memory ran out. */
@@ -1231,7 +1277,7 @@ static int do_pass(run *r, pass *p) {
     if (worker_start_pass(&r->workers[i], p, r->target_total) != 0) return -1;
   }
   run_pass(p, r->workers, r->worker_count);
-  return 0;
+  return p->kind == PASS_PILOT ? 0 : merge_fine(r, p);
 }
 
 /* The statistics of quantity q. */

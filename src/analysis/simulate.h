@@ -72,8 +72,11 @@
  * Memory does not grow with the number of trials.  With Q = 4 x (scenarios
  * + losses + 1) quantities and T threads, the working memory is about
  *   pilot:      T x Q x 560 bytes (128 counts and the extremes)
- *   main pass:  T x Q x (64 + 3 x (20 + 4 x (B + 1))) bytes, B <= 1,024
+ *   main pass:  T x Q x (64 + 3 x (20 + 2 x (B + 1))) bytes, B <= 1,024
  *               bins per quantile that is not 0 (usually 100 to 250),
+ *               counted in 16 bits; Q x 3 x 4 x (B + 1) bytes more
+ *               where they are merged (and per thread from 65,472 trials
+ *               on, where a thread adds its counts every 1,023 chunks);
  *               and Q x 3 x 80 bytes for the windows
  * plus 32 bytes per variable, 56 per scenario and, per thread, 48 bytes per
  * loss and trial of a chunk (3 KB a loss) and about 17 KB of scratch.  The

@@ -371,6 +371,20 @@ static void test_exact_sample_statistics(void **state) {
   check_against_replay(fx, r);
 }
 
+/* Enough trials that one thread's 16-bit window counts go to its 32-bit
+ * ones mid-pass (after 1,023 chunks of 64): the quantiles still match the
+ * replayed trials, and two threads (no flush) give the same bytes. */
+static void test_window_counts_flushed(void **state) {
+  fixture *fx = *state;
+  mixed_plan(fx);
+  fx->in.trials = 70000;
+  fx->in.threads = 1;
+  bd_sim_result *one = simulate(fx);
+  check_against_replay(fx, one);
+  fx->in.threads = 2;
+  assert_same_result(one, simulate(fx), fx->scenario_count, fx->loss_count);
+}
+
 /* Values spread over tens of powers of ten: the pilot's windows are too
  * wide for the main pass, and refining passes (of this scenario only, and
  * of all for the loss and the total) finish the quantiles. */
@@ -583,6 +597,7 @@ int main(void) {
       cmocka_unit_test(test_generator_uniform_independent),
       cmocka_unit_test_setup_teardown(test_threads_identical, setup, teardown),
       cmocka_unit_test_setup_teardown(test_exact_sample_statistics, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_window_counts_flushed, setup, teardown),
       cmocka_unit_test_setup_teardown(test_refining_passes, setup, teardown),
       cmocka_unit_test_setup_teardown(test_rare_large_losses, setup, teardown),
       cmocka_unit_test_setup_teardown(test_exceedance_curve, setup, teardown),
