@@ -75,6 +75,12 @@ check "checkout-en: no measure box on the tree slides" sh -c "! grep -q 'Decline
 check "checkout-en: the key to the measure chips" grep -q "D Detective" "$WORK/en.txt"
 # shinsa-ja: the same slides; its decisions (12) take 2, its matrix 3, its
 # three trees one slide each.
+# a plan with ranges: the exceedance curve's slide after the key figures,
+# decisions with their confidence lines, every word inside its slide
+for lang in en ja; do
+  deck "ranges-$lang" "$TOP_SRCDIR/tests/views/ranges.yaml" "$WORK/ranges-$lang.pdf" --lang "$lang"
+  in_bounds "ranges-$lang" "$WORK/ranges-$lang.pdf"
+done
 JA="$WORK/shinsa-ja.pdf"
 deck "shinsa-ja" "$MEETING/shinsa-ja.yaml" "$JA" --lang ja
 slide_count "shinsa-ja" "$JA" 11
