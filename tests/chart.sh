@@ -204,7 +204,7 @@ refused() {
   check "$name: the existing file is intact" [ "$(cat "$WORK/kept.png")" = "old report" ]
   check "$name: no temporary file left" no_temp_files "$WORK"
 }
-refused "unknown view" "option view of the chart plugin must be one of matrix, tree, heatmap, not 'pie'" \
+refused "unknown view" "option view of the chart plugin must be one of matrix, tree, heatmap, exceedance, not 'pie'" \
   -O view=pie
 refused "unknown loss" "no business loss has the id 'nope' (-O loss); the plan's are: cannot-upload, wrong-totals, reports-late" \
   -O view=tree -O loss=nope
@@ -236,7 +236,7 @@ check "the small tree is a PNG" [ -n "$(png_size "$WORK/small.png")" ]
 run "$BADDAY" plugins -v
 expect_rc "plugins -v" 0
 expect_out "lists chart" "chart"
-expect_out "chart option view" "-O view=matrix|tree|heatmap (default matrix)"
+expect_out "chart option view" "-O view=matrix|tree|heatmap|exceedance (default matrix)"
 expect_out "chart option loss" "-O loss=TEXT"
 expect_out "chart option scale" "-O scale=1|2|3 (default 2)"
 check "chart formats svg and png" sh -c "grep -A3 '^chart' '$WORK/out' | grep -q 'svg' && grep -A3 '^chart' '$WORK/out' | grep -q 'png'"

@@ -59,11 +59,12 @@ heatmap_on_one() {
 
 # --- the meeting plans ------------------------------------------------------
 # The slide plan (plugins/deck) cuts both decks.  checkout-en: title, key
-# figures, decisions (2: 9 rows, 8 fit), the loss matrix (2), the trees of
+# figures, decisions (2: 9 rows, 8 fit), the loss matrix (3: a scenario
+# whose proven yearly loss differs has it under its total), the trees of
 # the three business losses (4: the first takes two), the heatmap (1).
 EN="$WORK/checkout-en.pdf"
 deck "checkout-en" "$MEETING/checkout-en.yaml" "$EN"
-slide_count "checkout-en" "$EN" 11
+slide_count "checkout-en" "$EN" 12
 in_bounds "checkout-en" "$EN"
 heatmap_on_one "checkout-en" "$EN" "$MEETING/checkout-en.yaml" "Coverage heatmap"
 trees=$(python3 "$WORDS" pages "$EN" "Scenario tree" | wc -l)
@@ -72,11 +73,17 @@ check "checkout-en: the trees of three business losses on 4 slides ($trees)" [ "
 pdftotext "$EN" "$WORK/en.txt"
 check "checkout-en: no measure box on the tree slides" sh -c "! grep -q 'Decline-rate anomaly alarm per card network' '$WORK/en.txt'"
 check "checkout-en: the key to the measure chips" grep -q "D Detective" "$WORK/en.txt"
-# shinsa-ja: the same slides; its decisions (12) take 2, its matrix 2, its
+# shinsa-ja: the same slides; its decisions (12) take 2, its matrix 3, its
 # three trees one slide each.
+# a plan with ranges: the exceedance curve's slide after the key figures,
+# decisions with their confidence lines, every word inside its slide
+for lang in en ja; do
+  deck "ranges-$lang" "$TOP_SRCDIR/tests/views/ranges.yaml" "$WORK/ranges-$lang.pdf" --lang "$lang"
+  in_bounds "ranges-$lang" "$WORK/ranges-$lang.pdf"
+done
 JA="$WORK/shinsa-ja.pdf"
 deck "shinsa-ja" "$MEETING/shinsa-ja.yaml" "$JA" --lang ja
-slide_count "shinsa-ja" "$JA" 10
+slide_count "shinsa-ja" "$JA" 11
 in_bounds "shinsa-ja" "$JA"
 heatmap_on_one "shinsa-ja" "$JA" "$MEETING/shinsa-ja.yaml" "対策カバレッジ"
 deck "checkout-en again" "$MEETING/checkout-en.yaml" "$WORK/again.pdf"

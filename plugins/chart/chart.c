@@ -10,11 +10,14 @@
  * Written against the public SDK only (<badday/plugin.h>, the host's
  * services through bd_host), as the pdf plugin is.
  *
- * Options: -O view=matrix|tree|heatmap (default matrix); -O loss=ID (the
+ * Options: -O view=matrix|tree|heatmap|exceedance (default matrix; the
+ * exceedance curve of the total needs a plan with ranges); -O loss=ID (the
  * tree view: that business loss's tree only; default every tree, stacked);
  * -O scale=1|2|3 (PNG pixels per point, default 2; SVG ignores it).
  */
 #include "chart.h"
+
+#include "deck/deck_figures.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -38,6 +41,7 @@ static const chart_view views[] = {
     {"matrix", "heading.loss_matrix", pdf_matrix_paginate, pdf_matrix_draw, 0},
     {"tree", "heading.scenario_tree", pdf_tree_paginate, pdf_tree_draw, 1},
     {"heatmap", "heading.coverage", pdf_heatmap_paginate, pdf_heatmap_draw, 0},
+    {"exceedance", "heading.exceedance", pdf_exceedance_paginate, pdf_exceedance_draw, 0},
 };
 
 /* See chart.h. */
@@ -126,7 +130,12 @@ static int render(const bd_host *host, const bd_render_request *req, bd_error *e
   for (size_t i = 0; i < sizeof views / sizeof views[0]; i++)
     if (strcmp(views[i].name, name) == 0) view = &views[i];
   if (view == NULL)
-    return chart_fail(err, "view '%s' is not known; use matrix, tree or heatmap", name);
+    return chart_fail(err, "view '%s' is not known; use matrix, tree, heatmap or exceedance", name);
+  if (strcmp(view->name, "exceedance") == 0 && deck_simulation(req->report) == NULL)
+    return chart_fail(err,
+                      "the plan has no ranges, so there is no simulation and no exceedance curve "
+                      "(-O view=exceedance); give a value as [LOW, HIGH] (plan format, Ranges), "
+                      "or choose matrix, tree or heatmap");
   const char *scale_text = option(host, req, "scale", "2");
   int scale = scale_text[0] - '0';
   if (scale < 1 || scale > 3 || scale_text[1] != '\0')
@@ -166,13 +175,15 @@ static int render(const bd_host *host, const bd_render_request *req, bd_error *e
 }
 
 static const char *const formats[] = {"svg", "png", NULL};
-static const char *const view_names[] = {"matrix", "tree", "heatmap", NULL};
+static const char *const view_names[] = {"matrix", "tree", "heatmap", "exceedance", NULL};
 static const char *const scales[] = {"1", "2", "3", NULL};
 
 /* Read with host->option(out, name); the host rejects other options and values. */
 static const bd_option_spec options[] = {
-    {"view", "the view drawn: loss matrix, scenario trees or coverage heatmap", view_names,
-     "matrix"},
+    {"view",
+     "the view drawn: loss matrix, scenario trees, coverage heatmap or the loss-exceedance curve "
+     "(a plan with ranges)",
+     view_names, "matrix"},
     {"loss", "view=tree: only the tree of the business loss with this id (default: all)", NULL,
      NULL},
     {"scale", "PNG pixels per point (2: crisp on slides); SVG ignores it", scales, "2"},
@@ -181,6 +192,7 @@ static const bd_option_spec options[] = {
 
 /* The descriptor and the exported bd_plugin_entry() (badday/plugin.h). */
 BD_PLUGIN_DEFINE("chart",
-                 "one view (loss matrix, scenario trees, coverage heatmap) as an SVG or PNG image, "
+                 "one view (loss matrix, scenario trees, coverage heatmap, exceedance curve) as an "
+                 "SVG or PNG image, "
                  "drawn as in the PDF",
                  formats, render, options, 0)

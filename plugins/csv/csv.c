@@ -28,6 +28,7 @@ typedef struct csv_writer {
   int failed;
   int first_field;    /* no comma before the next field */
   int service_column; /* rows start with the service (a portfolio) */
+  int ranges;         /* the matrix has the 90% range columns (a plan has ranges) */
   size_t used;
   char buf[8192];
 } csv_writer;
@@ -82,8 +83,33 @@ static void end_row(csv_writer *w) {
   w->first_field = 1;
 }
 
+/* Writes the number v, or an empty field when absent. */
+static void maybe_number(csv_writer *w, int present, double v) {
+  if (present)
+    number(w, v);
+  else
+    text(w, "");
+}
+
+/* The proven yearly loss of scenario s (ABI 2.1), or its current one from
+ * an older host. */
+static double proven_eal(const bd_scenario *s) {
+  return BD_HAS(s, bd_scenario, proven) && s->proven ? s->proven->eal
+                                                     : s->state[BD_STATE_CURRENT]->eal;
+}
+
+/* The simulated current yearly loss of s (ABI 2.2), or NULL. */
+static const bd_range *current_range(const bd_report *r, const bd_scenario *s) {
+  if (!BD_HAS(r, bd_report, simulation) || r->simulation == NULL) return NULL;
+  const bd_figures *now = s->state[BD_STATE_CURRENT];
+  return BD_HAS(now, bd_figures, range) ? now->range : NULL;
+}
+
 /* One row per scenario in matrix order: the current yearly loss per
- * category, the total, downtime, the planned total and the decision. */
+ * category, the total, downtime, the planned total, the decision, then
+ * the columns added later at the end so that the earlier ones keep their
+ * place: the proven total, and with ranges the 90% range of the current
+ * yearly loss (p5, p95) and the decision's confidence. */
 static void matrix(csv_writer *w, const bd_report *r, int header) {
   if (header) {
     if (w->service_column) text(w, "service");
@@ -93,6 +119,12 @@ static void matrix(csv_writer *w, const bd_report *r, int header) {
     const char *tail[] = {"total",    "downtime_h",   "planned_total",
                           "decision", "budget_share", "over_cap"};
     for (size_t i = 0; i < 6; i++) text(w, tail[i]);
+    text(w, "proven_total");
+    if (w->ranges) {
+      text(w, "range_p5");
+      text(w, "range_p95");
+      text(w, "confidence");
+    }
     end_row(w);
   }
   for (size_t i = 0; i < r->matrix_row_count; i++) {
@@ -114,6 +146,13 @@ static void matrix(csv_writer *w, const bd_report *r, int header) {
     else
       text(w, "");
     text(w, s->over_cap ? "true" : "false");
+    number(w, proven_eal(s));
+    if (w->ranges) {
+      const bd_range *range = current_range(r, s);
+      maybe_number(w, range != NULL, range ? range->p5 : 0);
+      maybe_number(w, range != NULL, range ? range->p95 : 0);
+      maybe_number(w, BD_HAS(s, bd_scenario, uncertain) && s->has_confidence, s->confidence);
+    }
     end_row(w);
   }
 }
@@ -176,14 +215,6 @@ static void services(csv_writer *w, const bd_report *r, int header) {
   text(w, r->source);
   text(w, r->source_sha256);
   end_row(w);
-}
-
-/* Writes the number v, or an empty field when absent. */
-static void maybe_number(csv_writer *w, int present, double v) {
-  if (present)
-    number(w, v);
-  else
-    text(w, "");
 }
 
 /* One row per scenario compared with --compare (none without it). */
@@ -278,6 +309,11 @@ static int render(const bd_host *host, const bd_render_request *req, bd_error *e
   if (table && strcmp(table, "waivers") == 0) write_table = waivers;
   const bd_portfolio *p = BD_HAS(req, bd_render_request, portfolio) ? req->portfolio : NULL;
   w.service_column = p != NULL && write_table != services;
+  w.ranges = 0;
+  for (size_t i = 0; i < (p ? p->report_count : 1); i++) {
+    const bd_report *r = p ? p->reports[i] : req->report;
+    if (BD_HAS(r, bd_report, simulation) && r->simulation) w.ranges = 1;
+  }
   if (p == NULL) {
     write_table(&w, req->report, 1);
   } else if (write_table == matrix && !same_categories(p)) {

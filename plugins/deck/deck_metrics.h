@@ -34,26 +34,29 @@
 #define DECK_CELL_FONT    18 /* --deck-cell-font: table rows */
 #define DECK_CELL_SMALL   16 /* --deck-cell-small: a title longer than two lines */
 #define DECK_CELL_LINE    1.25
-#define DECK_CELL_PAD_Y   5    /* --deck-cell-pad-y */
-#define DECK_CELL_PAD_X   8    /* --deck-cell-pad-x */
-#define DECK_PATH_FONT    13   /* --deck-path-font: a decision's path and note */
-#define DECK_MATRIX_FONT  16   /* --deck-matrix-font: loss-matrix titles, group rows */
-#define DECK_GROUP_LABEL  13   /* --deck-group-label: "BUSINESS LOSS" before a group title */
-#define DECK_MAP_FONT     15   /* --deck-map-font: heatmap rows (compact) */
-#define DECK_MAP_PAD_Y    2    /* --deck-map-pad-y */
-#define DECK_DENSE_FONT   13   /* --deck-dense-font: heatmap rows, dense */
-#define DECK_DENSE_PAD_Y  1    /* --deck-dense-pad-y */
-#define DECK_MAP_TOP      62   /* --deck-map-top: coverage shares and legend */
-#define DECK_PANEL_FONT   13   /* --deck-panel-font: heatmap panels, one line a row */
-#define DECK_PANEL_PAD_Y  1    /* --deck-panel-pad-y */
-#define DECK_PANEL_GAP    16   /* --deck-panel-gap: between panels */
-#define DECK_COL_MARK     34   /* --deck-col-mark: a panel's cell (a mark) */
-#define DECK_TREE_FONT    16   /* --deck-tree-font: a box title of up to two lines */
-#define DECK_TREE_FONT2   13   /* --deck-tree-font2: three lines (class f2) */
-#define DECK_TREE_FONT3   12   /* --deck-tree-font3: three lines, smaller (class f3) */
-#define DECK_TREE_SUB     13.5 /* --deck-tree-sub: the figures line */
-#define DECK_COL_RANK     40   /* --deck-col-rank */
-#define DECK_COL_NUM      96   /* --deck-col-num: a figure */
+#define DECK_CELL_PAD_Y   5  /* --deck-cell-pad-y */
+#define DECK_CELL_PAD_X   8  /* --deck-cell-pad-x */
+#define DECK_PATH_FONT    13 /* --deck-path-font: a decision's path and note */
+/* a figure's note line (a yearly loss's "proven X", a decision's
+ * confidence): the PDF slide's smallest type, 12 pt (slides.css: 16px) */
+#define DECK_NOTE_FONT   16
+#define DECK_MATRIX_FONT 16   /* --deck-matrix-font: loss-matrix titles, group rows */
+#define DECK_GROUP_LABEL 13   /* --deck-group-label: "BUSINESS LOSS" before a group title */
+#define DECK_MAP_FONT    15   /* --deck-map-font: heatmap rows (compact) */
+#define DECK_MAP_PAD_Y   2    /* --deck-map-pad-y */
+#define DECK_DENSE_FONT  13   /* --deck-dense-font: heatmap rows, dense */
+#define DECK_DENSE_PAD_Y 1    /* --deck-dense-pad-y */
+#define DECK_MAP_TOP     62   /* --deck-map-top: coverage shares and legend */
+#define DECK_PANEL_FONT  13   /* --deck-panel-font: heatmap panels, one line a row */
+#define DECK_PANEL_PAD_Y 1    /* --deck-panel-pad-y */
+#define DECK_PANEL_GAP   16   /* --deck-panel-gap: between panels */
+#define DECK_COL_MARK    34   /* --deck-col-mark: a panel's cell (a mark) */
+#define DECK_TREE_FONT   16   /* --deck-tree-font: a box title of up to two lines */
+#define DECK_TREE_FONT2  13   /* --deck-tree-font2: three lines (class f2) */
+#define DECK_TREE_FONT3  12   /* --deck-tree-font3: three lines, smaller (class f3) */
+#define DECK_TREE_SUB    13.5 /* --deck-tree-sub: the figures line */
+#define DECK_COL_RANK    40   /* --deck-col-rank */
+#define DECK_COL_NUM     96   /* --deck-col-num: a figure */
 /* --deck-col-share: budget share, wide enough for バジェット消費率 on one line */
 #define DECK_COL_SHARE    128
 #define DECK_COL_DECISION 156 /* --deck-col-decision */

@@ -2,7 +2,8 @@
  * deck_plan.c - the planner (see deck_plan.h): the slides of a deck in
  * order and the rows of each.
  *
- * A plan's slides: the title; the key figures; what changed (--compare);
+ * A plan's slides: the title; the key figures (and for a plan with
+ * ranges, the loss-exceedance curve); what changed (--compare);
  * the decisions needed; the loss matrix; one summary scenario tree per
  * business loss (loss -> failure types -> scenarios, a row per scenario);
  * the coverage heatmap.  A portfolio's deck starts with its title, its key
@@ -22,6 +23,7 @@
  */
 #include "deck_plan.h"
 
+#include "deck_figures.h"
 #include "deck_rows.h"
 
 #include <stdarg.h>
@@ -289,6 +291,10 @@ static void service_slides(planner *pl, size_t service, const bd_report *r) {
   service_types(pl);
   add_slide(pl, DECK_SLIDE_TITLE, NULL, 0, 1);
   add_slide(pl, DECK_SLIDE_FIGURES, msg(pl, "heading.key_figures"), 0, 1);
+  if (deck_simulation(r)) { /* how bad a year can get: the curve on a slide of its own */
+    deck_slide *curve = add_slide(pl, DECK_SLIDE_FIGURES, msg(pl, "heading.exceedance"), 0, 1);
+    if (curve) curve->exceedance = 1;
+  }
   changes_slides(pl);
   const char *heading = msg(pl, "heading.decisions");
   row_cut c = cut_for(pl, DECK_TABLE_DECISIONS, heading);

@@ -70,6 +70,11 @@ typedef struct deck_slide {
       panel_end[DECK_MAP_PANELS]; /* panel p: rows [p ? panel_end[p - 1] : first, panel_end[p]) */
   size_t panel_repeat[DECK_MAP_PANELS]; /* the loss's matrix row a panel repeats first, or
                                            DECK_NO_ROW */
+  /* DECK_SLIDE_FIGURES: 1 on the second key-figures slide of a plan with
+   * ranges, which shows the loss-exceedance curve of the total (now against
+   * planned, deck_figures.h) instead of the cards; a writer that does not
+   * draw the curve may skip it */
+  int exceedance;
 } deck_slide;
 
 /* The type sizes chosen for one plan's slides. */

@@ -12,6 +12,8 @@
  */
 #include "deck_rows.h"
 
+#include "deck_figures.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -252,6 +254,9 @@ double deck_row(const deck_measure *m, deck_table table, size_t i) {
       join(note, sizeof note, msg(m, "decision.accepted"), ": ", s->accept, (char *)NULL);
       h += lines_of(m, note, name, DECK_PATH_FONT, 0) * DECK_PATH_FONT * DECK_CELL_LINE;
     }
+    char line[800];
+    if (*deck_decision_line(m->setup->host, m->setup->out, s, line, sizeof line))
+      h += lines_of(m, line, name, DECK_NOTE_FONT, 0) * DECK_NOTE_FONT * DECK_CELL_LINE;
     return row_height(h);
   }
   const bd_matrix_row *row = r->matrix_rows[i];
@@ -260,10 +265,19 @@ double deck_row(const deck_measure *m, deck_table table, size_t i) {
       return group_height(
           m, row, text_width(matrix_name_col(m) + matrix_num_col(m) * (double)r->category_count),
           DECK_MATRIX_FONT, DECK_CELL_PAD_Y);
+    double proven; /* the yearly loss with "proven X" under it where they differ, */
+    double figures = DECK_CELL_FONT * DECK_CELL_LINE; /* wrapped in the column */
+    if (deck_proven_differs(r->scenarios[row->index], &proven)) {
+      char sample[160]; /* the widest compact amount of either language */
+      join(sample, sizeof sample, msg(m, "figure.proven_short"), " 8,888\xE4\xB8\x87",
+           (char *)NULL);
+      figures += lines_of(m, sample, text_width(matrix_num_col(m)), DECK_NOTE_FONT, 0) *
+                 DECK_NOTE_FONT * DECK_CELL_LINE;
+    }
     return row_height(
         larger(lines_of(m, r->scenarios[row->index]->title, name, DECK_MATRIX_FONT, 0) *
                    DECK_MATRIX_FONT * DECK_CELL_LINE,
-               DECK_CELL_FONT * DECK_CELL_LINE));
+               figures));
   }
   if (table == DECK_TABLE_PANEL) /* one line a row (2px cell borders, collapsed) */
     return row->type == BD_ROW_FAILURE

@@ -262,6 +262,11 @@ void html_key_figures(html_ctx *ctx, html_node *parent);
 /* The totals-per-state SVG bar chart. */
 void html_state_chart(html_ctx *ctx, html_node *parent);
 
+/* Adds the loss-exceedance curve of the total (a plan with ranges; nothing
+ * otherwise): the reading "1 year in 10, the yearly loss exceeds X", now
+ * and planned, over an SVG of both curves. */
+void html_exceedance(html_ctx *ctx, html_node *parent);
+
 /* The totals-per-state table (report). */
 void html_totals_table(html_ctx *ctx, html_node *parent);
 

@@ -77,6 +77,7 @@ static void summary(html_ctx *ctx) {
   html_key_figures(ctx, sec);
   html_state_chart(ctx, sec);
   html_totals_table(ctx, sec);
+  html_exceedance(ctx, sec);
   html_emit(ctx, sec);
 }
 

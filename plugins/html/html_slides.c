@@ -38,8 +38,14 @@ static void title_slide(html_ctx *ctx) {
 
 /* The key figures. */
 static void figures_slide(html_ctx *ctx, const deck_slide *s) {
-  html_node *slide, *body = html_slide_begin(ctx, &slide, "slide slide-figures", s->heading);
-  html_key_figures(ctx, body);
+  html_node *slide,
+      *body = html_slide_begin(ctx, &slide,
+                               s->exceedance ? "slide slide-exceedance" : "slide slide-figures",
+                               s->heading);
+  if (s->exceedance) /* a plan with ranges: the curve on the slide after the cards */
+    html_exceedance(ctx, body);
+  else
+    html_key_figures(ctx, body);
   html_slide_end(ctx, slide);
 }
 

@@ -7,6 +7,7 @@
  * people's formats with the exact amount in the cell's title.
  */
 #include "html_common.h"
+#include "../deck/deck_figures.h"
 #include "../deck/deck_plan.h"
 
 #include <stdio.h>
@@ -69,6 +70,9 @@ static void decision_badge(html_ctx *ctx, html_node *parent, const bd_scenario *
   html_node *b = html_text_el(ctx, parent, "span", cls,
                               html_enum_label(ctx, "decision", bd_decision_name(s->decision)));
   if (s->accept) html_attr(b, "title", s->accept);
+  if (deck_uncertain(s) && !ctx->slides) /* a word; on slides it opens the confidence line */
+    html_text_el(ctx, parent, "span", "badge decision-uncertain",
+                 html_msg(ctx, "decision.uncertain"));
   if (s->over_cap) { /* on slides a mark, explained under the table */
     html_node *flag = html_text_el(ctx, parent, "span", "badge over-cap",
                                    ctx->slides ? "\xE2\x9A\xA0" : html_msg(ctx, "flag.over_cap"));
@@ -100,6 +104,10 @@ static void decision_rows(html_ctx *ctx, html_node *tbody, size_t first, size_t 
                 (char *)NULL);
       html_text_el(ctx, th, "div", "path", note);
     }
+    char line[800];
+    if (*deck_decision_line(ctx->host, ctx->req->output, s, line, sizeof line))
+      html_text_el(ctx, th, "div",
+                   deck_uncertain(s) ? "path confidence uncertain" : "path confidence", line);
     html_amount_cell(ctx, tr, s->state[BD_STATE_CURRENT]->eal, compact, "num strong");
     html_amount_cell(ctx, tr, s->state[BD_STATE_PLANNED]->eal, compact, NULL);
     html_amount_cell(ctx, tr, s->reduction, compact, NULL);
@@ -187,9 +195,40 @@ void html_waivers_stream(html_ctx *ctx, size_t count) {
 
 /* --- loss matrix ---------------------------------------------------------- */
 
+/* Whether the loss matrix has the 90% range column: a plan with ranges,
+ * in the report (a slide has no room for it; its decisions carry the
+ * simulation's confidence). */
+static int with_range(const html_ctx *ctx) {
+  return !ctx->slides && deck_simulation(ctx->r) != NULL;
+}
+
 /* Number of columns of the loss matrix. */
-static size_t matrix_columns(const bd_report *r) {
-  return 1 + r->category_count + 4;
+static size_t matrix_columns(const html_ctx *ctx) {
+  return 1 + ctx->r->category_count + 4 + (with_range(ctx) ? 1 : 0);
+}
+
+/* Adds the second line "proven X" to the yearly-loss cell td when the
+ * proven yearly loss differs from the current one (has_proven). */
+static void proven_line(html_ctx *ctx, html_node *td, int has_proven, double proven) {
+  if (!has_proven) return;
+  char x[64], line[128];
+  html_join(line, sizeof line, html_msg(ctx, "figure.proven_short"), " ",
+            html_amount(ctx, proven, 0, ctx->slides, x, sizeof x), (char *)NULL);
+  html_text_el(ctx, td, "div", "cell-sub proven", line);
+}
+
+/* Adds the cell of a 90% range (p5 to p95), or an empty one. */
+static void range_cell(html_ctx *ctx, html_node *tr, const bd_range *range) {
+  char low[64], high[64], text[160], exact[200], a[64], b[64];
+  if (range == NULL) {
+    html_el(ctx, tr, "td", "num range");
+    return;
+  }
+  html_join(text, sizeof text, html_amount(ctx, range->p5, 0, 1, low, sizeof low), "\xE2\x80\x93",
+            html_amount(ctx, range->p95, 0, 1, high, sizeof high), (char *)NULL);
+  html_join(exact, sizeof exact, html_amount(ctx, range->p5, 1, 0, a, sizeof a), " \xE2\x80\x93 ",
+            html_amount(ctx, range->p95, 1, 0, b, sizeof b), (char *)NULL);
+  html_attr(html_text_el(ctx, tr, "td", "num range", text), "title", exact);
 }
 
 /* Adds a group-header row (a loss or a failure type) spanning the table,
@@ -206,7 +245,7 @@ static void group_row(html_ctx *ctx, html_node *tbody, const bd_matrix_row *row,
   html_node *th = html_el(ctx, tr, "th", NULL);
   html_attr(th, "scope", "rowgroup");
   char n[32];
-  snprintf(n, sizeof n, "%zu", with_total ? span - 4 : span);
+  snprintf(n, sizeof n, "%zu", with_total ? span - 4 - (size_t)with_range(ctx) : span);
   html_attr(th, "colspan", n);
   html_text_el(ctx, th, "span", "group-kind",
                html_msg(ctx, row->type == BD_ROW_LOSS ? "column.loss" : "column.failure"));
@@ -214,7 +253,7 @@ static void group_row(html_ctx *ctx, html_node *tbody, const bd_matrix_row *row,
   if (with_total) {
     html_amount_cell(ctx, tr, eal, ctx->slides, "num group-total");
     html_node *rest = html_el(ctx, tr, "td", NULL);
-    html_attr(rest, "colspan", "3");
+    html_attr(rest, "colspan", with_range(ctx) ? "4" : "3");
   }
 }
 
@@ -226,7 +265,7 @@ static void matrix_rows(html_ctx *ctx, html_node *tbody, size_t first, size_t en
   for (size_t i = first; i < end; i++) {
     const bd_matrix_row *row = r->matrix_rows[i];
     if (row->type != BD_ROW_SCENARIO) {
-      group_row(ctx, tbody, row, matrix_columns(r), 1);
+      group_row(ctx, tbody, row, matrix_columns(ctx), 1);
       continue;
     }
     const bd_scenario *s = r->scenarios[row->index];
@@ -241,7 +280,13 @@ static void matrix_rows(html_ctx *ctx, html_node *tbody, size_t first, size_t en
         html_join(cls, sizeof cls, "num zero", (char *)NULL);
       html_amount_cell(ctx, tr, v, compact, cls);
     }
-    html_amount_cell(ctx, tr, s->state[BD_STATE_CURRENT]->eal, compact, "num strong total");
+    double proven = 0;
+    int differs = deck_proven_differs(s, &proven);
+    proven_line(
+        ctx,
+        html_amount_cell(ctx, tr, s->state[BD_STATE_CURRENT]->eal, compact, "num strong total"),
+        differs, proven);
+    if (with_range(ctx)) range_cell(ctx, tr, deck_current_range(r, s));
     html_text_el(ctx, tr, "td", "num",
                  html_duration(ctx, s->state[BD_STATE_CURRENT]->downtime_h, buf, sizeof buf));
     html_amount_cell(ctx, tr, s->state[BD_STATE_PLANNED]->eal, compact, NULL);
@@ -252,9 +297,11 @@ static void matrix_rows(html_ctx *ctx, html_node *tbody, size_t first, size_t en
 /* The loss-matrix table without rows: caption and header. */
 static html_node *matrix_head(html_ctx *ctx) {
   const bd_report *r = ctx->r;
-  html_node *table = new_table(
-      ctx, r->category_count > DECK_MATRIX_CATEGORIES ? "data matrix wide" : "data matrix",
-      "caption.loss_matrix", 1);
+  html_node *table =
+      new_table(ctx,
+                r->category_count > DECK_MATRIX_CATEGORIES || with_range(ctx) ? "data matrix wide"
+                                                                              : "data matrix",
+                "caption.loss_matrix", 1);
   html_node *tr = html_el(ctx, html_el(ctx, table, "thead", NULL), "tr", NULL);
   head_cell(ctx, tr, "column.scenario", "col-name");
   for (size_t c = 0; c < r->category_count; c++) {
@@ -265,6 +312,7 @@ static html_node *matrix_head(html_ctx *ctx) {
     html_attr(th, "scope", "col");
   }
   head_cell(ctx, tr, "column.total", "num");
+  if (with_range(ctx)) head_cell(ctx, tr, "column.range", "num col-range");
   head_cell(ctx, tr, "column.downtime", "num col-time");
   head_cell(ctx, tr, "column.planned", "num");
   head_cell(ctx, tr, "column.decision", "col-decision");
@@ -282,7 +330,11 @@ static html_node *matrix_foot(html_ctx *ctx) {
   html_attr(th, "scope", "row");
   for (size_t c = 0; c < r->category_count; c++)
     html_amount_cell(ctx, tr, now->by_category[c], ctx->slides, NULL);
-  html_amount_cell(ctx, tr, now->eal, ctx->slides, "num strong total");
+  html_node *total = html_amount_cell(ctx, tr, now->eal, ctx->slides, "num strong total");
+  const bd_totals *proven = deck_proven_totals(r);
+  /* (slides keep the Total row one line: the planner counts it so) */
+  if (!ctx->slides && proven) proven_line(ctx, total, proven->eal != now->eal, proven->eal);
+  if (with_range(ctx)) range_cell(ctx, tr, deck_totals_range(r, now));
   html_text_el(ctx, tr, "td", "num", html_duration(ctx, now->downtime_h, buf, sizeof buf));
   html_amount_cell(ctx, tr, r->totals[BD_STATE_PLANNED]->eal, ctx->slides, NULL);
   html_el(ctx, tr, "td", NULL);

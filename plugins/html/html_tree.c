@@ -21,6 +21,7 @@
  * title is longer than three lines of the smallest type.
  */
 #include "html_common.h"
+#include "../deck/deck_figures.h"
 #include "../deck/deck_metrics.h"
 
 #include <math.h>
@@ -432,6 +433,7 @@ static void draw_node(html_ctx *ctx, html_tree_plan *tp, html_node *svg, size_t 
   const bd_scenario *s = NULL;
   const bd_measure *m = NULL;
   const double *eal = NULL;
+  char proven_text[128] = ""; /* a scenario's "proven X" where it differs from now */
   switch (nd->type) {
   case BD_NODE_LOSS:
   case BD_NODE_FAILURE:
@@ -456,6 +458,17 @@ static void draw_node(html_ctx *ctx, html_tree_plan *tp, html_node *svg, size_t 
               html_enum_label(ctx, "decision", bd_decision_name(s->decision)),
               s->over_cap ? " \xC2\xB7 " : "", s->over_cap ? html_msg(ctx, "flag.over_cap") : "",
               s->accept ? "\n" : "", s->accept ? s->accept : "", (char *)NULL);
+    double proven;
+    if (deck_proven_differs(s, &proven)) {
+      char a[64];
+      html_join(proven_text, sizeof proven_text, html_msg(ctx, "figure.proven_short"), " ",
+                html_amount(ctx, proven, 1, 1, a, sizeof a), (char *)NULL);
+      html_join(tip + strlen(tip), sizeof tip - strlen(tip), "\n", html_msg(ctx, "figure.proven"),
+                ": ", html_amount(ctx, proven, 1, 0, a, sizeof a), (char *)NULL);
+      if (tp->summary) /* the slide's wide box: on the figures line */
+        html_join(line2 + strlen(line2), sizeof line2 - strlen(line2), " \xC2\xB7 ", proven_text,
+                  (char *)NULL);
+    }
     break;
   case BD_NODE_MEASURE:
     s = r->scenarios[nd->index];
@@ -482,6 +495,11 @@ static void draw_node(html_ctx *ctx, html_tree_plan *tp, html_node *svg, size_t 
 
   char l1[512], l2[512], move[80], *at = move;
   int lines = html_wrap2(title, max_em / 1.04, l1, sizeof l1, l2, sizeof l2); /* bold: wider */
+  if (proven_text[0]) { /* one title line (the tooltip has it whole), figures, proven */
+    char one[512];
+    snprintf(l1, sizeof l1, "%s", html_fit(title, max_em / 1.04, one, sizeof one));
+    lines = 1;
+  }
   double em2 = (w - tx - g->pad) / g->font2, dec_em = 0, t1, t2, sub;
   const char *dec = NULL;
   if (s && !m) {
@@ -507,6 +525,10 @@ static void draw_node(html_ctx *ctx, html_tree_plan *tp, html_node *svg, size_t 
   html_node *use = html_el(ctx, grp, "use", NULL);
   html_attr(use, "href", m ? measure_ids[lines - 1] : box_ids[d]);
   text_rows(g, lines, &t1, &t2, &sub);
+  if (proven_text[0]) { /* the rows of a two-line title: title, figures, then proven */
+    text_rows(g, 2, &t1, &sub, &t2);
+    text_at(ctx, grp, t2, "t2 proven", proven_text);
+  }
   text_at(ctx, grp, t1, NULL, l1);
   if (lines == 2) text_at(ctx, grp, t2, NULL, l2);
   if (dec) {

@@ -5,6 +5,10 @@
  * the core; this file only formats and places it.
  */
 #include "html_common.h"
+#include "../deck/deck_figures.h"
+
+#include <math.h>
+#include <stdlib.h>
 
 #include <stdio.h>
 #include <string.h>
@@ -70,9 +74,9 @@ void html_key_figures(html_ctx *ctx, html_node *parent) {
   html_node *now_card = card(ctx, grid, "figure figure-now", "figure.yearly_loss_now",
                              html_amount(ctx, now->eal, 1, 1, v, sizeof v),
                              html_amount(ctx, now->eal, 1, 0, exact, sizeof exact), note);
-  /* the report (not the slides) adds the proven state and the loss that
-   * rests on untested measures, proven - current */
-  if (!ctx->slides && BD_HAS(r, bd_report, proven_totals) && r->proven_totals) {
+  /* the proven state and the loss that rests on untested measures,
+   * proven - current */
+  if (BD_HAS(r, bd_report, proven_totals) && r->proven_totals) {
     double proven = r->proven_totals->eal;
     char gap[64];
     snprintf(note, sizeof note, "%s: %s \xC2\xB7 %s: %s", html_msg(ctx, "figure.proven"),
@@ -225,5 +229,130 @@ void html_kind_key(html_ctx *ctx, html_node *parent) {
                  html_kind_letter(ctx, (bd_kind)k, letter, sizeof letter));
     html_text_el(ctx, li, "span", "legend-label",
                  html_enum_label(ctx, "kind", bd_kind_name((bd_kind)k)));
+  }
+}
+
+/* --- the loss-exceedance curve -------------------------------------------- */
+
+/* A round step (1, 2 or 5 times a power of ten) that cuts span into about n. */
+static double nice_step(double span, int n) {
+  if (span <= 0) return 1;
+  double raw = span / n, p = pow(10, floor(log10(raw))), f = raw / p;
+  return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * p;
+}
+
+/* The points of one curve as an SVG polyline's "x,y x,y ..." for x in
+ * [0, xmax] and chances in [0, ymax] in the plot box (left, top, w, h), cut
+ * at xmax on the line to the next point; into buf (the caller frees it). */
+static char *curve_points(const bd_simulation *sim, const double *exceed, double left, double top,
+                          double w, double h, double xmax, double ymax) {
+  size_t size = sim->point_count * 48 + 1, used = 0;
+  char *buf = malloc(size);
+  if (buf == NULL) return NULL;
+  buf[0] = '\0';
+  for (size_t i = 0; i < sim->point_count; i++) {
+    double x = sim->x[i], p = exceed[i];
+    if (x > xmax && i > 0) {
+      double t = (xmax - sim->x[i - 1]) / (x - sim->x[i - 1]);
+      p = exceed[i - 1] + t * (p - exceed[i - 1]);
+      x = xmax;
+    }
+    char a[32], b[32];
+    html_num(left + w * x / xmax, a);
+    html_num(top + h - h * p / ymax, b);
+    used += (size_t)snprintf(buf + used, size - used, "%s%s,%s", i ? " " : "", a, b);
+    if (x >= xmax) break;
+  }
+  return buf;
+}
+
+/* Adds an SVG text at (x, y) with a class. */
+static html_node *svg_text(html_ctx *ctx, html_node *parent, const char *cls, double x, double y,
+                           const char *text) {
+  html_node *t = html_text_el(ctx, parent, "text", cls, text);
+  html_attr_num(t, "x", x);
+  html_attr_num(t, "y", y);
+  return t;
+}
+
+void html_exceedance(html_ctx *ctx, html_node *parent) {
+  const bd_simulation *sim = deck_simulation(ctx->r);
+  if (sim == NULL || sim->point_count < 2) return;
+  const double *now = sim->exceed[BD_STATE_CURRENT], *planned = sim->exceed[BD_STATE_PLANNED];
+  char amount[64], line[256];
+  html_node *fig = html_el(ctx, parent, "figure", "chart exceedance");
+  /* the reading: 1 year in 10, the yearly loss exceeds X (now), then planned */
+  double at_now = deck_exceedance_at(sim, now, 0.1),
+         at_planned = deck_exceedance_at(sim, planned, 0.1);
+  html_node *reading = html_text_el(ctx, fig, "p", "exceedance-reading",
+                                    deck_fill(html_msg(ctx, "figure.exceedance"),
+                                              html_amount(ctx, at_now, 1, 1, amount, sizeof amount),
+                                              line, sizeof line));
+  html_attr(reading, "data-value", html_amount(ctx, at_now, 1, 0, amount, sizeof amount));
+  html_text_el(ctx, fig, "p", "exceedance-planned",
+               deck_fill(html_msg(ctx, "figure.exceedance_planned"),
+                         html_amount(ctx, at_planned, 1, 1, amount, sizeof amount), line,
+                         sizeof line));
+  /* the plot: chances up the left, amounts along the bottom */
+  const double W = 960, H = 330, left = 70, top = 14, pw = W - left - 24, ph = H - top - 40;
+  double end = deck_exceedance_at(sim, now, 0.01);
+  if (end <= 0) end = sim->x[sim->point_count - 1] > 0 ? sim->x[sim->point_count - 1] : 1;
+  double step = nice_step(end, 4), xmax = ceil(end / step) * step;
+  double p0 = now[0] > planned[0] ? now[0] : planned[0], ymax = ceil(p0 * 10 - 1e-9) / 10;
+  if (ymax < 0.1) ymax = 0.1;
+  html_node *svg = html_el(ctx, fig, "svg", NULL);
+  char box[64];
+  snprintf(box, sizeof box, "0 0 %.0f %.0f", W, H);
+  html_attr(svg, "viewBox", box);
+  html_attr(svg, "role", "img");
+  html_attr(svg, "aria-label", html_msg(ctx, "caption.exceedance"));
+  for (int k = 0; k <= 4; k++) {
+    double gy = top + ph - ph * k / 4;
+    html_node *l = html_el(ctx, svg, "line", k ? "grid" : "axis");
+    html_attr_num(l, "x1", left);
+    html_attr_num(l, "x2", left + pw);
+    html_attr_num(l, "y1", gy);
+    html_attr_num(l, "y2", gy);
+    svg_text(ctx, svg, "tick tick-y", left - 8, gy,
+             html_share(ctx, ymax * k / 4, line, sizeof line));
+  }
+  for (double a = 0; a <= xmax + step / 2; a += step)
+    svg_text(ctx, svg, "tick tick-x", left + pw * a / xmax, top + ph + 20,
+             html_amount(ctx, a, 0, 1, amount, sizeof amount));
+  double gy = top + ph - ph * 0.1 / ymax;
+  html_node *guide = html_el(ctx, svg, "line", "guide");
+  html_attr_num(guide, "x1", left);
+  html_attr_num(guide, "x2", left + pw);
+  html_attr_num(guide, "y1", gy);
+  html_attr_num(guide, "y2", gy);
+  static const char *const cls[] = {"curve curve-planned", "curve curve-current"};
+  const double *curves[] = {planned, now};
+  for (int k = 0; k < 2; k++) {
+    char *points = curve_points(sim, curves[k], left, top, pw, ph, xmax, ymax);
+    if (points == NULL) {
+      html_fail(ctx, "out of memory");
+      return;
+    }
+    html_node *pl = html_el(ctx, svg, "polyline", cls[k]);
+    html_attr(pl, "points", points);
+    html_text_el(
+        ctx, pl, "title", NULL,
+        html_enum_label(ctx, "state", bd_state_name(k ? BD_STATE_CURRENT : BD_STATE_PLANNED)));
+    free(points);
+  }
+  if (at_now > 0 && at_now <= xmax) {
+    html_node *dot = html_el(ctx, svg, "circle", "reading");
+    html_attr_num(dot, "cx", left + pw * at_now / xmax);
+    html_attr_num(dot, "cy", gy);
+    html_attr(dot, "r", "5");
+  }
+  /* the key: the two states */
+  html_node *ul = html_el(ctx, fig, "ul", "legend exceedance-key");
+  for (int k = 1; k >= 0; k--) {
+    html_node *li = html_el(ctx, ul, "li", NULL);
+    html_el(ctx, li, "span", k ? "swatch curve-current" : "swatch curve-planned");
+    html_text_el(
+        ctx, li, "span", "legend-label",
+        html_enum_label(ctx, "state", bd_state_name(k ? BD_STATE_CURRENT : BD_STATE_PLANNED)));
   }
 }

@@ -436,6 +436,18 @@ int pdf_tree_draw(pdf_doc *d);
  * slides draw pdf_heatmap_slide.c's, which uses this file's legend). */
 size_t pdf_heatmap_paginate(pdf_doc *d);
 int pdf_heatmap_draw(pdf_doc *d);
+
+/* pdf_exceedance.c: the loss-exceedance curve of the total, now against
+ * planned, with its reading (a plan with ranges; nothing otherwise).
+ * pdf_exceedance draws it in the box at (x, y) of width w and height h and
+ * returns the height it took (0: no simulation); the page of its own (the
+ * chart's view=exceedance, a slide): 1 page, or 0 without ranges. */
+double pdf_exceedance(pdf_doc *d, double x, double y, double w, double h);
+size_t pdf_exceedance_paginate(pdf_doc *d);
+int pdf_exceedance_draw(pdf_doc *d);
+/* The curve's slide s of the deck plan (a key-figures slide with
+ * s->exceedance), after the key figures' slide. */
+int pdf_exceedance_slide_draw(pdf_doc *d, const deck_slide *s);
 /* Draws (or with draw 0 only measures) the covered and verified shares
  * and the legend of the cell states at y, swatches swatch_w wide (slides
  * size them to their words; the compact heatmap's show each state's mark

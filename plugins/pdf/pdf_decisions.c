@@ -9,6 +9,8 @@
  */
 #include "pdf.h"
 
+#include "../deck/deck_figures.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -98,6 +100,20 @@ static pdf_font title_font(pdf_doc *d, const char *title, double w) {
   return d->f_cell;
 }
 
+/* The line under a title with the decision's confidence, "Mitigate: pays
+ * off in 83% of simulated years" ("Uncertain · " first under 60%), into
+ * buf; "" without ranges.  Returns buf. */
+static const char *confidence_line(pdf_doc *d, const bd_scenario *s, char *buf, size_t size) {
+  return deck_decision_line(d->host, d->req->output, s, buf, size);
+}
+
+/* Lines the confidence line of s takes under its title (0 without one). */
+static int confidence_lines(pdf_doc *d, const bd_scenario *s, double w) {
+  char line[800];
+  if (!*confidence_line(d, s, line, sizeof line)) return 0;
+  return pdf_text_line_count(d->text, line, d->f_small, w, 2);
+}
+
 /* Height of the row of the i-th decision. */
 static double row_height(void *ctx, size_t i) {
   decisions *t = ctx;
@@ -107,6 +123,7 @@ static double row_height(void *ctx, size_t i) {
   pdf_font f = title_font(d, s->title, c->w - 2 * d->pad);
   int lines = pdf_text_line_count(d->text, s->title, f, c->w - 2 * d->pad, title_lines(d));
   double h = pdf_text_line_height(f) * lines + (d->slides ? 0 : pdf_text_line_height(d->f_small));
+  h += confidence_lines(d, s, c->w - 2 * d->pad) * pdf_text_line_height(d->f_small);
   double share =
       s->over_cap ? pdf_text_line_height(d->f_cell) + pdf_text_line_height(d->f_small) : 0;
   return (h > share ? h : share) + 2 * d->pad;
@@ -159,10 +176,17 @@ static double draw_row(decisions *t, size_t i, double y) {
   pdf_cell(d, &c[COL_RANK], rank, d->f_cell, BD_COLOR_MUTED, y, 1);
   pdf_font tf = title_font(d, s->title, c[COL_TITLE].w - 2 * d->pad);
   int lines = pdf_cell(d, &c[COL_TITLE], s->title, tf, BD_COLOR_TEXT, y, title_lines(d));
-  if (!d->slides) /* the slides' trees show it */
+  double below = y + d->pad + lines * pdf_text_line_height(tf);
+  if (!d->slides) { /* the slides' trees show it */
     pdf_draw(d, r->failures[s->failure]->title, d->f_small, BD_COLOR_MUTED, c[COL_TITLE].x + d->pad,
-             y + d->pad + lines * pdf_text_line_height(tf), c[COL_TITLE].w - 2 * d->pad, 1,
-             PDF_ALIGN_LEFT);
+             below, c[COL_TITLE].w - 2 * d->pad, 1, PDF_ALIGN_LEFT);
+    below += pdf_text_line_height(d->f_small);
+  }
+  char confidence[800];
+  if (*confidence_line(d, s, confidence, sizeof confidence))
+    pdf_draw(d, confidence, deck_uncertain(s) ? (pdf_font){d->f_small.size, 1} : d->f_small,
+             deck_uncertain(s) ? BD_COLOR_TEXT : BD_COLOR_MUTED, c[COL_TITLE].x + d->pad, below,
+             c[COL_TITLE].w - 2 * d->pad, 2, PDF_ALIGN_LEFT);
   pdf_cell(d, &c[COL_NOW], pdf_amount(d, s->state[BD_STATE_CURRENT]->eal, 1), d->f_cell_bold,
            BD_COLOR_TEXT, y, 1);
   pdf_cell(d, &c[COL_PLANNED], pdf_amount(d, s->state[BD_STATE_PLANNED]->eal, 1), d->f_cell,

@@ -8,8 +8,11 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Lines of a card's note: slides add the exact amount on a line of its own. */
-#define NOTE_LINES(d) ((d)->slides ? 3 : 2)
+/* Lines of a card's note: the yearly loss now's has the baseline, the
+ * proven state and the loss resting on untested measures (on slides after
+ * the exact amount on a line of its own, in a smaller type that holds
+ * each on one line). */
+#define NOTE_LINES(d) 4
 /* A shrunk value keeps its baseline: its top moves down by this much of
  * the size it lost. */
 #define BASE_SHIFT 1.0
@@ -36,14 +39,17 @@ static int fill_cards(pdf_doc *d, pdf_card *c) {
   loss_value(d, r->totals[BD_STATE_BASELINE]->eal, base, sizeof base);
   snprintf(c[n].note, sizeof c[n].note, "%s%s%s: %s", d->slides ? pdf_amount(d, now->eal, 0) : "",
            d->slides ? "\n" : "", pdf_msg(d, "state.baseline"), base);
-  /* the report (not the slides) adds the proven state on the note's second
-   * line; the card has no room for a third, the untested difference */
-  if (!d->slides && BD_HAS(r, bd_report, proven_totals) && r->proven_totals) {
+  /* the proven state, and the difference named for what it is: the loss
+   * that rests on untested measures (proven - current; a slide's card
+   * words it shorter, to keep it on one line) */
+  if (BD_HAS(r, bd_report, proven_totals) && r->proven_totals) {
     size_t used = strlen(c[n].note);
-    char proven[64];
+    char proven[64], untested[64];
     loss_value(d, r->proven_totals->eal, proven, sizeof proven);
-    snprintf(c[n].note + used, sizeof c[n].note - used, "\n%s: %s", pdf_msg(d, "figure.proven"),
-             proven);
+    loss_value(d, r->proven_totals->eal - now->eal, untested, sizeof untested);
+    snprintf(c[n].note + used, sizeof c[n].note - used, "\n%s: %s\n%s: %s",
+             pdf_msg(d, "figure.proven"), proven,
+             pdf_msg(d, d->slides ? "figure.untested_short" : "figure.untested_loss"), untested);
   }
   n++;
   c[n] = (pdf_card){pdf_msg(d, "figure.yearly_loss_planned"), "", "", 0, 0, 0};
@@ -126,7 +132,7 @@ static void draw_card(pdf_doc *d, const pdf_card *c, double x, double y, double 
 static void card_fonts(const pdf_doc *d, pdf_font *lf, pdf_font *vf, pdf_font *nf) {
   *lf = d->slides ? (pdf_font){17, 0} : (pdf_font){7.8, 0};
   *vf = d->slides ? (pdf_font){42, 1} : (pdf_font){15, 1};
-  *nf = d->slides ? (pdf_font){14, 0} : (pdf_font){7, 0};
+  *nf = d->slides ? (pdf_font){12, 0} : (pdf_font){7, 0};
 }
 
 /* The height of one card. */

@@ -7,6 +7,8 @@
  */
 #include "pdf.h"
 
+#include "../deck/deck_figures.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -14,8 +16,10 @@
 typedef struct matrix {
   pdf_doc *d;
   pdf_col *cols;
-  size_t n;     /* columns: title, categories, total, downtime, planned, decision */
+  size_t n;     /* columns: title, categories, total, [90% range,] downtime, planned, decision */
   size_t total; /* index of the total column */
+  size_t range; /* index of the 90% range column (a plan with ranges), else 0 */
+  size_t rest;  /* index of the downtime column; planned and decision follow */
   double indent;
   pdf_type saved; /* the type before a wide matrix was scaled down */
   char caption[512];
@@ -52,8 +56,40 @@ static void matrix_columns(pdf_doc *d, matrix *m) {
   for (int k = 0; k < 4; k++) {
     double w = samples[k] ? pdf_col_width(d, samples[k], labels[k]) : dw + 2 * d->pad;
     if (!samples[k] && pdf_col_width(d, "", labels[k]) > w) w = pdf_col_width(d, "", labels[k]);
-    m->cols[m->total + k] = (pdf_col){labels[k], w, k < 3 ? PDF_ALIGN_RIGHT : PDF_ALIGN_CENTER, 0};
+    m->cols[k ? m->rest + (size_t)k - 1 : m->total] =
+        (pdf_col){labels[k], w, k < 3 ? PDF_ALIGN_RIGHT : PDF_ALIGN_CENTER, 0};
   }
+  const bd_totals *proven = deck_proven_totals(r);
+  if (proven && proven->eal != now->eal) { /* room for "proven X" under a total */
+    char sample[128];
+    snprintf(sample, sizeof sample, "%s %s", pdf_msg(d, "figure.proven_short"),
+             pdf_amount_sample(d, proven->eal));
+    double w = pdf_text_width(d->text, sample, d->f_small) + 2 * d->pad;
+    if (w > m->cols[m->total].w) m->cols[m->total].w = w;
+  }
+  if (m->range) { /* sized for the widest range: the total's */
+    const bd_range *all = deck_totals_range(r, now);
+    char sample[160];
+    snprintf(sample, sizeof sample, "%s\xE2\x80\x93%s", pdf_amount_sample(d, all ? all->p95 : 0),
+             pdf_amount_sample(d, all ? all->p95 : 0));
+    const char *label = pdf_msg(d, "column.range");
+    m->cols[m->range] = (pdf_col){label, pdf_col_width(d, sample, label), PDF_ALIGN_RIGHT, 0};
+  }
+}
+
+/* "p5–p95" of a simulated yearly loss, compact, in a scratch buffer of m. */
+static const char *range_text(matrix *m, const bd_range *range, char *buf, size_t size) {
+  snprintf(buf, size, "%s\xE2\x80\x93%s", pdf_amount(m->d, range->p5, 1),
+           pdf_amount(m->d, range->p95, 1));
+  return buf;
+}
+
+/* The "proven X" line of a yearly loss that differs from the proven one. */
+static void draw_proven(matrix *m, double proven, double y) {
+  pdf_doc *d = m->d;
+  char text[128];
+  snprintf(text, sizeof text, "%s %s", pdf_msg(d, "figure.proven_short"), pdf_amount(d, proven, 1));
+  pdf_cell(d, &m->cols[m->total], text, d->f_small, BD_COLOR_MUTED, y, 1);
 }
 
 /* Lays out the columns, scaling the type down when many categories make the
@@ -63,8 +99,10 @@ static int matrix_open(pdf_doc *d, matrix *m) {
   m->d = d;
   m->cont = 0;
   pdf_groups_reset(&m->groups, r);
-  m->n = r->category_count + 5;
   m->total = r->category_count + 1;
+  m->range = deck_simulation(r) && !d->slides ? m->total + 1 : 0; /* a slide has no room */
+  m->rest = m->total + 1 + (m->range ? 1 : 0);
+  m->n = m->rest + 3;
   m->cols = calloc(m->n, sizeof *m->cols);
   if (m->cols == NULL) return -1;
   snprintf(m->caption, sizeof m->caption, "%s (%s)", pdf_msg(d, "caption.loss_matrix"),
@@ -118,16 +156,31 @@ static const char *row_title(matrix *m, size_t i, pdf_font *f, double *x, double
   }
 }
 
+/* The height of the total row's "proven X" line: in the report when the
+ * proven total differs (a slide keeps its Total row one line, as the slide
+ * plan counts it), else 0. */
+static double total_proven(const matrix *m) {
+  const bd_totals *proven = deck_proven_totals(m->d->r);
+  if (m->d->slides || proven == NULL || proven->eal == m->d->r->totals[BD_STATE_CURRENT]->eal)
+    return 0;
+  return pdf_text_line_height(m->d->f_small);
+}
+
 /* Height of row i (the total row when i is past the last matrix row). */
 static double row_height(void *ctx, size_t i) {
   matrix *m = ctx;
   pdf_doc *d = m->d;
-  if (i >= d->r->matrix_row_count) return pdf_row_height(d, d->f_cell_bold, 1) + 2;
+  if (i >= d->r->matrix_row_count)
+    return pdf_row_height(d, d->f_cell_bold, 1) + 2 + total_proven(m);
   pdf_font f;
   double x, w;
   const char *title = row_title(m, i, &f, &x, &w);
   double h = pdf_row_height(d, f, pdf_text_line_count(d->text, title, f, w, d->row_lines));
   double figures = pdf_row_height(d, d->f_cell, 1); /* slides: titles may be smaller */
+  double proven;
+  if (d->r->matrix_rows[i]->type == BD_ROW_SCENARIO &&
+      deck_proven_differs(d->r->scenarios[d->r->matrix_rows[i]->index], &proven))
+    figures += pdf_text_line_height(d->f_small); /* "proven X" under the total */
   return h > figures ? h : figures;
 }
 
@@ -192,7 +245,7 @@ size_t pdf_matrix_paginate(pdf_doc *d) {
 static void draw_group_figures(matrix *m, const double *eal, pdf_font f, double y) {
   pdf_doc *d = m->d;
   pdf_cell(d, &m->cols[m->total], pdf_amount(d, eal[BD_STATE_CURRENT], 1), f, BD_COLOR_TEXT, y, 1);
-  pdf_cell(d, &m->cols[m->total + 2], pdf_amount(d, eal[BD_STATE_PLANNED], 1), f, BD_COLOR_MUTED, y,
+  pdf_cell(d, &m->cols[m->rest + 1], pdf_amount(d, eal[BD_STATE_PLANNED], 1), f, BD_COLOR_MUTED, y,
            1);
 }
 
@@ -202,8 +255,11 @@ static void draw_scenario_cells(matrix *m, const bd_scenario *s, double y, doubl
   const bd_report *r = d->r;
   const bd_figures *cur = s->state[BD_STATE_CURRENT];
   /* On slides the figures sit in the middle of a row whose title wraps. */
-  double top = y;
-  if (d->slides) y += (h - pdf_row_height(d, d->f_cell, 1)) / 2;
+  double top = y, proven;
+  int differs = deck_proven_differs(s, &proven);
+  double figures =
+      pdf_row_height(d, d->f_cell, 1) + (differs ? pdf_text_line_height(d->f_small) : 0);
+  if (d->slides) y += (h - figures) / 2;
   for (size_t c = 0; c < r->category_count; c++) {
     const pdf_col *col = &m->cols[1 + c];
     double v = cur->by_category[c];
@@ -216,12 +272,18 @@ static void draw_scenario_cells(matrix *m, const bd_scenario *s, double y, doubl
       pdf_cell(d, col, "\xe2\x80\x93", d->f_cell, BD_COLOR_MUTED, y, 1);
   }
   pdf_cell(d, &m->cols[m->total], pdf_amount(d, cur->eal, 1), d->f_cell_bold, BD_COLOR_TEXT, y, 1);
-  pdf_cell(d, &m->cols[m->total + 1], pdf_duration(d, cur->downtime_h),
+  if (differs) draw_proven(m, proven, y + pdf_text_line_height(d->f_cell));
+  const bd_range *range = m->range ? deck_current_range(r, s) : NULL;
+  char buf[160];
+  if (range)
+    pdf_cell(d, &m->cols[m->range], range_text(m, range, buf, sizeof buf), d->f_cell, BD_COLOR_TEXT,
+             y, 1);
+  pdf_cell(d, &m->cols[m->rest], pdf_duration(d, cur->downtime_h),
            s->over_cap ? d->f_cell_bold : d->f_cell,
            s->over_cap ? BD_COLOR_CELL_FAILING : BD_COLOR_TEXT, y, 1);
-  pdf_cell(d, &m->cols[m->total + 2], pdf_amount(d, s->state[BD_STATE_PLANNED]->eal, 1), d->f_cell,
+  pdf_cell(d, &m->cols[m->rest + 1], pdf_amount(d, s->state[BD_STATE_PLANNED]->eal, 1), d->f_cell,
            BD_COLOR_MUTED, y, 1);
-  const pdf_col *dc = &m->cols[m->total + 3];
+  const pdf_col *dc = &m->cols[m->rest + 2];
   const char *word = pdf_enum_label(d, "decision", bd_decision_name(s->decision));
   double pw = pdf_text_width(d->text, word, d->f_small) + d->f_small.size * 1.2;
   double ph = pdf_text_line_height(d->f_small);
@@ -242,9 +304,16 @@ static void draw_total_row(matrix *m, double y) {
              cur->by_category[c] > 0 ? pdf_amount(d, cur->by_category[c], 1) : "\xe2\x80\x93",
              d->f_cell_bold, cur->by_category[c] > 0 ? BD_COLOR_TEXT : BD_COLOR_MUTED, y, 1);
   pdf_cell(d, &m->cols[m->total], pdf_amount(d, cur->eal, 1), d->f_cell_bold, BD_COLOR_TEXT, y, 1);
-  pdf_cell(d, &m->cols[m->total + 1], pdf_duration(d, cur->downtime_h), d->f_cell_bold,
-           BD_COLOR_TEXT, y, 1);
-  pdf_cell(d, &m->cols[m->total + 2], pdf_amount(d, r->totals[BD_STATE_PLANNED]->eal, 1),
+  if (total_proven(m) > 0)
+    draw_proven(m, deck_proven_totals(r)->eal, y + pdf_text_line_height(d->f_cell_bold));
+  const bd_range *range = m->range ? deck_totals_range(r, cur) : NULL;
+  char buf[160];
+  if (range)
+    pdf_cell(d, &m->cols[m->range], range_text(m, range, buf, sizeof buf), d->f_cell_bold,
+             BD_COLOR_TEXT, y, 1);
+  pdf_cell(d, &m->cols[m->rest], pdf_duration(d, cur->downtime_h), d->f_cell_bold, BD_COLOR_TEXT, y,
+           1);
+  pdf_cell(d, &m->cols[m->rest + 1], pdf_amount(d, r->totals[BD_STATE_PLANNED]->eal, 1),
            d->f_cell_bold, BD_COLOR_MUTED, y, 1);
 }
 

@@ -6,6 +6,8 @@
  */
 #include "pdf.h"
 
+#include "../deck/deck_figures.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -350,6 +352,10 @@ int pdf_summary_draw(pdf_doc *d) {
   y += heading(d, buf, y);
   y += totals_table(d, y) + 10;
   y += budget_bars(d, y) + 14;
+  if (deck_simulation(r)) { /* a plan with ranges: how bad a year can get */
+    y += heading(d, pdf_msg(d, "heading.exceedance"), y);
+    y += pdf_exceedance(d, d->x0, y, d->x1 - d->x0, 170) + 12;
+  }
   double rh = pdf_row_height(d, d->f_cell, 1), head = pdf_row_height(d, d->f_head, 2) + 20;
   double room = d->y1 - y - 2 * head - 2 * rh;
   size_t fit = room > 0 ? (size_t)(room / rh) : 2;

@@ -16,8 +16,9 @@ size_t pdf_title_slide_paginate(pdf_doc *d) {
 
 /* See pdf.h. */
 size_t pdf_figures_slide_paginate(pdf_doc *d) {
-  (void)d;
-  return 1;
+  size_t planned; /* the key figures, and with ranges the exceedance curve */
+  pdf_deck_view(d, DECK_SLIDE_FIGURES, 0, &planned);
+  return planned > 1 ? planned : 1;
 }
 
 /* See pdf.h. */
@@ -48,5 +49,8 @@ int pdf_figures_slide_draw(pdf_doc *d) {
   const deck_slide *s = pdf_deck_view(d, DECK_SLIDE_FIGURES, 0, &planned);
   double y = pdf_slide_begin(d, s, pdf_msg(d, "heading.key_figures"), 0);
   pdf_key_figures(d, d->x0, y + 8, d->x1 - d->x0, 3);
-  return pdf_page_end(d);
+  int rc = pdf_page_end(d);
+  for (size_t k = 1; s && k < planned && rc == 0; k++) /* the exceedance curve's slide */
+    if (s[k].exceedance) rc = pdf_exceedance_slide_draw(d, &s[k]);
+  return rc;
 }

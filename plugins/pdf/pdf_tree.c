@@ -27,9 +27,12 @@
  */
 #include "pdf.h"
 
+#include "../deck/deck_figures.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 /* Sizes of one tree's drawing at its scale. */
 typedef struct tree_style {
@@ -322,7 +325,8 @@ static void draw_box(pdf_doc *d, const bd_tree_node *n, const tree_style *st, do
   double inner = w - 2 * st->pad - 3;
   const char *title = NULL, *meta = NULL;
   uint32_t bg = PDF_COLOR_WHITE, fg = BD_COLOR_TEXT, mfg = BD_COLOR_MUTED, stripe = 0;
-  int bold = 0;
+  int bold = 0, proven_line = 0; /* a scenario's "proven X" on a line of its own */
+  char proven_text[128] = "";
   switch (n->type) {
   case BD_NODE_LOSS: {
     const bd_loss *l = r->losses[n->index];
@@ -346,6 +350,17 @@ static void draw_box(pdf_doc *d, const bd_tree_node *n, const tree_style *st, do
     meta = figures_line(d, s->state[BD_STATE_CURRENT]->eal, s->state[BD_STATE_PLANNED]->eal, buf,
                         sizeof buf);
     stripe = s->over_cap ? BD_COLOR_CELL_FAILING : pdf_decision_color(s->decision);
+    double proven;
+    if (deck_proven_differs(s, &proven)) {
+      snprintf(proven_text, sizeof proven_text, "%s %s", pdf_msg(d, "figure.proven_short"),
+               pdf_amount(d, proven, 1));
+      if (st->summary) { /* the summary's wide box: on the figures line */
+        size_t used = strlen(buf);
+        snprintf(buf + used, sizeof buf - used, " \xc2\xb7 %s", proven_text);
+      } else {
+        proven_line = 1;
+      }
+    }
     break;
   }
   default: {
@@ -372,9 +387,12 @@ static void draw_box(pdf_doc *d, const bd_tree_node *n, const tree_style *st, do
   /* The business loss is alone in its column: its box may grow down past
    * its rows rather than cut a long title short. */
   if (n->type == BD_NODE_LOSS && (st->title_lines == 2 || d->slides)) allowed = 3;
+  if (proven_line && allowed > 1) allowed--; /* the proven line takes a title line's place */
   pdf_font tf = bold ? st->bold : st->title;
   int lines = pdf_text_line_count(d->text, title, tf, inner, allowed);
   double h = st->box_h + (lines > st->title_lines ? (lines - st->title_lines) * tl : 0);
+  double ml = pdf_text_line_height(st->meta);
+  if (proven_line && lines >= st->title_lines) h += ml;
   double y = h > room ? cy - room / 2 : cy - h / 2;
   if (bg == PDF_COLOR_WHITE) { /* on the white page: a hairline frame (a large plan: the stripe) */
     if (!st->summary)
@@ -386,7 +404,7 @@ static void draw_box(pdf_doc *d, const bd_tree_node *n, const tree_style *st, do
     pdf_fill(d, PDF_LAYER_MARK, x, y, 3, h, stripe);
     tx += 3;
   }
-  double top = y + (h - tl * lines - pdf_text_line_height(st->meta)) / 2;
+  double top = y + (h - tl * lines - ml * (1 + proven_line)) / 2;
   pdf_draw(d, title, tf, fg, tx, top, inner, allowed, PDF_ALIGN_LEFT);
   double my = top + tl * lines;
   if (n->type == BD_NODE_SCENARIO) {
@@ -399,6 +417,7 @@ static void draw_box(pdf_doc *d, const bd_tree_node *n, const tree_style *st, do
       double mw = pdf_text_width(d->text, meta, st->meta) + st->meta.size;
       measure_chips(d, s, st->meta, tx + mw, my, x + w - 2 * st->pad - pw);
     }
+    if (proven_line) pdf_draw(d, proven_text, st->meta, mfg, tx, my + ml, inner, 1, PDF_ALIGN_LEFT);
   } else {
     pdf_draw(d, meta, st->meta, mfg, tx, my, inner, 1, PDF_ALIGN_LEFT);
   }
