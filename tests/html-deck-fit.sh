@@ -37,8 +37,8 @@ deck shinsa-ja 12 "$MEETING/shinsa-ja.yaml" --lang ja
 deck shinsa-ja-en 12 "$MEETING/shinsa-ja.yaml"
 deck long-en "" "$MEETING/long-en.yaml"
 # a plan with ranges: the exceedance curve's slide, decisions with their confidence
-deck ranges-en 12 "$TOP_SRCDIR/tests/views/ranges.yaml"
-deck ranges-ja 12 "$TOP_SRCDIR/tests/views/ranges.yaml" --lang ja
+deck ranges-en 12 "$TOP_SRCDIR/tests/valid/ranges.yaml"
+deck ranges-ja 12 "$TOP_SRCDIR/tests/valid/ranges.yaml" --lang ja
 deck long-en-ja "" "$MEETING/long-en.yaml" --lang ja
 deck long-ja "" "$MEETING/long-ja.yaml" --lang ja
 deck long-ja-en "" "$MEETING/long-ja.yaml"

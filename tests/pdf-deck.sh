@@ -78,7 +78,7 @@ check "checkout-en: the key to the measure chips" grep -q "D Detective" "$WORK/e
 # a plan with ranges: the exceedance curve's slide after the key figures,
 # decisions with their confidence lines, every word inside its slide
 for lang in en ja; do
-  deck "ranges-$lang" "$TOP_SRCDIR/tests/views/ranges.yaml" "$WORK/ranges-$lang.pdf" --lang "$lang"
+  deck "ranges-$lang" "$TOP_SRCDIR/tests/valid/ranges.yaml" "$WORK/ranges-$lang.pdf" --lang "$lang"
   in_bounds "ranges-$lang" "$WORK/ranges-$lang.pdf"
 done
 JA="$WORK/shinsa-ja.pdf"

@@ -2,7 +2,7 @@
 # tests/views.sh - the proven state and the ranges in every view (issue 14,
 # items 1 and 4): the figures beside the current ones, hand-computed from
 # tests/valid/waivers.yaml (proven) and checked against the JSON of
-# tests/views/ranges.yaml (ranges) through tests/views.py.
+# tests/valid/ranges.yaml (ranges) through tests/views.py.
 . "${TOP_SRCDIR:?}/tests/lib.sh"
 VIEWS="$TOP_SRCDIR/tests/views.py"
 W="$VALID/waivers.yaml"
@@ -58,7 +58,7 @@ expect_rc "chart: view=exceedance of a plan without ranges fails (a plugin error
 expect_err "and says why" "the plan has no ranges, so there is no simulation and no exceedance curve"
 
 # --- ranges ------------------------------------------------------------------
-R="$TOP_SRCDIR/tests/views/ranges.yaml"
+R="$TOP_SRCDIR/tests/valid/ranges.yaml"
 run "$BADDAY" render "$R" -f json -o "$WORK/r.json"
 expect_rc "ranges: json renders" 0
 run "$BADDAY" render "$R" -f html -o "$WORK/r.html"
