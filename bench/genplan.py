@@ -8,6 +8,11 @@ implemented and planned measures, tests with recent, old and failing runs.
 
     bench/genplan.py 1000 > plan-1000.yaml
     bench/genplan.py 200 --lang ja > ja-200.yaml
+    bench/genplan.py 1000 --categories 60 > cats-1000.yaml   # "many categories"
+
+--categories K gives each loss K categories of its own besides the standard
+ones (c0 ... cK-1, shared by all losses), so every scenario's figures hold
+4 + K categories (a plan may have at most 64).
 """
 import sys
 
@@ -40,6 +45,7 @@ def main():
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     n = int(args[0]) if args else 1000
     ja = "--lang" in sys.argv and sys.argv[sys.argv.index("--lang") + 1] == "ja"
+    extra = int(sys.argv[sys.argv.index("--categories") + 1]) if "--categories" in sys.argv else 0
     words, causes = (WORDS_JA, CAUSES_JA) if ja else (WORDS_EN, CAUSES_EN)
     r = Lcg(20250129)
     out = []
@@ -58,8 +64,9 @@ def main():
             "Customers cannot use %s" % words[i % len(words)]
         w("  - id: loss-%d" % i)
         w("    title: %s" % title)
-        w("    per_hour: {revenue: %d, productivity: %d, brand: %d}" %
-          (10000 * (1 + r.next(50)), 1000 * (1 + r.next(40)), 5000 * r.next(20)))
+        own = "".join(", c%d: %d" % (k, 100 * (1 + (i + k) % 7)) for k in range(extra))
+        w("    per_hour: {revenue: %d, productivity: %d, brand: %d%s}" %
+          (10000 * (1 + r.next(50)), 1000 * (1 + r.next(40)), 5000 * r.next(20), own))
         w("    per_incident: {penalty: %d}" % (50000 * r.next(10)))
     w("failures:")
     n_failures = 30
