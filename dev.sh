@@ -18,7 +18,8 @@ PACKAGES="build-essential autoconf automake libtool pkg-config
   libyaml-dev libxml2-dev libxml2-utils libcairo2-dev libpango1.0-dev libcmocka-dev
   fonts-dejavu-core fonts-noto-cjk locales
   jq poppler-utils qpdf chromium python3 valgrind
-  python3-yaml python3-jsonschema groff bash-completion clang-format"
+  python3-yaml python3-jsonschema groff bash-completion clang-format
+  libzip-dev libreoffice-impress"
 
 # Installs the Debian packages that are missing, and the de_DE.UTF-8 locale
 # the locale-independence tests use.

@@ -8,7 +8,16 @@ implemented and planned measures, tests with recent, old and failing runs.
 
     bench/genplan.py 1000 > plan-1000.yaml
     bench/genplan.py 200 --lang ja > ja-200.yaml
+    bench/genplan.py 1000 --ranges > ranges-1000.yaml
     bench/genplan.py 1000 --categories 60 > cats-1000.yaml   # "many categories"
+
+With --ranges, every scenario's frequency, impact, detect and recover and
+every loss amount are ranges `[LOW, HIGH]` around the point value the plan
+would have without it (a calibrated 90 % interval 1.5 to 3 times wider on
+each side; shares widened by 5 to 20 points), about half of the measures'
+effects and costs too, and the plan gains `simulate: {trials: 10000,
+seed: 1}`.  The widths come from a second generator, so the plan's shape
+and its point values are those of the plan without --ranges.
 
 --categories K gives each loss K categories of its own besides the standard
 ones (c0 ... cK-1, shared by all losses), so every scenario's figures hold
@@ -41,6 +50,50 @@ class Lcg:
         return (self.state >> 8) % n
 
 
+class Ranges:
+    """Turns point values into ranges (or leaves them, when off)."""
+
+    FACTORS = [1.5, 2, 3]
+
+    def __init__(self, on):
+        self.on = on
+        self.r = Lcg(20250704)
+
+    def factor(self):
+        return self.FACTORS[self.r.next(len(self.FACTORS))]
+
+    def maybe(self):
+        """Whether a measure's value is ranged (about half of them)."""
+        return self.on and self.r.next(2) == 0
+
+    def number(self, value, always=True):
+        """An amount: [value / k, value x k] in whole units."""
+        if not (self.on and always) or value == 0:
+            return "%d" % value
+        k = self.factor()
+        return "[%d, %d]" % (round(value / k), round(value * k))
+
+    def frequency(self, per_year):
+        """A frequency per year: [per_year / k, per_year x k], two decimals."""
+        k = self.factor()
+        return "[%g, %g]" % (round(per_year / k, 2), round(per_year * k, 2))
+
+    def share(self, percent, always=True):
+        """A share in percent: [percent - d, percent + d] within 1..100."""
+        if not (self.on and always):
+            return "%d%%" % percent
+        d = 5 * (1 + self.r.next(4))
+        return "[%d%%, %d%%]" % (max(1, percent - d), min(100, percent + d))
+
+    def duration(self, amount, unit, always=True):
+        """A duration: [amount / k, amount x k] in whole units (at least 1)."""
+        if not (self.on and always):
+            return "%d%s" % (amount, unit)
+        k = self.factor()
+        low, high = max(1, int(amount / k)), max(1, int(round(amount * k)))
+        return "[%d%s, %d%s]" % (low, unit, max(low, high), unit)
+
+
 def main():
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     n = int(args[0]) if args else 1000
@@ -48,6 +101,7 @@ def main():
     extra = int(sys.argv[sys.argv.index("--categories") + 1]) if "--categories" in sys.argv else 0
     words, causes = (WORDS_JA, CAUSES_JA) if ja else (WORDS_EN, CAUSES_EN)
     r = Lcg(20250129)
+    g = Ranges("--ranges" in sys.argv)
     out = []
     w = out.append
     w("badday: 1")
@@ -57,6 +111,8 @@ def main():
     w("as_of: 2025-01-29")
     w("currency: %s" % ("JPY" if ja else "USD"))
     w("slo: 99.9")
+    if g.on:
+        w("simulate: {trials: 10000, seed: 1}")
     w("losses:")
     n_losses = 10
     for i in range(n_losses):
@@ -64,10 +120,11 @@ def main():
             "Customers cannot use %s" % words[i % len(words)]
         w("  - id: loss-%d" % i)
         w("    title: %s" % title)
+        revenue, productivity, brand = 10000 * (1 + r.next(50)), 1000 * (1 + r.next(40)), 5000 * r.next(20)
         own = "".join(", c%d: %d" % (k, 100 * (1 + (i + k) % 7)) for k in range(extra))
-        w("    per_hour: {revenue: %d, productivity: %d, brand: %d%s}" %
-          (10000 * (1 + r.next(50)), 1000 * (1 + r.next(40)), 5000 * r.next(20), own))
-        w("    per_incident: {penalty: %d}" % (50000 * r.next(10)))
+        w("    per_hour: {revenue: %s, productivity: %s, brand: %s%s}" %
+          (g.number(revenue), g.number(productivity), g.number(brand), own))
+        w("    per_incident: {penalty: %s}" % g.number(50000 * r.next(10)))
     w("failures:")
     n_failures = 30
     for i in range(n_failures):
@@ -81,10 +138,11 @@ def main():
         w("    failure: failure-%d" % r.next(n_failures))
         cause = causes[r.next(len(causes))]
         w("    title: %s" % (("%s（%d）" % (cause, i)) if ja else "%s (%d)" % (cause.capitalize(), i)))
-        w("    frequency: %d/year" % (1 + r.next(12)))
-        w("    impact: %d%%" % (10 + 10 * r.next(10)))
-        w("    detect: %dm" % (5 + 5 * r.next(24)))
-        w("    recover: %dh" % (1 + r.next(12)))
+        frequency = 1 + r.next(12)
+        w("    frequency: %s" % (g.frequency(frequency) if g.on else "%d/year" % frequency))
+        w("    impact: %s" % g.share(10 + 10 * r.next(10)))
+        w("    detect: %s" % g.duration(5 + 5 * r.next(24), "m"))
+        w("    recover: %s" % g.duration(1 + r.next(12), "h"))
         if r.next(25) == 0:
             w("    accept: %s" % ("影響が小さいため受容" if ja else "Low impact; accepted by the owner"))
         m = 2 + r.next(4)
@@ -104,11 +162,14 @@ def main():
                     w("        last_run: 2024-%02d-%02d" % (1 + r.next(12), 1 + r.next(28)))
                     w("        result: %s" % ("fail" if r.next(8) == 0 else "pass"))
             else:
-                effect = {"detective": "detect: %dm" % (1 + r.next(10)),
-                          "preventive": "impact: %d%%" % (5 + r.next(30)),
-                          "recovery": "recover: %dm" % (10 + r.next(50))}[kind]
+                ranged = g.maybe()
+                effect = {"detective": "detect: %s" % g.duration(1 + r.next(10), "m", ranged),
+                          "preventive": "impact: %s" % g.share(5 + r.next(30), ranged),
+                          "recovery": "recover: %s" % g.duration(10 + r.next(50), "m", ranged)}[kind]
                 w("        effect: {%s}" % effect)
-                w("        cost: {once: %d, yearly: %d}" % (10000 * r.next(100), 1000 * r.next(500)))
+                ranged = g.maybe()
+                w("        cost: {once: %s, yearly: %s}" % (g.number(10000 * r.next(100), ranged),
+                                                          g.number(1000 * r.next(500), ranged)))
     sys.stdout.write("\n".join(out) + "\n")
 
 

@@ -44,6 +44,10 @@ check "waivers: read by the old plugin too (ABI 2.1, no longer the newest)" \
   grep -qx 'scenario\[0\] waiver\[1\] until=2025-01-15' "$WORK/old.dump"
 check "waivers: a waiver's newest member only for today's plugin" \
   grep -q '^+ scenario\[0\] waiver\[1\] expired=' "$WORK/new.dump"
+compare "ranges" "$VALID/ranges.yaml"
+check "ranges: the simulation is there for today's plugin" \
+  grep -q '^+ simulation trials=20000' "$WORK/new.dump"
+check "ranges: pays_off read by the old plugin too" grep -q '^scenario\[2\] has_pays_off=1' "$WORK/old.dump"
 compare "comparison" "$Q/payments-2026-Q3.yaml" --compare "$Q/payments-2026-Q2.yaml"
 check "comparison: the deltas were read" grep -q '^delta\[3\] id=' "$WORK/old.dump"
 compare "portfolio" "$Q/payments-2026-Q3.yaml" "$Q/search-2026-Q3.yaml"

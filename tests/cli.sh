@@ -16,8 +16,11 @@ run "$BADDAY" render "$EXAMPLE" -o -; expect_rc "stdout without -f" 2; expect_er
 run "$BADDAY" render "$EXAMPLE" "$EXAMPLE" -f json; expect_rc "two plans to render" 2
 run "$BADDAY" render "$EXAMPLE" --bogus; expect_rc "unknown option" 2
 
-run "$BADDAY" render "$EXAMPLE" -f json -o - --paper letter; expect_rc "--paper for a plugin without it" 2
-expect_err "--paper is the paper option" "the json plugin has no option 'paper' (its options: none)"
+run "$BADDAY" render "$EXAMPLE" -f json -o - --paper letter; expect_rc "--paper for a plugin without it is ignored" 0
+expect_err "... with a warning" "badday render: warning: --paper is ignored: the json plugin has no paper option"
+expect_out "... and the report written" '"badday": 1'
+run "$BADDAY" render "$EXAMPLE" -f json -o - -O paper=letter; expect_rc "-O paper= for a plugin without it" 2
+expect_err "-O paper= is checked as any -O" "the json plugin has no option 'paper' (its options: none)"
 run "$BADDAY" render "$EXAMPLE" -f json -o - --option x; expect_rc "--option without =" 2
 expect_err "--option needs NAME=VALUE" "-O takes NAME=VALUE, not 'x'"
 run "$BADDAY" --help; expect_out "--help documents --paper" "--paper a4|letter"

@@ -13,7 +13,7 @@ VALIDATE="python3 $TOP_SRCDIR/tests/schema/validate.py $SCHEMA"
 # what verifies may name, and YAML-level limits (aliases, nesting depth).
 CHECK_ONLY="alias-cycle bad-date billion-laughs deep-nesting duplicate-failure-id duplicate-key
 duplicate-loss-id duplicate-measure-id duplicate-scenario-id last-run-after-as-of merge-key
-unknown-failure-ref unknown-loss-ref verifies-test verifies-unknown"
+range-low-above-high unknown-failure-ref unknown-loss-ref verifies-test verifies-unknown"
 
 # badday schema prints the installed schema, byte for byte.
 run "$BADDAY" schema

@@ -2,7 +2,8 @@
 # Plugin trust is decided before dlopen: a module whose constructor writes a
 # marker file is never loaded from the current directory, an empty or
 # relative BADDAY_PLUGIN_PATH entry, a group- or world-writable file or
-# directory, or through a symbolic link -- and is loaded from a trusted one.
+# directory, under a directory others can write (without the sticky bit),
+# or through a symbolic link -- and is loaded from a trusted one.
 . "$TOP_SRCDIR/tests/lib.sh"
 : "${TEST_MODULES:?}"
 export BADDAY_MARKER="$WORK/marker"
@@ -42,6 +43,31 @@ if [ "$(id -u)" -eq 0 ]; then
   run "$BADDAY" plugins --plugin-dir "$WORK/nobody"
   expect_out "file of another user refused" "the file is owned by user $(id -u nobody), neither you nor root"
   check "file of another user never loaded" not_loaded
+fi
+
+# the whole path, as ssh's StrictModes: a directory above the plugin
+# directory that others can write without the sticky bit, a symbolic link
+# on the way owned by someone else (root only: chown); the sticky bit (as
+# on /tmp) is fine
+mkdir -p "$WORK/open" && chmod 777 "$WORK/open" && install_marker "$WORK/open/plugins"
+run "$BADDAY" plugins --plugin-dir "$WORK/open/plugins"
+expect_out "world-writable parent refused" "$WORK/open above it is writable by others without the sticky bit (mode 0777)"
+check "plugin under a world-writable parent never loaded" not_loaded
+ln -s "$WORK/open/plugins" "$WORK/via-link"
+run "$BADDAY" plugins --plugin-dir "$WORK/via-link"
+expect_out "the resolved path is checked too" "$WORK/open above it is writable by others without the sticky bit"
+check "plugin reached through a link into it never loaded" not_loaded
+chmod 1777 "$WORK/open"
+run "$BADDAY" plugins --plugin-dir "$WORK/open/plugins"
+expect_out "a sticky world-writable parent (like /tmp) is fine" "marker     formats: marker"
+rm -f "$BADDAY_MARKER"
+if [ "$(id -u)" -eq 0 ]; then
+  install_marker "$WORK/theirs/plugins"
+  ln -s "$WORK/theirs" "$WORK/their-link" && chown -h nobody "$WORK/their-link"
+  run "$BADDAY" plugins --plugin-dir "$WORK/their-link/plugins"
+  expect_out "a symbolic link of another user on the way refused" \
+    "reached through $WORK/their-link, a symbolic link owned by user $(id -u nobody), neither you nor root"
+  check "plugin behind another user's link never loaded" not_loaded
 fi
 
 # ... and a trusted directory does load it (so the checks above can fail)

@@ -45,6 +45,11 @@ grind "render japanese.yaml as a png chart" 0 render "$VALID/japanese.yaml" -o "
   -O view=heatmap --lang ja
 grind "refuse an unknown loss in a chart" 3 render "$VALID/spec-example.yaml" -o "$WORK/none.png" \
   -O view=tree -O loss=nope
+# the simulation of a plan with ranges, on two threads (fewer trials: valgrind is slow)
+sed 's/trials: 20_000/trials: 1000/' "$VALID/ranges.yaml" >"$WORK/ranges.yaml"
+grind "render a plan with ranges on 2 threads as json" 0 render "$WORK/ranges.yaml" --threads 2 \
+  -o "$WORK/ranges.json"
+check "the plan with ranges was simulated under valgrind" grep -q '"trials": 1000' "$WORK/ranges.json"
 grind "render a plan from standard input" 0 render - -f json -o "$WORK/stdin.json" <"$EXAMPLE"
 Q="$TOP_SRCDIR/tests/quarters"
 "$BADDAY" render "$Q/payments-2026-Q2.yaml" -o "$WORK/q2.json"
@@ -58,4 +63,11 @@ printf '{"badday": 1, "totals": {}, "scenarios": [{"id": 3}]}' >"$WORK/bad.json"
 grind "a malformed compare file" 1 render "$Q/payments-2026-Q3.yaml" --compare "$WORK/bad.json" \
   -o "$WORK/none.json"
 grind "list the plugins" 0 plugins -v
+# the archive: sets with kept inputs, the index, --history and --verify
+unset SOURCE_DATE_EPOCH
+grind "archive with evidence" 0 archive --dir "$WORK/archive" -e "$TOP_SRCDIR/tests/evidence/pass.xml" \
+  "$VALID/status-page-json.yaml" "$VALID/checkout-slo.yaml"
+sed 's/^as_of: .*/as_of: 2025-04-15/; s/^period: .*/period: 2025-Q2/' "$VALID/checkout-slo.yaml" >"$WORK/next.yaml"
+grind "archive --history" 0 archive --dir "$WORK/archive" --history "$WORK/archive" "$WORK/next.yaml"
+grind "archive --verify" 0 archive --verify "$WORK/archive"
 finish

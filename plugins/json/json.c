@@ -120,6 +120,20 @@ static void by_category(json_writer *w, const bd_report *r, const double *values
   put(w, "}", 1);
 }
 
+/* Writes the simulated yearly loss {"mean": .., "p5": .., "p50": .., "p95": ..}
+ * (plan format, "Ranges"). */
+static void range(json_writer *w, const bd_range *r) {
+  puts_(w, "{\"mean\": ");
+  number(w, r->mean);
+  puts_(w, ", \"p5\": ");
+  number(w, r->p5);
+  puts_(w, ", \"p50\": ");
+  number(w, r->p50);
+  puts_(w, ", \"p95\": ");
+  number(w, r->p95);
+  put(w, "}", 1);
+}
+
 /* Writes one state's figures of a scenario. */
 static void figures(json_writer *w, const bd_report *r, const bd_figures *f) {
   puts_(w, "{\"eal\": ");
@@ -136,7 +150,20 @@ static void figures(json_writer *w, const bd_report *r, const bd_figures *f) {
   number(w, f->detect_h);
   puts_(w, ", \"recover_h\": ");
   number(w, f->recover_h);
+  /* ABI 2.2: only for a plan with ranges (a host before it has none) */
+  if (BD_HAS(f, bd_figures, range) && f->range) {
+    puts_(w, ", \"range\": ");
+    range(w, f->range);
+  }
   put(w, "}", 1);
+}
+
+/* Writes a number, or null when has is 0. */
+static void number_or_null(json_writer *w, int has, double v) {
+  if (has)
+    number(w, v);
+  else
+    puts_(w, "null");
 }
 
 /* Writes {"x-key": value, ...}; the values are JSON already. */
@@ -247,6 +274,17 @@ static void scenario(json_writer *w, const bd_report *r, const bd_scenario *s) {
   puts_(w, ", \"accept\": ");
   string(w, s->accept);
   put(w, ",", 1);
+  /* ABI 2.2: how sure the decision is, for a plan with ranges */
+  if (BD_HAS(s, bd_scenario, uncertain) && BD_HAS(r, bd_report, simulation) && r->simulation) {
+    newline(w, 3);
+    key(w, "pays_off");
+    number_or_null(w, s->has_pays_off, s->pays_off);
+    puts_(w, ", \"confidence\": ");
+    number_or_null(w, s->has_confidence, s->confidence);
+    puts_(w, ", \"uncertain\": ");
+    boolean(w, s->uncertain);
+    put(w, ",", 1);
+  }
   newline(w, 3);
   key(w, "budget_share");
   if (s->has_budget_share)
@@ -319,7 +357,27 @@ static void state_totals(json_writer *w, const bd_report *r, const char *name, c
     puts_(w, "null");
   puts_(w, ", \"by_category\": ");
   by_category(w, r, t->by_category);
+  /* ABI 2.2: only for a plan with ranges (a host before it has none) */
+  if (BD_HAS(t, bd_totals, range) && t->range) {
+    puts_(w, ", \"range\": ");
+    range(w, t->range);
+  }
   puts_(w, "},");
+}
+
+/* Writes the loss-exceedance curve of one state: [[x, p], ...], x
+ * increasing, p the share of simulated years whose total loss is > x. */
+static void exceedance(json_writer *w, const bd_simulation *sim, const double *exceed) {
+  put(w, "[", 1);
+  for (size_t i = 0; i < sim->point_count; i++) {
+    if (i) put(w, ", ", 2);
+    put(w, "[", 1);
+    number(w, sim->x[i]);
+    put(w, ", ", 2);
+    number(w, exceed[i]);
+    put(w, "]", 1);
+  }
+  put(w, "]", 1);
 }
 
 /* Writes the "totals" object. */
@@ -341,6 +399,17 @@ static void totals(json_writer *w, const bd_report *r) {
   number(w, r->coverage);
   puts_(w, ", \"verified_coverage\": ");
   number(w, r->verified_coverage);
+  const bd_simulation *sim = BD_HAS(r, bd_report, simulation) ? r->simulation : NULL;
+  if (sim) {
+    put(w, ",", 1);
+    newline(w, 2);
+    key(w, "exceedance");
+    exceedance(w, sim, sim->exceed[BD_STATE_CURRENT]);
+    put(w, ",", 1);
+    newline(w, 2);
+    key(w, "exceedance_planned");
+    exceedance(w, sim, sim->exceed[BD_STATE_PLANNED]);
+  }
   newline(w, 1);
   put(w, "}", 1);
 }
@@ -363,6 +432,20 @@ static void groups(json_writer *w, const bd_report *r) {
     by_category(w, r, l->per_incident);
     puts_(w, ", \"eal\": ");
     per_state(w, l->eal);
+    /* ABI 2.2: the simulated yearly loss in each state, proven beside current */
+    if (BD_HAS(l, bd_loss, range_proven) && l->range_proven) {
+      puts_(w, ", \"range\": {");
+      for (int st = 0; st < BD_STATE_COUNT; st++) {
+        if (st) put(w, ", ", 2);
+        key(w, bd_state_name((bd_state)st));
+        range(w, l->range[st]);
+        if (st == BD_STATE_CURRENT) {
+          puts_(w, ", \"proven\": ");
+          range(w, l->range_proven);
+        }
+      }
+      put(w, "}", 1);
+    }
     puts_(w, ", \"failures\": [");
     for (size_t f = 0; f < l->failure_count; f++) {
       if (f) put(w, ", ", 2);
@@ -579,6 +662,18 @@ static void report(json_writer *w, const bd_report *r) {
   newline(w, 1);
   key(w, "extensions");
   extensions(w, &r->extensions);
+  if (BD_HAS(r, bd_report, simulation) && r->simulation) {
+    char seed[32];
+    put(w, ",", 1);
+    newline(w, 1);
+    key(w, "simulation");
+    puts_(w, "{\"trials\": ");
+    count(w, r->simulation->trials);
+    snprintf(seed, sizeof seed, "%llu", r->simulation->seed);
+    puts_(w, ", \"seed\": ");
+    puts_(w, seed);
+    put(w, "}", 1);
+  }
   if (BD_HAS(r, bd_report, comparison) && r->comparison) {
     put(w, ",", 1);
     newline(w, 1);

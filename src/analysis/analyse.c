@@ -13,15 +13,11 @@
 
 #include "analysis/layout.h"
 #include "analysis/model.h"
+#include "analysis/ranges.h"
+#include "analysis/states.h"
 
 #define HOURS_PER_DAY  24.0
 #define HOURS_PER_YEAR 8760.0
-
-/* The states computed for each scenario: bd_state's three, then proven, the
- * fourth (not a bd_state value: BD_STATE_COUNT stays 3 for plugins built
- * with three states). */
-#define STATE_PROVEN         BD_STATE_COUNT
-#define ANALYSED_STATE_COUNT (BD_STATE_COUNT + 1)
 
 /* The latest run among the tests that verify one measure. */
 typedef struct latest_run {
@@ -180,25 +176,7 @@ static int build_measures(const bd_plan *plan, const bd_plan_scenario *ps, lates
   return s->measures == NULL ? -1 : 0;
 }
 
-/* Whether measure `m` (its verification already judged) counts in `state`
- * (0..STATE_PROVEN): none in baseline, the implemented ones in current,
- * all in planned, and in proven the implemented ones that are verified;
- * a test has no effect of its own there (it proves others). */
-static int is_active(const bd_measure *m, int state) {
-  switch (state) {
-  case BD_STATE_BASELINE:
-    return 0;
-  case BD_STATE_CURRENT:
-    return m->status == BD_STATUS_IMPLEMENTED;
-  case STATE_PROVEN:
-    return m->status == BD_STATUS_IMPLEMENTED && m->kind != BD_KIND_TESTING &&
-           m->verification == BD_VERIFICATION_VERIFIED;
-  default:
-    return 1;
-  }
-}
-
-/* Computes the figures of scenario `ps` in `state` (0..STATE_PROVEN) into
+/* Computes the figures of scenario `ps` in `state` (0..BD_STATE_PROVEN) into
  * `f`, with the per-category losses in `by_category` (plan->category_count
  * entries, owned by the caller's arena).  `measures` are the scenario's
  * analysed measures, parallel to ps->measures. */
@@ -209,7 +187,7 @@ static void compute_figures(const bd_plan *plan, const bd_plan_scenario *ps,
   double detect = ps->detect_h, recover = ps->recover_h;
   for (size_t i = 0; state != BD_STATE_BASELINE && i < ps->measure_count; i++) {
     const bd_plan_measure *m = &ps->measures[i];
-    if (!is_active(measures[i], state)) continue;
+    if (!bd_measure_active(measures[i], state)) continue;
     if ((m->effect_set & BD_EFFECT_FREQUENCY) && m->effect_frequency < frequency)
       frequency = m->effect_frequency;
     if ((m->effect_set & BD_EFFECT_IMPACT) && m->effect_impact < impact) impact = m->effect_impact;
@@ -267,8 +245,8 @@ static int analyse_scenario(const bd_plan *plan, const bd_report *r, size_t inde
                             bd_arena *arena, bd_scenario *s) {
   const bd_plan_scenario *ps = &plan->scenarios[index];
   size_t nc = plan->category_count;
-  double *cats = bd_arena_array(arena, (ANALYSED_STATE_COUNT + 1) * (nc ? nc : 1), sizeof *cats);
-  bd_figures *figures = bd_arena_array(arena, ANALYSED_STATE_COUNT, sizeof *figures);
+  double *cats = bd_arena_array(arena, (BD_ANALYSED_STATE_COUNT + 1) * (nc ? nc : 1), sizeof *cats);
+  bd_figures *figures = bd_arena_array(arena, BD_ANALYSED_STATE_COUNT, sizeof *figures);
   if (cats == NULL || figures == NULL || build_measures(plan, ps, runs, arena, s) != 0) return -1;
   s->struct_size = sizeof(bd_scenario);
   s->id = ps->id;
@@ -279,11 +257,11 @@ static int analyse_scenario(const bd_plan *plan, const bd_report *r, size_t inde
   s->extensions = ps->extensions;
   s->line = ps->line;
   if (copy_waivers(plan, ps, arena, s) != 0) return -1;
-  for (int st = 0; st < ANALYSED_STATE_COUNT; st++)
+  for (int st = 0; st < BD_ANALYSED_STATE_COUNT; st++)
     compute_figures(plan, ps, s->measures, st, &figures[st], cats + (size_t)st * nc);
   for (int st = 0; st < BD_STATE_COUNT; st++) s->state[st] = &figures[st];
-  s->proven = &figures[STATE_PROVEN];
-  s->heat_by_category = cats + (size_t)ANALYSED_STATE_COUNT * nc; /* filled by set_heat() */
+  s->proven = &figures[BD_STATE_PROVEN];
+  s->heat_by_category = cats + (size_t)BD_ANALYSED_STATE_COUNT * nc; /* filled by set_heat() */
   int has_counting = 0;
   for (size_t i = 0; i < s->measure_count; i++) {
     if (s->measures[i]->status != BD_STATUS_PLANNED) continue;
@@ -366,21 +344,21 @@ static int build_groups(const bd_plan *plan, bd_report *r, bd_arena *arena) {
   return r->losses == NULL || r->failures == NULL ? -1 : 0;
 }
 
-/* The figures of scenario `s` in `state` (0..STATE_PROVEN). */
+/* The figures of scenario `s` in `state` (0..BD_STATE_PROVEN). */
 static const bd_figures *figures_in(const bd_scenario *s, int state) {
-  return state == STATE_PROVEN ? s->proven : s->state[state];
+  return state == BD_STATE_PROVEN ? s->proven : s->state[state];
 }
 
 /* Sums the scenarios into report->totals and report->proven_totals (file
  * order) and sets the budget used in each state. */
 static int build_totals(bd_report *r, bd_arena *arena) {
   size_t nc = r->category_count;
-  double *cats = bd_arena_array(arena, ANALYSED_STATE_COUNT * (nc ? nc : 1), sizeof *cats);
-  bd_totals *totals = bd_arena_array(arena, ANALYSED_STATE_COUNT, sizeof *totals);
+  double *cats = bd_arena_array(arena, BD_ANALYSED_STATE_COUNT * (nc ? nc : 1), sizeof *cats);
+  bd_totals *totals = bd_arena_array(arena, BD_ANALYSED_STATE_COUNT, sizeof *totals);
   if (cats == NULL || totals == NULL) return -1;
   for (int st = 0; st < BD_STATE_COUNT; st++) r->totals[st] = &totals[st];
-  r->proven_totals = &totals[STATE_PROVEN];
-  for (int st = 0; st < ANALYSED_STATE_COUNT; st++) {
+  r->proven_totals = &totals[BD_STATE_PROVEN];
+  for (int st = 0; st < BD_ANALYSED_STATE_COUNT; st++) {
     bd_totals *t = &totals[st];
     double *by_category = cats + (size_t)st * nc;
     t->struct_size = sizeof(bd_totals);
@@ -477,6 +455,13 @@ static void copy_header(const bd_plan *plan, bd_report *r) {
 }
 
 int bd_analyse(const bd_plan *plan, bd_arena *arena, bd_report **out) {
+  return bd_analyse_with(plan, NULL, arena, out);
+}
+
+int bd_analyse_with(const bd_plan *plan, const bd_analyse_options *options, bd_arena *arena,
+                    bd_report **out) {
+  static const bd_analyse_options defaults = {0};
+  if (options == NULL) options = &defaults;
   *out = NULL;
   bd_report *r = bd_arena_alloc(arena, sizeof *r);
   bd_scenario *scenarios = bd_arena_array(arena, plan->scenario_count, sizeof *scenarios);
@@ -495,6 +480,9 @@ int bd_analyse(const bd_plan *plan, bd_arena *arena, bd_report **out) {
     return -1;
   set_heat(r);
   set_coverage(r);
+  if (plan->has_ranges && !options->no_simulation &&
+      bd_analyse_ranges(plan, r, options->threads, arena) != 0)
+    return -1;
   *out = r;
   return 0;
 }

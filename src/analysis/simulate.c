@@ -1,5 +1,6 @@
 /* simulate.c - see simulate.h. */
 #include "analysis/simulate.h"
+#include "analysis/simulate_draw.h"
 
 #include <math.h>
 #include <pthread.h>
@@ -19,11 +20,15 @@ enum {
   SKETCH_SHIFT = 49,    /* level-0 bin: 2^49 bit patterns, 1/8 of a power of two */
   FINE_SHIFT = 45,      /* a quantile is done within 2^45 patterns: 2^-7 relative */
   FINE_MAX_BINS = 1024, /* bins per quantile in the main and refining passes */
-  CHUNK_TRIALS = 32,    /* trials a thread takes at a time */
-  PILOT_TRIALS = 1024,  /* trials of the pilot pass */
+  CHUNK_TRIALS = 64,    /* trials a thread takes at a time */
+  PILOT_TRIALS = 512,   /* trials of the pilot pass */
   SUM_SHIFT = 48,       /* fixed-point sums: see fixed_add() */
-  SUM_HEADROOM = 70,
+  SUM_HEADROOM = 134,
+  SUM_WORDS = 4,
   MAX_THREADS = 64,
+  /* a thread's 16-bit window counts go to its 32-bit ones after this many
+   * chunks (a bin gains at most CHUNK_TRIALS a chunk) */
+  FINE_FLUSH_CHUNKS = 65535 / 64,
   POISSON_MAX_STEPS = 256
 };
 
@@ -37,201 +42,13 @@ enum {
 
 static const unsigned PERCENTS[3] = {5, 50, 95};
 
-/* ---- the counter-based generator ----------------------------------- */
-
-/* The SplitMix64 finaliser: a bijection that mixes every bit. */
-static inline uint64_t mix64(uint64_t z) {
-  z = (z ^ (z >> 30)) * UINT64_C(0xbf58476d1ce4e5b9);
-  z = (z ^ (z >> 27)) * UINT64_C(0x94d049bb133111eb);
-  return z ^ (z >> 31);
-}
-
-enum { STREAM_VAR = 0, STREAM_COUNT = 1, STREAM_TRIAL = 2 };
-
-/* The key of stream `index` of kind `stream` for `seed`; distinct
- * (stream, index) pairs give distinct keys. */
-static uint64_t stream_key(uint64_t seed, unsigned stream, uint64_t index) {
-  return mix64(mix64(seed ^ UINT64_C(0x6a09e667f3bcc908)) ^ mix64(index * 4 + stream + 1));
-}
-
-/* A uniform number in (0, 1), 53 bits, from a stream key and a trial key
- * (both already mixed, so one more mixing of the two suffices). */
-static inline double unit_draw(uint64_t key, uint64_t trial_key) {
-  uint64_t r = mix64(key ^ trial_key);
-  return ((double)(r >> 11) + 0.5) * 0x1p-53;
-}
-
-/* The bit pattern of a double (monotone in the value for x >= 0), and back. */
-static inline uint64_t bits_of(double x) {
-  uint64_t b;
-  memcpy(&b, &x, sizeof b);
-  return b;
-}
-
-static inline double double_of(uint64_t b) {
-  double x;
-  memcpy(&x, &b, sizeof x);
-  return x;
-}
-
-/* ---- exp, log and the normal quantile from + - x / sqrt --------------- */
-
-/* 2^(j/256), correctly rounded (computed with Python's decimal module). */
-static const double EXP2_256[256] = {
-    0x1.0000000000000p+0, 0x1.00b1afa5abcbfp+0, 0x1.0163da9fb3335p+0, 0x1.02168143b0281p+0,
-    0x1.02c9a3e778061p+0, 0x1.037d42e11bbccp+0, 0x1.04315e86e7f85p+0, 0x1.04e5f72f654b1p+0,
-    0x1.059b0d3158574p+0, 0x1.0650a0e3c1f89p+0, 0x1.0706b29ddf6dep+0, 0x1.07bd42b72a836p+0,
-    0x1.0874518759bc8p+0, 0x1.092bdf66607e0p+0, 0x1.09e3ecac6f383p+0, 0x1.0a9c79b1f3919p+0,
-    0x1.0b5586cf9890fp+0, 0x1.0c0f145e46c85p+0, 0x1.0cc922b7247f7p+0, 0x1.0d83b23395decp+0,
-    0x1.0e3ec32d3d1a2p+0, 0x1.0efa55fdfa9c5p+0, 0x1.0fb66affed31bp+0, 0x1.1073028d7233ep+0,
-    0x1.11301d0125b51p+0, 0x1.11edbab5e2ab6p+0, 0x1.12abdc06c31ccp+0, 0x1.136a814f204abp+0,
-    0x1.1429aaea92de0p+0, 0x1.14e95934f312ep+0, 0x1.15a98c8a58e51p+0, 0x1.166a45471c3c2p+0,
-    0x1.172b83c7d517bp+0, 0x1.17ed48695bbc0p+0, 0x1.18af9388c8deap+0, 0x1.1972658375d2fp+0,
-    0x1.1a35beb6fcb75p+0, 0x1.1af99f8138a1cp+0, 0x1.1bbe084045cd4p+0, 0x1.1c82f95281c6bp+0,
-    0x1.1d4873168b9aap+0, 0x1.1e0e75eb44027p+0, 0x1.1ed5022fcd91dp+0, 0x1.1f9c18438ce4dp+0,
-    0x1.2063b88628cd6p+0, 0x1.212be3578a819p+0, 0x1.21f49917ddc96p+0, 0x1.22bdda27912d1p+0,
-    0x1.2387a6e756238p+0, 0x1.2451ffb82140ap+0, 0x1.251ce4fb2a63fp+0, 0x1.25e85711ece75p+0,
-    0x1.26b4565e27cddp+0, 0x1.2780e341ddf29p+0, 0x1.284dfe1f56381p+0, 0x1.291ba7591bb70p+0,
-    0x1.29e9df51fdee1p+0, 0x1.2ab8a66d10f13p+0, 0x1.2b87fd0dad990p+0, 0x1.2c57e39771b2fp+0,
-    0x1.2d285a6e4030bp+0, 0x1.2df961f641589p+0, 0x1.2ecafa93e2f56p+0, 0x1.2f9d24abd886bp+0,
-    0x1.306fe0a31b715p+0, 0x1.31432edeeb2fdp+0, 0x1.32170fc4cd831p+0, 0x1.32eb83ba8ea32p+0,
-    0x1.33c08b26416ffp+0, 0x1.3496266e3fa2dp+0, 0x1.356c55f929ff1p+0, 0x1.36431a2de883bp+0,
-    0x1.371a7373aa9cbp+0, 0x1.37f26231e754ap+0, 0x1.38cae6d05d866p+0, 0x1.39a401b7140efp+0,
-    0x1.3a7db34e59ff7p+0, 0x1.3b57fbfec6cf4p+0, 0x1.3c32dc313a8e5p+0, 0x1.3d0e544ede173p+0,
-    0x1.3dea64c123422p+0, 0x1.3ec70df1c5175p+0, 0x1.3fa4504ac801cp+0, 0x1.40822c367a024p+0,
-    0x1.4160a21f72e2ap+0, 0x1.423fb2709468ap+0, 0x1.431f5d950a897p+0, 0x1.43ffa3f84b9d4p+0,
-    0x1.44e086061892dp+0, 0x1.45c2042a7d232p+0, 0x1.46a41ed1d0057p+0, 0x1.4786d668b3237p+0,
-    0x1.486a2b5c13cd0p+0, 0x1.494e1e192aed2p+0, 0x1.4a32af0d7d3dep+0, 0x1.4b17dea6db7d7p+0,
-    0x1.4bfdad5362a27p+0, 0x1.4ce41b817c114p+0, 0x1.4dcb299fddd0dp+0, 0x1.4eb2d81d8abffp+0,
-    0x1.4f9b2769d2ca7p+0, 0x1.508417f4531eep+0, 0x1.516daa2cf6642p+0, 0x1.5257de83f4eefp+0,
-    0x1.5342b569d4f82p+0, 0x1.542e2f4f6ad27p+0, 0x1.551a4ca5d920fp+0, 0x1.56070dde910d2p+0,
-    0x1.56f4736b527dap+0, 0x1.57e27dbe2c4cfp+0, 0x1.58d12d497c7fdp+0, 0x1.59c0827ff07ccp+0,
-    0x1.5ab07dd485429p+0, 0x1.5ba11fba87a03p+0, 0x1.5c9268a5946b7p+0, 0x1.5d84590998b93p+0,
-    0x1.5e76f15ad2148p+0, 0x1.5f6a320dceb71p+0, 0x1.605e1b976dc09p+0, 0x1.6152ae6cdf6f4p+0,
-    0x1.6247eb03a5585p+0, 0x1.633dd1d1929fdp+0, 0x1.6434634ccc320p+0, 0x1.652b9febc8fb7p+0,
-    0x1.6623882552225p+0, 0x1.671c1c70833f6p+0, 0x1.68155d44ca973p+0, 0x1.690f4b19e9538p+0,
-    0x1.6a09e667f3bcdp+0, 0x1.6b052fa75173ep+0, 0x1.6c012750bdabfp+0, 0x1.6cfdcddd47645p+0,
-    0x1.6dfb23c651a2fp+0, 0x1.6ef9298593ae5p+0, 0x1.6ff7df9519484p+0, 0x1.70f7466f42e87p+0,
-    0x1.71f75e8ec5f74p+0, 0x1.72f8286ead08ap+0, 0x1.73f9a48a58174p+0, 0x1.74fbd35d7cbfdp+0,
-    0x1.75feb564267c9p+0, 0x1.77024b1ab6e09p+0, 0x1.780694fde5d3fp+0, 0x1.790b938ac1cf6p+0,
-    0x1.7a11473eb0187p+0, 0x1.7b17b0976cfdbp+0, 0x1.7c1ed0130c132p+0, 0x1.7d26a62ff86f0p+0,
-    0x1.7e2f336cf4e62p+0, 0x1.7f3878491c491p+0, 0x1.80427543e1a12p+0, 0x1.814d2add106d9p+0,
-    0x1.82589994cce13p+0, 0x1.8364c1eb941f7p+0, 0x1.8471a4623c7adp+0, 0x1.857f4179f5b21p+0,
-    0x1.868d99b4492edp+0, 0x1.879cad931a436p+0, 0x1.88ac7d98a6699p+0, 0x1.89bd0a478580fp+0,
-    0x1.8ace5422aa0dbp+0, 0x1.8be05bad61778p+0, 0x1.8cf3216b5448cp+0, 0x1.8e06a5e0866d9p+0,
-    0x1.8f1ae99157736p+0, 0x1.902fed0282c8ap+0, 0x1.9145b0b91ffc6p+0, 0x1.925c353aa2fe2p+0,
-    0x1.93737b0cdc5e5p+0, 0x1.948b82b5f98e5p+0, 0x1.95a44cbc8520fp+0, 0x1.96bdd9a7670b3p+0,
-    0x1.97d829fde4e50p+0, 0x1.98f33e47a22a2p+0, 0x1.9a0f170ca07bap+0, 0x1.9b2bb4d53fe0dp+0,
-    0x1.9c49182a3f090p+0, 0x1.9d674194bb8d5p+0, 0x1.9e86319e32323p+0, 0x1.9fa5e8d07f29ep+0,
-    0x1.a0c667b5de565p+0, 0x1.a1e7aed8eb8bbp+0, 0x1.a309bec4a2d33p+0, 0x1.a42c980460ad8p+0,
-    0x1.a5503b23e255dp+0, 0x1.a674a8af46052p+0, 0x1.a799e1330b358p+0, 0x1.a8bfe53c12e59p+0,
-    0x1.a9e6b5579fdbfp+0, 0x1.ab0e521356ebap+0, 0x1.ac36bbfd3f37ap+0, 0x1.ad5ff3a3c2774p+0,
-    0x1.ae89f995ad3adp+0, 0x1.afb4ce622f2ffp+0, 0x1.b0e07298db666p+0, 0x1.b20ce6c9a8952p+0,
-    0x1.b33a2b84f15fbp+0, 0x1.b468415b749b1p+0, 0x1.b59728de5593ap+0, 0x1.b6c6e29f1c52ap+0,
-    0x1.b7f76f2fb5e47p+0, 0x1.b928cf22749e4p+0, 0x1.ba5b030a1064ap+0, 0x1.bb8e0b79a6f1fp+0,
-    0x1.bcc1e904bc1d2p+0, 0x1.bdf69c3f3a207p+0, 0x1.bf2c25bd71e09p+0, 0x1.c06286141b33dp+0,
-    0x1.c199bdd85529cp+0, 0x1.c2d1cd9fa652cp+0, 0x1.c40ab5fffd07ap+0, 0x1.c544778fafb22p+0,
-    0x1.c67f12e57d14bp+0, 0x1.c7ba88988c933p+0, 0x1.c8f6d9406e7b5p+0, 0x1.ca3405751c4dbp+0,
-    0x1.cb720dcef9069p+0, 0x1.ccb0f2e6d1675p+0, 0x1.cdf0b555dc3fap+0, 0x1.cf3155b5bab74p+0,
-    0x1.d072d4a07897cp+0, 0x1.d1b532b08c968p+0, 0x1.d2f87080d89f2p+0, 0x1.d43c8eacaa1d6p+0,
-    0x1.d5818dcfba487p+0, 0x1.d6c76e862e6d3p+0, 0x1.d80e316c98398p+0, 0x1.d955d71ff6075p+0,
-    0x1.da9e603db3285p+0, 0x1.dbe7cd63a8315p+0, 0x1.dd321f301b460p+0, 0x1.de7d5641c0658p+0,
-    0x1.dfc97337b9b5fp+0, 0x1.e11676b197d17p+0, 0x1.e264614f5a129p+0, 0x1.e3b333b16ee12p+0,
-    0x1.e502ee78b3ff6p+0, 0x1.e653924676d76p+0, 0x1.e7a51fbc74c83p+0, 0x1.e8f7977cdb740p+0,
-    0x1.ea4afa2a490dap+0, 0x1.eb9f4867cca6ep+0, 0x1.ecf482d8e67f1p+0, 0x1.ee4aaa2188510p+0,
-    0x1.efa1bee615a27p+0, 0x1.f0f9c1cb6412ap+0, 0x1.f252b376bba97p+0, 0x1.f3ac948dd7274p+0,
-    0x1.f50765b6e4540p+0, 0x1.f6632798844f8p+0, 0x1.f7bfdad9cbe14p+0, 0x1.f91d802243c89p+0,
-    0x1.fa7c1819e90d8p+0, 0x1.fbdba3692d514p+0, 0x1.fd3c22b8f71f1p+0, 0x1.fe9d96b2a23d9p+0,
-};
-
-/* ln 2 / 256 and ln 2, each split so that k x high is exact for |k| < 2^20. */
-#define LN2_256_HIGH 0x1.62e42fee00000p-9
-#define LN2_256_LOW  0x1.a39ef35793c76p-41
-#define LN2_HIGH     0x1.62e42fee00000p-1
-#define LN2_LOW      0x1.a39ef35793c76p-33
-
-static double sim_exp_far(double x);
-
-/* e^x to about 1 ulp: x = (256k + j) ln2/256 + r, |r| <= ln2/512,
- * e^x = 2^k 2^(j/256) e^r with e^r to degree 4 (error below 2^-54). */
-static inline double sim_exp(double x) {
-  /* |x| < 708 (and not NaN), compared as bit patterns */
-  if ((bits_of(x) & ~(UINT64_C(1) << 63)) >= bits_of(708.0)) return sim_exp_far(x);
-  /* x x 256 / ln 2 rounded to the nearest integer k, which is the low
-   * bits of the pattern of the sum with 1.5 x 2^52 (two's complement) */
-  double shifted = x * 0x1.71547652b82fep+8 + 0x1.8p52;
-  uint64_t k = bits_of(shifted);
-  double kr = shifted - 0x1.8p52;
-  double r = x - kr * LN2_256_HIGH - kr * LN2_256_LOW;
-  double p = 1.0 + r * (1.0 + r * (0.5 + r * (1.0 / 6 + r * (1.0 / 24))));
-  /* 2^(j/256) x 2^e with j = k mod 256, e = floor(k / 256) added to the
-   * exponent bits (bits 8 to 19 of k give e modulo 2^12, which is all
-   * that e << 52 keeps; the result is normal) */
-  return double_of(bits_of(EXP2_256[k & 255u]) + ((k >> 8) << 52)) * p;
-}
-
-/* e^x for |x| >= 708 or NaN: small, subnormal, 0, above 2^1023 or infinite. */
-static double sim_exp_far(double x) {
-  if (!(x > -708.0)) return x > -745.0 ? ldexp(sim_exp(x + 64 * 0x1.62e42fefa39efp-1), -64) : 0.0;
-  return x > 709.7 ? HUGE_VAL : ldexp(sim_exp(x - 0x1.62e42fefa39efp-1), 1);
-}
-
-/* ln x for x > 0 to about 1 ulp: x = m 2^e, m in [sqrt(1/2), sqrt(2)),
- * ln m = 2 atanh(s), s = (m - 1) / (m + 1). */
-static double sim_log(double x) {
-  int e;
-  double m = frexp(x, &e);
-  if (m < 0x1.6a09e667f3bcdp-1) {
-    m *= 2;
-    e--;
-  }
-  double f = m - 1.0, s = f / (2.0 + f), z = s * s;
-  double series =
-      z *
-      (1.0 / 3 +
-       z * (1.0 / 5 +
-            z * (1.0 / 7 +
-                 z * (1.0 / 9 +
-                      z * (1.0 / 11 +
-                           z * (1.0 / 13 +
-                                z * (1.0 / 15 +
-                                     z * (1.0 / 17 +
-                                          z * (1.0 / 19 + z * (1.0 / 21 + z * (1.0 / 23)))))))))));
-  double ln_m = 2.0 * s + 2.0 * s * series;
-  return (double)e * LN2_HIGH + ((double)e * LN2_LOW + ln_m);
-}
-
-/* The standard normal quantile of p in (0, 1), P. J. Acklam's rational
- * approximation (relative error below 1.2e-9). */
-static double inv_normal(double p) {
-  static const double a[6] = {-3.969683028665376e+01, 2.209460984245205e+02,
-                              -2.759285104469687e+02, 1.383577518672690e+02,
-                              -3.066479806614716e+01, 2.506628277459239e+00};
-  static const double b[5] = {-5.447609879822406e+01, 1.615858368580409e+02, -1.556989798598866e+02,
-                              6.680131188771972e+01, -1.328068155288572e+01};
-  static const double c[6] = {-7.784894002430293e-03, -3.223964580411365e-01,
-                              -2.400758277161838e+00, -2.549732539343734e+00,
-                              4.374664141464968e+00,  2.938163982698783e+00};
-  static const double d[4] = {7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00,
-                              3.754408661907416e+00};
-  const double p_low = 0.02425;
-  if (p < p_low || p > 1.0 - p_low) {
-    double q = sqrt(-2.0 * sim_log(p < p_low ? p : 1.0 - p));
-    double x = (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
-               ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1.0);
-    return p < p_low ? x : -x;
-  }
-  double q = p - 0.5, r = q * q;
-  return (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q /
-         (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1.0);
-}
-
 /* ---- the prepared model ---------------------------------------------- */
 
 typedef struct sim_var {
   uint64_t key;
   double a, b; /* constant: a; uniform: a + b u; lognormal: exp(a + b z) */
   int kind;
+  int near; /* lognormal with |a + b z| < 708 for every draw z */
 } sim_var;
 
 typedef struct sim_scenario {
@@ -241,6 +58,12 @@ typedef struct sim_scenario {
    * loss is n x unit_loss[state] with n the number of incidents. */
   int counted;
   double unit_loss[BD_SIM_STATE_COUNT];
+  /* A state whose measures with effects are those of an earlier state has
+   * that state's values in every trial: alias[state] is the first such
+   * state (or itself), and only the states in `distinct` are computed and
+   * counted. */
+  unsigned char alias[BD_SIM_STATE_COUNT];
+  unsigned distinct;
 } sim_scenario;
 
 typedef struct model {
@@ -265,9 +88,9 @@ static inline double draw(const model *m, size_t v, uint64_t tk) {
   if (v == BD_SIM_NO_VAR) return 0.0;
   const sim_var *x = &m->vars[v];
   if (x->kind == BD_SIM_CONSTANT) return x->a;
-  double u = unit_draw(x->key, tk);
-  if (x->kind == BD_SIM_UNIFORM) return x->a + x->b * u;
-  return sim_exp(x->a + x->b * inv_normal(u));
+  uint64_t z = draw_bits(x->key, tk);
+  if (x->kind == BD_SIM_UNIFORM) return x->a + x->b * unit_of_bits(z);
+  return sim_exp(x->a + x->b * normal_of_bits(z));
 }
 
 /* The Poisson count for frequency lambda from the uniform u: the exact
@@ -280,7 +103,7 @@ static double poisson(const model *m, double lambda, double p0, double u) {
     unsigned n = 0;
     while (u > cdf && n < POISSON_MAX_STEPS) {
       n++;
-      p = p * lambda * m->inverse[n];
+      p *= lambda * m->inverse[n]; /* lambda / n ahead of p: one multiply on the chain */
       cdf += p;
     }
     return (double)n;
@@ -432,10 +255,33 @@ static void unit_losses(model *m, size_t s) {
         (detect[st] + recover[st]) * impact[st] * per_hour + per_incident;
 }
 
+/* Sets scenario s's state aliases (see sim_scenario). */
+static void state_aliases(model *m, size_t s) {
+  const bd_sim_scenario *sc = &m->in->scenarios[s];
+  sim_scenario *x = &m->scenarios[s];
+  x->distinct = 0;
+  for (unsigned st = 0; st < BD_SIM_STATE_COUNT; st++) {
+    unsigned alias = st;
+    for (unsigned earlier = 0; earlier < st && alias == st; earlier++) {
+      int same = 1;
+      for (size_t k = 0; k < sc->measure_count && same; k++) {
+        const bd_sim_measure *ms = &sc->measures[k];
+        int effects = ms->frequency != BD_SIM_NO_VAR || ms->impact != BD_SIM_NO_VAR ||
+                      ms->detect != BD_SIM_NO_VAR || ms->recover != BD_SIM_NO_VAR;
+        if (effects && ((ms->states >> st ^ ms->states >> earlier) & 1u)) same = 0;
+      }
+      if (same) alias = earlier;
+    }
+    x->alias[st] = (unsigned char)alias;
+    if (alias == st) x->distinct |= 1u << st;
+  }
+}
+
 /* Checks `in` and fills `m` (free with model_free); -1 with errors. */
 static int model_init(model *m, const bd_sim_input *in, bd_diags *diags) {
   memset(m, 0, sizeof *m);
   if (check_input(in, diags) != 0) return -1;
+  bd_sim_draw_init();
   m->in = in;
   m->seed = in->seed;
   m->quantities = (in->scenario_count + in->loss_count + 1) * BD_SIM_STATE_COUNT;
@@ -457,9 +303,10 @@ static int model_init(model *m, const bd_sim_input *in, bd_diags *diags) {
       y->a = x->low;
       y->b = x->high - x->low;
     } else {
-      double ln_low = sim_log(x->low), ln_high = sim_log(x->high);
+      double ln_low = bd_sim_log(x->low), ln_high = bd_sim_log(x->high);
       y->a = (ln_low + ln_high) / 2;
       y->b = (ln_high - ln_low) / (2 * Z95);
+      y->near = fabs(y->a) + BD_SIM_NORMAL_MAX * fabs(y->b) < 700;
     }
   }
   for (size_t s = 0; s < in->scenario_count; s++) {
@@ -472,6 +319,7 @@ static int model_init(model *m, const bd_sim_input *in, bd_diags *diags) {
         positive = 1;
     m->scenarios[s].cost_positive = positive;
     unit_losses(m, s);
+    state_aliases(m, s);
   }
   for (unsigned n = 1; n <= POISSON_MAX_STEPS; n++) m->inverse[n] = 1.0 / n;
   return 0;
@@ -541,110 +389,223 @@ typedef struct quantity_counts {
   uint32_t nonzero;
 } quantity_counts;
 
+/* A scenario's values over the trials of a chunk, one array per state
+ * (scratch space of a worker). */
+typedef struct block {
+  double u[CHUNK_TRIALS];           /* the Poisson uniform */
+  double effect[CHUNK_TRIALS];      /* one measure's effect */
+  double own[CHUNK_TRIALS];         /* one of the scenario's own values */
+  double p0[CHUNK_TRIALS];          /* e^-frequency */
+  unsigned char live[CHUNK_TRIALS]; /* whether the baseline may have an incident */
+  double lambda[BD_SIM_STATE_COUNT][CHUNK_TRIALS];
+  double n[BD_SIM_STATE_COUNT][CHUNK_TRIALS];
+  double impact[BD_SIM_STATE_COUNT][CHUNK_TRIALS];
+  double detect[BD_SIM_STATE_COUNT][CHUNK_TRIALS];
+  double recover[BD_SIM_STATE_COUNT][CHUNK_TRIALS];
+  double v[BD_SIM_STATE_COUNT][CHUNK_TRIALS]; /* the yearly losses */
+} block;
+
 /* A thread's scratch space and its share of a pass's counts. */
 typedef struct worker {
   const model *m;
   pass *pass;
-  uint64_t *loss_trial; /* trial + 1 whose amounts loss_amount holds */
-  double *loss_amount;  /* per loss: per_hour sum, per_incident sum */
-  double *loss_sum;     /* per loss and state, this trial */
+  uint64_t tk[CHUNK_TRIALS]; /* the trials' keys */
+  double *amounts;           /* per loss: per_hour sums, per_incident sums (CHUNK_TRIALS each) */
+  double *loss_sum;          /* per trial of the chunk, loss and state */
+  double total[CHUNK_TRIALS][BD_SIM_STATE_COUNT];
+  block b;
   /* the pilot */
   sketch *sketches;
   /* the main pass */
   uint32_t *pays;
   quantity_counts *counts; /* per quantity */
-  uint64_t *sums;          /* per quantity: fixed-point sum, 3 words */
+  uint64_t *sums;          /* per quantity: fixed-point sum, SUM_WORDS words */
   uint32_t *below;         /* per target */
   uint32_t curve_counts[BD_SIM_STATE_COUNT][BD_SIM_CURVE_POINTS + 1];
-  /* the main and refining passes */
-  uint32_t *fine;
+  /* the main and refining passes: the windows' counts since the last
+   * flush (16 bits, half the memory the values touch) and before it */
+  uint16_t *fine;
+  uint32_t *fine_total;
+  size_t chunks_since_flush;
   uint64_t *seen; /* per target: min and max pattern inside the interval */
 } worker;
 
-/* The per_hour and per_incident sums of loss l in the trial (computed once
- * per trial and worker). */
-static const double *loss_amounts(worker *w, size_t l, size_t trial, uint64_t tk) {
-  double *amount = &w->loss_amount[2 * l];
-  if (w->loss_trial[l] != trial + 1) {
-    const bd_sim_loss *loss = &w->m->in->losses[l];
-    double per_hour = 0, per_incident = 0;
-    for (size_t c = 0; c < w->m->in->category_count; c++) {
-      per_hour += draw(w->m, loss->per_hour[c], tk);
-      per_incident += draw(w->m, loss->per_incident[c], tk);
+/* Variable v's values in the `count` trials of keys tk into out, as
+ * draw() computes them; one loop per kind, so that the trials' draws
+ * overlap in the processor. */
+static void draw_block(const model *m, size_t v, const uint64_t *tk, double *out) {
+  if (v == BD_SIM_NO_VAR) {
+    for (size_t i = 0; i < CHUNK_TRIALS; i++) out[i] = 0.0;
+    return;
+  }
+  const sim_var *x = &m->vars[v];
+  const double a = x->a, b = x->b;
+  const uint64_t key = x->key;
+  if (x->kind == BD_SIM_CONSTANT) {
+    for (size_t i = 0; i < CHUNK_TRIALS; i++) out[i] = a;
+  } else if (x->kind == BD_SIM_UNIFORM) {
+    for (size_t i = 0; i < CHUNK_TRIALS; i++) out[i] = a + b * unit_draw(key, tk[i]);
+  } else if (x->near) {
+    for (size_t i = 0; i < CHUNK_TRIALS; i++)
+      out[i] = sim_exp_near(a + b * normal_of_bits(draw_bits(key, tk[i])));
+  } else {
+    for (size_t i = 0; i < CHUNK_TRIALS; i++)
+      out[i] = sim_exp(a + b * normal_of_bits(draw_bits(key, tk[i])));
+  }
+}
+
+/* The per_hour and per_incident sums of every loss in the chunk's trials
+ * (in category order, as unit_losses() adds them). */
+static void chunk_amounts(worker *w) {
+  const bd_sim_input *in = w->m->in;
+  double *scratch = w->b.effect;
+  for (size_t l = 0; l < in->loss_count; l++) {
+    const bd_sim_loss *loss = &in->losses[l];
+    double *per_hour = &w->amounts[2 * l * CHUNK_TRIALS], *per_incident = per_hour + CHUNK_TRIALS;
+    for (size_t i = 0; i < CHUNK_TRIALS; i++) per_hour[i] = per_incident[i] = 0;
+    for (size_t c = 0; c < in->category_count; c++) {
+      draw_block(w->m, loss->per_hour[c], w->tk, scratch);
+      for (size_t i = 0; i < CHUNK_TRIALS; i++) per_hour[i] += scratch[i];
+      draw_block(w->m, loss->per_incident[c], w->tk, scratch);
+      for (size_t i = 0; i < CHUNK_TRIALS; i++) per_incident[i] += scratch[i];
     }
-    amount[0] = per_hour;
-    amount[1] = per_incident;
-    w->loss_trial[l] = trial + 1;
   }
-  return amount;
 }
 
-/* The yearly losses of scenario s in the trial into v (one per state). */
-static void scenario_trial(worker *w, size_t s, size_t trial, uint64_t tk,
-                           double v[BD_SIM_STATE_COUNT]) {
-  const model *m = w->m;
-  const bd_sim_scenario *sc = &m->in->scenarios[s];
-  double u = unit_draw(m->scenarios[s].count_key, tk);
-  double frequency = draw(m, sc->frequency, tk);
-  for (int st = 0; st < BD_SIM_STATE_COUNT; st++) v[st] = 0;
-  /* Every state's frequency is at most the baseline's, and with the same
-   * u its count is at most the baseline's: no incident in the baseline
-   * (with a margin for rounding) means none anywhere. */
-  if (!(frequency > 0)) return;
-  double p0 = frequency < POISSON_EXACT_MAX ? sim_exp(-frequency) : 0;
-  if (u < p0 * (1 - 0x1p-40)) return;
-  double lambda[BD_SIM_STATE_COUNT], n[BD_SIM_STATE_COUNT];
-  for (int st = 0; st < BD_SIM_STATE_COUNT; st++) lambda[st] = frequency;
-  for (size_t i = 0; i < sc->measure_count; i++)
-    if (sc->measures[i].frequency != BD_SIM_NO_VAR)
-      lower(lambda, sc->measures[i].states, draw(m, sc->measures[i].frequency, tk));
-  unsigned hit = 0; /* states with an incident */
-  n[0] = poisson(m, frequency, p0, u);
-  for (int st = 0; st < BD_SIM_STATE_COUNT; st++) {
-    if (st > 0 && lambda[st] == frequency)
-      n[st] = n[0];
-    else if (st > 0 && lambda[st] == lambda[st - 1])
-      n[st] = n[st - 1];
-    else if (st > 0)
-      n[st] = poisson(m, lambda[st], lambda[st] < POISSON_EXACT_MAX ? sim_exp(-lambda[st]) : 0, u);
-    if (n[st] > 0) hit |= 1u << st;
+/* Lowers value[st][i] to e[i] in the states of `states`. */
+static void lower_block(double (*restrict value)[CHUNK_TRIALS], unsigned states,
+                        const double *restrict e) {
+  for (int st = 1; st < BD_SIM_STATE_COUNT; st++) {
+    if (!(states >> st & 1u)) continue;
+    for (size_t i = 0; i < CHUNK_TRIALS; i++)
+      value[st][i] = e[i] < value[st][i] ? e[i] : value[st][i];
   }
-  if (hit == 0) return;
-  double impact[BD_SIM_STATE_COUNT], detect[BD_SIM_STATE_COUNT], recover[BD_SIM_STATE_COUNT];
-  double own_impact = draw(m, sc->impact, tk), own_detect = draw(m, sc->detect, tk);
-  double own_recover = draw(m, sc->recover, tk);
-  for (int st = 0; st < BD_SIM_STATE_COUNT; st++) {
-    impact[st] = own_impact;
-    detect[st] = own_detect;
-    recover[st] = own_recover;
-  }
-  for (size_t i = 0; i < sc->measure_count; i++) {
-    const bd_sim_measure *ms = &sc->measures[i];
-    unsigned states = ms->states & hit;
-    if (states == 0) continue;
-    if (ms->impact != BD_SIM_NO_VAR) lower(impact, states, draw(m, ms->impact, tk));
-    if (ms->detect != BD_SIM_NO_VAR) lower(detect, states, draw(m, ms->detect, tk));
-    if (ms->recover != BD_SIM_NO_VAR) lower(recover, states, draw(m, ms->recover, tk));
-  }
-  const double *amount = loss_amounts(w, sc->loss, trial, tk);
+}
+
+/* Sets value[st][i] to the scenario's own value own[i] in the states of
+ * `states`. */
+static void own_block(double value[BD_SIM_STATE_COUNT][CHUNK_TRIALS], unsigned states,
+                      const double *own) {
   for (int st = 0; st < BD_SIM_STATE_COUNT; st++)
-    if (hit >> st & 1u)
-      v[st] = n[st] * ((detect[st] + recover[st]) * impact[st] * amount[0] + amount[1]);
+    if (states >> st & 1u) memcpy(value[st], own, CHUNK_TRIALS * sizeof *own);
 }
 
-/* Whether the plan of scenario s paid off in the trial: 1, 0, or -1 when
- * it has no costs.  Costs are drawn only when the answer needs them. */
-static int scenario_pays(const worker *w, size_t s, uint64_t tk, const double *v) {
+/* The yearly losses of scenario s in the chunk's `count` trials into
+ * w->b.v[state][i]. */
+static void scenario_block(worker *w, size_t s) {
   const model *m = w->m;
   const bd_sim_scenario *sc = &m->in->scenarios[s];
-  if (sc->cost_count == 0) return -1;
-  double avoided = v[BD_SIM_CURRENT] - v[BD_SIM_PLANNED];
-  if (avoided <= 0 && m->scenarios[s].cost_positive) return 0;
-  double cost = 0;
-  for (size_t i = 0; i < sc->cost_count; i++)
-    cost +=
-        draw(m, sc->costs[i].once, tk) / m->in->amortize_years + draw(m, sc->costs[i].yearly, tk);
-  return avoided >= cost;
+  block *b = &w->b;
+  const uint64_t *tk = w->tk;
+  const uint64_t count_key = m->scenarios[s].count_key;
+  for (int st = 0; st < BD_SIM_STATE_COUNT; st++)
+    for (size_t i = 0; i < CHUNK_TRIALS; i++) b->v[st][i] = 0;
+  for (size_t i = 0; i < CHUNK_TRIALS; i++) b->u[i] = unit_draw(count_key, tk[i]);
+  draw_block(m, sc->frequency, tk, b->own);
+  /* Every state's frequency is at most the baseline's, and with the same
+   * u its CHUNK_TRIALS is at most the baseline's: no incident in the baseline
+   * (with a margin for rounding) means none anywhere. */
+  int any = 0;
+  for (size_t i = 0; i < CHUNK_TRIALS; i++) {
+    double frequency = b->own[i];
+    b->p0[i] = frequency > 0 && frequency < POISSON_EXACT_MAX ? sim_exp_near(-frequency) : 0;
+    b->live[i] = frequency > 0 && !(b->u[i] < b->p0[i] * (1 - 0x1p-40));
+    b->n[0][i] = b->live[i] ? poisson(m, frequency, b->p0[i], b->u[i]) : 0.0;
+    any |= b->live[i];
+  }
+  if (!any) return;
+  own_block(b->lambda, 0xfu, b->own);
+  for (size_t k = 0; k < sc->measure_count; k++)
+    if (sc->measures[k].frequency != BD_SIM_NO_VAR) {
+      draw_block(m, sc->measures[k].frequency, tk, b->effect);
+      lower_block(b->lambda, sc->measures[k].states, b->effect);
+    }
+  const sim_scenario *x = &m->scenarios[s];
+  const unsigned distinct = x->distinct;
+  for (size_t i = 0; i < CHUNK_TRIALS; i++) {
+    double frequency = b->own[i];
+    for (int st = 1; st < BD_SIM_STATE_COUNT; st++) {
+      double lambda = b->lambda[st][i];
+      if (!(distinct >> st & 1u))
+        b->n[st][i] = b->n[x->alias[st]][i];
+      else if (!b->live[i] || lambda == frequency)
+        b->n[st][i] = b->n[0][i];
+      else if (lambda == b->lambda[st - 1][i])
+        b->n[st][i] = b->n[st - 1][i];
+      else
+        b->n[st][i] =
+            poisson(m, lambda, lambda < POISSON_EXACT_MAX ? sim_exp_near(-lambda) : 0, b->u[i]);
+    }
+  }
+  draw_block(m, sc->impact, tk, b->own);
+  own_block(b->impact, distinct, b->own);
+  draw_block(m, sc->detect, tk, b->own);
+  own_block(b->detect, distinct, b->own);
+  draw_block(m, sc->recover, tk, b->own);
+  own_block(b->recover, distinct, b->own);
+  for (size_t k = 0; k < sc->measure_count; k++) {
+    const bd_sim_measure *ms = &sc->measures[k];
+    if (ms->impact != BD_SIM_NO_VAR) {
+      draw_block(m, ms->impact, tk, b->effect);
+      lower_block(b->impact, ms->states & distinct, b->effect);
+    }
+    if (ms->detect != BD_SIM_NO_VAR) {
+      draw_block(m, ms->detect, tk, b->effect);
+      lower_block(b->detect, ms->states & distinct, b->effect);
+    }
+    if (ms->recover != BD_SIM_NO_VAR) {
+      draw_block(m, ms->recover, tk, b->effect);
+      lower_block(b->recover, ms->states & distinct, b->effect);
+    }
+  }
+  const double *per_hour = &w->amounts[2 * sc->loss * CHUNK_TRIALS];
+  const double *per_incident = per_hour + CHUNK_TRIALS;
+  for (int st = 0; st < BD_SIM_STATE_COUNT; st++) {
+    if (!(distinct >> st & 1u)) {
+      memcpy(b->v[st], b->v[x->alias[st]], CHUNK_TRIALS * sizeof b->v[st][0]);
+      continue;
+    }
+    for (size_t i = 0; i < CHUNK_TRIALS; i++) {
+      double n = b->n[st][i];
+      double loss = n * ((b->detect[st][i] + b->recover[st][i]) * b->impact[st][i] * per_hour[i] +
+                         per_incident[i]);
+      b->v[st][i] = n > 0 ? loss : 0.0;
+    }
+  }
+}
+
+/* Whether the plan of scenario s paid off in each of the chunk's trials
+ * (its values in w->b.v) into pays[i]: 1, 0, or -1 when it has no costs.
+ * The costs are drawn only for chunks where an answer needs them. */
+static void scenario_pays(worker *w, size_t s, signed char *pays) {
+  const model *m = w->m;
+  const bd_sim_scenario *sc = &m->in->scenarios[s];
+  block *b = &w->b;
+  if (sc->cost_count == 0) {
+    memset(pays, -1, CHUNK_TRIALS);
+    return;
+  }
+  int needed = 0; /* trials whose answer needs the cost */
+  for (size_t i = 0; i < CHUNK_TRIALS; i++) {
+    double avoided = b->v[BD_SIM_CURRENT][i] - b->v[BD_SIM_PLANNED][i];
+    needed |= !(avoided <= 0 && m->scenarios[s].cost_positive);
+  }
+  if (!needed) {
+    memset(pays, 0, CHUNK_TRIALS);
+    return;
+  }
+  double *cost = b->lambda[0], *once = b->effect, *yearly = b->own;
+  for (size_t i = 0; i < CHUNK_TRIALS; i++) cost[i] = 0;
+  for (size_t k = 0; k < sc->cost_count; k++) {
+    draw_block(m, sc->costs[k].once, w->tk, once);
+    draw_block(m, sc->costs[k].yearly, w->tk, yearly);
+    for (size_t i = 0; i < CHUNK_TRIALS; i++)
+      cost[i] += once[i] / m->in->amortize_years + yearly[i];
+  }
+  for (size_t i = 0; i < CHUNK_TRIALS; i++) {
+    double avoided = b->v[BD_SIM_CURRENT][i] - b->v[BD_SIM_PLANNED][i];
+    pays[i] = (avoided <= 0 && m->scenarios[s].cost_positive) ? 0 : avoided >= cost[i];
+  }
 }
 
 /* ---- the passes' counting -------------------------------------------- */
@@ -704,7 +665,7 @@ static void sketch_merge(sketch *into, const sketch *from) {
   into->nonzero += from->nonzero;
 }
 
-/* Adds v (pattern b, > 0) to a 192-bit fixed-point sum: v x 2^(1075 +
+/* Adds v (pattern b, > 0) to a 256-bit fixed-point sum: v x 2^(1075 +
  * SUM_SHIFT - E) truncated, E the biased exponent of the pilot's largest
  * value (2^40 when the pilot saw none), which lands on bit 100.  Values up
  * to 2^SUM_HEADROOM times that value fit (a million of them too) and
@@ -736,7 +697,7 @@ static inline void fixed_add(uint64_t *sum, uint64_t b, int scale_exponent) {
   uint64_t before = sum[word];
   sum[word] += low;
   uint64_t carry = sum[word] < before;
-  for (int i = word + 1; i < 3; i++) {
+  for (int i = word + 1; i < SUM_WORDS; i++) {
     uint64_t add = (i == word + 1 ? high : 0) + carry;
     before = sum[i];
     sum[i] += add;
@@ -744,42 +705,67 @@ static inline void fixed_add(uint64_t *sum, uint64_t b, int scale_exponent) {
   }
 }
 
-/* Counts value b (a pattern) that falls in target i's interval, d = b - lo. */
-static inline void observe_inside(worker *w, const target *t, size_t i, uint64_t b, uint64_t d) {
-  w->fine[t->offset + (d >> t->shift)]++;
-  if (b < w->seen[2 * i]) w->seen[2 * i] = b;
-  if (b > w->seen[2 * i + 1]) w->seen[2 * i + 1] = b;
+/* Counts the values of patterns b[0 .. count) (all positive) in the
+ * window of target k. */
+static void observe_target(worker *w, size_t k, const uint64_t *bits, size_t count) {
+  const pass *p = w->pass;
+  const target *t = &p->targets[k];
+  const uint64_t lo = t->lo, width = t->width;
+  const unsigned shift = t->shift;
+  uint16_t *fine = w->fine + t->offset;
+  uint32_t below = 0;
+  uint64_t seen_min = w->seen[2 * k], seen_max = w->seen[2 * k + 1];
+  for (size_t i = 0; i < count; i++) {
+    uint64_t b = bits[i], d = b - lo; /* d wraps when b < lo */
+    int inside = d < width;
+    below += b < lo;
+    /* without branches: a value outside counts in the bin before the
+     * target's first, which nothing reads */
+    fine[inside ? (ptrdiff_t)(d >> shift) : -1]++;
+    seen_min = inside && b < seen_min ? b : seen_min;
+    seen_max = inside && b > seen_max ? b : seen_max;
+  }
+  if (p->kind == PASS_MAIN) w->below[k] += below;
+  w->seen[2 * k] = seen_min;
+  w->seen[2 * k + 1] = seen_max;
 }
 
-/* Counts positive value v of quantity q in the current pass. */
-static inline void observe(worker *w, size_t q, double v) {
+/* Counts the positive values among x[0 .. count) of quantity q in the
+ * current pass.  Their patterns are first gathered in trial order without
+ * branches (many quantities are zero in most trials), so the counting
+ * loops run over the positive values only; a quantity's values of a chunk
+ * come in trial order, so its chunk sum is the same whichever thread runs
+ * the chunk. */
+static void observe_block(worker *w, size_t q, const double *x, size_t count) {
   const pass *p = w->pass;
-  uint64_t b = bits_of(v);
-  int kind = p->kind;
-  if (kind == PASS_PILOT) {
-    sketch_add(&w->sketches[q], b);
-    return;
-  }
-  size_t first = p->first_target[q], count = p->target_count[q];
-  const target *t = p->targets + first;
-  if (kind == PASS_MAIN) {
-    quantity_counts *c = &w->counts[q];
-    c->nonzero++;
-    if (b < c->min) c->min = b;
-    if (b > c->max) c->max = b;
-    c->chunk_sum += v;
-    uint32_t *below = w->below + first;
-    for (size_t i = 0; i < count; i++) {
-      uint64_t d = b - t[i].lo; /* wraps when b < lo */
-      below[i] += b < t[i].lo;
-      if (d < t[i].width) observe_inside(w, &t[i], first + i, b, d);
-    }
-    return;
-  }
+  uint64_t positive[CHUNK_TRIALS];
+  size_t n = 0;
   for (size_t i = 0; i < count; i++) {
-    uint64_t d = b - t[i].lo;
-    if (d < t[i].width) observe_inside(w, &t[i], first + i, b, d);
+    positive[n] = bits_of(x[i]);
+    n += x[i] > 0;
   }
+  if (n == 0) return;
+  if (p->kind == PASS_PILOT) {
+    for (size_t i = 0; i < n; i++) sketch_add(&w->sketches[q], positive[i]);
+    return;
+  }
+  if (p->kind == PASS_MAIN) {
+    quantity_counts *c = &w->counts[q];
+    uint64_t min = c->min, max = c->max;
+    double sum = c->chunk_sum;
+    for (size_t i = 0; i < n; i++) {
+      uint64_t b = positive[i];
+      min = b < min ? b : min;
+      max = b > max ? b : max;
+      sum += double_of(b);
+    }
+    c->nonzero += (uint32_t)n;
+    c->min = min;
+    c->max = max;
+    c->chunk_sum = sum;
+  }
+  size_t first = p->first_target[q], targets = p->target_count[q];
+  for (size_t k = first; k < first + targets; k++) observe_target(w, k, positive, n);
 }
 
 /* The number of curve points below x. */
@@ -796,59 +782,79 @@ static size_t curve_index(const double *curve_x, double x) {
 }
 
 /* Runs the scenarios of a refining pass that only needs some of them. */
-static void run_listed(worker *w, size_t trial, uint64_t tk) {
+static void run_listed(worker *w, size_t count) {
   const pass *p = w->pass;
-  for (size_t i = 0; i < p->scenario_list_count; i++) {
-    size_t s = p->scenario_list[i];
-    double v[BD_SIM_STATE_COUNT];
-    scenario_trial(w, s, trial, tk, v);
+  chunk_amounts(w);
+  for (size_t k = 0; k < p->scenario_list_count; k++) {
+    size_t s = p->scenario_list[k];
+    scenario_block(w, s);
     for (int st = 0; st < BD_SIM_STATE_COUNT; st++)
-      if (v[st] > 0) observe(w, s * BD_SIM_STATE_COUNT + (size_t)st, v[st]);
+      if (w->m->scenarios[s].distinct >> st & 1u)
+        observe_block(w, s * BD_SIM_STATE_COUNT + (size_t)st, w->b.v[st], count);
   }
 }
 
-/* Runs trial `trial`: with a pass, counts its values; else (a replay)
- * writes them to the outputs that are not NULL. */
-static void run_trial(worker *w, size_t trial, double *scenario_out, double *loss_out,
+/* Runs the `count` trials from `first` (at most CHUNK_TRIALS), scenario
+ * by scenario: with a pass, counts their values; else (a replay of one
+ * trial) writes them to the outputs that are not NULL.  Within a trial,
+ * the sums over scenarios run in scenario order. */
+static void run_chunk(worker *w, size_t first, size_t count, double *scenario_out, double *loss_out,
                       double *total_out, signed char *pays_out) {
   const model *m = w->m;
   const bd_sim_input *in = m->in;
   const pass *p = w->pass;
-  uint64_t tk = stream_key(m->seed, STREAM_TRIAL, trial);
+  const size_t L = in->loss_count;
+  for (size_t i = 0; i < CHUNK_TRIALS; i++) w->tk[i] = stream_key(m->seed, STREAM_TRIAL, first + i);
   if (p && !p->all_scenarios) {
-    run_listed(w, trial, tk);
+    run_listed(w, count);
     return;
   }
-  double total[BD_SIM_STATE_COUNT] = {0};
-  memset(w->loss_sum, 0, in->loss_count * BD_SIM_STATE_COUNT * sizeof *w->loss_sum);
+  chunk_amounts(w);
+  memset(w->total, 0, sizeof w->total);
+  memset(w->loss_sum, 0, count * L * BD_SIM_STATE_COUNT * sizeof *w->loss_sum);
+  const block *b = &w->b;
   for (size_t s = 0; s < in->scenario_count; s++) {
-    double v[BD_SIM_STATE_COUNT];
-    scenario_trial(w, s, trial, tk, v);
+    scenario_block(w, s);
     if (pays_out || (p && p->kind == PASS_MAIN)) {
-      int pays = scenario_pays(w, s, tk, v);
-      if (pays_out) pays_out[s] = (signed char)pays;
-      if (p && pays == 1) w->pays[s]++;
+      signed char pays[CHUNK_TRIALS];
+      scenario_pays(w, s, pays);
+      if (pays_out) pays_out[s] = pays[0];
+      if (p)
+        for (size_t i = 0; i < count; i++) w->pays[s] += pays[i] == 1;
     }
-    if (scenario_out) memcpy(&scenario_out[s * BD_SIM_STATE_COUNT], v, sizeof v);
+    if (scenario_out)
+      for (int st = 0; st < BD_SIM_STATE_COUNT; st++)
+        scenario_out[s * BD_SIM_STATE_COUNT + (size_t)st] = b->v[st][0];
     double *sum = &w->loss_sum[in->scenarios[s].loss * BD_SIM_STATE_COUNT];
     for (int st = 0; st < BD_SIM_STATE_COUNT; st++) {
-      if (!(v[st] > 0)) continue;
-      sum[st] += v[st];
-      total[st] += v[st];
-      if (p) observe(w, s * BD_SIM_STATE_COUNT + (size_t)st, v[st]);
+      for (size_t i = 0; i < count; i++) {
+        /* without a branch: adding +0 to a sum that starts at +0 leaves
+         * it as it is */
+        double x = b->v[st][i] > 0 ? b->v[st][i] : 0.0;
+        sum[i * L * BD_SIM_STATE_COUNT + (size_t)st] += x;
+        w->total[i][st] += x;
+      }
+      if (p && (m->scenarios[s].distinct >> st & 1u))
+        observe_block(w, s * BD_SIM_STATE_COUNT + (size_t)st, b->v[st], count);
     }
   }
-  if (loss_out) memcpy(loss_out, w->loss_sum, in->loss_count * sizeof(double[4]));
-  if (total_out) memcpy(total_out, total, sizeof total);
+  if (loss_out) memcpy(loss_out, w->loss_sum, L * sizeof(double[BD_SIM_STATE_COUNT]));
+  if (total_out) memcpy(total_out, w->total[0], sizeof w->total[0]);
   if (p == NULL) return;
-  for (size_t l = 0; l < in->loss_count; l++)
+  for (size_t l = 0; l < L; l++)
     for (int st = 0; st < BD_SIM_STATE_COUNT; st++) {
-      double x = w->loss_sum[l * BD_SIM_STATE_COUNT + (size_t)st];
-      if (x > 0) observe(w, loss_quantity(m, l) + (size_t)st, x);
+      double x[CHUNK_TRIALS];
+      for (size_t i = 0; i < count; i++)
+        x[i] = w->loss_sum[(i * L + l) * BD_SIM_STATE_COUNT + (size_t)st];
+      observe_block(w, loss_quantity(m, l) + (size_t)st, x, count);
     }
   for (int st = 0; st < BD_SIM_STATE_COUNT; st++) {
-    if (total[st] > 0) observe(w, total_quantity(m) + (size_t)st, total[st]);
-    if (p->kind == PASS_MAIN) w->curve_counts[st][curve_index(p->curve_x, total[st])]++;
+    double x[CHUNK_TRIALS];
+    for (size_t i = 0; i < count; i++) {
+      x[i] = w->total[i][st];
+      if (p->kind == PASS_MAIN) w->curve_counts[st][curve_index(p->curve_x, x[i])]++;
+    }
+    observe_block(w, total_quantity(m) + (size_t)st, x, count);
   }
 }
 
@@ -861,9 +867,22 @@ static void flush_chunk_sums(worker *w) {
   for (size_t q = 0; q < w->m->quantities; q++) {
     quantity_counts *c = &w->counts[q];
     if (c->chunk_sum == 0) continue;
-    fixed_add(&w->sums[3 * q], bits_of(c->chunk_sum), p->scale_exponent[q]);
+    fixed_add(&w->sums[SUM_WORDS * q], bits_of(c->chunk_sum), p->scale_exponent[q]);
     c->chunk_sum = 0;
   }
+}
+
+/* Adds worker w's 16-bit window counts into its 32-bit ones (allocated
+ * by worker_start_pass when the pass has enough chunks to need them, else
+ * here; -1 when memory ran out) and clears them. */
+static int flush_fine(worker *w) {
+  const size_t bins = w->pass->fine_bins;
+  if (w->fine_total == NULL) w->fine_total = calloc(bins ? bins : 1, sizeof *w->fine_total);
+  if (w->fine_total == NULL) return -1;
+  for (size_t b = 0; b < bins; b++) w->fine_total[b] += w->fine[b];
+  memset(w->fine, 0, bins * sizeof *w->fine);
+  w->chunks_since_flush = 0;
+  return 0;
 }
 
 /* A thread: runs chunks of trials until none are left. */
@@ -873,10 +892,12 @@ static void *worker_main(void *arg) {
   for (;;) {
     size_t chunk = atomic_fetch_add(&p->next_chunk, 1);
     if (chunk >= p->chunk_count) break;
-    size_t end = (chunk + 1) * CHUNK_TRIALS;
-    for (size_t t = chunk * CHUNK_TRIALS; t < end && t < p->trials; t++)
-      run_trial(w, t, NULL, NULL, NULL, NULL);
+    size_t first = chunk * CHUNK_TRIALS;
+    size_t count = p->trials - first < CHUNK_TRIALS ? p->trials - first : CHUNK_TRIALS;
+    run_chunk(w, first, count, NULL, NULL, NULL, NULL);
     if (p->kind == PASS_MAIN) flush_chunk_sums(w);
+    /* fine_total exists when a flush can happen (worker_start_pass) */
+    if (++w->chunks_since_flush == FINE_FLUSH_CHUNKS) (void)flush_fine(w);
   }
   return NULL;
 }
@@ -886,10 +907,9 @@ static int worker_init(worker *w, const model *m) {
   size_t losses = m->in->loss_count ? m->in->loss_count : 1;
   memset(w, 0, sizeof *w);
   w->m = m;
-  w->loss_trial = calloc(losses, sizeof *w->loss_trial);
-  w->loss_amount = calloc(2 * losses, sizeof *w->loss_amount);
-  w->loss_sum = calloc(BD_SIM_STATE_COUNT * losses, sizeof *w->loss_sum);
-  return w->loss_trial && w->loss_amount && w->loss_sum ? 0 : -1;
+  w->amounts = calloc(2 * CHUNK_TRIALS * losses, sizeof *w->amounts);
+  w->loss_sum = calloc(CHUNK_TRIALS * BD_SIM_STATE_COUNT * losses, sizeof *w->loss_sum);
+  return w->amounts && w->loss_sum ? 0 : -1;
 }
 
 /* Frees a worker's pass counts. */
@@ -900,9 +920,12 @@ static void worker_clear_pass(worker *w) {
   free(w->sums);
   free(w->below);
   free(w->fine);
+  free(w->fine_total);
   free(w->seen);
   w->sketches = NULL;
-  w->pays = w->below = w->fine = NULL;
+  w->pays = w->below = w->fine_total = NULL;
+  w->fine = NULL;
+  w->chunks_since_flush = 0;
   w->sums = w->seen = NULL;
   w->counts = NULL;
   memset(w->curve_counts, 0, sizeof w->curve_counts);
@@ -910,8 +933,7 @@ static void worker_clear_pass(worker *w) {
 
 static void worker_free(worker *w) {
   worker_clear_pass(w);
-  free(w->loss_trial);
-  free(w->loss_amount);
+  free(w->amounts);
   free(w->loss_sum);
 }
 
@@ -927,7 +949,7 @@ static int worker_start_pass(worker *w, pass *p, size_t target_total) {
   if (p->kind == PASS_MAIN) {
     w->pays = calloc(m->in->scenario_count ? m->in->scenario_count : 1, sizeof *w->pays);
     w->counts = calloc(Q, sizeof *w->counts);
-    w->sums = calloc(3 * Q, sizeof *w->sums);
+    w->sums = calloc(SUM_WORDS * Q, sizeof *w->sums);
     w->below = calloc(target_total ? target_total : 1, sizeof *w->below);
     if (!w->pays || !w->counts || !w->sums || !w->below) return -1;
     for (size_t q = 0; q < Q; q++) w->counts[q].min = UINT64_MAX;
@@ -935,6 +957,10 @@ static int worker_start_pass(worker *w, pass *p, size_t target_total) {
   w->fine = calloc(p->fine_bins ? p->fine_bins : 1, sizeof *w->fine);
   w->seen = malloc((target_total ? target_total : 1) * 2 * sizeof *w->seen);
   if (w->fine == NULL || w->seen == NULL) return -1;
+  if ((p->trials + CHUNK_TRIALS - 1) / CHUNK_TRIALS >= FINE_FLUSH_CHUNKS) {
+    w->fine_total = calloc(p->fine_bins ? p->fine_bins : 1, sizeof *w->fine_total);
+    if (w->fine_total == NULL) return -1;
+  }
   for (size_t i = 0; i < target_total; i++) {
     w->seen[2 * i] = UINT64_MAX;
     w->seen[2 * i + 1] = 0;
@@ -987,8 +1013,8 @@ static void target_bins(target *t, size_t *offset) {
   while (t->width > 0 && ((t->width - 1) >> shift) >= FINE_MAX_BINS) shift++;
   t->shift = shift;
   t->bins = t->width > 0 ? (unsigned)(((t->width - 1) >> shift) + 1) : 0;
-  t->offset = *offset;
-  *offset += t->bins;
+  t->offset = *offset + 1; /* after a bin for the values outside (see observe_target) */
+  *offset += 1 + t->bins;
 }
 
 /* Narrows target t to the bin holding its rank, from the pass's counts
@@ -1064,7 +1090,7 @@ static void curve_points(run *r, const sketch *totals) {
   if (bottom >= top) {
     for (int i = 1; i <= n; i++) x[i] = top * i / n;
   } else {
-    double a = sim_log(bottom), b = sim_log(top);
+    double a = bd_sim_log(bottom), b = bd_sim_log(top);
     for (int i = 1; i < n; i++) x[i] = sim_exp(a + (b - a) * (i - 1) / (n - 1));
     x[1] = bottom;
     x[n] = top;
@@ -1144,11 +1170,11 @@ static int after_main(run *r, pass *p) {
       if (from->min < into->min) into->min = from->min;
       if (from->max > into->max) into->max = from->max;
       uint64_t carry = 0;
-      for (int k = 0; k < 3; k++) {
-        uint64_t a = w0->sums[3 * q + k], b = w->sums[3 * q + k];
+      for (int k = 0; k < SUM_WORDS; k++) {
+        uint64_t a = w0->sums[SUM_WORDS * q + k], b = w->sums[SUM_WORDS * q + k];
         uint64_t sum = a + b + carry;
         carry = sum < a || (carry && sum == a);
-        w0->sums[3 * q + k] = sum;
+        w0->sums[SUM_WORDS * q + k] = sum;
       }
     }
     for (size_t t = 0; t < r->target_total; t++) {
@@ -1156,7 +1182,6 @@ static int after_main(run *r, pass *p) {
       if (w->seen[2 * t] < w0->seen[2 * t]) w0->seen[2 * t] = w->seen[2 * t];
       if (w->seen[2 * t + 1] > w0->seen[2 * t + 1]) w0->seen[2 * t + 1] = w->seen[2 * t + 1];
     }
-    for (size_t b = 0; b < p->fine_bins; b++) w0->fine[b] += w->fine[b];
     for (int st = 0; st < BD_SIM_STATE_COUNT; st++)
       for (int i2 = 0; i2 <= BD_SIM_CURVE_POINTS; i2++)
         w0->curve_counts[st][i2] += w->curve_counts[st][i2];
@@ -1174,7 +1199,7 @@ static int after_main(run *r, pass *p) {
     if (t.rank <= zeros) continue; /* 0, already in r->quantile */
     t.rank -= zeros;
     uint32_t below = w0->below[i], inside = 0;
-    for (unsigned b = 0; b < t.bins; b++) inside += w0->fine[t.offset + b];
+    for (unsigned b = 0; b < t.bins; b++) inside += w0->fine_total[t.offset + b];
     uint64_t min = w0->counts[q].min, max = w0->counts[q].max;
     if (t.rank <= below) { /* under the window */
       t.width = t.lo - min;
@@ -1192,7 +1217,7 @@ static int after_main(run *r, pass *p) {
       t.seen_max = max;
     } else {
       t.below = below;
-      target_narrow(&t, &w0->fine[t.offset], w0->seen[2 * i], w0->seen[2 * i + 1]);
+      target_narrow(&t, &w0->fine_total[t.offset], w0->seen[2 * i], w0->seen[2 * i + 1]);
     }
     if (target_done(&t))
       r->quantile[3 * q + t.percent_index] = target_value(m, &t);
@@ -1209,7 +1234,6 @@ static void after_refine(run *r, pass *p) {
   worker *w0 = &r->workers[0];
   for (size_t i = 1; i < r->worker_count; i++) {
     const worker *w = &r->workers[i];
-    for (size_t b = 0; b < p->fine_bins; b++) w0->fine[b] += w->fine[b];
     for (size_t t = 0; t < r->target_total; t++) {
       if (w->seen[2 * t] < w0->seen[2 * t]) w0->seen[2 * t] = w->seen[2 * t];
       if (w->seen[2 * t + 1] > w0->seen[2 * t + 1]) w0->seen[2 * t + 1] = w->seen[2 * t + 1];
@@ -1218,13 +1242,32 @@ static void after_refine(run *r, pass *p) {
   size_t kept = 0;
   for (size_t i = 0; i < r->target_total; i++) {
     target t = r->targets[i];
-    target_narrow(&t, &w0->fine[t.offset], w0->seen[2 * i], w0->seen[2 * i + 1]);
+    target_narrow(&t, &w0->fine_total[t.offset], w0->seen[2 * i], w0->seen[2 * i + 1]);
     if (target_done(&t))
       r->quantile[3 * t.quantity + t.percent_index] = target_value(&r->m, &t);
     else
       r->targets[kept++] = t;
   }
   r->target_total = kept;
+}
+
+/* Adds every worker's window counts into the first worker's fine_total,
+ * freeing the others' as it goes; -1 when memory ran out. */
+static int merge_fine(run *r, const pass *p) {
+  worker *w0 = &r->workers[0];
+  if (flush_fine(w0) != 0) return -1;
+  free(w0->fine);
+  w0->fine = NULL;
+  for (size_t i = 1; i < r->worker_count; i++) {
+    worker *w = &r->workers[i];
+    for (size_t b = 0; b < p->fine_bins; b++)
+      w0->fine_total[b] += w->fine[b] + (w->fine_total ? w->fine_total[b] : 0);
+    free(w->fine);
+    free(w->fine_total);
+    w->fine = NULL;
+    w->fine_total = NULL;
+  }
+  return 0;
 }
 
 /* Runs every worker's part of pass p; -1 when memory ran out. */
@@ -1234,14 +1277,15 @@ static int do_pass(run *r, pass *p) {
     if (worker_start_pass(&r->workers[i], p, r->target_total) != 0) return -1;
   }
   run_pass(p, r->workers, r->worker_count);
-  return 0;
+  return p->kind == PASS_PILOT ? 0 : merge_fine(r, p);
 }
 
 /* The statistics of quantity q. */
 static bd_sim_stats quantity_stats(const run *r, size_t q) {
   bd_sim_stats st = {0};
-  const uint64_t *sum = &r->sums[3 * q];
-  double total = ((double)sum[2] * 0x1p64 + (double)sum[1]) * 0x1p64 + (double)sum[0];
+  const uint64_t *sum = &r->sums[SUM_WORDS * q];
+  double total = 0;
+  for (int k = SUM_WORDS - 1; k >= 0; k--) total = total * 0x1p64 + (double)sum[k];
   st.mean = ldexp(total, r->scale_exponent[q] - 1075 - SUM_SHIFT) / (double)r->m.in->trials;
   st.p5 = r->quantile[3 * q];
   st.p50 = r->quantile[3 * q + 1];
@@ -1263,7 +1307,7 @@ static int write_result(const run *r, bd_arena *arena, bd_sim_result **out, unsi
   for (size_t s = 0; s < in->scenario_count; s++) {
     bd_sim_scenario_result *sr = &res->scenarios[s];
     for (int st = 0; st < BD_SIM_STATE_COUNT; st++)
-      sr->state[st] = quantity_stats(r, s * BD_SIM_STATE_COUNT + (size_t)st);
+      sr->state[st] = quantity_stats(r, s * BD_SIM_STATE_COUNT + r->m.scenarios[s].alias[st]);
     sr->has_pays_off = in->scenarios[s].cost_count > 0;
     sr->pays_off = sr->has_pays_off ? (double)r->pays[s] / (double)in->trials : 0;
   }
@@ -1396,7 +1440,7 @@ bd_sim_replay *bd_sim_replay_new(const bd_sim_input *in, bd_diags *diags) {
 
 void bd_sim_replay_trial(bd_sim_replay *replay, size_t trial, double *scenario, double *loss,
                          double *total, signed char *pays) {
-  run_trial(&replay->w, trial, scenario, loss, total, pays);
+  run_chunk(&replay->w, trial, 1, scenario, loss, total, pays);
 }
 
 void bd_sim_replay_free(bd_sim_replay *replay) {

@@ -25,27 +25,42 @@
  * Poisson inverse CDF of one uniform below a frequency of 32 a year, and
  * the Cornish-Fisher approximation (normal with skew) from 32 on.
  *
- * Determinism: every draw is a hash of (seed, trial, variable or scenario),
- * so a value does not depend on the order of computation, and every sum
- * that reaches a result is over integers (histogram counts, fixed-point
- * sums) or in a fixed order: within a trial, the sums over scenarios run
- * in scenario order; a mean adds each chunk of 32 trials (fixed, whichever
- * thread runs it) in trial order as doubles, then that chunk sum exactly
- * into a fixed-point sum.
- * Results are bit-identical for any number of threads and on every machine
- * with IEEE-754 doubles (exp, log and the normal quantile are computed here
- * from + - x /, sqrt and bit operations only, never taken from the C
- * library).
+ * Draws: every draw is a function of (seed, trial, variable or scenario)
+ * alone, so a value does not depend on the order of computation.  The
+ * seed, each variable, each scenario's count and each trial have a key
+ * mixed by SplitMix64; a draw's 64 bits are one xor-shift-multiply round
+ * of (variable key XOR trial key), its uniform u in (0, 1) their top 53
+ * bits.  A lognormal value is exp(mu + sigma z): z is the normal quantile
+ * of u, for u in [1/16, 15/16) (seven draws in eight) the line between the
+ * quantiles at the two multiples of 1/1024 around u (within 1.2e-5 of the
+ * quantile, monotone), else P. J. Acklam's rational approximation (1.2e-9);
+ * exp from a table of 2^(j/256) and a polynomial of degree 2 (within 5e-10
+ * relative).  exp, log and the normal quantile are computed here from
+ * + - x /, sqrt and bit operations only, never taken from the C library.
+ *
+ * Order of work: the trials run in chunks of 64 (fixed, whichever thread
+ * runs them), and a chunk scenario by scenario, each variable drawn for
+ * the chunk's 64 trials in one loop.  A state whose measures with effects
+ * are those of an earlier state (e.g. proven when no measure is verified)
+ * has that state's values and is computed and counted once.
+ *
+ * Determinism: every sum that reaches a result is over integers (histogram
+ * counts, fixed-point sums) or in a fixed order: within a trial, the sums
+ * over scenarios run in scenario order; a mean adds each chunk's values in
+ * trial order as doubles, then that chunk sum exactly into a 256-bit
+ * fixed-point sum.  Results are bit-identical for any number of threads and
+ * on every machine with IEEE-754 doubles.
  *
  * Quantiles are the nearest-rank sample quantiles (the ceil(p x trials)-th
  * smallest yearly loss) to within 0.4 % (relative), exact for a scenario
  * whose values other than the frequency are point values (its losses are
  * counts times a unit loss).  The trials are replayed instead of stored:
- *   a pilot pass runs the first 1,024 trials into a 128-bin histogram of
+ *   a pilot pass runs the first 512 trials into a 128-bin histogram of
  *     each quantity (bins of 1/8 of a power of two, coarser when the
  *     values span more than 16 powers of two);
  *   the main pass runs every trial: zeros, extremes, exact fixed-point
- *     sums (the means), pays_off, the curve, and for each quantile up to
+ *     sums (the means; values more than 2^134 times the pilot's largest
+ *     count as that much), pays_off, the curve, and for each quantile up to
  *     1,024 bins over a window of +-3.5 standard errors around its pilot
  *     estimate, which gives it within 2^-7 when it falls in the window;
  *   refining passes (1,024 bins each) run only the scenarios whose quantiles
@@ -57,10 +72,15 @@
  * Memory does not grow with the number of trials.  With Q = 4 x (scenarios
  * + losses + 1) quantities and T threads, the working memory is about
  *   pilot:      T x Q x 560 bytes (128 counts and the extremes)
- *   main pass:  T x Q x (56 + 3 x 4 x B) bytes, B <= 1,024 bins per quantile
- *               that is not 0 (usually 100 to 250)
- * plus 32 bytes per variable.  The results (about 150 bytes a scenario)
- * go to the caller's arena.
+ *   main pass:  T x Q x (64 + 3 x (20 + 2 x (B + 1))) bytes, B <= 1,024
+ *               bins per quantile that is not 0 (usually 100 to 250),
+ *               counted in 16 bits; Q x 3 x 4 x (B + 1) bytes more
+ *               where they are merged (and per thread from 65,472 trials
+ *               on, where a thread adds its counts every 1,023 chunks);
+ *               and Q x 3 x 80 bytes for the windows
+ * plus 32 bytes per variable, 56 per scenario and, per thread, 48 bytes per
+ * loss and trial of a chunk (3 KB a loss) and about 17 KB of scratch.  The
+ * results (about 150 bytes a scenario) go to the caller's arena.
  */
 #ifndef BD_SIMULATE_H
 #define BD_SIMULATE_H

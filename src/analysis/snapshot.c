@@ -269,7 +269,9 @@ static int read_snapshot(void *ctx, const char *path, const bd_ynode *root, size
     bd_report *report = NULL;
     if (bd_validate_plan(path, root, node_count, sr->opt, sr->arena, &plan, diags) != 0) return -1;
     sr->items = bd_arena_array(sr->arena, 1, sizeof *sr->items);
-    if (sr->items == NULL || bd_analyse(plan, sr->arena, &report) != 0)
+    /* a snapshot keeps point figures only: the ranges need no simulation */
+    static const bd_analyse_options point_figures = {.no_simulation = 1};
+    if (sr->items == NULL || bd_analyse_with(plan, &point_figures, sr->arena, &report) != 0)
       return bd_diag_add(diags, path, 0, 0, "out of memory while analysing the plan");
     sr->count = 1;
     sr->from_plan = 1;

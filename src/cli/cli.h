@@ -19,7 +19,9 @@ enum bd_exit {
   BD_EXIT_PLUGIN = 3,       /* no plugin for the format, a refused plugin, or a failed render */
   BD_EXIT_OUTPUT = 4,       /* the report could not be written */
   BD_EXIT_INTERNAL = 5,     /* out of memory or another internal failure */
-  BD_EXIT_GATE = 6          /* check --fail-on: a rule found something */
+  BD_EXIT_GATE = 6,         /* check --fail-on: a rule found something */
+  BD_EXIT_VERIFY = 7        /* archive --verify: a file missing, changed or extra, or a report
+                               that its kept inputs no longer give */
 };
 
 /* Each command takes the arguments after its name (argv[0] is the command)

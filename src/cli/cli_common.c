@@ -29,6 +29,25 @@ void bd_cli_print_diags(const bd_diags *diags, const char *path, const char *sev
             diags->dropped == 1 ? "" : "s");
 }
 
+/* Parses --threads N (1..BD_CLI_MAX_THREADS).  Returns 0 or -1 (printed). */
+int bd_cli_parse_threads(const char *command, const char *arg, unsigned *threads) {
+  unsigned long n = 0;
+  int ok = *arg != '\0';
+  for (const char *p = arg; ok && *p; p++) {
+    ok = *p >= '0' && *p <= '9';
+    n = n * 10 + (unsigned long)(*p - '0');
+    if (n > BD_CLI_MAX_THREADS) ok = 0;
+  }
+  if (!ok || n == 0) {
+    fprintf(stderr,
+            "badday %s: --threads: invalid number '%s': expected a whole number from 1 to %d\n",
+            command, arg, BD_CLI_MAX_THREADS);
+    return -1;
+  }
+  *threads = (unsigned)n;
+  return 0;
+}
+
 /* Records one --evidence FILE; returns 0 or -1 (too many). */
 int bd_cli_add_evidence(bd_evidence_list *list, const char *path) {
   if (list->count == sizeof list->paths / sizeof list->paths[0]) {
@@ -173,6 +192,21 @@ const char *bd_cli_absolute_dir(const char *command, const char *dir, char *reso
   return resolved;
 }
 
+int bd_cli_parse_timeout(const char *command, const char *arg, unsigned *seconds) {
+  char *end = NULL;
+  errno = 0;
+  long v = strtol(arg, &end, 10);
+  if (arg[0] < '0' || arg[0] > '9' || *end != '\0' || errno != 0 || v < 0 || v > 86400) {
+    fprintf(stderr,
+            "badday %s: --plugin-timeout takes whole seconds from 0 (no limit) to 86400, "
+            "not '%s'\n",
+            command, arg);
+    return -1;
+  }
+  *seconds = (unsigned)v;
+  return 0;
+}
+
 int bd_cli_discover(const char *plugin_dir, bd_plugin_set *set) {
   bd_plugin_search search = {plugin_dir, getenv("BADDAY_PLUGIN_PATH"), BD_PLUGINDIR};
   if (bd_plugins_discover(&search, set) != 0) {
@@ -285,7 +319,8 @@ int bd_cli_render_report(const bd_cli_render *a, const bd_plugin_set *set, const
                          .template_dir = a->template_dir ? a->template_dir : default_templates,
                          .fallback_template_dir = default_templates,
                          .font_dir = fonts,
-                         .log = print_log_line};
+                         .log = print_log_line,
+                         .plugin_timeout = a->plugin_timeout};
     bd_render_result result;
     if (bd_render(set, &job, &result) != 0) status = report_failure(a, set, &result);
   }

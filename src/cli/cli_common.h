@@ -46,6 +46,14 @@ int bd_cli_apply_evidence(const bd_evidence_list *list, bd_plan *const *plans, s
  * SOURCE_DATE_EPOCH is malformed. */
 int bd_cli_load_options(bd_load_options *opt);
 
+/* The most --threads a command accepts. */
+#define BD_CLI_MAX_THREADS 1024
+
+/* Parses the value of `command`'s --threads (the simulation of ranges): a
+ * whole number from 1 to BD_CLI_MAX_THREADS.  Returns 0 with it in
+ * *threads, or -1 after printing what was expected. */
+int bd_cli_parse_threads(const char *command, const char *arg, unsigned *threads);
+
 /* The --compare files of a command, in order. */
 typedef struct bd_compare_list {
   const char *paths[64];
@@ -90,6 +98,14 @@ int bd_cli_discover(const char *plugin_dir, bd_plugin_set *set);
  * printing that SOURCE_DATE_EPOCH is malformed. */
 int bd_cli_generated_at(long as_of_days, int64_t *seconds);
 
+/* The seconds a plugin may take to render one report unless
+ * --plugin-timeout says otherwise. */
+#define BD_CLI_DEFAULT_PLUGIN_TIMEOUT 120
+
+/* Reads the SECONDS of --plugin-timeout (a whole number from 0, meaning no
+ * limit, to 86400) into *seconds.  Returns 0, or -1 after printing why. */
+int bd_cli_parse_timeout(const char *command, const char *arg, unsigned *seconds);
+
 /* One render of a report through a plugin into a destination. */
 typedef struct bd_cli_render {
   const char *command; /* "render" or "archive", for messages */
@@ -103,8 +119,9 @@ typedef struct bd_cli_render {
   const char *const *option_values;
   size_t option_count;
   int verbose;
-  int no_clobber;       /* refuse to replace an existing file with other content */
-  int64_t generated_at; /* from bd_cli_generated_at */
+  int no_clobber;          /* refuse to replace an existing file with other content */
+  int64_t generated_at;    /* from bd_cli_generated_at */
+  unsigned plugin_timeout; /* seconds; 0: no limit (BD_CLI_DEFAULT_PLUGIN_TIMEOUT by default) */
 } bd_cli_render;
 
 /* Renders report (or, when portfolio is not NULL, the portfolio whose

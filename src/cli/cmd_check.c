@@ -16,10 +16,12 @@
  * FILE:LINE: RULE: MESSAGE, and each waived one on standard error as
  * FILE:LINE: note: RULE waived until DATE (REASON): MESSAGE.  Returns an
  * exit code. */
-static int run_gates(const char *path, const bd_plan *plan, bd_arena *arena, unsigned mask) {
+static int run_gates(const char *path, const bd_plan *plan, bd_arena *arena, unsigned mask,
+                     unsigned threads) {
   bd_report *report = NULL;
   bd_gate_finding *findings = NULL;
-  if (bd_analyse(plan, arena, &report) != 0) return BD_EXIT_INTERNAL;
+  const bd_analyse_options analysis = {.threads = threads};
+  if (bd_analyse_with(plan, &analysis, arena, &report) != 0) return BD_EXIT_INTERNAL;
   size_t n = bd_gates_check(report, mask, arena, &findings), failing = 0;
   if (n == (size_t)-1) return BD_EXIT_INTERNAL;
   if ((mask & BD_GATE_BUDGET) && !report->has_error_budget)
@@ -52,13 +54,16 @@ static int run_gates(const char *path, const bd_plan *plan, bd_arena *arena, uns
 }
 
 int bd_cmd_check(int argc, char **argv) {
-  enum { OPT_FAIL_ON = 256, OPT_STRICT };
-  static const struct option options[] = {
-      {"verbose", no_argument, NULL, 'v'},       {"fail-on", required_argument, NULL, OPT_FAIL_ON},
-      {"strict", no_argument, NULL, OPT_STRICT}, {"evidence", required_argument, NULL, 'e'},
-      {"help", no_argument, NULL, 'h'},          {NULL, 0, NULL, 0}};
+  enum { OPT_FAIL_ON = 256, OPT_STRICT, OPT_THREADS };
+  static const struct option options[] = {{"verbose", no_argument, NULL, 'v'},
+                                          {"fail-on", required_argument, NULL, OPT_FAIL_ON},
+                                          {"strict", no_argument, NULL, OPT_STRICT},
+                                          {"evidence", required_argument, NULL, 'e'},
+                                          {"threads", required_argument, NULL, OPT_THREADS},
+                                          {"help", no_argument, NULL, 'h'},
+                                          {NULL, 0, NULL, 0}};
   int verbose = 0, strict = 0, c;
-  unsigned gates = 0;
+  unsigned gates = 0, threads = 0;
   char err[256];
   bd_evidence_list evidence = {{0}, 0};
   optind = 1;
@@ -74,6 +79,8 @@ int bd_cmd_check(int argc, char **argv) {
       }
     } else if (c == OPT_STRICT) {
       strict = 1;
+    } else if (c == OPT_THREADS) {
+      if (bd_cli_parse_threads("check", optarg, &threads) != 0) return BD_EXIT_USAGE;
     } else if (c == 'h') {
       bd_print_usage(stdout);
       return BD_EXIT_OK;
@@ -110,7 +117,7 @@ int bd_cmd_check(int argc, char **argv) {
     if (verbose)
       printf("%s: ok (%zu losses, %zu failure types, %zu scenarios)\n", path, plan->loss_count,
              plan->failure_count, plan->scenario_count);
-    int gate = gates ? run_gates(path, plan, &arena, gates) : BD_EXIT_OK;
+    int gate = gates ? run_gates(path, plan, &arena, gates, threads) : BD_EXIT_OK;
     if (gate != BD_EXIT_OK && (status == BD_EXIT_OK || status == BD_EXIT_GATE)) status = gate;
   }
   bd_arena_free(&arena);

@@ -7,6 +7,7 @@
 
 #include "cli/cli.h"
 #include "cli/cli_common.h"
+#include "output/exec_plugin.h"
 #include "output/host.h"
 
 int bd_cmd_plugins(int argc, char **argv) {
@@ -52,8 +53,15 @@ int bd_cmd_plugins(int argc, char **argv) {
     printf("%-10s formats:", f->plugin->name);
     for (const char *const *fmt = f->plugin->formats; *fmt; fmt++)
       printf(" %s%s", *fmt, bd_plugins_shadowed(&set, f, *fmt) ? " (shadowed)" : "");
-    printf("  ABI %u.%u  %s\n", (unsigned)f->plugin->abi_major, (unsigned)f->plugin->abi_minor,
-           f->path);
+    if (f->exec)
+      printf("  executable, protocol %d  %s\n", BD_EXEC_PROTOCOL, f->path);
+    else
+      printf("  ABI %u.%u  %s\n", (unsigned)f->plugin->abi_major, (unsigned)f->plugin->abi_minor,
+             f->path);
+    for (const char *const *fmt = f->plugin->formats; verbose && *fmt; fmt++) {
+      const char *ext = bd_exec_plugin_extension(f, *fmt);
+      if (ext) printf("           writes %s as *.%s\n", *fmt, ext);
+    }
     if (verbose && f->plugin->description) printf("           %s\n", f->plugin->description);
     const bd_option_spec *o;
     for (size_t k = 0; verbose && (o = bd_plugin_option(f->plugin, k)) != NULL; k++) {

@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "analysis/analyse.h"
+#include "cli/archive_index.h"
 #include "cli/cli.h"
 #include "cli/cli_common.h"
 #include "cli/cli_lint.h"
@@ -64,11 +65,15 @@ typedef struct render_args {
   const char *template_dir;
   int verbose;
   int strict;                               /* --strict: lint warnings are errors */
+  unsigned threads;                         /* --threads: for the simulation of ranges; 0 for the online CPUs */
+  unsigned plugin_timeout;                  /* --plugin-timeout SECONDS */
+  const char *paper;                        /* --paper: -O paper= for a plugin that has it */
   const char *option_names[BD_MAX_OPTIONS]; /* -O NAME=VALUE, in order; names malloc'ed */
   const char *option_values[BD_MAX_OPTIONS];
   size_t option_count;
   bd_evidence_list evidence;
   bd_compare_list compare;
+  const char *history; /* --history DIR: compare with the previous period there */
 } render_args;
 
 /* Records -O NAME=VALUE (or, with name set, NAME=arg as --paper does).
@@ -113,7 +118,10 @@ static int parse_render_args(int argc, char **argv, render_args *a) {
     OPT_TEMPLATE_DIR,
     OPT_PAPER,
     OPT_COMPARE,
-    OPT_STRICT
+    OPT_STRICT,
+    OPT_THREADS,
+    OPT_PLUGIN_TIMEOUT,
+    OPT_HISTORY
   };
   static const struct option options[] = {
       {"format", required_argument, NULL, 'f'},
@@ -126,12 +134,16 @@ static int parse_render_args(int argc, char **argv, render_args *a) {
       {"option", required_argument, NULL, 'O'},
       {"evidence", required_argument, NULL, 'e'},
       {"compare", required_argument, NULL, OPT_COMPARE},
+      {"history", required_argument, NULL, OPT_HISTORY},
       {"verbose", no_argument, NULL, 'v'},
       {"strict", no_argument, NULL, OPT_STRICT},
+      {"threads", required_argument, NULL, OPT_THREADS},
+      {"plugin-timeout", required_argument, NULL, OPT_PLUGIN_TIMEOUT},
       {"help", no_argument, NULL, 'h'},
       {NULL, 0, NULL, 0}};
   memset(a, 0, sizeof *a);
   a->layout = "report";
+  a->plugin_timeout = BD_CLI_DEFAULT_PLUGIN_TIMEOUT;
   int c;
   optind = 1;
   while ((c = getopt_long(argc, argv, "f:o:O:vh", options, NULL)) != -1) {
@@ -142,9 +154,14 @@ static int parse_render_args(int argc, char **argv, render_args *a) {
     case OPT_COMPARE:
       if (bd_cli_add_compare(&a->compare, optarg) != 0) return BD_EXIT_USAGE;
       break;
+    case OPT_HISTORY:
+      a->history = optarg;
+      break;
     case 'O':
+      if (add_option(a, NULL, optarg) != 0) return BD_EXIT_USAGE;
+      break;
     case OPT_PAPER:
-      if (add_option(a, c == 'O' ? NULL : "paper", optarg) != 0) return BD_EXIT_USAGE;
+      a->paper = optarg;
       break;
     case 'f':
       a->format = optarg;
@@ -169,6 +186,12 @@ static int parse_render_args(int argc, char **argv, render_args *a) {
       break;
     case OPT_STRICT:
       a->strict = 1;
+      break;
+    case OPT_THREADS:
+      if (bd_cli_parse_threads("render", optarg, &a->threads) != 0) return BD_EXIT_USAGE;
+      break;
+    case OPT_PLUGIN_TIMEOUT:
+      if (bd_cli_parse_timeout("render", optarg, &a->plugin_timeout) != 0) return BD_EXIT_USAGE;
       break;
     case 'h':
       bd_print_usage(stdout);
@@ -206,13 +229,16 @@ static int parse_render_args(int argc, char **argv, render_args *a) {
   return BD_EXIT_OK;
 }
 
-/* Works out the format and the output path; returns an exit code.  *owned
- * receives a string to free (the default output path) or NULL. */
-static int resolve_destination(render_args *a, char **owned) {
-  static char ext[16];
+/* Works out the format and the output path (a plugin may declare the
+ * extension it writes: a format's files need not end in .FORMAT); returns
+ * an exit code.  *owned receives a string to free (the default output
+ * path) or NULL. */
+static int resolve_destination(render_args *a, const bd_plugin_set *set, char **owned) {
+  static char ext[BD_PLUGIN_NAME_MAX + 2];
   *owned = NULL;
-  if (a->format == NULL && a->output != NULL && strcmp(a->output, "-") != 0)
-    a->format = extension_of(a->output, ext, sizeof ext);
+  if (a->format == NULL && a->output != NULL && strcmp(a->output, "-") != 0 &&
+      extension_of(a->output, ext, sizeof ext) != NULL)
+    a->format = bd_plugins_format_for_extension(set, ext);
   if (a->format == NULL) {
     fprintf(stderr, "badday render: cannot tell the format%s; give -f FORMAT%s\n",
             a->output == NULL             ? " without -o"
@@ -230,10 +256,39 @@ static int resolve_destination(render_args *a, char **owned) {
       fprintf(stderr, "badday render: a plan read from standard input needs -o OUTPUT\n");
       return BD_EXIT_USAGE;
     }
-    *owned = default_output(a->plan, a->format);
+    *owned = default_output(a->plan, bd_plugins_extension(set, a->format));
     if (*owned == NULL) return BD_EXIT_INTERNAL;
     a->output = *owned;
   }
+  return BD_EXIT_OK;
+}
+
+/* --paper SIZE is -O paper=SIZE (given before the -O options, so that an
+ * explicit -O paper= wins) for a plugin that declares a paper option; for
+ * any other plugin it is ignored with a warning.  Returns an exit code. */
+static int apply_paper(render_args *a, const bd_plugin_set *set) {
+  const bd_plugin_file *pf = bd_plugins_find(set, a->format);
+  const bd_option_spec *o = NULL;
+  for (size_t i = 0; pf && (o = bd_plugin_option(pf->plugin, i)) != NULL; i++)
+    if (strcmp(o->name, "paper") == 0) break;
+  if (pf == NULL) return BD_EXIT_OK; /* bd_render says no plugin renders the format */
+  if (o == NULL) {
+    fprintf(stderr,
+            "badday render: warning: --paper is ignored: the %s plugin has no paper option\n",
+            pf->plugin->name);
+    return BD_EXIT_OK;
+  }
+  if (a->option_count == BD_MAX_OPTIONS) {
+    fprintf(stderr, "badday render: more than %d -O options\n", BD_MAX_OPTIONS);
+    return BD_EXIT_USAGE;
+  }
+  char *name = strdup("paper");
+  if (name == NULL) return BD_EXIT_INTERNAL;
+  memmove(a->option_names + 1, a->option_names, a->option_count * sizeof *a->option_names);
+  memmove(a->option_values + 1, a->option_values, a->option_count * sizeof *a->option_values);
+  a->option_names[0] = name;
+  a->option_values[0] = a->paper;
+  a->option_count++;
   return BD_EXIT_OK;
 }
 
@@ -252,7 +307,8 @@ static int load_reports(const render_args *a, bd_arena *arena, bd_report **repor
     if (lint != BD_EXIT_OK) status = lint;
   }
   for (size_t i = 0; status == BD_EXIT_OK && i < a->plan_count; i++) {
-    if (bd_analyse(plans[i], arena, &reports[i]) != 0) {
+    const bd_analyse_options analysis = {.threads = a->threads};
+    if (bd_analyse_with(plans[i], &analysis, arena, &reports[i]) != 0) {
       fprintf(stderr, "badday: out of memory while analysing %s\n", a->plans[i]);
       return BD_EXIT_INTERNAL;
     }
@@ -264,14 +320,18 @@ int bd_cmd_render(int argc, char **argv) {
   render_args a;
   int status = parse_render_args(argc, argv, &a);
   char *owned_output = NULL;
-  if (status == BD_EXIT_OK) status = resolve_destination(&a, &owned_output);
+  bd_plugin_set set = {0};
+  if (status == BD_EXIT_OK && bd_cli_discover(a.plugin_dir, &set) != 0) status = BD_EXIT_INTERNAL;
+  if (status == BD_EXIT_OK) status = resolve_destination(&a, &set, &owned_output);
+  if (status == BD_EXIT_OK && a.paper) status = apply_paper(&a, &set);
   if (status != BD_EXIT_OK) {
+    bd_plugins_free(&set);
+    free(owned_output);
     free_options(&a);
     return status < 0 ? BD_EXIT_OK : status;
   }
 
   bd_arena arena = {0};
-  bd_plugin_set set = {0};
   bd_portfolio *portfolio = NULL;
   bd_report **reports = bd_arena_array(&arena, a.plan_count, sizeof *reports);
   if (reports == NULL) {
@@ -279,15 +339,13 @@ int bd_cmd_render(int argc, char **argv) {
     goto done;
   }
   status = load_reports(&a, &arena, reports);
+  if (status == BD_EXIT_OK && a.history != NULL)
+    status = bd_index_add_history(a.history, reports, a.plan_count, &a.compare, &arena, a.verbose);
   if (status == BD_EXIT_OK)
     status = bd_cli_attach_comparisons(&a.compare, reports, a.plan_count, &arena);
   if (status != BD_EXIT_OK) goto done;
   if (a.plan_count > 1 && bd_portfolio_build((const bd_report *const *)reports, a.plan_count,
                                              &arena, &portfolio) != 0) {
-    status = BD_EXIT_INTERNAL;
-    goto done;
-  }
-  if (bd_cli_discover(a.plugin_dir, &set) != 0) {
     status = BD_EXIT_INTERNAL;
     goto done;
   }
@@ -307,7 +365,8 @@ int bd_cmd_render(int argc, char **argv) {
                      .option_values = a.option_values,
                      .option_count = a.option_count,
                      .verbose = a.verbose,
-                     .generated_at = generated_at};
+                     .generated_at = generated_at,
+                     .plugin_timeout = a.plugin_timeout};
   status = bd_cli_render_report(&r, &set, reports[0], portfolio);
 done:
   bd_plugins_free(&set);

@@ -5,12 +5,16 @@
 
 #include "badday/plugin.h"
 #include "cli/cli.h"
+#include "output/interrupt.h"
 
 int main(int argc, char **argv) {
   /* A closed pipe must be a write error we report, not a silent death. */
   signal(SIGPIPE, SIG_IGN);
   /* Likewise a file-size limit (ulimit -f): EFBIG is reported, the old report kept. */
   signal(SIGXFSZ, SIG_IGN);
+  /* SIGINT, SIGTERM, SIGHUP during a render: stop the plugin, remove the
+   * temporary file, exit 128 + the signal. */
+  bd_interrupt_install();
   if (argc < 2) {
     bd_print_usage(stderr);
     return BD_EXIT_USAGE;

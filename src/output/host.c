@@ -1,6 +1,8 @@
 /* host.c - see host.h. */
 #include "output/host.h"
 
+#include "output/exec_plugin.h"
+
 #include <dirent.h>
 #include <dlfcn.h>
 #include <errno.h>
@@ -28,6 +30,15 @@ __attribute__((format(printf, 2, 3))) static int refuse(bd_plugin_file *file, co
   free(file->refusal);
   file->refusal = msg;
   return -1;
+}
+
+int bd_plugin_valid_name(const char *s, size_t len) {
+  if (len == 0 || len > BD_PLUGIN_NAME_MAX) return 0;
+  for (size_t i = 0; i < len; i++) {
+    char c = s[i];
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-')) return 0;
+  }
+  return 1;
 }
 
 /* Checks a descriptor against this host's ABI; returns 0 or refuses. */
@@ -70,6 +81,16 @@ static int check_descriptor(bd_plugin_file *file, const bd_plugin *p) {
   if (p->name == NULL || p->name[0] == '\0' || p->render == NULL || p->formats == NULL ||
       p->formats[0] == NULL)
     return refuse(file, "%s: descriptor lacks a name, formats or a render function", path);
+  for (const char *const *f = p->formats; *f; f++) {
+    if (!bd_plugin_valid_name(*f, strlen(*f)))
+      return refuse(file,
+                    "%s: plugin '%s' declares the format '%.40s': a format name is 1 to %d "
+                    "characters of a-z, 0-9, '_' and '-'",
+                    path, name, *f, BD_PLUGIN_NAME_MAX);
+    for (const char *const *g = p->formats; g < f; g++)
+      if (strcmp(*g, *f) == 0)
+        return refuse(file, "%s: plugin '%s' declares the format '%s' twice", path, name, *f);
+  }
   return 0;
 }
 
@@ -86,7 +107,40 @@ static int check_trust(bd_plugin_file *file, const char *path, const char *what,
   return 0;
 }
 
-/* Checks the directory that holds path. */
+/* Checks every directory above dir (an absolute path), as ssh's
+ * StrictModes does: none may be writable by others without the sticky bit
+ * (whoever can write there can replace what lies below), and no component
+ * may be a symbolic link owned by someone other than us or root.  Returns
+ * 0 when trusted. */
+static int check_ancestors(bd_plugin_file *file, const char *path, const char *dir) {
+  size_t len = strlen(dir);
+  char *prefix = malloc(len + 1);
+  if (prefix == NULL) return refuse(file, "out of memory");
+  int rc = 0;
+  for (size_t end = 1; rc == 0 && end <= len; end++) {
+    if (end < len && dir[end] != '/') continue;
+    memcpy(prefix, dir, end);
+    prefix[end] = '\0';
+    struct stat st;
+    if (lstat(prefix, &st) != 0) continue; /* the plugin's own check reports it */
+    if (S_ISLNK(st.st_mode) && st.st_uid != geteuid() && st.st_uid != 0)
+      rc = refuse(file,
+                  "%s: reached through %s, a symbolic link owned by user %u, neither you nor "
+                  "root",
+                  path, prefix, (unsigned)st.st_uid);
+    else if (end < len && stat(prefix, &st) == 0 && (st.st_mode & S_IWOTH) &&
+             !(st.st_mode & S_ISVTX))
+      rc = refuse(file,
+                  "%s: %s above it is writable by others without the sticky bit (mode %04o), "
+                  "so anyone could replace the plugin directory; run chmod o-w or +t on it",
+                  path, prefix, (unsigned)(st.st_mode & 07777));
+  }
+  free(prefix);
+  return rc;
+}
+
+/* Checks the directory that holds path, and every directory above it, both
+ * as named and as resolved through symbolic links. */
 static int check_directory(bd_plugin_file *file, const char *path) {
   const char *slash = strrchr(path, '/');
   char *dir = strndup(path, slash == path ? 1 : (size_t)(slash - path));
@@ -94,18 +148,15 @@ static int check_directory(bd_plugin_file *file, const char *path) {
   struct stat st;
   int rc = stat(dir, &st) != 0 ? refuse(file, "%s: %s", dir, strerror(errno))
                                : check_trust(file, path, "its directory", &st);
+  if (rc == 0) rc = check_ancestors(file, path, dir);
+  char *real = rc == 0 ? realpath(dir, NULL) : NULL;
+  if (real != NULL && strcmp(real, dir) != 0) rc = check_ancestors(file, path, real);
+  free(real);
   free(dir);
   return rc;
 }
 
-/* A plugin's constructors run inside dlopen, before any ABI check, so trust
- * is decided first, on the very file that will be loaded: it is opened
- * without following links, checked through its descriptor (no window for a
- * swap between check and load), and loaded through /proc/self/fd/N. */
-int bd_plugin_load(const char *path, bd_plugin_file *file) {
-  memset(file, 0, sizeof *file);
-  file->path = strdup(path);
-  if (file->path == NULL) return refuse(file, "out of memory");
+int bd_plugin_open_trusted(const char *path, bd_plugin_file *file) {
   if (path[0] != '/') return refuse(file, "%s: plugin paths must be absolute", path);
   if (check_directory(file, path) != 0) return -1;
   int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
@@ -125,6 +176,19 @@ int bd_plugin_load(const char *path, bd_plugin_file *file) {
     close(fd);
     return -1;
   }
+  return fd;
+}
+
+/* A plugin's constructors run inside dlopen, before any ABI check, so trust
+ * is decided first, on the very file that will be loaded: it is opened
+ * without following links, checked through its descriptor (no window for a
+ * swap between check and load), and loaded through /proc/self/fd/N. */
+int bd_plugin_load(const char *path, bd_plugin_file *file) {
+  memset(file, 0, sizeof *file);
+  file->path = strdup(path);
+  if (file->path == NULL) return refuse(file, "out of memory");
+  int fd = bd_plugin_open_trusted(path, file);
+  if (fd < 0) return -1;
   char fd_path[64];
   snprintf(fd_path, sizeof fd_path, "/proc/self/fd/%d", fd);
   dlerror();
@@ -160,10 +224,24 @@ static int compare_names(const void *a, const void *b) {
   return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Returns 1 if name ends in ".so". */
+/* Returns 1 if name ends in ".so" (a C plugin) or is an executable
+ * plugin's badday-format-NAME; dot files never are. */
 static int is_module_name(const char *name) {
   size_t len = strlen(name);
-  return len > 3 && strcmp(name + len - 3, ".so") == 0 && name[0] != '.';
+  if (name[0] == '.') return 0;
+  return (len > 3 && strcmp(name + len - 3, ".so") == 0) || bd_exec_plugin_name(name);
+}
+
+/* Loads the plugin at path: a C plugin, or an executable plugin by its
+ * name.  Returns 0, or -1 with file->refusal set. */
+static int load_any(const char *path, const char *name, bd_plugin_file *file) {
+  if (!bd_exec_plugin_name(name)) return bd_plugin_load(path, file);
+  memset(file, 0, sizeof *file);
+  file->path = strdup(path);
+  if (file->path == NULL) return refuse(file, "out of memory");
+  int fd = bd_plugin_open_trusted(path, file);
+  if (fd < 0) return -1;
+  return bd_exec_plugin_load(path, fd, file);
 }
 
 /* Appends a file record to the set; returns 0 or -1 on exhaustion. */
@@ -206,7 +284,7 @@ static int scan_directory(const char *dir, bd_plugin_set *set) {
     char *path = NULL;
     if (rc == 0 && asprintf(&path, "%s/%s", dir, names[i]) >= 0) {
       bd_plugin_file file;
-      bd_plugin_load(path, &file);
+      load_any(path, names[i], &file);
       if (append_file(set, &file) != 0) rc = -1;
       free(path);
     }
@@ -216,7 +294,77 @@ static int scan_directory(const char *dir, bd_plugin_set *set) {
   return rc;
 }
 
+static int discover_all(const bd_plugin_search *search, bd_plugin_set *set);
+
+/* Returns the length of path's directory part. */
+static size_t directory_length(const char *path) {
+  const char *slash = strrchr(path, '/');
+  return slash ? (size_t)(slash - path) : 0;
+}
+
+/* Returns the first format of b that a also offers, or NULL. */
+static const char *shared_format(const bd_plugin *a, const bd_plugin *b) {
+  for (const char *const *f = b->formats; *f; f++)
+    for (const char *const *g = a->formats; *g; g++)
+      if (strcmp(*f, *g) == 0) return *f;
+  return NULL;
+}
+
+/* Unloads a file's plugin and records why (the descriptor of an
+ * executable plugin is freed; a shared object stays mapped, as every
+ * loaded one does). */
+static void withdraw(bd_plugin_file *file, const char *why) {
+  free(file->refusal);
+  file->refusal = strdup(why);
+  bd_exec_plugin_free(file);
+  file->plugin = NULL;
+}
+
+/* Format names are unique: a plugin declaring a format that another plugin
+ * of the same directory declared before it (in name order) is refused, and
+ * so is an executable plugin declaring a format of any C plugin on the
+ * path (so that a script can never take over json or pdf); a C plugin in an
+ * earlier directory of the search path still shadows a later one. */
+static void refuse_collisions(bd_plugin_set *set) {
+  for (size_t i = 0; i < set->count; i++) {
+    bd_plugin_file *late = &set->files[i];
+    for (size_t k = 0; late->plugin && k < set->count; k++) {
+      const bd_plugin_file *early = &set->files[k];
+      if (k == i || early->plugin == NULL) continue;
+      int same_dir = directory_length(early->path) == directory_length(late->path) &&
+                     strncmp(early->path, late->path, directory_length(late->path)) == 0;
+      const char *format = shared_format(early->plugin, late->plugin);
+      if (format == NULL) continue;
+      char *why = NULL;
+      if (late->exec && !early->exec) {
+        if (asprintf(&why,
+                     "%s: declares the format '%s', which the %s plugin (%s) renders; an "
+                     "executable plugin cannot take a C plugin's format: rename it",
+                     late->path, format, early->plugin->name, early->path) < 0)
+          why = NULL;
+      } else if (same_dir && k < i) {
+        if (asprintf(&why,
+                     "%s: declares the format '%s', which the %s plugin (%s) in the same "
+                     "directory declares first; remove one of them",
+                     late->path, format, early->plugin->name, early->path) < 0)
+          why = NULL;
+      } else {
+        continue;
+      }
+      withdraw(late, why ? why : "a format collides with another plugin's");
+      free(why);
+    }
+  }
+}
+
 int bd_plugins_discover(const bd_plugin_search *search, bd_plugin_set *set) {
+  int rc = discover_all(search, set);
+  if (rc == 0) refuse_collisions(set);
+  return rc;
+}
+
+/* Scans every directory of the search path, in order. */
+static int discover_all(const bd_plugin_search *search, bd_plugin_set *set) {
   memset(set, 0, sizeof *set);
   if (scan_directory(search->cli_dir, set) != 0) return -1;
   if (search->env_path) {
@@ -247,6 +395,25 @@ const bd_plugin_file *bd_plugins_find(const bd_plugin_set *set, const char *form
   return NULL;
 }
 
+const char *bd_plugins_extension(const bd_plugin_set *set, const char *format) {
+  const bd_plugin_file *pf = bd_plugins_find(set, format);
+  const char *ext = pf ? bd_exec_plugin_extension(pf, format) : NULL;
+  return ext ? ext : format;
+}
+
+const char *bd_plugins_format_for_extension(const bd_plugin_set *set, const char *ext) {
+  if (bd_plugins_find(set, ext) != NULL) return ext;
+  for (size_t i = 0; i < set->count; i++) {
+    const bd_plugin_file *pf = &set->files[i];
+    if (pf->plugin == NULL) continue;
+    for (const char *const *f = pf->plugin->formats; *f; f++) {
+      const char *declared = bd_exec_plugin_extension(pf, *f);
+      if (declared && strcmp(declared, ext) == 0 && !bd_plugins_shadowed(set, pf, *f)) return *f;
+    }
+  }
+  return ext;
+}
+
 int bd_plugins_shadowed(const bd_plugin_set *set, const bd_plugin_file *file, const char *format) {
   const bd_plugin_file *first = bd_plugins_find(set, format);
   return first != NULL && first != file;
@@ -258,6 +425,7 @@ void bd_plugins_free(bd_plugin_set *set) {
      * does); unloading them would leave dangling code, so handles stay open. */
     free(set->files[i].path);
     free(set->files[i].refusal);
+    bd_exec_plugin_free(&set->files[i]);
   }
   free(set->files);
   set->files = NULL;

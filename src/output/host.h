@@ -5,7 +5,9 @@
  * Search order: the --plugin-dir directory, then each absolute directory of
  * BADDAY_PLUGIN_PATH (':'-separated; empty and relative entries ignored),
  * then the compiled-in plugin directory.  Never the current directory.  In
- * each directory, regular files named *.so, in name order.  When two plugins
+ * each directory, in name order, regular files named *.so (C plugins) and
+ * badday-format-NAME (executable plugins, exec_plugin.h); dot files are
+ * skipped.  When two plugins
  * offer the same format, the first found wins and the later one is listed
  * as shadowed.
  */
@@ -22,6 +24,9 @@ typedef struct bd_plugin_file {
   void *handle;            /* dlopen handle, NULL when refused */
   const bd_plugin *plugin; /* the checked descriptor, NULL when refused */
   char *refusal;           /* why the file was refused, or NULL */
+  /* an executable plugin (exec_plugin.h): its program and descriptor;
+   * NULL for a shared object */
+  struct bd_exec_info *exec;
 } bd_plugin_file;
 
 /* Every plugin file found; owns its strings and handles. */
@@ -46,8 +51,30 @@ int bd_plugins_discover(const bd_plugin_search *search, bd_plugin_set *set);
  * and fills *file; on refusal returns -1 and file->refusal says why. */
 int bd_plugin_load(const char *path, bd_plugin_file *file);
 
+/* Opens path (absolute) for loading as a plugin when it is trusted: its
+ * directory and the file itself (never through a symbolic link) are
+ * writable only by their owner, who is you or root.  Returns the open
+ * descriptor (close-on-exec), or -1 with file->refusal set. */
+int bd_plugin_open_trusted(const char *path, bd_plugin_file *file);
+
+/* The longest name of a format (and of an executable plugin). */
+#define BD_PLUGIN_NAME_MAX 32
+
+/* Returns 1 when s[0..len) is a valid format name: 1 to BD_PLUGIN_NAME_MAX
+ * characters of [a-z0-9_-]. */
+int bd_plugin_valid_name(const char *s, size_t len);
+
 /* Returns the first loaded plugin offering `format`, or NULL. */
 const bd_plugin_file *bd_plugins_find(const bd_plugin_set *set, const char *format);
+
+/* The file extension the plugin of `format` writes: the extension an
+ * executable plugin declares for it, else the format's name.  The string
+ * belongs to the set or is `format`. */
+const char *bd_plugins_extension(const bd_plugin_set *set, const char *format);
+
+/* The format of an output named *.ext: ext itself when a plugin offers
+ * it, else the format whose plugin declares the extension ext, else ext. */
+const char *bd_plugins_format_for_extension(const bd_plugin_set *set, const char *ext);
 
 /* Returns 1 when `file`'s format `format` is offered earlier by another plugin. */
 int bd_plugins_shadowed(const bd_plugin_set *set, const bd_plugin_file *file, const char *format);

@@ -1,14 +1,20 @@
 /* output.c - see output.h. */
 #include "output/output.h"
 
+#include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
+
+#include "output/interrupt.h"
 
 enum { OUTPUT_BUFFER = 256 * 1024 };
 
@@ -86,7 +92,46 @@ static void sync_directory(const char *path) {
   free(dir);
 }
 
+/* The name of a temporary report: ".badday-tmp-PID-XXXXXX", PID the
+ * writing process. */
+#define TEMP_PREFIX ".badday-tmp-"
+
+/* Returns the owner pid of a temporary report's name, or 0 when name does
+ * not follow the pattern exactly. */
+static pid_t temp_owner(const char *name) {
+  size_t plen = strlen(TEMP_PREFIX);
+  if (strncmp(name, TEMP_PREFIX, plen) != 0) return 0;
+  const char *p = name + plen;
+  long long pid = 0;
+  size_t digits = 0;
+  for (; isdigit((unsigned char)*p) && digits < 10; p++, digits++) pid = pid * 10 + (*p - '0');
+  if (digits == 0 || *p != '-' || strlen(p + 1) != 6 || pid <= 0 || pid > 0x7fffffff) return 0;
+  return (pid_t)pid;
+}
+
+/* Removes the temporary reports in dir that a render killed with SIGKILL
+ * (or a crash of badday itself) left behind: regular files of our own,
+ * named by the pattern, whose owner process no longer exists.  Best
+ * effort: anything unexpected is left alone. */
+static void remove_stale_temporaries(const char *dir) {
+  DIR *d = opendir(dir);
+  if (d == NULL) return;
+  struct dirent *e;
+  while ((e = readdir(d)) != NULL) {
+    pid_t owner = temp_owner(e->d_name);
+    if (owner == 0 || owner == getpid()) continue;
+    if (kill(owner, 0) == 0 || errno != ESRCH) continue; /* alive, or not ours to tell */
+    struct stat st;
+    if (fstatat(dirfd(d), e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode) ||
+        st.st_uid != geteuid())
+      continue;
+    unlinkat(dirfd(d), e->d_name, 0);
+  }
+  closedir(d);
+}
+
 static void output_free(bd_output_file *out) {
+  if (out->tmp_path && !out->direct) bd_interrupt_track_file(NULL);
   free(out->final_path);
   free(out->tmp_path);
   free(out->buf);
@@ -146,7 +191,7 @@ int bd_output_open(const char *path, bd_output_file **result, char *errbuf, size
   }
   char *dir = directory_of(path);
   out->final_path = strdup(path);
-  size_t tlen = dir ? strlen(dir) + 32 : 0;
+  size_t tlen = dir ? strlen(dir) + 48 : 0;
   out->tmp_path = dir ? malloc(tlen) : NULL;
   if (dir == NULL || out->final_path == NULL || out->tmp_path == NULL) {
     free(dir);
@@ -154,9 +199,16 @@ int bd_output_open(const char *path, bd_output_file **result, char *errbuf, size
     output_free(out);
     return -1;
   }
-  snprintf(out->tmp_path, tlen, "%s/.badday-tmp-XXXXXX", dir);
+  remove_stale_temporaries(dir);
+  snprintf(out->tmp_path, tlen, "%s/" TEMP_PREFIX "%ld-XXXXXX", dir, (long)getpid());
   free(dir);
+  /* signals are blocked from the file's creation until it is tracked */
+  sigset_t all, old;
+  sigfillset(&all);
+  sigprocmask(SIG_BLOCK, &all, &old);
   out->fd = mkostemp(out->tmp_path, O_CLOEXEC);
+  if (out->fd >= 0) bd_interrupt_track_file(out->tmp_path);
+  sigprocmask(SIG_SETMASK, &old, NULL);
   if (out->fd < 0) {
     snprintf(errbuf, errsize, "%s: cannot create a temporary file in its directory: %s", path,
              strerror(errno));
@@ -239,11 +291,34 @@ int bd_output_commit_checked(bd_output_file *out, int no_clobber, int *unchanged
     output_free(out);
     return -1;
   }
-  if (no_clobber && !out->direct && access(out->final_path, F_OK) == 0) {
-    /* Archives never replace other content; the same content needs no rename. */
-    int same = same_content(out->tmp_path, out->final_path);
+  if (no_clobber && !out->direct) {
+    /* Never replace other content: link(2) fails when the name exists, with
+     * no window between a check and the rename (two writers cannot both
+     * win); the same content already there needs nothing. */
+    if (link(out->tmp_path, out->final_path) == 0) {
+      unlink(out->tmp_path);
+      sync_directory(out->final_path);
+      output_free(out);
+      return 0;
+    }
+    int link_errno = errno;
+    if (link_errno == EPERM || link_errno == EOPNOTSUPP || link_errno == ENOSYS) {
+      /* A file system without hard links: renameat2(RENAME_NOREPLACE). */
+#ifdef SYS_renameat2
+      if (syscall(SYS_renameat2, AT_FDCWD, out->tmp_path, AT_FDCWD, out->final_path, 1) == 0) {
+        sync_directory(out->final_path);
+        output_free(out);
+        return 0;
+      }
+      link_errno = errno;
+#endif
+    }
+    int same = link_errno == EEXIST ? same_content(out->tmp_path, out->final_path) : -1;
     unlink(out->tmp_path);
-    if (same == 1) {
+    if (link_errno != EEXIST) {
+      snprintf(errbuf, errsize, "%s: cannot write the report: %s", name, strerror(link_errno));
+      rc = -1;
+    } else if (same == 1) {
       *unchanged = 1;
     } else {
       snprintf(errbuf, errsize, "%s: exists with other content; not replaced (use --force)", name);
@@ -276,4 +351,16 @@ void bd_output_abort(bd_output_file *out) {
 
 int bd_output_write_error(const bd_output_file *out) {
   return out->error;
+}
+
+int bd_output_flush(bd_output_file *out) {
+  return flush_buffer(out);
+}
+
+void bd_output_fail(bd_output_file *out, int errnum) {
+  if (out->error == 0) out->error = errnum ? errnum : EIO;
+}
+
+size_t bd_output_size(const bd_output_file *out) {
+  return out->written;
 }

@@ -4,9 +4,13 @@
  * bd_render() picks the plugin that offers the requested format, checks
  * the -O options and what the plugin can show (several plans, a
  * comparison), opens the destination, calls the plugin with the host's
- * services and commits the file atomically, or removes it when anything
- * failed.  It never prints: errors come back in a bd_render_result, and
- * log lines (the plugin's and the host's) go to the caller's callback.
+ * services in a child process (forked: the report is shared copy-on-write;
+ * the child writes into the temporary file and its log lines and error
+ * come back over a pipe) and commits the file atomically, or removes it
+ * when anything failed -- also when the plugin crashed, exited or ran out
+ * of time.  The caller ignores SIGPIPE (the CLI does).  It never prints:
+ * errors come back in a bd_render_result, and log lines (the plugin's and
+ * the host's) go to the caller's callback.
  *
  * struct bd_output, the per-render context a plugin holds as an opaque
  * handle, is defined in render.c and nowhere else.
@@ -47,6 +51,7 @@ typedef struct bd_render_job {
   const char *font_dir;              /* fontconfig configuration */
   bd_render_log_fn log;              /* NULL: log lines are dropped */
   void *log_context;
+  unsigned plugin_timeout; /* seconds a plugin may render before it is stopped; 0: no limit */
 } bd_render_job;
 
 /* What went wrong in a render. */

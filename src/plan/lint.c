@@ -39,6 +39,8 @@ static size_t lint_effects(const bd_plan_scenario *s, const bd_plan_measure *m, 
   size_t found = 0;
   for (int k = 0; k < 4; k++) {
     if (!(m->effect_set & bits[k]) || effect[k] < own[k]) continue;
+    /* a range may still be the smaller value in some simulated years */
+    if (s->range[k].is_range || m->effect_range[k].is_range) continue;
     char mine[64], theirs[64];
     if (own[k] == 0) { /* nothing is better than 0: the scenario's value is missing */
       bd_diag_add(out, NULL, m->effect_at[k].line, m->effect_at[k].column,

@@ -28,6 +28,18 @@ typedef struct bd_plan_pos {
   unsigned line, column;
 } bd_plan_pos;
 
+/* How a value of the plan was given (plan format, "Values", Range): a
+ * point value (is_range 0, the rest 0), or a range [low, high], low <=
+ * high, a calibrated 90 % interval whose mean is the plan's figure. */
+typedef struct bd_plan_range {
+  int is_range;
+  double low, high;      /* in the value's unit: per year, share, hours, amount */
+  unsigned line, column; /* where the list is in the file */
+} bd_plan_range;
+
+/* The simulation settings (`simulate`), defaults applied. */
+enum { BD_PLAN_DEFAULT_TRIALS = 10000, BD_PLAN_MIN_TRIALS = 1000, BD_PLAN_MAX_TRIALS = 1000000 };
+
 typedef struct bd_plan_measure {
   const char *id; /* NULL when not given */
   const char *title;
@@ -51,6 +63,9 @@ typedef struct bd_plan_measure {
    * `effect` (in BD_EFFECT_* bit order), `verifies` and `last_run` */
   bd_plan_pos effect_at[4];
   bd_plan_pos verifies_at, last_run_at;
+  /* ranges of the effects (in BD_EFFECT_* bit order) and of the costs */
+  bd_plan_range effect_range[4];
+  bd_plan_range cost_once_range, cost_yearly_range;
 } bd_plan_measure;
 
 /* The check --fail-on rules a scenario may waive, in this order. */
@@ -82,6 +97,8 @@ typedef struct bd_plan_scenario {
   unsigned line, column;
   bd_plan_waiver *waivers; /* in file order, each rule at most once */
   size_t waiver_count;
+  /* ranges of frequency, impact, detect and recover (BD_EFFECT_* bit order) */
+  bd_plan_range range[4];
 } bd_plan_scenario;
 
 typedef struct bd_plan_failure {
@@ -99,6 +116,9 @@ typedef struct bd_plan_loss {
   double *per_incident; /* plan->category_count amounts, 0 when absent */
   bd_extensions extensions;
   unsigned line, column;
+  /* ranges of the amounts, plan->category_count each; NULL when the loss
+   * has no range */
+  bd_plan_range *per_hour_range, *per_incident_range;
 } bd_plan_loss;
 
 typedef struct bd_plan {
@@ -128,6 +148,9 @@ typedef struct bd_plan {
   bd_plan_scenario *scenarios;
   size_t scenario_count;
   bd_extensions extensions;
+  int has_ranges;                   /* some value is given as a range */
+  size_t simulate_trials;           /* simulate.trials, default 10,000 */
+  unsigned long long simulate_seed; /* simulate.seed, default 1 */
 } bd_plan;
 
 #endif

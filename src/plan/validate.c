@@ -35,6 +35,7 @@ typedef struct loss_amount {
   size_t loss, category;
   int per_incident;
   double value;
+  bd_plan_range range;
 } loss_amount;
 
 /* The state of one validation.  Hash tables and lists are malloc'ed and
@@ -87,6 +88,68 @@ static int unique_id(vctx *c, bd_strmap *map, const char *what, const char *id,
   return 0;
 }
 
+/* ---- values that may be ranges ------------------------------------------ */
+
+/* The types of value a range may stand for (plan format, "Values"). */
+typedef enum value_type { VALUE_AMOUNT, VALUE_DURATION, VALUE_FREQUENCY, VALUE_SHARE } value_type;
+
+/* The plural of each value type, for messages about ranges. */
+static const char *const value_plurals[] = {"amounts", "durations", "frequencies", "shares"};
+
+/* Reads one point value of `type` at n into *out.  Returns 0 or -1. */
+static int read_point(vctx *c, const bd_ynode *n, value_type type, double *out) {
+  switch (type) {
+  case VALUE_AMOUNT:
+    return bd_v_amount(&c->v, n, out);
+  case VALUE_DURATION:
+    return bd_v_duration(&c->v, n, out);
+  case VALUE_FREQUENCY:
+    return bd_v_frequency(&c->v, n, out);
+  default:
+    return bd_v_share(&c->v, n, out);
+  }
+}
+
+/* Reads a value of `type` at n: a point value, or a range [LOW, HIGH] of
+ * two of them with LOW <= HIGH.  *out is the value, or the range's mean;
+ * *range says how it was given.  Returns 0 or -1 (reported). */
+static int read_value(vctx *c, const bd_ynode *n, value_type type, double *out,
+                      bd_plan_range *range) {
+  const bd_ynode *peek = n->kind == BD_YNODE_ALIAS ? n->u.target : n;
+  *range = (bd_plan_range){0};
+  if (peek->kind != BD_YNODE_SEQUENCE) return read_point(c, n, type, out);
+  const bd_ynode *list = bd_v_list(&c->v, n, "a range");
+  if (list == NULL) return -1;
+  if (list->len != 2) {
+    char items[32];
+    snprintf(items, sizeof items, "%u items", (unsigned)list->len);
+    return bd_v_error(&c->v, n->line, n->column, "expected a range [LOW, HIGH] of two %s, found %s",
+                      value_plurals[type],
+                      list->len == 0   ? "an empty list"
+                      : list->len == 1 ? "one item"
+                                       : items);
+  }
+  double low, high;
+  int bad = read_point(c, list->u.items[0], type, &low) != 0;
+  bad |= read_point(c, list->u.items[1], type, &high) != 0;
+  if (bad) return -1;
+  if (low > high) {
+    const bd_ynode *a = bd_v_visit(&c->v, list->u.items[0]);
+    const bd_ynode *b = bd_v_visit(&c->v, list->u.items[1]);
+    char qa[128], qb[128];
+    if (a == NULL || b == NULL) return -1;
+    return bd_v_error(&c->v, n->line, n->column,
+                      "invalid range: the low value %s is above the high value %s (expected "
+                      "[LOW, HIGH] with LOW <= HIGH)",
+                      bd_v_quote(a->u.text, a->len, qa, sizeof qa),
+                      bd_v_quote(b->u.text, b->len, qb, sizeof qb));
+  }
+  *range = (bd_plan_range){1, low, high, n->line, n->column};
+  *out = bd_range_mean(low, high, type == VALUE_SHARE);
+  c->plan->has_ranges = 1;
+  return 0;
+}
+
 /* ---- losses and categories -------------------------------------------- */
 
 /* Returns the index of category name (adding it after the known ones), or
@@ -118,6 +181,7 @@ static void read_amounts(vctx *c, const bd_ynode *n, size_t loss, int per_incide
   for (size_t i = 0; i < m->len && !c->v.fatal; i += 2) {
     const char *expected, *name = NULL;
     double value;
+    bd_plan_range range;
     const bd_ynode *kn = m->u.items[i], *k = bd_v_visit(&c->v, kn);
     if (k == NULL || bd_v_comma_number(&c->v, m, i)) continue;
     if (k->kind != BD_YNODE_SCALAR || bd_v_is_null(k)) {
@@ -128,7 +192,8 @@ static void read_amounts(vctx *c, const bd_ynode *n, size_t loss, int per_incide
       bd_v_invalid(&c->v, kn, k, "category name", expected);
     else
       name = k->u.text;
-    if (bd_v_amount(&c->v, m->u.items[i + 1], &value) != 0 || name == NULL) continue;
+    if (read_value(c, m->u.items[i + 1], VALUE_AMOUNT, &value, &range) != 0 || name == NULL)
+      continue;
     if (c->cat_count >= BD_PLAN_MAX_CATEGORIES &&
         bd_strmap_get(&c->categories, name, strlen(name)) == NULL) {
       /* Every scenario keeps a figure per category: the count is bounded so
@@ -158,7 +223,7 @@ static void read_amounts(vctx *c, const bd_ynode *n, size_t loss, int per_incide
       c->amounts = grown;
       c->amount_cap = cap;
     }
-    c->amounts[c->amount_count++] = (loss_amount){loss, cat, per_incident, value};
+    c->amounts[c->amount_count++] = (loss_amount){loss, cat, per_incident, value, range};
   }
 }
 
@@ -212,8 +277,16 @@ static int finish_categories(vctx *c) {
   }
   for (size_t i = 0; i < c->amount_count; i++) {
     const loss_amount *a = &c->amounts[i];
-    (a->per_incident ? p->losses[a->loss].per_incident : p->losses[a->loss].per_hour)[a->category] =
-        a->value;
+    bd_plan_loss *l = &p->losses[a->loss];
+    (a->per_incident ? l->per_incident : l->per_hour)[a->category] = a->value;
+    if (!a->range.is_range) continue;
+    if (l->per_hour_range == NULL) {
+      l->per_hour_range = bd_arena_array(c->v.arena, c->cat_count, sizeof *l->per_hour_range);
+      l->per_incident_range =
+          bd_arena_array(c->v.arena, c->cat_count, sizeof *l->per_incident_range);
+      if (l->per_hour_range == NULL || l->per_incident_range == NULL) return -1;
+    }
+    (a->per_incident ? l->per_incident_range : l->per_hour_range)[a->category] = a->range;
   }
   return 0;
 }
@@ -304,14 +377,12 @@ static void read_effect(vctx *c, const bd_ynode *n, bd_plan_measure *me) {
   const bd_ynode *m = bd_v_mapping(&c->v, n, "a mapping such as {detect: 5m, recover: 20m}");
   if (m == NULL) return;
   bd_v_collect(&c->v, m, &effect_schema, &f, NULL);
-  if (f.value[0] && bd_v_frequency(&c->v, f.value[0], &me->effect_frequency) == 0)
-    me->effect_set |= BD_EFFECT_FREQUENCY;
-  if (f.value[1] && bd_v_share(&c->v, f.value[1], &me->effect_impact) == 0)
-    me->effect_set |= BD_EFFECT_IMPACT;
-  if (f.value[2] && bd_v_duration(&c->v, f.value[2], &me->effect_detect_h) == 0)
-    me->effect_set |= BD_EFFECT_DETECT;
-  if (f.value[3] && bd_v_duration(&c->v, f.value[3], &me->effect_recover_h) == 0)
-    me->effect_set |= BD_EFFECT_RECOVER;
+  static const value_type types[4] = {VALUE_FREQUENCY, VALUE_SHARE, VALUE_DURATION, VALUE_DURATION};
+  double *values[4] = {&me->effect_frequency, &me->effect_impact, &me->effect_detect_h,
+                       &me->effect_recover_h};
+  for (int k = 0; k < 4; k++)
+    if (f.value[k] && read_value(c, f.value[k], types[k], values[k], &me->effect_range[k]) == 0)
+      me->effect_set |= 1u << k;
   for (int k = 0; k < 4; k++)
     if (f.key[k]) me->effect_at[k] = (bd_plan_pos){f.key[k]->line, f.key[k]->column};
 }
@@ -322,8 +393,8 @@ static void read_cost(vctx *c, const bd_ynode *n, bd_plan_measure *me) {
   const bd_ynode *m = bd_v_mapping(&c->v, n, "a mapping such as {once: 200000, yearly: 60000}");
   if (m == NULL) return;
   bd_v_collect(&c->v, m, &cost_schema, &f, NULL);
-  if (f.value[0]) bd_v_amount(&c->v, f.value[0], &me->cost_once);
-  if (f.value[1]) bd_v_amount(&c->v, f.value[1], &me->cost_yearly);
+  if (f.value[0]) read_value(c, f.value[0], VALUE_AMOUNT, &me->cost_once, &me->cost_once_range);
+  if (f.value[1]) read_value(c, f.value[1], VALUE_AMOUNT, &me->cost_yearly, &me->cost_yearly_range);
   me->has_cost = f.value[0] != NULL || f.value[1] != NULL;
 }
 
@@ -606,10 +677,13 @@ static void read_scenario(vctx *c, const bd_ynode *n, size_t i, unsigned *id_lin
       bd_v_unknown_ref(&c->v, f.value[S_FAILURE], "failure", "failures", failure, p->failures,
                        p->failure_count, sizeof *p->failures, offsetof(bd_plan_failure, id));
   }
-  if (f.value[S_FREQUENCY]) bd_v_frequency(&c->v, f.value[S_FREQUENCY], &s->frequency);
-  if (f.value[S_IMPACT]) bd_v_share(&c->v, f.value[S_IMPACT], &s->impact);
-  if (f.value[S_DETECT]) bd_v_duration(&c->v, f.value[S_DETECT], &s->detect_h);
-  if (f.value[S_RECOVER]) bd_v_duration(&c->v, f.value[S_RECOVER], &s->recover_h);
+  if (f.value[S_FREQUENCY])
+    read_value(c, f.value[S_FREQUENCY], VALUE_FREQUENCY, &s->frequency, &s->range[0]);
+  if (f.value[S_IMPACT]) read_value(c, f.value[S_IMPACT], VALUE_SHARE, &s->impact, &s->range[1]);
+  if (f.value[S_DETECT])
+    read_value(c, f.value[S_DETECT], VALUE_DURATION, &s->detect_h, &s->range[2]);
+  if (f.value[S_RECOVER])
+    read_value(c, f.value[S_RECOVER], VALUE_DURATION, &s->recover_h, &s->range[3]);
   if (f.value[S_ACCEPT]) bd_v_text(&c->v, f.value[S_ACCEPT], &s->accept);
   if (f.value[S_MEASURES]) read_measures(c, f.value[S_MEASURES], s);
   if (f.value[S_WAIVE]) read_waivers(c, f.value[S_WAIVE], s, label);
@@ -617,9 +691,10 @@ static void read_scenario(vctx *c, const bd_ynode *n, size_t i, unsigned *id_lin
 
 /* ---- the plan ----------------------------------------------------------- */
 
-static const char *const plan_keys[] = {
-    "badday",         "service",     "owner",    "period", "as_of",    "currency",  "slo",
-    "amortize_years", "stale_after", "risk_cap", "losses", "failures", "scenarios", NULL};
+static const char *const plan_keys[] = {"badday",      "service",  "owner",  "period",
+                                        "as_of",       "currency", "slo",    "amortize_years",
+                                        "stale_after", "risk_cap", "losses", "failures",
+                                        "scenarios",   "simulate", NULL};
 static const bd_v_schema plan_schema = {"the plan", plan_keys, 1};
 enum {
   P_BADDAY,
@@ -634,8 +709,54 @@ enum {
   P_RISK_CAP,
   P_LOSSES,
   P_FAILURES,
-  P_SCENARIOS
+  P_SCENARIOS,
+  P_SIMULATE
 };
+
+static const char *const simulate_keys[] = {"trials", "seed", NULL};
+static const bd_v_schema simulate_schema = {"simulate", simulate_keys, 0};
+
+/* Reads a whole number from min to max at n (described as `expected`).
+ * Returns 0 or -1 (reported). */
+static int read_count(vctx *c, const bd_ynode *n, const char *what, unsigned long long min,
+                      unsigned long long max, const char *expected, unsigned long long *out) {
+  const bd_ynode *v = bd_v_scalar(&c->v, n, expected);
+  if (v == NULL) return -1;
+  /* digits, '_' between digits (as in amounts), at most 20 of them */
+  unsigned long long x = 0;
+  size_t digits = 0;
+  int ok = v->len > 0;
+  for (size_t i = 0; ok && i < v->len; i++) {
+    char ch = v->u.text[i];
+    if (ch >= '0' && ch <= '9') {
+      unsigned d = (unsigned)(ch - '0');
+      if (x > (max - d) / 10) ok = 0; /* above max (and never wraps) */
+      x = x * 10 + d;
+      digits++;
+    } else {
+      ok = ch == '_' && i > 0 && i + 1 < v->len && v->u.text[i - 1] != '_';
+    }
+  }
+  if (!ok || digits == 0 || x < min) return bd_v_invalid(&c->v, n, v, what, expected);
+  *out = x;
+  return 0;
+}
+
+/* Reads the simulate mapping at n into the plan (defaults already set). */
+static void read_simulate(vctx *c, const bd_ynode *n) {
+  bd_v_fields f;
+  unsigned long long x;
+  const bd_ynode *m = bd_v_mapping(&c->v, n, "a mapping such as {trials: 10000, seed: 1}");
+  if (m == NULL) return;
+  bd_v_collect(&c->v, m, &simulate_schema, &f, NULL);
+  if (f.value[0] &&
+      read_count(c, f.value[0], "trials", BD_PLAN_MIN_TRIALS, BD_PLAN_MAX_TRIALS,
+                 "a whole number of trials from 1000 to 1000000, such as 10000", &x) == 0)
+    c->plan->simulate_trials = (size_t)x;
+  if (f.value[1] && read_count(c, f.value[1], "seed", 0, UINT64_MAX,
+                               "a whole number from 0 to 18446744073709551615, such as 1", &x) == 0)
+    c->plan->simulate_seed = x;
+}
 
 /* Checks the format version in node n.  Returns 0 when this build reads it. */
 static int check_format(vctx *c, const bd_ynode *n) {
@@ -753,7 +874,10 @@ static void read_plan(vctx *c, const bd_ynode *root, const bd_load_options *opt)
   p->amortize_years = 3;
   p->stale_after_h = 100 * 24; /* a quarter and a week: a quarterly drill stays verified */
   p->risk_cap = 0.25;
+  p->simulate_trials = BD_PLAN_DEFAULT_TRIALS;
+  p->simulate_seed = 1;
   read_settings(c, &f);
+  if (f.value[P_SIMULATE]) read_simulate(c, f.value[P_SIMULATE]);
   for (size_t i = 0; i < 4; i++) category_index(c, standard_categories[i]);
   if (f.value[P_LOSSES] == NULL || read_list(c, f.value[P_LOSSES], "losses", sizeof *p->losses,
                                              (void **)&p->losses, &p->loss_count, read_loss) != 0)

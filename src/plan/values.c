@@ -422,3 +422,15 @@ size_t bd_edit_distance(const char *a, const char *b) {
   }
   return d[n][m];
 }
+
+/* The 95th percentile of the standard normal distribution, as the
+ * simulation uses it (the plan format's 1.6449, unrounded). */
+#define NORMAL_P95 1.6448536269514722
+
+double bd_range_mean(double low, double high, int is_share) {
+  if (low == high) return low;
+  if (is_share || low <= 0) return (low + high) / 2; /* uniform on [low, high] or [0, high] */
+  double mu = (log(low) + log(high)) / 2;
+  double sigma = (log(high) - log(low)) / (2 * NORMAL_P95);
+  return exp(mu + sigma * sigma / 2);
+}

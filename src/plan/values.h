@@ -43,6 +43,14 @@ int bd_parse_number(const char *s, size_t len, double *out, const char **expecte
 /* A currency: exactly three capital letters A-Z. */
 int bd_parse_currency(const char *s, size_t len, const char **expected);
 
+/* The mean of the distribution behind a range [low, high] (0 <= low <=
+ * high), by the plan format's rules (a calibrated 90 % interval): a share
+ * (is_share) is uniform on [low, high]; another value is lognormal with
+ * 5th and 95th percentiles low and high, mean exp(mu + sigma^2 / 2), or
+ * uniform on [0, high] when low is 0; low == high is that value.  The
+ * same distributions as bd_sim_range() (analysis/simulate.h). */
+double bd_range_mean(double low, double high, int is_share);
+
 /* The edit distance between two short strings (for "did you mean"); gives
  * up and returns a large number for strings over 64 bytes. */
 size_t bd_edit_distance(const char *a, const char *b);

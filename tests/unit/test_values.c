@@ -332,6 +332,26 @@ static void test_currency(void **state) {
 }
 
 /* Edit distance, with adjacent transpositions costing 1. */
+/* The mean behind a range [LOW, HIGH], worked out by hand:
+ * lognormal [2, 6]: mu = (ln 2 + ln 6) / 2 = 1.2424533248940002,
+ * sigma = (ln 6 - ln 2) / (2 x 1.6448536269514722) = 0.33395442325900093,
+ * mean = exp(mu + sigma^2 / 2) = exp(1.2982159...) = 3.6627568563148842;
+ * lognormal [1000, 5000]: exp(mu) = sqrt(1000 x 5000) = 2236.06797749979,
+ * sigma = ln 5 / 3.2897072539029444 = 0.4892343872010638,
+ * exp(sigma^2 / 2) = 1.1271306356076043, mean = 2520.340720741149;
+ * uniform: a share [10%, 40%] 0.25; a frequency [0, 4] 2; [3, 3] is 3. */
+static void test_range_mean(void **state) {
+  (void)state;
+  assert_close(bd_range_mean(2, 6, 0), 3.6627568563148842);
+  assert_close(bd_range_mean(1000, 5000, 0), 2520.340720741149);
+  assert_close(bd_range_mean(0.1, 0.4, 1), 0.25);
+  assert_close(bd_range_mean(0, 4, 0), 2);
+  assert_close(bd_range_mean(3, 3, 0), 3);
+  assert_close(bd_range_mean(0.3, 0.3, 1), 0.3);
+  /* the mean of a lognormal lies above its median sqrt(LOW x HIGH) */
+  assert_true(bd_range_mean(2, 6, 0) > 3.4641016151377544);
+}
+
 static void test_edit_distance(void **state) {
   (void)state;
   assert_int_equal(bd_edit_distance("", ""), 0);
@@ -408,7 +428,8 @@ int main(void) {
       cmocka_unit_test(test_frequency),       cmocka_unit_test(test_share),
       cmocka_unit_test(test_number),          cmocka_unit_test(test_date),
       cmocka_unit_test(test_identifier),      cmocka_unit_test(test_currency),
-      cmocka_unit_test(test_edit_distance),   cmocka_unit_test(test_quote),
+      cmocka_unit_test(test_edit_distance),   cmocka_unit_test(test_range_mean),
+      cmocka_unit_test(test_quote),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

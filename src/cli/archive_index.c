@@ -1,0 +1,850 @@
+/* archive_index.c - see archive_index.h. */
+#include "cli/archive_index.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "badday/plugin.h"
+#include "base/arena.h"
+#include "base/diag.h"
+#include "base/numfmt.h"
+#include "base/sha256.h"
+#include "cli/archive_set.h"
+#include "cli/cli.h"
+#include "output/output.h"
+#include "plan/ytree.h"
+
+/* --- reading a JSON file badday wrote ------------------------------------ */
+
+const bd_ynode *bd_json_get(const bd_ynode *m, const char *key) {
+  if (m == NULL || m->kind != BD_YNODE_MAPPING) return NULL;
+  for (uint32_t i = 0; i + 1 < m->len; i += 2)
+    if (m->u.items[i]->kind == BD_YNODE_SCALAR && strcmp(m->u.items[i]->u.text, key) == 0)
+      return m->u.items[i + 1];
+  return NULL;
+}
+
+/* A scalar's text in a new string, or fallback (NULL: "null"). */
+static char *text_of(const bd_ynode *n, const char *fallback) {
+  if (n != NULL && n->kind == BD_YNODE_SCALAR) return strdup(n->u.text);
+  return fallback ? strdup(fallback) : NULL;
+}
+
+const bd_ynode *bd_json_parse_file(const char *path, bd_arena *arena, bd_ytree *tree, char **data) {
+  size_t len;
+  if (bd_read_whole_file(path, data, &len) != 0) return NULL;
+  bd_diags diags = {0}; /* the messages are not shown: the file is skipped */
+  bd_ytree_init(tree, path, *data, len, arena, &diags);
+  const bd_ynode *root = NULL;
+  if (bd_ytree_check_encoding(tree) == 0) {
+    bd_ytree_parse(tree, NULL);
+    if (tree->errors == 0 && tree->complete) root = tree->root;
+  }
+  bd_diags_free(&diags);
+  return root;
+}
+
+/* --- scanning ------------------------------------------------------------ */
+
+static int add_file(bd_index_entry *e, const char *path, const char *sha, const char *role) {
+  bd_index_file *bigger = realloc(e->files, (e->file_count + 1) * sizeof *bigger);
+  if (bigger == NULL) return -1;
+  e->files = bigger;
+  bd_index_file *f = &e->files[e->file_count];
+  f->path = strdup(path);
+  f->sha256 = strdup(sha);
+  f->role = strdup(role);
+  if (!f->path || !f->sha256 || !f->role) return -1;
+  e->file_count++;
+  return 0;
+}
+
+/* Hashes DIR/rel into hex; returns 0 or -1. */
+static int hash_at(const char *dir, const char *rel, char hex[65]) {
+  char *path = NULL, *data = NULL;
+  size_t len;
+  if (asprintf(&path, "%s/%s", dir, rel) < 0) return -1;
+  int rc = bd_read_whole_file(path, &data, &len);
+  free(path);
+  if (rc != 0) return -1;
+  bd_sha256_hex(data, len, hex);
+  free(data);
+  return 0;
+}
+
+/* Lists the files of entry e: its manifest's, else the reports SERVICE.*
+ * found next to its JSON, hashed now. */
+static int read_files(const char *dir, bd_index_entry *e) {
+  char *mpath = NULL, *data = NULL, rel[1200], hex[65];
+  if (asprintf(&mpath, "%s/%s/%s.manifest.json", dir, e->period_dir, e->stem) < 0) return -1;
+  bd_arena arena = {0};
+  bd_ytree tree;
+  memset(&tree, 0, sizeof tree);
+  const bd_ynode *root =
+      access(mpath, F_OK) == 0 ? bd_json_parse_file(mpath, &arena, &tree, &data) : NULL;
+  const bd_ynode *files = bd_json_get(root, "files");
+  int rc = 0;
+  if (files && files->kind == BD_YNODE_SEQUENCE) {
+    e->has_manifest = 1;
+    for (uint32_t i = 0; rc == 0 && i < files->len; i++) {
+      const bd_ynode *p = bd_json_get(files->u.items[i], "path"),
+                     *s = bd_json_get(files->u.items[i], "sha256"),
+                     *r = bd_json_get(files->u.items[i], "role");
+      if (!p || !s || !r || p->kind || s->kind || r->kind) continue;
+      snprintf(rel, sizeof rel, "%s/%s", e->period_dir, p->u.text);
+      rc = add_file(e, rel, s->u.text, r->u.text);
+    }
+    snprintf(rel, sizeof rel, "%s/%s.manifest.json", e->period_dir, e->stem);
+    if (rc == 0 && hash_at(dir, rel, hex) == 0) rc = add_file(e, rel, hex, "manifest");
+  } else {
+    static const char *const exts[] = {"pdf", "html", "json"};
+    for (size_t i = 0; rc == 0 && i < 3; i++) {
+      snprintf(rel, sizeof rel, "%s/%s.%s", e->period_dir, e->stem, exts[i]);
+      if (hash_at(dir, rel, hex) == 0) rc = add_file(e, rel, hex, "report");
+    }
+  }
+  bd_arena_free(&tree.scratch);
+  bd_arena_free(&arena);
+  free(data);
+  free(mpath);
+  return rc;
+}
+
+/* Reads DIR/PERIOD/NAME as a report into a new entry of index; a file
+ * that is no report of badday is skipped.  Returns 0 or -1 (memory). */
+static int read_report(const char *dir, const char *period_dir, const char *name, bd_index *index) {
+  char *path = NULL, *data = NULL;
+  if (asprintf(&path, "%s/%s/%s", dir, period_dir, name) < 0) return -1;
+  bd_arena arena = {0};
+  bd_ytree tree;
+  memset(&tree, 0, sizeof tree);
+  const bd_ynode *root = bd_json_parse_file(path, &arena, &tree, &data);
+  const bd_ynode *totals = bd_json_get(root, "totals"), *service = bd_json_get(root, "service");
+  int rc = 0;
+  if (totals != NULL && service != NULL && service->kind == BD_YNODE_SCALAR) {
+    bd_index_entry *bigger = realloc(index->entries, (index->count + 1) * sizeof *bigger);
+    if (bigger == NULL) {
+      rc = -1;
+    } else {
+      index->entries = bigger;
+      bd_index_entry *e = &index->entries[index->count++];
+      memset(e, 0, sizeof *e);
+      e->period_dir = strdup(period_dir);
+      e->stem = strndup(name, strlen(name) - strlen(".json"));
+      e->service = text_of(service, "");
+      e->period = text_of(bd_json_get(root, "period"), NULL);
+      e->as_of = text_of(bd_json_get(root, "as_of"), "");
+      e->currency = text_of(bd_json_get(root, "currency"), "");
+      e->eal_now = text_of(bd_json_get(bd_json_get(totals, "current"), "eal"), "null");
+      e->eal_planned = text_of(bd_json_get(bd_json_get(totals, "planned"), "eal"), "null");
+      e->budget_used = text_of(bd_json_get(bd_json_get(totals, "current"), "budget_used"), "null");
+      e->coverage = text_of(bd_json_get(totals, "coverage"), "null");
+      e->verified_coverage = text_of(bd_json_get(totals, "verified_coverage"), "null");
+      const bd_ynode *sc = bd_json_get(root, "scenarios");
+      e->scenarios = sc && sc->kind == BD_YNODE_SEQUENCE ? sc->len : 0;
+      const bd_ynode *d = bd_json_get(root, "decisions");
+      e->decisions = d && d->kind == BD_YNODE_SEQUENCE ? d->len : 0;
+      if (!e->period_dir || !e->stem || !e->service || !e->as_of || !e->currency || !e->eal_now ||
+          !e->eal_planned || !e->budget_used || !e->coverage || !e->verified_coverage ||
+          read_files(dir, e) != 0)
+        rc = -1;
+    }
+  }
+  bd_arena_free(&tree.scratch);
+  bd_arena_free(&arena);
+  free(data);
+  free(path);
+  return rc;
+}
+
+/* Whether name is a report's JSON: SERVICE.json, not a manifest, not a
+ * hidden or temporary file. */
+static int is_report_name(const char *name) {
+  size_t n = strlen(name);
+  return name[0] != '.' && n > 5 && strcmp(name + n - 5, ".json") == 0 &&
+         !(n > 14 && strcmp(name + n - 14, ".manifest.json") == 0);
+}
+
+/* The sort key of a period: "YYYY-QN" by its quarter's first month, any
+ * other by the earliest as-of date of its reports. */
+static void period_key(const bd_index *index, const char *period_dir, char key[32]) {
+  int y, q;
+  char rest;
+  if (sscanf(period_dir, "%4d-Q%1d%c", &y, &q, &rest) == 2 && q >= 1 && q <= 4 &&
+      strlen(period_dir) == 7) {
+    snprintf(key, 32, "%04d-%02d-00", y, (q - 1) * 3 + 1);
+    return;
+  }
+  key[0] = '\0';
+  for (size_t i = 0; i < index->count; i++)
+    if (strcmp(index->entries[i].period_dir, period_dir) == 0 &&
+        (key[0] == '\0' || strcmp(index->entries[i].as_of, key) < 0))
+      snprintf(key, 32, "%s", index->entries[i].as_of);
+}
+
+/* The sort key of a report not (yet) in the index: its period when it is
+ * "YYYY-QN", else its as-of date. */
+static void report_key(const char *period, const char *as_of, char key[32]) {
+  int y, q;
+  char rest;
+  if (period != NULL && strlen(period) == 7 && sscanf(period, "%4d-Q%1d%c", &y, &q, &rest) == 2 &&
+      q >= 1 && q <= 4)
+    snprintf(key, 32, "%04d-%02d-00", y, (q - 1) * 3 + 1);
+  else
+    snprintf(key, 32, "%s", as_of ? as_of : "");
+}
+
+int bd_index_add_history(const char *dir, bd_report *const *reports, size_t count,
+                         bd_compare_list *list, bd_arena *arena, int verbose) {
+  bd_index index;
+  char err[1200];
+  if (bd_index_scan(dir, &index, err, sizeof err) != 0) {
+    fprintf(stderr, "badday: --history %s\n", err);
+    return BD_EXIT_USAGE;
+  }
+  int rc = BD_EXIT_OK;
+  for (size_t r = 0; rc == BD_EXIT_OK && r < count; r++) {
+    if (reports[r] == NULL) continue;
+    char now[32], key[32];
+    report_key(reports[r]->period, reports[r]->as_of, now);
+    const bd_index_entry *previous = NULL;
+    for (size_t i = 0; i < index.count; i++) {
+      const bd_index_entry *e = &index.entries[i];
+      period_key(&index, e->period_dir, key);
+      if (strcmp(e->service, reports[r]->service) == 0 && strcmp(key, now) < 0) previous = e;
+    }
+    if (previous == NULL) {
+      if (verbose)
+        fprintf(stderr, "badday: %s: no earlier period of '%s' in %s\n", reports[r]->source,
+                reports[r]->service, dir);
+      continue;
+    }
+    char *path = NULL;
+    if (asprintf(&path, "%s/%s/%s.json", dir, previous->period_dir, previous->stem) < 0) {
+      rc = BD_EXIT_INTERNAL;
+      break;
+    }
+    const char *kept = bd_arena_strdup(arena, path);
+    free(path);
+    if (kept == NULL) {
+      rc = BD_EXIT_INTERNAL;
+    } else if (list->count == sizeof list->paths / sizeof list->paths[0]) {
+      fprintf(stderr, "badday: --history: more than %zu earlier reports\n", list->count);
+      rc = BD_EXIT_USAGE;
+    } else {
+      list->paths[list->count++] = kept;
+      if (verbose) fprintf(stderr, "badday: %s: comparing with %s\n", reports[r]->source, kept);
+    }
+  }
+  bd_index_free(&index);
+  return rc;
+}
+
+static const bd_index *sorting; /* qsort has no context argument */
+
+static int compare_entries(const void *pa, const void *pb) {
+  const bd_index_entry *a = pa, *b = pb;
+  char ka[32], kb[32];
+  period_key(sorting, a->period_dir, ka);
+  period_key(sorting, b->period_dir, kb);
+  int c = strcmp(ka, kb);
+  if (c == 0) c = strcmp(a->period_dir, b->period_dir);
+  return c ? c : strcmp(a->stem, b->stem);
+}
+
+int bd_index_scan(const char *dir, bd_index *index, char *err, size_t errsize) {
+  memset(index, 0, sizeof *index);
+  DIR *top = opendir(dir);
+  if (top == NULL) {
+    snprintf(err, errsize, "%s: %s", dir, strerror(errno));
+    return -1;
+  }
+  int rc = 0;
+  struct dirent *p;
+  while (rc == 0 && (p = readdir(top)) != NULL) {
+    if (p->d_name[0] == '.') continue;
+    char *sub = NULL;
+    struct stat st;
+    if (asprintf(&sub, "%s/%s", dir, p->d_name) < 0) {
+      rc = -1;
+      break;
+    }
+    DIR *d = lstat(sub, &st) == 0 && S_ISDIR(st.st_mode) ? opendir(sub) : NULL;
+    struct dirent *f;
+    while (rc == 0 && d != NULL && (f = readdir(d)) != NULL)
+      if (is_report_name(f->d_name)) rc = read_report(dir, p->d_name, f->d_name, index);
+    if (d) closedir(d);
+    free(sub);
+  }
+  closedir(top);
+  if (rc != 0) {
+    snprintf(err, errsize, "%s: out of memory while reading the archive", dir);
+    bd_index_free(index);
+    return -1;
+  }
+  sorting = index;
+  if (index->count > 1)
+    qsort(index->entries, index->count, sizeof *index->entries, compare_entries);
+  return 0;
+}
+
+void bd_index_free(bd_index *index) {
+  for (size_t i = 0; i < index->count; i++) {
+    bd_index_entry *e = &index->entries[i];
+    char *strings[] = {e->period_dir,  e->stem,     e->service,          e->period,
+                       e->as_of,       e->currency, e->eal_now,          e->eal_planned,
+                       e->budget_used, e->coverage, e->verified_coverage};
+    for (size_t j = 0; j < sizeof strings / sizeof strings[0]; j++) free(strings[j]);
+    for (size_t j = 0; j < e->file_count; j++) {
+      free(e->files[j].path);
+      free(e->files[j].sha256);
+      free(e->files[j].role);
+    }
+    free(e->files);
+  }
+  free(index->entries);
+  memset(index, 0, sizeof *index);
+}
+
+/* --- writing ------------------------------------------------------------- */
+
+/* Writes s as a JSON string. */
+static void json_string(FILE *f, const char *s) {
+  fputc('"', f);
+  for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+    if (*p == '"' || *p == '\\')
+      fprintf(f, "\\%c", *p);
+    else if (*p < 0x20)
+      fprintf(f, "\\u%04x", *p);
+    else
+      fputc(*p, f);
+  }
+  fputc('"', f);
+}
+
+/* Writes a number text from a report JSON as it is, or null when it is
+ * not a number (a text the report never writes). */
+static void json_number(FILE *f, const char *s) {
+  char *end;
+  if (strcmp(s, "null") != 0 && *s && (bd_strtod_c(s, &end), *end == '\0'))
+    fputs(s, f);
+  else
+    fputs("null", f);
+}
+
+/* --- figures over time ---------------------------------------------------- */
+
+/* The figures a trend shows, in the order of the index's columns. */
+enum { M_NOW, M_PLANNED, M_BUDGET, M_COVERAGE, M_VERIFIED, M_DECISIONS, M_COUNT };
+static const char *const metric_titles[M_COUNT] = {"Yearly loss now",   "Yearly loss planned",
+                                                   "Error budget used", "Coverage",
+                                                   "Verified coverage", "Decisions needed"};
+static const char *const metric_keys[M_COUNT] = {"yearly_loss_now",   "yearly_loss_planned",
+                                                 "budget_used",       "coverage",
+                                                 "verified_coverage", "decisions_needed"};
+
+/* One service's or one period's portfolio figures. */
+typedef struct figures {
+  double v[M_COUNT];
+  int has[M_COUNT];
+  const char *currency; /* NULL: the services of a period use several */
+} figures;
+
+/* Reads a number text of a report; 0 when it is null or not a number. */
+static int number(const char *text, double *v) {
+  char *end;
+  if (strcmp(text, "null") == 0 || *text == '\0') return 0;
+  *v = bd_strtod_c(text, &end);
+  return *end == '\0';
+}
+
+/* The figures of one archived report, as its JSON wrote them. */
+static figures entry_figures(const bd_index_entry *e) {
+  figures f;
+  memset(&f, 0, sizeof f);
+  const char *texts[M_DECISIONS] = {e->eal_now, e->eal_planned, e->budget_used, e->coverage,
+                                    e->verified_coverage};
+  for (int m = 0; m < M_DECISIONS; m++) f.has[m] = number(texts[m], &f.v[m]);
+  f.v[M_DECISIONS] = (double)e->decisions;
+  f.has[M_DECISIONS] = 1;
+  f.currency = e->currency;
+  return f;
+}
+
+/* The portfolio of the reports [first, end) of one period: yearly losses
+ * summed when every service uses one currency, coverage shares weighed by
+ * each service's scenarios (the share of all coverage cells, as a
+ * portfolio report computes it), decisions summed.  The error budget is
+ * per service (each has its own SLO): the portfolio has none. */
+static figures portfolio_figures(const bd_index *index, size_t first, size_t end) {
+  figures f;
+  memset(&f, 0, sizeof f);
+  f.currency = index->entries[first].currency;
+  double weight = 0;
+  int sums_ok = 1;
+  for (size_t i = first; i < end; i++) {
+    figures e = entry_figures(&index->entries[i]);
+    if (f.currency != NULL && strcmp(e.currency, f.currency) != 0) f.currency = NULL;
+    sums_ok = sums_ok && e.has[M_NOW] && e.has[M_PLANNED];
+    f.v[M_NOW] += e.v[M_NOW];
+    f.v[M_PLANNED] += e.v[M_PLANNED];
+    double n = (double)index->entries[i].scenarios;
+    f.v[M_COVERAGE] += e.v[M_COVERAGE] * n;
+    f.v[M_VERIFIED] += e.v[M_VERIFIED] * n;
+    weight += n;
+    f.v[M_DECISIONS] += e.v[M_DECISIONS];
+  }
+  f.has[M_NOW] = f.has[M_PLANNED] = sums_ok && f.currency != NULL;
+  f.has[M_COVERAGE] = f.has[M_VERIFIED] = weight > 0;
+  if (weight > 0) {
+    f.v[M_COVERAGE] /= weight;
+    f.v[M_VERIFIED] /= weight;
+  }
+  f.has[M_DECISIONS] = 1;
+  return f;
+}
+
+/* The end of the period that starts at entry i. */
+static size_t period_end(const bd_index *index, size_t i) {
+  size_t end = i;
+  while (end < index->count &&
+         strcmp(index->entries[end].period_dir, index->entries[i].period_dir) == 0)
+    end++;
+  return end;
+}
+
+/* Writes a figure for JSON: shortest round trip, or null. */
+static void json_figure(FILE *f, const figures *fig, int m) {
+  char buf[64];
+  if (!fig->has[m]) {
+    fputs("null", f);
+    return;
+  }
+  bd_format_number(fig->v[m], buf, sizeof buf);
+  fputs(buf, f);
+}
+
+/* Formats a figure by the display rules: money compact, shares, counts. */
+static void display_figure(const figures *fig, int m, char *buf, size_t size) {
+  if (!fig->has[m])
+    snprintf(buf, size, "-");
+  else if (m == M_NOW || m == M_PLANNED)
+    bd_format_money(fig->v[m], fig->currency, 1, "en", buf, size);
+  else if (m == M_DECISIONS)
+    snprintf(buf, size, "%.0f", fig->v[m]);
+  else
+    bd_format_share(fig->v[m], buf, size);
+}
+
+static void write_index_json(FILE *f, const bd_index *index) {
+  fputs("{\n  \"badday_archive_index\": 1,\n  \"periods\": [", f);
+  for (size_t i = 0; i < index->count;) {
+    const char *period = index->entries[i].period_dir;
+    fputs(i ? ",\n    {\"dir\": " : "\n    {\"dir\": ", f);
+    json_string(f, period);
+    fputs(", \"services\": [", f);
+    for (size_t first = i; i < index->count && strcmp(index->entries[i].period_dir, period) == 0;
+         i++) {
+      const bd_index_entry *e = &index->entries[i];
+      fputs(i > first ? ",\n      {" : "\n      {", f);
+      fputs("\"service\": ", f);
+      json_string(f, e->service);
+      fputs(", \"file\": ", f);
+      json_string(f, e->stem);
+      fputs(", \"period\": ", f);
+      if (e->period)
+        json_string(f, e->period);
+      else
+        fputs("null", f);
+      fputs(", \"as_of\": ", f);
+      json_string(f, e->as_of);
+      fputs(", \"currency\": ", f);
+      json_string(f, e->currency);
+      fputs(",\n       \"yearly_loss_now\": ", f);
+      json_number(f, e->eal_now);
+      fputs(", \"yearly_loss_planned\": ", f);
+      json_number(f, e->eal_planned);
+      fputs(", \"budget_used\": ", f);
+      json_number(f, e->budget_used);
+      fputs(", \"coverage\": ", f);
+      json_number(f, e->coverage);
+      fputs(", \"verified_coverage\": ", f);
+      json_number(f, e->verified_coverage);
+      fprintf(f, ", \"decisions_needed\": %zu, \"manifest\": %s,\n       \"files\": [",
+              e->decisions, e->has_manifest ? "true" : "false");
+      for (size_t j = 0; j < e->file_count; j++) {
+        fputs(j ? ",\n         {\"path\": " : "\n         {\"path\": ", f);
+        json_string(f, e->files[j].path);
+        fputs(", \"role\": ", f);
+        json_string(f, e->files[j].role);
+        fprintf(f, ", \"sha256\": \"%s\"}", e->files[j].sha256);
+      }
+      fputs("]}", f);
+    }
+    size_t first = i;
+    while (first > 0 && strcmp(index->entries[first - 1].period_dir, period) == 0) first--;
+    figures pf = portfolio_figures(index, first, i);
+    fputs("],\n     \"portfolio\": {\"currency\": ", f);
+    if (pf.currency)
+      json_string(f, pf.currency);
+    else
+      fputs("null", f);
+    for (int m = 0; m < M_COUNT; m++) {
+      if (m == M_BUDGET) continue;
+      fprintf(f, ", \"%s\": ", metric_keys[m]);
+      json_figure(f, &pf, m);
+    }
+    fputs("}}", f);
+  }
+  fputs("\n  ]\n}\n", f);
+}
+
+/* Writes s escaped for HTML text and attribute values. */
+static void html_text(FILE *f, const char *s) {
+  for (; *s; s++) {
+    switch (*s) {
+    case '&':
+      fputs("&amp;", f);
+      break;
+    case '<':
+      fputs("&lt;", f);
+      break;
+    case '>':
+      fputs("&gt;", f);
+      break;
+    case '"':
+      fputs("&quot;", f);
+      break;
+    default:
+      fputc(*s, f);
+    }
+  }
+}
+
+/* Writes a link's href: the path with every byte outside a safe ASCII
+ * set percent-encoded (so the link resolves to exactly that file). */
+static void href(FILE *f, const char *path) {
+  for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+    if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+        strchr("-_./", *p))
+      fputc(*p, f);
+    else
+      fprintf(f, "%%%02X", *p);
+  }
+}
+
+/* Writes a figure cell: the report's number formatted by the display rules. */
+static void figure_cell(FILE *f, const char *text, const char *currency, int share) {
+  char buf[96];
+  char *end;
+  double v = bd_strtod_c(text, &end);
+  if (strcmp(text, "null") == 0 || *end != '\0')
+    snprintf(buf, sizeof buf, "-");
+  else if (share)
+    bd_format_share(v, buf, sizeof buf);
+  else
+    bd_format_money(v, currency, 1, "en", buf, sizeof buf);
+  fputs("<td class=\"num\">", f);
+  html_text(f, buf);
+  fputs("</td>", f);
+}
+
+/* Writes one small multiple: values over the periods (has[i] 0: no point),
+ * scaled to 0..max, with a title listing every value. */
+static void sparkline(FILE *f, const char *label, const double *values, const int *has,
+                      const char *const *texts, const char *const *periods, size_t n, double max) {
+  enum { W = 150, H = 54, PAD = 5 };
+  fprintf(f, "<svg viewBox=\"0 0 %d %d\" role=\"img\"><title>", W, H);
+  html_text(f, label);
+  for (size_t i = 0; i < n; i++) {
+    fputs(i ? "; " : ": ", f);
+    html_text(f, periods[i]);
+    fputc(' ', f);
+    html_text(f, has[i] ? texts[i] : "-");
+  }
+  fprintf(f, "</title><line class=\"trend-axis\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"/>", PAD,
+          H - PAD, W - PAD, H - PAD);
+  double step = n > 1 ? (double)(W - 2 * PAD) / (double)(n - 1) : 0;
+  int open = 0;
+  for (size_t i = 0; i <= n; i++) {
+    if (i == n || !has[i]) {
+      if (open) fputs("\"/>", f);
+      open = 0;
+      continue;
+    }
+    double x = PAD + step * (double)i + (n == 1 ? (W - 2 * PAD) / 2.0 : 0);
+    double y = H - PAD - (max > 0 ? values[i] / max : 0) * (H - 2 * PAD);
+    fprintf(f, "%s%.1f,%.1f", open ? " " : "<polyline class=\"trend-line\" points=\"", x, y);
+    open = 1;
+  }
+  for (size_t i = 0; i < n; i++) {
+    if (!has[i]) continue;
+    double x = PAD + step * (double)i + (n == 1 ? (W - 2 * PAD) / 2.0 : 0);
+    double y = H - PAD - (max > 0 ? values[i] / max : 0) * (H - 2 * PAD);
+    fprintf(f, "<circle class=\"trend-point\" cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\"/>", x, y);
+  }
+  fputs("</svg>", f);
+}
+
+/* Writes the trends: for each service (by file name) and the portfolio,
+ * every figure over all periods as small multiples; a column shares its
+ * scale among the services, the portfolio row has its own. */
+static void write_trends(FILE *f, const bd_index *index) {
+  size_t n_periods = 0;
+  for (size_t i = 0; i < index->count; i = period_end(index, i)) n_periods++;
+  if (n_periods == 0) return;
+  size_t *starts = calloc(n_periods, sizeof *starts);
+  const char **stems = calloc(index->count, sizeof *stems);
+  const char **names = calloc(index->count, sizeof *names);
+  const char **periods = calloc(n_periods, sizeof *periods);
+  double *values = calloc(n_periods, sizeof *values);
+  int *has = calloc(n_periods, sizeof *has);
+  char(*texts)[64] = calloc(n_periods, sizeof *texts);
+  const char **text_ptrs = calloc(n_periods, sizeof *text_ptrs);
+  if (!starts || !stems || !names || !periods || !values || !has || !texts || !text_ptrs) goto done;
+  size_t p = 0, n_services = 0;
+  for (size_t i = 0; i < index->count; i = period_end(index, i)) {
+    starts[p] = i;
+    periods[p++] = index->entries[i].period_dir;
+  }
+  for (size_t i = 0; i < index->count; i++) {
+    size_t k = 0;
+    while (k < n_services && strcmp(stems[k], index->entries[i].stem) != 0) k++;
+    if (k == n_services) {
+      stems[n_services] = index->entries[i].stem;
+      names[n_services++] = index->entries[i].service;
+    }
+  }
+  for (size_t k = 0; k < n_periods; k++) text_ptrs[k] = texts[k];
+  double max[M_COUNT] = {0};
+  for (size_t i = 0; i < index->count; i++) {
+    figures fig = entry_figures(&index->entries[i]);
+    for (int m = 0; m < M_COUNT; m++)
+      if (fig.has[m] && fig.v[m] > max[m]) max[m] = fig.v[m];
+  }
+  fputs("<section class=\"trends\">\n<h2>Trends</h2>\n<table class=\"data\">\n<thead><tr>"
+        "<th>Service</th>",
+        f);
+  for (int m = 0; m < M_COUNT; m++) fprintf(f, "<th>%s</th>", metric_titles[m]);
+  fputs("</tr></thead>\n<tbody>\n", f);
+  for (size_t k = 0; k <= n_services; k++) {
+    int portfolio = k == n_services;
+    fputs("<tr><th>", f);
+    html_text(f, portfolio ? "Portfolio" : names[k]);
+    fputs("</th>", f);
+    figures per_period[1];
+    double pmax[M_COUNT] = {0};
+    for (int m = 0; m < M_COUNT; m++) {
+      const char *last = "-";
+      for (size_t q = 0; q < n_periods; q++) {
+        size_t end = period_end(index, starts[q]);
+        has[q] = 0;
+        if (portfolio) {
+          per_period[0] = portfolio_figures(index, starts[q], end);
+        } else {
+          size_t i = starts[q];
+          while (i < end && strcmp(index->entries[i].stem, stems[k]) != 0) i++;
+          if (i == end) continue;
+          per_period[0] = entry_figures(&index->entries[i]);
+        }
+        if (!per_period[0].has[m] || (portfolio && m == M_BUDGET)) continue;
+        has[q] = 1;
+        values[q] = per_period[0].v[m];
+        display_figure(&per_period[0], m, texts[q], sizeof texts[q]);
+        last = texts[q];
+        if (values[q] > pmax[m]) pmax[m] = values[q];
+      }
+      char label[300];
+      snprintf(label, sizeof label, "%s: %s", portfolio ? "Portfolio" : names[k], metric_titles[m]);
+      fputs("<td>", f);
+      sparkline(f, label, values, has, text_ptrs, periods, n_periods, portfolio ? pmax[m] : max[m]);
+      fputs("<span class=\"trend-last\">", f);
+      html_text(f, last);
+      fputs("</span></td>", f);
+    }
+    fputs("</tr>\n", f);
+  }
+  fputs("</tbody>\n</table>\n<p class=\"lead\">Each column shares one scale among the services; "
+        "the portfolio row has its own. The portfolio sums yearly losses (one currency only) "
+        "and decisions, weighs coverage by each service's scenarios, and has no error budget "
+        "(each service has its own SLO).</p>\n</section>\n",
+        f);
+done:
+  free(starts);
+  free(stems);
+  free(names);
+  free(periods);
+  free(values);
+  free(has);
+  free(texts);
+  free(text_ptrs);
+}
+
+static void write_index_html(FILE *f, const bd_index *index, const char *css) {
+  char hash[65];
+  unsigned char digest[32];
+  bd_sha256(css, strlen(css), digest);
+  static const char b64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  size_t o = 0;
+  for (size_t i = 0; i < 32; i += 3) {
+    unsigned v = (unsigned)digest[i] << 16 | (i + 1 < 32 ? digest[i + 1] : 0) << 8 |
+                 (i + 2 < 32 ? digest[i + 2] : 0);
+    hash[o++] = b64[v >> 18 & 63];
+    hash[o++] = b64[v >> 12 & 63];
+    hash[o++] = i + 1 < 32 ? b64[v >> 6 & 63] : '=';
+    hash[o++] = i + 2 < 32 ? b64[v & 63] : '=';
+  }
+  hash[o] = '\0';
+  fprintf(f,
+          "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+          "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+          "style-src 'sha256-%s'; script-src 'none'; img-src data:; base-uri 'none'; "
+          "form-action 'none'\">\n"
+          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+          "<meta name=\"referrer\" content=\"no-referrer\">\n"
+          "<title>badday archive</title>\n<style>",
+          hash);
+  fputs(css, f);
+  fputs("</style>\n</head>\n<body class=\"layout-report\">\n<main id=\"content\">\n"
+        "<h1>Archive</h1>\n",
+        f);
+  write_trends(f, index);
+  for (size_t i = 0; i < index->count;) {
+    const char *period = index->entries[i].period_dir;
+    fputs("<section class=\"archive-period\">\n<h2>", f);
+    html_text(f, period);
+    fputs("</h2>\n<table class=\"data\">\n<thead><tr><th>Service</th><th class=\"num\">Yearly loss "
+          "now</th>"
+          "<th class=\"num\">Yearly loss planned</th><th class=\"num\">Error budget used</th>"
+          "<th class=\"num\">Coverage</th><th class=\"num\">Verified coverage</th>"
+          "<th class=\"num\">Decisions needed</th><th>Files (SHA-256)</th></tr></thead>\n<tbody>\n",
+          f);
+    for (; i < index->count && strcmp(index->entries[i].period_dir, period) == 0; i++) {
+      const bd_index_entry *e = &index->entries[i];
+      fputs("<tr><td>", f);
+      html_text(f, e->service);
+      fputs("</td>", f);
+      figure_cell(f, e->eal_now, e->currency, 0);
+      figure_cell(f, e->eal_planned, e->currency, 0);
+      figure_cell(f, e->budget_used, e->currency, 1);
+      figure_cell(f, e->coverage, e->currency, 1);
+      figure_cell(f, e->verified_coverage, e->currency, 1);
+      fprintf(f, "<td class=\"num\">%zu</td><td class=\"archive-files\">", e->decisions);
+      for (size_t j = 0; j < e->file_count; j++) {
+        const char *slash = strrchr(e->files[j].path, '/');
+        fputs(j ? "<br><a href=\"" : "<a href=\"", f);
+        href(f, e->files[j].path);
+        fputs("\">", f);
+        html_text(f, slash ? slash + 1 : e->files[j].path);
+        fputs("</a> <code title=\"SHA-256\">", f);
+        fprintf(f, "%.12s</code>", e->files[j].sha256);
+      }
+      fputs("</td></tr>\n", f);
+    }
+    fputs("</tbody>\n</table>\n</section>\n", f);
+  }
+  fputs("<p>Every file's full SHA-256 is in <a href=\"index.json\">index.json</a>; "
+        "<code>badday archive --verify</code> checks them.</p>\n</main>\n</body>\n</html>\n",
+        f);
+}
+
+/* Reads css_dir/base.css, report.css and index.css into a new string, or NULL. */
+static char *read_css(const char *css_dir) {
+  static const char *const names[] = {"base.css", "report.css", "index.css"};
+  char *css = NULL;
+  size_t len = 0;
+  FILE *f = open_memstream(&css, &len);
+  if (f == NULL) return NULL;
+  for (size_t i = 0; i < 3; i++) {
+    char *path = NULL, *data = NULL;
+    size_t n;
+    if (asprintf(&path, "%s/%s", css_dir, names[i]) < 0 || bd_read_whole_file(path, &data, &n)) {
+      free(path);
+      fclose(f);
+      free(css);
+      return NULL;
+    }
+    fwrite(data, 1, n, f);
+    fputc('\n', f);
+    free(data);
+    free(path);
+  }
+  /* The colours the plugins take from the shared palette (plugin.h). */
+  fprintf(f, "\n/* generated from the shared badday palette */\n:root {");
+  const struct {
+    const char *name;
+    unsigned rgb;
+  } vars[] = {{"text", BD_COLOR_TEXT}, {"muted", BD_COLOR_MUTED}, {"accent", BD_COLOR_ACCENT}};
+  for (size_t i = 0; i < sizeof vars / sizeof vars[0]; i++)
+    fprintf(f, " --%s: #%06X;", vars[i].name, vars[i].rgb & 0xFFFFFFu);
+  fputs(" }\n", f);
+  fclose(f);
+  return css;
+}
+
+/* Writes text atomically to DIR/name. */
+static int write_atomically(const char *dir, const char *name, const char *text, size_t len,
+                            char *err, size_t errsize) {
+  char *path = NULL;
+  if (asprintf(&path, "%s/%s", dir, name) < 0) {
+    snprintf(err, errsize, "%s: out of memory", dir);
+    return -1;
+  }
+  bd_output_file *out;
+  int rc = bd_output_open(path, &out, err, errsize);
+  if (rc == 0) {
+    bd_output_write(out, text, len);
+    rc = bd_output_commit(out, err, errsize);
+  }
+  free(path);
+  return rc;
+}
+
+int bd_index_write(const char *dir, const char *css_dir, char *err, size_t errsize) {
+  char *lock_path = NULL;
+  if (asprintf(&lock_path, "%s/.badday-lock-index", dir) < 0) {
+    snprintf(err, errsize, "%s: out of memory", dir);
+    return -1;
+  }
+  int lock = open(lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+  if (lock < 0 || flock(lock, LOCK_EX) != 0) {
+    snprintf(err, errsize, "%s: cannot lock: %s", lock_path, strerror(errno));
+    if (lock >= 0) close(lock);
+    free(lock_path);
+    return -1;
+  }
+  free(lock_path);
+  bd_index index;
+  char *css = read_css(css_dir);
+  int rc = -1;
+  if (css == NULL) {
+    snprintf(err, errsize, "%s: cannot read base.css and report.css", css_dir);
+  } else if (bd_index_scan(dir, &index, err, errsize) == 0) {
+    char *json = NULL, *html = NULL;
+    size_t json_len = 0, html_len = 0;
+    FILE *fj = open_memstream(&json, &json_len), *fh = open_memstream(&html, &html_len);
+    if (fj) write_index_json(fj, &index);
+    if (fh) write_index_html(fh, &index, css);
+    int ok = fj && fh;
+    if (fj && fclose(fj) != 0) ok = 0;
+    if (fh && fclose(fh) != 0) ok = 0;
+    if (!ok)
+      snprintf(err, errsize, "%s: out of memory", dir);
+    else if (write_atomically(dir, "index.json", json, json_len, err, errsize) == 0 &&
+             write_atomically(dir, "index.html", html, html_len, err, errsize) == 0)
+      rc = 0;
+    free(json);
+    free(html);
+    bd_index_free(&index);
+  }
+  free(css);
+  close(lock);
+  return rc;
+}
