@@ -9,6 +9,7 @@ implemented and planned measures, tests with recent, old and failing runs.
     bench/genplan.py 1000 > plan-1000.yaml
     bench/genplan.py 200 --lang ja > ja-200.yaml
     bench/genplan.py 1000 --ranges > ranges-1000.yaml
+    bench/genplan.py 1000 --categories 60 > cats-1000.yaml   # "many categories"
 
 With --ranges, every scenario's frequency, impact, detect and recover and
 every loss amount are ranges `[LOW, HIGH]` around the point value the plan
@@ -17,6 +18,10 @@ each side; shares widened by 5 to 20 points), about half of the measures'
 effects and costs too, and the plan gains `simulate: {trials: 10000,
 seed: 1}`.  The widths come from a second generator, so the plan's shape
 and its point values are those of the plan without --ranges.
+
+--categories K gives each loss K categories of its own besides the standard
+ones (c0 ... cK-1, shared by all losses), so every scenario's figures hold
+4 + K categories (a plan may have at most 64).
 """
 import sys
 
@@ -93,6 +98,7 @@ def main():
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     n = int(args[0]) if args else 1000
     ja = "--lang" in sys.argv and sys.argv[sys.argv.index("--lang") + 1] == "ja"
+    extra = int(sys.argv[sys.argv.index("--categories") + 1]) if "--categories" in sys.argv else 0
     words, causes = (WORDS_JA, CAUSES_JA) if ja else (WORDS_EN, CAUSES_EN)
     r = Lcg(20250129)
     g = Ranges("--ranges" in sys.argv)
@@ -115,8 +121,9 @@ def main():
         w("  - id: loss-%d" % i)
         w("    title: %s" % title)
         revenue, productivity, brand = 10000 * (1 + r.next(50)), 1000 * (1 + r.next(40)), 5000 * r.next(20)
-        w("    per_hour: {revenue: %s, productivity: %s, brand: %s}" %
-          (g.number(revenue), g.number(productivity), g.number(brand)))
+        own = "".join(", c%d: %d" % (k, 100 * (1 + (i + k) % 7)) for k in range(extra))
+        w("    per_hour: {revenue: %s, productivity: %s, brand: %s%s}" %
+          (g.number(revenue), g.number(productivity), g.number(brand), own))
         w("    per_incident: {penalty: %s}" % g.number(50000 * r.next(10)))
     w("failures:")
     n_failures = 30

@@ -419,4 +419,37 @@ check "  no forged line" test "$(grep -c '^base.yaml' "$WORK/err")" -eq 0
 hostile "20,000 earlier services (no services x services search)" 0 "" \
   render "$Q/payments-2026-Q3.yaml" "$Q/search-2026-Q3.yaml" --compare many-services.json -f json -o compared.json
 expect_err "  unmatched services are warned about" "warning: the service 's1' is in no plan of this report"
+# --- products of two input sizes -------------------------------------------------
+# Every scenario keeps its figures per loss category: categories are capped
+# at 64, so 10,000 scenarios x 10,000 categories (once 18 s and 3.4 GB) is
+# refused at once, and the most a plan may have renders in linear time.
+cats=$(seq 0 9999 | sed 's/.*/c&: 1/' | tr '\n' ',' | sed 's/,$//')
+{
+  plan - "s/per_hour: {revenue: 1000, brand: 200}/per_hour: {revenue: 1000, $cats}/; /^scenarios:/,\$d"
+  echo 'scenarios:'
+  seq 1 10000 | awk '{printf "  - {id: s%d, failure: payment-fails, title: S, frequency: 2/year, recover: 1h}\n", $1}'
+} >many-categories.yaml
+# (c60 is at column 441: 30 + 10 x "cN: 1," + 50 x "cNN: 1," + 1)
+hostile "10,000 categories x 10,000 scenarios" 1 \
+  "many-categories.yaml:7:441: error: too many loss categories: 'c60' would be number 65, and a plan has at most 64 (the 4 standard ones and 60 of its own)" \
+  render many-categories.yaml -f json -o many-categories.json
+check "  one error, not 9,940" test "$(grep -c ': error: ' "$WORK/err")" -eq 1
+cats=$(seq 0 59 | sed 's/.*/c&: 1/' | tr '\n' ',' | sed 's/,$//')
+{
+  plan - "s/per_hour: {revenue: 1000, brand: 200}/per_hour: {revenue: 1000, $cats}/; /^scenarios:/,\$d"
+  echo 'scenarios:'
+  seq 1 20000 | awk '{printf "  - {id: s%d, failure: payment-fails, title: S, frequency: 2/year, recover: 1h}\n", $1}'
+} >sixty-four.yaml
+hostile "64 categories x 20,000 scenarios render" 0 "" render sixty-four.yaml -f json -o sixty-four.json
+check "  each scenario has 64 categories" test "$(jq '.scenarios[19999].current.by_category | length' sixty-four.json)" -eq 64
+{
+  plan - "/^losses:/,\$d"
+  echo 'losses:'
+  seq 1 2000 | awk -v cats="$cats" '{printf "  - {id: l%d, title: L, per_hour: {%s}}\n", $1, cats}'
+  echo 'failures:'
+  seq 1 2000 | awk '{printf "  - {id: f%d, loss: l%d, title: F}\n", $1, $1}'
+  echo 'scenarios:'
+  seq 1 2000 | awk '{printf "  - {id: s%d, failure: f%d, title: S, frequency: 2/year, recover: 1h}\n", $1, $1}'
+} >losses-by-categories.yaml
+hostile "2,000 losses x 60 categories each (x 100 took 8 s and 4.5 GB for check)" 0 "" check losses-by-categories.yaml
 finish

@@ -2,8 +2,11 @@
  * (errors with --strict), and with --fail-on act as a CI gate (gates.h). */
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "analysis/analyse.h"
+#include "base/quote.h"
 #include "cli/cli.h"
 #include "cli/cli_common.h"
 #include "cli/cli_lint.h"
@@ -26,16 +29,26 @@ static int run_gates(const char *path, const bd_plan *plan, bd_arena *arena, uns
             path);
   for (size_t i = 0; i < n; i++) {
     const bd_gate_finding *f = &findings[i];
+    /* The message and the reason quote the plan: escaped (no line
+     * separator or bidi control of the plan disguises a line). */
+    char *message = bd_escape_dup(f->message, strlen(f->message), 0);
+    if (message == NULL) return BD_EXIT_INTERNAL;
     if (f->waived) {
-      fprintf(stderr, "%s:%u: note: %s waived until %s (%s): %s\n", path, f->line, f->rule,
-              f->waiver->until, f->waiver->reason, f->message);
+      char *reason = bd_escape_dup(f->waiver->reason, strlen(f->waiver->reason), 0);
+      if (reason)
+        fprintf(stderr, "%s:%u: note: %s waived until %s (%s): %s\n", path, f->line, f->rule,
+                f->waiver->until, reason, message);
+      free(reason);
+      free(message);
+      if (reason == NULL) return BD_EXIT_INTERNAL;
       continue;
     }
     failing++;
     if (f->line)
-      printf("%s:%u: %s: %s\n", path, f->line, f->rule, f->message);
+      printf("%s:%u: %s: %s\n", path, f->line, f->rule, message);
     else
-      printf("%s: %s: %s\n", path, f->rule, f->message);
+      printf("%s: %s: %s\n", path, f->rule, message);
+    free(message);
   }
   return failing ? BD_EXIT_GATE : BD_EXIT_OK;
 }

@@ -25,6 +25,10 @@ typedef struct bd_load_options {
 #define BD_LOAD_MAX_BYTES ((size_t)256 * 1024 * 1024)
 /* nesting of collections */
 #define BD_LOAD_MAX_DEPTH 64
+/* distinct loss categories of a plan (the four standard ones included):
+ * every scenario keeps its figures per category, so this bounds the
+ * analysis to the plan's size (validate.c) */
+#define BD_PLAN_MAX_CATEGORIES 64
 /* JUnit evidence file size (evidence.c) */
 #define BD_EVIDENCE_MAX_BYTES ((size_t)64 * 1024 * 1024)
 /* a yearly loss read from a --compare report's JSON (snapshot.c): like a

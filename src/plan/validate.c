@@ -18,6 +18,7 @@
 #include <time.h>
 
 #include "base/strmap.h"
+#include "plan/limits.h"
 #include "plan/values.h"
 
 enum {
@@ -46,6 +47,7 @@ typedef struct vctx {
   bd_strmap categories; /* name -> index into cats */
   const char **cats;
   size_t cat_count, cat_cap;
+  int too_many_categories; /* reported once */
   loss_amount *amounts;
   size_t amount_count, amount_cap;
   bd_strmap loss_ids, failure_ids, scenario_ids; /* id -> index */
@@ -192,6 +194,20 @@ static void read_amounts(vctx *c, const bd_ynode *n, size_t loss, int per_incide
       name = k->u.text;
     if (read_value(c, m->u.items[i + 1], VALUE_AMOUNT, &value, &range) != 0 || name == NULL)
       continue;
+    if (c->cat_count >= BD_PLAN_MAX_CATEGORIES &&
+        bd_strmap_get(&c->categories, name, strlen(name)) == NULL) {
+      /* Every scenario keeps a figure per category: the count is bounded so
+       * that a plan's analysis stays proportional to its size. */
+      char q[128];
+      if (!c->too_many_categories)
+        bd_v_error(&c->v, kn->line, kn->column,
+                   "too many loss categories: %s would be number %zu, and a plan has at most "
+                   "%d (the 4 standard ones and %d of its own)",
+                   bd_v_quote(name, strlen(name), q, sizeof q), c->cat_count + 1,
+                   BD_PLAN_MAX_CATEGORIES, BD_PLAN_MAX_CATEGORIES - 4);
+      c->too_many_categories = 1;
+      continue;
+    }
     size_t cat = category_index(c, name);
     if (cat == (size_t)-1 || (c->amount_count == c->amount_cap && c->amount_cap > SIZE_MAX / 64)) {
       bd_v_out_of_memory(&c->v);

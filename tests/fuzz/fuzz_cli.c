@@ -9,7 +9,8 @@
  *
  * run in this process (bd_cmd_check, bd_cmd_render), the json plugin loaded
  * from $BADDAY_PLUGIN_PATH as in the test suite.  Invariants: each command
- * exits with one of badday's exit codes; everything it prints, on stdout
+ * exits with one of badday's exit codes, the render never with "no plugin"
+ * or "the plugin failed" (3); everything it prints, on stdout
  * and stderr, is clean text (bd_fuzz_clean_text: no control character,
  * line separator or bidi control forged by the input) and every line starts
  * with "badday" or the path of one of the three files, so no input can
@@ -174,6 +175,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   int rc = run(bd_cmd_render, render);
   struct stat st;
   int written = stat(out_path, &st) == 0;
+  if (rc == BD_EXIT_PLUGIN)
+    bd_fuzz_fail("the json plugin is missing (BADDAY_PLUGIN_PATH) or failed");
   if (rc == BD_EXIT_OK && !(written && S_ISREG(st.st_mode) && st.st_size > 0))
     bd_fuzz_fail("a render that succeeded wrote no report");
   if (rc != BD_EXIT_OK && written) bd_fuzz_fail("a render that failed wrote a report");
