@@ -64,10 +64,10 @@ typedef struct render_args {
   const char *plugin_dir;
   const char *template_dir;
   int verbose;
-  int strict;                               /* --strict: lint warnings are errors */
-  unsigned threads;                         /* --threads: for the simulation of ranges; 0 for the online CPUs */
-  unsigned plugin_timeout;                  /* --plugin-timeout SECONDS */
-  const char *paper;                        /* --paper: -O paper= for a plugin that has it */
+  int strict;              /* --strict: lint warnings are errors */
+  unsigned threads;        /* --threads: for the simulation of ranges; 0 for the online CPUs */
+  unsigned plugin_timeout; /* --plugin-timeout SECONDS */
+  const char *paper;       /* --paper: -O paper= for a plugin that has it */
   const char *option_names[BD_MAX_OPTIONS]; /* -O NAME=VALUE, in order; names malloc'ed */
   const char *option_values[BD_MAX_OPTIONS];
   size_t option_count;
