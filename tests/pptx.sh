@@ -36,6 +36,9 @@ deck en "$MEETING/checkout-en.yaml"
 deck ja "$MEETING/shinsa-ja.yaml" --lang ja
 deck cmp "$Q/payments-2026-Q3.yaml" --compare "$Q/payments-2026-Q2.yaml"
 deck port "$Q/payments-2026-Q3.yaml" "$Q/search-2026-Q3.yaml" "$MEETING/checkout-en.yaml"
+RANGES="$TOP_SRCDIR/tests/valid/ranges.yaml"
+deck rng "$RANGES"
+deck rja "$RANGES" --lang ja
 
 # --- the package ------------------------------------------------------------
 for d in en ja cmp port; do
@@ -72,6 +75,36 @@ check "notes in Japanese" grep -q "年間発生頻度" "$WORK/ja-notes"
 check "ja: Japanese runs are lang=ja-JP" grep -q 'lang="ja-JP"' "$WORK/x-ja/ppt/slides/slide3.xml"
 check "the theme's East Asian font" grep -q '<a:ea typeface="Noto Sans CJK JP"/>' "$WORK/x-en/ppt/theme/theme1.xml"
 check "the generation time from SOURCE_DATE_EPOCH" grep -q "2023-11-14T22:13:20Z" "$WORK/x-en/docProps/core.xml"
+
+# --- the loss-exceedance slide of a plan with ranges ---------------------------
+# The slide after the key figures draws the curves natively: two freeforms
+# (now, planned), no picture; the key figures' cards are on one slide only.
+for d in rng rja; do
+  f="$WORK/$d.pptx"
+  mkdir -p "$WORK/x-$d"
+  (cd "$WORK/x-$d" && unzip -q "$f")
+  find "$WORK/x-$d" -name '*.xml' -o -name '*.rels' | sort >"$WORK/parts"
+  check "$d: all $(wc -l <"$WORK/parts") XML parts are well-formed" \
+    sh -c "xargs xmllint --noout <'$WORK/parts' 2>'$WORK/xmllint'"
+  if python3 "$CHECK" package "$f" >"$WORK/pkg"; then pass "$d: content types and relationship targets"; else
+    fail "$d: package"; head -5 "$WORK/pkg" | sed 's/^/  /'; fi
+  python3 "$CHECK" shapes "$f" >"$WORK/$d-shapes"
+  check "$d: one slide with freeforms, the third" test "$(awk '$2 > 0 { print $1 }' "$WORK/$d-shapes")" = 3
+  check "$d: the exceedance slide has two custGeom shapes and no picture" \
+    test "$(awk '$1 == 3 { print $2, $3 }' "$WORK/$d-shapes")" = "2 0"
+  col=2
+  [ "$d" = rja ] && col=3
+  label=$(sed -n "s/^figure.yearly_loss_planned\t//p" "$TOP_SRCDIR/templates/messages.tsv" | cut -f$((col - 1)) | tr -d ' ')
+  check "$d: the key figures ($label) on one slide only" \
+    test "$(grep -cF -- "$label" "$WORK/$d-shapes")" -eq 1
+  python3 "$CHECK" notes "$f" >"$WORK/$d-notes"
+  caption=$(sed -n "s/^caption.exceedance\t//p" "$TOP_SRCDIR/templates/messages.tsv" | cut -f$((col - 1)))
+  check "$d: the notes say what the curve means" grep -qF -- "$caption" "$WORK/$d-notes"
+done
+check "rja: the exceedance slide's Japanese runs are lang=ja-JP" \
+  grep -q 'lang="ja-JP"' "$WORK/x-rja/ppt/slides/slide3.xml"
+check "rng: the curves in the pdf's colours (now, planned)" \
+  sh -c "grep -q '<a:srgbClr val=\"0B4F8A\"/>' '$WORK/x-rng/ppt/slides/slide3.xml' && grep -q '<a:srgbClr val=\"1B7837\"/>' '$WORK/x-rng/ppt/slides/slide3.xml'"
 
 # --- determinism --------------------------------------------------------------
 run "$BADDAY" render "$MEETING/checkout-en.yaml" -f pptx -o "$WORK/en2.pptx"
@@ -115,8 +148,8 @@ check "  naming it" grep -q "template $WORK/missing.pptx" "$WORK/err"
 # --- LibreOffice: every deck in one process ---------------------------------------
 mkdir -p "$WORK/lo-pdf"
 $LO --convert-to pdf --outdir "$WORK/lo-pdf" "$WORK/en.pptx" "$WORK/ja.pptx" "$WORK/cmp.pptx" \
-  "$WORK/port.pptx" "$WORK/tpl.pptx" >"$WORK/lo2" 2>&1
-for d in en ja cmp port tpl; do
+  "$WORK/port.pptx" "$WORK/tpl.pptx" "$WORK/rng.pptx" "$WORK/rja.pptx" >"$WORK/lo2" 2>&1
+for d in en ja cmp port tpl rng rja; do
   pdf="$WORK/lo-pdf/$d.pdf"
   ref="$WORK/$d.pdf"
   [ "$d" = tpl ] && ref="$WORK/en.pdf"
@@ -132,6 +165,7 @@ for d in en ja cmp port tpl; do
   ja) plans="$MEETING/shinsa-ja.yaml" ;;
   cmp) plans="$Q/payments-2026-Q3.yaml" ;;
   port) plans="$Q/payments-2026-Q3.yaml $Q/search-2026-Q3.yaml $MEETING/checkout-en.yaml" ;;
+  rng | rja) plans="$RANGES" ;;
   *) plans="$MEETING/checkout-en.yaml" ;;
   esac
   for plan in $plans; do
@@ -148,6 +182,18 @@ for d in en ja cmp port tpl; do
   absent=""
   while read -r fig; do grep -qF -- "$fig" "$WORK/got" || absent="$absent $fig"; done <"$WORK/want"
   check "$d: the key figures of the pdf deck ($(wc -l <"$WORK/want") figures${absent:+; missing$absent})" [ -z "$absent" -a -s "$WORK/want" ]
+done
+# the reading of the curve, word for word as the pdf deck has it, and the
+# two curves drawn (pixels of their colours on the slide at 60 dpi)
+for d in rng rja; do
+  prefix=$(sed -n "s/^figure.exceedance\t//p" "$TOP_SRCDIR/templates/messages.tsv" | cut -f"$([ $d = rja ] && echo 2 || echo 1)" | sed 's/{}.*//')
+  want=$(pdftotext -f 3 -l 3 "$WORK/$d.pdf" - | grep -F -- "$prefix" | tr -d ' \t')
+  pdftotext -f 3 -l 3 "$WORK/lo-pdf/$d.pdf" - | tr -d ' \n\t\f' >"$WORK/got"
+  check "$d: the reading as the pdf deck has it (${want:-none})" \
+    sh -c "echo '$want' | grep -q '[0-9]' && grep -qF -- '$want' '$WORK/got'"
+  pdftoppm -r 60 -f 3 -l 3 -singlefile "$WORK/lo-pdf/$d.pdf" "$WORK/$d-curve"
+  set -- $(python3 "$CHECK" pixels "$WORK/$d-curve.ppm" 0B4F8A 1B7837)
+  check "$d: both curves drawn ($1 and $2 pixels of their colours)" [ "${1:-0}" -gt 100 -a "${2:-0}" -gt 100 ]
 done
 check "ja: a CJK font in the converted deck" sh -c "pdffonts '$WORK/lo-pdf/ja.pdf' | grep -q NotoSansCJK"
 check "ja: the Japanese headings" sh -c "pdftotext '$WORK/lo-pdf/ja.pdf' - | grep -q '判断が必要なシナリオ'"

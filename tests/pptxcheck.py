@@ -20,6 +20,11 @@
       prints the figures (words with a digit) of a page of a PDF between
       its running head and its footer (30 pt from the top and the bottom
       of a slide), sorted, once each.
+  pptxcheck.py shapes PPTX
+      prints a line per slide: its number, its a:custGeom freeforms, its
+      p:pic pictures and its text run together without spaces.
+  pptxcheck.py pixels PPM RRGGBB...
+      prints, for each colour, the pixels of a binary PPM near it.
 """
 import posixpath
 import subprocess
@@ -141,16 +146,53 @@ def figures(pdf, page):
     return 0
 
 
+def shapes(path):
+    """Per slide, in order: its number, its freeforms (a:custGeom) and its
+    pictures, and the slide's text run together."""
+    z = zipfile.ZipFile(path)
+    for i, s in enumerate(slide_parts(z), 1):
+        root = ET.fromstring(z.read(s))
+        text = "".join(t.text or "" for t in root.iter(A + "t")).replace(" ", "")
+        print(i, len(list(root.iter(A + "custGeom"))), len(list(root.iter(P + "pic"))), text)
+    return 0
+
+
+def pixels(ppm, colours):
+    """How many pixels of a binary PPM (P6, maxval 255) are within 24 of
+    each colour RRGGBB in every channel, one count a line."""
+    data = open(ppm, "rb").read()
+    fields, pos = [], 0
+    while len(fields) < 4:  # magic, width, height, maxval
+        while data[pos:pos + 1].isspace():
+            pos += 1
+        end = pos
+        while not data[end:end + 1].isspace():
+            end += 1
+        fields.append(data[pos:end])
+        pos = end
+    pix = data[pos + 1:]
+    for c in colours:
+        want = bytes.fromhex(c)
+        n = 0
+        for k in range(0, len(pix) - 2, 3):
+            if all(abs(pix[k + j] - want[j]) <= 24 for j in range(3)):
+                n += 1
+        print(n)
+    return 0
+
+
 def main():
     cmd, path = sys.argv[1], sys.argv[2]
     if cmd == "figures":
         return figures(path, sys.argv[3])
     if cmd == "package":
         return package(path)
+    if cmd == "pixels":
+        return pixels(path, sys.argv[3:])
     if cmd == "slides":
         print(len(slide_parts(zipfile.ZipFile(path))))
         return 0
-    return {"native": native, "notes": notes, "layout": layout}[cmd](path)
+    return {"native": native, "notes": notes, "layout": layout, "shapes": shapes}[cmd](path)
 
 
 if __name__ == "__main__":

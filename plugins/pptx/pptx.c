@@ -41,7 +41,10 @@ static void draw_slide(pptx *d, const deck_slide *s) {
     pptx_title_slide(d, s);
     break;
   case DECK_SLIDE_FIGURES:
-    pptx_figures_slide(d, s);
+    if (s->exceedance)
+      pptx_exceedance_slide(d, s);
+    else
+      pptx_figures_slide(d, s);
     break;
   case DECK_SLIDE_CHANGES:
     pptx_changes_slide(d, s);

@@ -125,6 +125,15 @@ void pptx_connector(pptx *d, unsigned from, unsigned to, double x1, double y1, d
 void pptx_paragraph(pptx *d, const pptx_para *p);
 /* The run properties and text of one run (inside an a:p). */
 void pptx_run(pptx *d, const char *text, pptx_font f);
+/* A straight line from (x1, y1) to (x2, y2), width_px wide, in a solid
+ * colour.  Returns its shape id. */
+unsigned pptx_line(pptx *d, double x1, double y1, double x2, double y2, double width_px,
+                   long color);
+/* An open freeform (a:custGeom, moveTo then lnTo) through the n points
+ * (xs[i], ys[i]), outlined width_px wide in a solid colour, unfilled; the
+ * arrays stay the caller's.  Returns its shape id, 0 for under two points. */
+unsigned pptx_freeform(pptx *d, const double *xs, const double *ys, size_t n, double width_px,
+                       long color);
 /* A solid fill of a colour (0xRRGGBB or PPTX_THEME_*). */
 void pptx_fill(pptx *d, long color);
 
@@ -185,6 +194,8 @@ double pptx_cards(pptx *d, const pptx_card *c, int n, int columns, double y);
 /* --- the views (pptx_views.c, pptx_tree.c, pptx_portfolio.c) ------------- */
 void pptx_title_slide(pptx *d, const deck_slide *s);
 void pptx_figures_slide(pptx *d, const deck_slide *s);
+/* The loss-exceedance slide of a plan with ranges (pptx_exceedance.c). */
+void pptx_exceedance_slide(pptx *d, const deck_slide *s);
 void pptx_decisions_slide(pptx *d, const deck_slide *s);
 void pptx_matrix_slide(pptx *d, const deck_slide *s);
 void pptx_coverage_slide(pptx *d, const deck_slide *s);

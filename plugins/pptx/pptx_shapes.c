@@ -236,3 +236,90 @@ void pptx_connector(pptx *d, unsigned from, unsigned to, double x1, double y1, d
   pptx_xml_end(x);
   pptx_xml_end(x);
 }
+
+/* The outline of a line or a freeform: width px, a solid colour. */
+static void outline(pptx *d, double width_px, long color) {
+  pptx_xml_start(&d->x, "a:ln");
+  pptx_xml_attrl(&d->x, "w", emu(width_px));
+  pptx_xml_attr(&d->x, "cap", "rnd");
+  pptx_fill(d, color);
+  pptx_xml_empty(&d->x, "a:round", NULL);
+  pptx_xml_end(&d->x);
+}
+
+/* See pptx.h. */
+unsigned pptx_line(pptx *d, double x1, double y1, double x2, double y2, double width_px,
+                   long color) {
+  pptx_xml_start(&d->x, "p:sp");
+  unsigned id = shape_head(d, "Line", 0);
+  pptx_xml_start(&d->x, "p:spPr");
+  pptx_xml_start(&d->x, "a:xfrm");
+  if (x2 < x1) pptx_xml_attr(&d->x, "flipH", "1");
+  if (y2 < y1) pptx_xml_attr(&d->x, "flipV", "1");
+  pptx_xml_start(&d->x, "a:off");
+  pptx_xml_attrl(&d->x, "x", emu(fmin(x1, x2)));
+  pptx_xml_attrl(&d->x, "y", emu(fmin(y1, y2)));
+  pptx_xml_end(&d->x);
+  pptx_xml_start(&d->x, "a:ext");
+  pptx_xml_attrl(&d->x, "cx", emu(fabs(x2 - x1)));
+  pptx_xml_attrl(&d->x, "cy", emu(fabs(y2 - y1)));
+  pptx_xml_end(&d->x);
+  pptx_xml_end(&d->x);
+  pptx_xml_start(&d->x, "a:prstGeom");
+  pptx_xml_attr(&d->x, "prst", "line");
+  pptx_xml_empty(&d->x, "a:avLst", NULL);
+  pptx_xml_end(&d->x);
+  pptx_xml_empty(&d->x, "a:noFill", NULL);
+  outline(d, width_px, color);
+  pptx_xml_end(&d->x);
+  pptx_xml_end(&d->x);
+  return id;
+}
+
+/* A point of a freeform's path, relative to its box (x0, y0), in EMU. */
+static void path_point(pptx *d, const char *tag, double x, double y, double x0, double y0) {
+  pptx_xml_start(&d->x, tag);
+  pptx_xml_start(&d->x, "a:pt");
+  pptx_xml_attrl(&d->x, "x", emu(x) - emu(x0));
+  pptx_xml_attrl(&d->x, "y", emu(y) - emu(y0));
+  pptx_xml_end(&d->x);
+  pptx_xml_end(&d->x);
+}
+
+/* See pptx.h. */
+unsigned pptx_freeform(pptx *d, const double *xs, const double *ys, size_t n, double width_px,
+                       long color) {
+  if (n < 2) return 0;
+  double x0 = xs[0], y0 = ys[0], x1 = xs[0], y1 = ys[0];
+  for (size_t i = 1; i < n; i++) {
+    x0 = fmin(x0, xs[i]);
+    x1 = fmax(x1, xs[i]);
+    y0 = fmin(y0, ys[i]);
+    y1 = fmax(y1, ys[i]);
+  }
+  pptx_xml_start(&d->x, "p:sp");
+  unsigned id = shape_head(d, "Freeform", 0);
+  pptx_xml_start(&d->x, "p:spPr");
+  xfrm(d, "a:xfrm", x0, y0, x1 - x0, y1 - y0);
+  pptx_xml_start(&d->x, "a:custGeom");
+  pptx_xml_empty(&d->x, "a:avLst", NULL);
+  pptx_xml_empty(&d->x, "a:gdLst", NULL);
+  pptx_xml_empty(&d->x, "a:ahLst", NULL);
+  pptx_xml_empty(&d->x, "a:cxnLst", NULL);
+  pptx_xml_empty(&d->x, "a:rect", "l", "0", "t", "0", "r", "r", "b", "b", NULL);
+  pptx_xml_start(&d->x, "a:pathLst");
+  pptx_xml_start(&d->x, "a:path");
+  pptx_xml_attrl(&d->x, "w", emu(x1 - x0 > 0 ? x1 - x0 : 0));
+  pptx_xml_attrl(&d->x, "h", emu(y1 - y0 > 0 ? y1 - y0 : 0));
+  pptx_xml_attr(&d->x, "fill", "none");
+  path_point(d, "a:moveTo", xs[0], ys[0], x0, y0);
+  for (size_t i = 1; i < n; i++) path_point(d, "a:lnTo", xs[i], ys[i], x0, y0);
+  pptx_xml_end(&d->x);
+  pptx_xml_end(&d->x);
+  pptx_xml_end(&d->x);
+  pptx_xml_empty(&d->x, "a:noFill", NULL);
+  outline(d, width_px, color);
+  pptx_xml_end(&d->x);
+  pptx_xml_end(&d->x);
+  return id;
+}

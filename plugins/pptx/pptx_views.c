@@ -117,6 +117,16 @@ void pptx_figures_slide(pptx *d, const deck_slide *s) {
   snprintf(c[n].note, sizeof c[n].note, "%s\n%s: %s", pptx_amount(d, now->eal, 0),
            pptx_msg(d, "state.baseline"),
            pptx_money(d, r->totals[BD_STATE_BASELINE]->eal, r->currency, BD_MONEY_COMPACT));
+  /* the proven state and the loss resting on untested measures (proven -
+   * current), worded as on the pdf deck's card */
+  if (BD_HAS(r, bd_report, proven_totals) && r->proven_totals) {
+    size_t used = strlen(c[n].note);
+    snprintf(c[n].note + used, sizeof c[n].note - used, "\n%s: %s\n%s: %s",
+             pptx_msg(d, "figure.proven"),
+             pptx_money(d, r->proven_totals->eal, r->currency, BD_MONEY_COMPACT),
+             pptx_msg(d, "figure.untested_short"),
+             pptx_money(d, r->proven_totals->eal - now->eal, r->currency, BD_MONEY_COMPACT));
+  }
   n++;
   c[n].label = pptx_msg(d, "figure.yearly_loss_planned");
   snprintf(c[n].value, sizeof c[n].value, "%s",
