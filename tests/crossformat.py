@@ -380,6 +380,20 @@ def field_value(fact, field):
     return None
 
 
+# a range of two amounts joined by an en dash, as the matrix's 90% range column shows it
+RANGE = re.compile(r"[^\s\u2013]+\u2013[^\s\u2013]+")
+
+
+def range_value(fact):
+    """The simulated range of the current yearly loss a matrix row shows
+    (a scenario, or the total of the current state), or None."""
+    if fact.kind == "scenario":
+        return fact.data["current"].get("range")
+    if fact.kind == "state" and fact.state == "current":
+        return fact.svc["totals"]["current"].get("range")
+    return None
+
+
 def find_words(text, groups):
     """Catalogue words in text: [(group, key, word)] in order of appearance,
     longest words first so that "Accepted" is not read as "Accept" and
@@ -1310,6 +1324,17 @@ class TextCheck:
     def judge_fact(self, v, fact, text, where, row, cells):
         ex = self.ex
         cands = Candidates(ex, fact)
+        # "670K–11M": the 90% range of the current yearly loss (p5–p95),
+        # wherever the row shows it (its heading has a figure in it)
+        rng = range_value(fact) if row else None
+        if rng:
+            for m in list(RANGE.finditer(clean(text))):
+                two = tokens(m.group(0).replace("\u2013", " "))
+                if len(two) == 2 and all(k == "amount" for k, _ in two):
+                    for fig, want, name in zip(two, (rng["p5"], rng["p95"]), ("p5", "p95")):
+                        amount_agree(v, "%s range %s" % (where, name), fig[1], want, fact.cur,
+                                     ex.lang)
+                    text = clean(text).replace(m.group(0), " ", 1)
         figs = tokens(text)
         # every amount of the row, those judged under their column included
         shown_amounts = [t for k, t in figs if k == "amount"]

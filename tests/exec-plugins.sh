@@ -62,12 +62,16 @@ expect_err "the crash is named" "the crash plugin ($P/badday-format-crash) crash
 check "crash: old report kept" unchanged
 check "crash: no temporary file" no_temp_files "$WORK"
 
-plugin hang "$(desc hang)" 'sleep 300 & wait'
+# the plugin's child sleeps a time no other process uses (this test's pid
+# in the fraction), so that pgrep finds only this run's sleep even while
+# other test runs share the machine
+HANG_SLEEP="300.$$"
+plugin hang "$(desc hang)" "sleep $HANG_SLEEP & wait"
 fresh; start=$(date +%s); run render -f hang -o "$WORK/r.out" --plugin-timeout 1; end=$(date +%s)
 expect_rc "a hanging plugin" 3
 expect_err "the time-out is named" "the hang plugin ($P/badday-format-hang) did not finish within 1 second and was stopped (--plugin-timeout); the old report is unchanged"
 check "hang: stopped within 4 s" test $((end - start)) -le 4
-check "hang: its child (sleep) is stopped too" sh -c "! pgrep -f '^sleep 30[0]' >/dev/null"
+check "hang: its child (sleep) is stopped too" sh -c "! pgrep -fx 'sleep $HANG_SLEEP' >/dev/null"
 check "hang: old report kept" unchanged
 
 plugin quiet "$(desc quiet)" 'cat >/dev/null; echo "something went wrong" >&2'
