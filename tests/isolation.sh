@@ -106,4 +106,46 @@ check "the next render removed the dead process's temporary file" \
   sh -c "test -z \"\$(find '$WORK' -maxdepth 1 -name '.badday-tmp-*' ! -name '.badday-tmp-$$-abcdef' ! -name '.badday-tmp-notapid')\""
 check "a live process's temporary file is kept" test -e "$WORK/.badday-tmp-$$-abcdef"
 check "a name outside the pattern is kept" test -e "$WORK/.badday-tmp-notapid"
+# SIGINT during an archive: the staging directory of the service's set
+# (the reports rendered so far, the temporary file) goes with it
+ARCHIVE_PLUGINS="$WORK/archive-plugins"
+mkdir -p "$ARCHIVE_PLUGINS" && chmod 755 "$ARCHIVE_PLUGINS"
+for f in pdf html json; do
+  cat >"$ARCHIVE_PLUGINS/badday-format-$f" <<SH
+#!/bin/sh
+if [ "\${1:-}" = --describe ]; then
+  echo '{"protocol": 1, "description": "hangs", "formats": ["$f"]}'; exit 0
+fi
+cat >/dev/null; echo partial; exec sleep 60
+SH
+  chmod 755 "$ARCHIVE_PLUGINS/badday-format-$f"
+done
+rm -rf "$WORK/archive"
+BADDAY_PLUGIN_PATH= python3 - "$WORK/archive" "$BADDAY" archive --dir "$WORK/archive" \
+  --plugin-dir "$ARCHIVE_PLUGINS" "$EXAMPLE" >"$WORK/out" 2>&1 <<'PY'
+import os, signal, subprocess, sys, time
+top, argv = sys.argv[1], sys.argv[2:]
+p = subprocess.Popen(argv, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+def staged():
+    dirs = files = 0
+    for _, ds, fs in os.walk(top):
+        dirs += sum(n.startswith(".badday-tmp-") for n in ds)
+        files += sum(n.startswith(".badday-tmp-") for n in fs)
+    return dirs > 0 and files > 0
+for _ in range(200):  # until the render's temporary file exists in the staging directory
+    if staged(): break
+    time.sleep(0.05)
+else: sys.exit("no staging directory with a temporary file appeared")
+p.send_signal(signal.SIGINT)
+rc = p.wait(timeout=10)
+sys.exit(0 if rc == 130 else "exit %d, expected 130" % rc)
+PY
+RC=$?
+check "SIGINT during an archive exits 130" test "$RC" -eq 0
+[ "$RC" -eq 0 ] || sed 's/^/  /' "$WORK/out" | head -5
+check "SIGINT during an archive: no staging directory or temporary file is left" \
+  sh -c "test -z \"\$(find '$WORK/archive' -name '.badday-tmp-*')\""
+check "SIGINT during an archive: no report was published" \
+  sh -c "test -z \"\$(find '$WORK/archive' -name '*.pdf' -o -name '*.json' ! -name 'index.json')\""
+
 finish

@@ -1,6 +1,8 @@
 /* archive_set.c - see archive_set.h. */
 #include "cli/archive_set.h"
 
+#include "output/interrupt.h"
+
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -158,6 +160,7 @@ int bd_archive_set_begin(bd_archive_set *set, const char *period_dir, const char
     set->stage = NULL;
     return -1;
   }
+  bd_interrupt_track_dir(set->stage); /* removed on SIGINT, SIGTERM and SIGHUP */
   return 0;
 }
 
@@ -491,6 +494,7 @@ int bd_archive_set_publish(bd_archive_set *set, int force, int *unchanged, char 
 }
 
 void bd_archive_set_end(bd_archive_set *set) {
+  bd_interrupt_track_dir(NULL);
   if (set->stage) bd_remove_tree(set->stage);
   for (size_t i = 0; i < set->count; i++) {
     free(set->names[i]);

@@ -10,7 +10,8 @@
  * gone (output.c).
  *
  * One render at a time per process: the tracker holds one file and one
- * child.
+ * child.  An archive also tracks its staging directory, removed on those
+ * signals with everything in it (files, and files in its subdirectories).
  */
 #ifndef BD_INTERRUPT_H
 #define BD_INTERRUPT_H
@@ -24,6 +25,12 @@ void bd_interrupt_install(void);
 /* Tracks path (copied; at most 4095 bytes, a longer one is not tracked)
  * as the temporary file to remove on a signal; NULL stops tracking. */
 void bd_interrupt_track_file(const char *path);
+
+/* Tracks path (copied; at most 4095 bytes) as a staging directory to
+ * remove on a signal, with its files and its subdirectories' files (one
+ * level of subdirectories, as an archive's SERVICE.inputs/); NULL stops
+ * tracking. */
+void bd_interrupt_track_dir(const char *path);
 
 /* Tracks the render child to kill on a signal, as kill(2) takes it (pid,
  * or -pid for its process group); 0 stops tracking. */
