@@ -58,6 +58,12 @@ char *deck_decision_line(const bd_host *host, bd_output *out, const bd_scenario 
  * when it never does; 0 when it starts at or under p. */
 double deck_exceedance_at(const bd_simulation *sim, const double *exceed, double p);
 
+/* Where the amount axis of an exceedance chart ends, for every writer
+ * alike: where the current curve comes down to 1% (the tail past it would
+ * squeeze the rest), rounded up to a whole number of *step, a round step
+ * (1, 2 or 5 times a power of ten) that cuts the axis into about 4. */
+double deck_exceedance_axis_end(const bd_simulation *sim, double *step);
+
 /* Copies the message tmpl into buf with its "{}" replaced by value (the
  * one placeholder of a sentence, so each language puts it where it reads
  * naturally).  Returns buf. */

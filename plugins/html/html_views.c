@@ -234,13 +234,6 @@ void html_kind_key(html_ctx *ctx, html_node *parent) {
 
 /* --- the loss-exceedance curve -------------------------------------------- */
 
-/* A round step (1, 2 or 5 times a power of ten) that cuts span into about n. */
-static double nice_step(double span, int n) {
-  if (span <= 0) return 1;
-  double raw = span / n, p = pow(10, floor(log10(raw))), f = raw / p;
-  return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * p;
-}
-
 /* The points of one curve as an SVG polyline's "x,y x,y ..." for x in
  * [0, xmax] and chances in [0, ymax] in the plot box (left, top, w, h), cut
  * at xmax on the line to the next point; into buf (the caller frees it). */
@@ -295,9 +288,7 @@ void html_exceedance(html_ctx *ctx, html_node *parent) {
                          sizeof line));
   /* the plot: chances up the left, amounts along the bottom */
   const double W = 960, H = 330, left = 70, top = 14, pw = W - left - 24, ph = H - top - 40;
-  double end = deck_exceedance_at(sim, now, 0.01);
-  if (end <= 0) end = sim->x[sim->point_count - 1] > 0 ? sim->x[sim->point_count - 1] : 1;
-  double step = nice_step(end, 4), xmax = ceil(end / step) * step;
+  double step, xmax = deck_exceedance_axis_end(sim, &step);
   double p0 = now[0] > planned[0] ? now[0] : planned[0], ymax = ceil(p0 * 10 - 1e-9) / 10;
   if (ymax < 0.1) ymax = 0.1;
   html_node *svg = html_el(ctx, fig, "svg", NULL);

@@ -21,23 +21,6 @@
 /* The chance a year of the reading: 1 year in 10. */
 #define READING_P 0.1
 
-/* A round step (1, 2 or 5 times a power of ten) that cuts span into about n. */
-static double nice_step(double span, int n) {
-  if (span <= 0) return 1;
-  double raw = span / n, p = pow(10, floor(log10(raw))), f = raw / p;
-  return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * p;
-}
-
-/* The amount the x axis ends at: where the current curve comes down to 1%
- * (the tail past it would squeeze the rest), a round step up. */
-static double x_end(const bd_simulation *sim, double *step) {
-  double end = deck_exceedance_at(sim, sim->exceed[BD_STATE_CURRENT], 0.01);
-  if (end <= 0) end = sim->point_count ? sim->x[sim->point_count - 1] : 1;
-  if (end <= 0) end = 1;
-  *step = nice_step(end, 4);
-  return ceil(end / *step) * *step;
-}
-
 /* Draws one curve of the box (left, top, w, h) for x in [0, xmax] and
  * chances in [0, ymax], as straight lines between the simulation's points
  * (cut at xmax). */
@@ -80,7 +63,7 @@ double pdf_exceedance(pdf_doc *d, double x, double y, double w, double h) {
   y += pdf_draw(d, line2, f, BD_COLOR_MUTED, x, y, w, 2, PDF_ALIGN_LEFT) * lh + lh * 0.6;
 
   /* the axes: chances up the left, amounts along the bottom */
-  double step, xmax = x_end(sim, &step);
+  double step, xmax = deck_exceedance_axis_end(sim, &step);
   double p0 = now[0] > planned[0] ? now[0] : planned[0];
   double ymax = ceil(p0 * 10 - 1e-9) / 10;
   if (ymax < 0.1) ymax = 0.1;

@@ -315,20 +315,6 @@ void bd_index_free(bd_index *index) {
 
 /* --- writing ------------------------------------------------------------- */
 
-/* Writes s as a JSON string. */
-static void json_string(FILE *f, const char *s) {
-  fputc('"', f);
-  for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-    if (*p == '"' || *p == '\\')
-      fprintf(f, "\\%c", *p);
-    else if (*p < 0x20)
-      fprintf(f, "\\u%04x", *p);
-    else
-      fputc(*p, f);
-  }
-  fputc('"', f);
-}
-
 /* Writes a number text from a report JSON as it is, or null when it is
  * not a number (a text the report never writes). */
 static void json_number(FILE *f, const char *s) {
@@ -448,25 +434,25 @@ static void write_index_json(FILE *f, const bd_index *index) {
   for (size_t i = 0; i < index->count;) {
     const char *period = index->entries[i].period_dir;
     fputs(i ? ",\n    {\"dir\": " : "\n    {\"dir\": ", f);
-    json_string(f, period);
+    bd_archive_json_string(f, period);
     fputs(", \"services\": [", f);
     for (size_t first = i; i < index->count && strcmp(index->entries[i].period_dir, period) == 0;
          i++) {
       const bd_index_entry *e = &index->entries[i];
       fputs(i > first ? ",\n      {" : "\n      {", f);
       fputs("\"service\": ", f);
-      json_string(f, e->service);
+      bd_archive_json_string(f, e->service);
       fputs(", \"file\": ", f);
-      json_string(f, e->stem);
+      bd_archive_json_string(f, e->stem);
       fputs(", \"period\": ", f);
       if (e->period)
-        json_string(f, e->period);
+        bd_archive_json_string(f, e->period);
       else
         fputs("null", f);
       fputs(", \"as_of\": ", f);
-      json_string(f, e->as_of);
+      bd_archive_json_string(f, e->as_of);
       fputs(", \"currency\": ", f);
-      json_string(f, e->currency);
+      bd_archive_json_string(f, e->currency);
       fputs(",\n       \"yearly_loss_now\": ", f);
       json_number(f, e->eal_now);
       fputs(", \"yearly_loss_planned\": ", f);
@@ -481,9 +467,9 @@ static void write_index_json(FILE *f, const bd_index *index) {
               e->decisions, e->has_manifest ? "true" : "false");
       for (size_t j = 0; j < e->file_count; j++) {
         fputs(j ? ",\n         {\"path\": " : "\n         {\"path\": ", f);
-        json_string(f, e->files[j].path);
+        bd_archive_json_string(f, e->files[j].path);
         fputs(", \"role\": ", f);
-        json_string(f, e->files[j].role);
+        bd_archive_json_string(f, e->files[j].role);
         fprintf(f, ", \"sha256\": \"%s\"}", e->files[j].sha256);
       }
       fputs("]}", f);
@@ -493,7 +479,7 @@ static void write_index_json(FILE *f, const bd_index *index) {
     figures pf = portfolio_figures(index, first, i);
     fputs("],\n     \"portfolio\": {\"currency\": ", f);
     if (pf.currency)
-      json_string(f, pf.currency);
+      bd_archive_json_string(f, pf.currency);
     else
       fputs("null", f);
     for (int m = 0; m < M_COUNT; m++) {

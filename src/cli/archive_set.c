@@ -258,8 +258,7 @@ int bd_archive_set_add_input(bd_archive_set *set, const char *path, const char *
 
 /* --- the manifest -------------------------------------------------------- */
 
-/* Appends s to f as a JSON string. */
-static void json_string(FILE *f, const char *s) {
+void bd_archive_json_string(FILE *f, const char *s) {
   fputc('"', f);
   for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
     if (*p == '"' || *p == '\\')
@@ -286,13 +285,13 @@ static int write_manifest(bd_archive_set *set, char *err, size_t errsize) {
     return -1;
   }
   fputs("{\n  \"badday_archive_manifest\": 1,\n  \"service_file\": ", f);
-  json_string(f, set->service);
+  bd_archive_json_string(f, set->service);
   fputs(",\n  \"files\": [", f);
   for (size_t i = 0; i < set->count; i++) {
     fputs(i ? ",\n    {\"path\": " : "\n    {\"path\": ", f);
-    json_string(f, set->names[i]);
+    bd_archive_json_string(f, set->names[i]);
     fputs(", \"role\": ", f);
-    json_string(f, set->roles[i]);
+    bd_archive_json_string(f, set->roles[i]);
     fprintf(f, ", \"sha256\": \"%s\"}", set->hashes[i]);
   }
   fputs("\n  ]\n}\n", f);

@@ -19,6 +19,7 @@
 #define BD_ARCHIVE_SET_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 enum { BD_ARCHIVE_SET_MAX = 80 }; /* staged entries: reports and kept inputs */
 
@@ -72,5 +73,9 @@ int bd_remove_tree(const char *path);
 /* Reads the whole file at path into a new buffer (*data, NUL-terminated,
  * caller frees) of *len bytes.  Returns 0 or -1 (errno set). */
 int bd_read_whole_file(const char *path, char **data, size_t *len);
+
+/* Writes s to f as a JSON string (quotes, backslashes and control
+ * characters escaped; UTF-8 kept): for the manifest and the index. */
+void bd_archive_json_string(FILE *f, const char *s);
 
 #endif
