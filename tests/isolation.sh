@@ -53,6 +53,15 @@ expect_err "its line and column come back from the child" "spec-example.yaml:7:5
 check "error: the old report is untouched" unchanged
 
 fresh
+run render -O do=forge
+expect_rc "a plugin that logs and fails with forged lines" 3
+check "a plugin's log cannot forge a line of badday's" sh -c "! grep -q '^spec-example.yaml:2:2' '$WORK/err'"
+check "a plugin's error cannot forge a line of badday's" sh -c "! grep -q '^spec-example.yaml:3:3' '$WORK/err'"
+check "the forged text is shown escaped on the plugin's own line" \
+  grep -q 'badday: misbehave: warning: innocent.*forged by the log' "$WORK/err"
+check "U+202E is shown escaped, never raw" sh -c "! grep -q \"\$(printf '\\342\\200\\256')\" '$WORK/err'"
+check "forge: the old report is untouched" unchanged
+
 run render -O do=log -v
 expect_rc "a plugin that logs and renders" 0
 expect_err "its log line comes back from the child" "badday: misbehave: warning: a warning from the child, 42"
