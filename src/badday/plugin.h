@@ -73,7 +73,10 @@
  *        pays_off, has_confidence, confidence and uncertain; bd_loss.range[]
  *        and range_proven; bd_report.simulation (bd_simulation: trials,
  *        seed and the loss-exceedance curve).  NULL or 0 for a plan
- *        without ranges.
+ *        without ranges.  Also in 2.2: bd_host.message_or (a label with
+ *        the plugin's own fallback for a key the catalogue lacks) and the
+ *        common labels column.id, column.measures, column.kind,
+ *        column.status, column.title and column.owner.
  */
 #ifndef BADDAY_PLUGIN_H
 #define BADDAY_PLUGIN_H
@@ -160,7 +163,8 @@ typedef struct bd_host {
   /* Returns the label for `key` (e.g. "heading.summary", "cell.verified")
    * in the request's language from the message catalogue
    * (templates/messages.tsv), falling back to English, then to the key
-   * itself.  The string belongs to the host and lives for the render call. */
+   * itself (use message_or, ABI 2.2, to give your own fallback).  The string belongs to the host
+   * and lives for the render call. */
   const char *(*message)(bd_output *out, const char *key);
 
   /* People's formats, the same in every output and independent of the
@@ -218,6 +222,14 @@ typedef struct bd_host {
 #endif
       ;
   int (*puts)(bd_output *out, const char *s);
+
+  /* ABI 2.2 (check BD_HAS(host, bd_host, message_or) first).  Like message,
+   * but for a key the catalogue does not have (or when it cannot be read)
+   * it returns `fallback`, the plugin's own label, instead of the key: a
+   * plugin ships its own labels and picks the fallback for req->lang, so
+   * --lang ja output is not mixed.  Returns the host's string (living for
+   * the render call) or fallback itself (owned by the plugin). */
+  const char *(*message_or)(bd_output *out, const char *key, const char *fallback);
 } bd_host;
 
 /* Bits of format_money's `compact`. */
