@@ -76,7 +76,8 @@
  *        without ranges.  Also in 2.2: bd_host.message_or (a label with
  *        the plugin's own fallback for a key the catalogue lacks) and the
  *        common labels column.id, column.measures, column.kind,
- *        column.status, column.title and column.owner.
+ *        column.status, column.title and column.owner; bd_plugin.extensions
+ *        (the file extension of each format, BD_PLUGIN_DEFINE_EXTENSIONS).
  */
 #ifndef BADDAY_PLUGIN_H
 #define BADDAY_PLUGIN_H
@@ -279,7 +280,7 @@ typedef struct bd_plugin {
   size_t struct_size;         /* sizeof(bd_plugin) the plugin was built with */
   const char *name;           /* short name, e.g. "json" */
   const char *description;    /* one line for `badday plugins` */
-  const char *const *formats; /* NULL-terminated; each is also the file extension */
+  const char *const *formats; /* NULL-terminated; the file extension unless `extensions` says */
 
   /* Renders req->report to req->output.  Returns 0 on success; on failure
    * fills err and returns -1.  Must not keep pointers into the report, must
@@ -296,6 +297,13 @@ typedef struct bd_plugin {
   /* sizeof(bd_option_spec) the plugin was built with: the stride the host
    * reads `options` with, so that bd_option_spec can grow. */
   size_t option_size;
+
+  /* ABI 2.2: the file extension of each format, parallel to `formats`
+   * (without the dot, e.g. "md"; a NULL entry means the format's name), or
+   * NULL when every format is its own extension.  The host uses it for the
+   * default output name and to find the format of `-o FILE.EXT`, as for
+   * executable plugins; BD_PLUGIN_DEFINE_EXTENSIONS fills it in. */
+  const char *const *extensions;
 } bd_plugin;
 
 /* bd_plugin.features */
@@ -324,6 +332,16 @@ BD_PLUGIN_EXPORT const bd_plugin *bd_plugin_entry(void);
  * `features` is BD_FEATURE_* or'ed, or 0.  The descriptor belongs to the
  * plugin and lives as long as it is loaded. */
 #define BD_PLUGIN_DEFINE(name_, description_, formats_, render_, options_, features_)              \
+  BD_PLUGIN_DEFINE_EXTENSIONS(name_, description_, formats_, NULL, render_, options_, features_)
+
+/* Like BD_PLUGIN_DEFINE, with the file extension of each format (ABI 2.2):
+ *     static const char *const formats[] = {"register", NULL};
+ *     static const char *const extensions[] = {"md", NULL};
+ *     BD_PLUGIN_DEFINE_EXTENSIONS("register", "a risk register", formats,
+ *                                 extensions, render, NULL, 0)
+ * A plugin built with it needs a 2.2 host (older ones refuse newer minors). */
+#define BD_PLUGIN_DEFINE_EXTENSIONS(name_, description_, formats_, extensions_, render_, options_, \
+                                    features_)                                                     \
   static const bd_plugin bd_plugin_descriptor = {                                                  \
       .magic = BD_PLUGIN_MAGIC,                                                                    \
       .abi_major = BD_ABI_MAJOR,                                                                   \
@@ -336,6 +354,7 @@ BD_PLUGIN_EXPORT const bd_plugin *bd_plugin_entry(void);
       .options = (options_),                                                                       \
       .features = (features_),                                                                     \
       .option_size = sizeof(bd_option_spec),                                                       \
+      .extensions = (extensions_),                                                                 \
   };                                                                                               \
   BD_PLUGIN_EXPORT const bd_plugin *bd_plugin_entry(void) {                                        \
     return &bd_plugin_descriptor;                                                                  \
