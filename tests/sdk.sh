@@ -79,4 +79,9 @@ expect_out "Japanese heading from the plugin's fallback" "# リスク台帳: Sma
 expect_out "Japanese common labels from the catalogue" "| ID | シナリオ | 現在の年間損失 | 対策 | 判断 |"
 expect_out "Japanese row" "| region-outage | The whole region is down | 161万円 | 1 | 受容を提案 |"
 check "no English label left in the Japanese register" sh -c "! grep -Eq 'Risk|Scenario|Measures|column\\.' '$WORK/out'"
+# rows by current yearly loss, largest first (scenarios_by_loss): japanese.yaml
+# lists idp-down (244,000 a year) before db-full (880,000)
+run "$BADDAY" render "$TOP_SRCDIR/tests/valid/japanese.yaml" -f register -o - --plugin-dir "$WORK/register"
+expect_rc "register of japanese.yaml" 0
+check "largest loss first, not file order" sh -c "grep '^| [a-z]' '$WORK/out' | cut -d' ' -f2 | tr '\\n' ' ' | grep -qx 'db-full idp-down '"
 finish

@@ -3,7 +3,8 @@
  * register.  Format "register", written as .md (ABI 2.2: the plugin
  * declares its extension), labels from the host's catalogue with the
  * plugin's own for the ones the catalogue lacks (message_or), so
- * `--lang ja` output is Japanese throughout.  Builds with
+ * `--lang ja` output is Japanese throughout; one row a scenario, largest
+ * current yearly loss first (bd_report.scenarios_by_loss).  Builds with
  *
  *     cc $(pkg-config --cflags badday-plugin) -shared -fPIC -o register.so register.c
  *
@@ -53,8 +54,10 @@ static int render(const bd_host *host, const bd_render_request *req, bd_error *e
                         label(host, req, "column.id"), label(host, req, "column.scenario"),
                         label(host, req, "column.current"), label(host, req, "column.measures"),
                         label(host, req, "column.decision"));
+  /* largest current yearly loss first: the host's order (ABI 2.2), no sorting here */
+  const size_t *by_loss = BD_HAS(r, bd_report, scenarios_by_loss) ? r->scenarios_by_loss : NULL;
   for (size_t i = 0; i < r->scenario_count && !failed; i++)
-    failed |= write_row(host, req, r->scenarios[i]);
+    failed |= write_row(host, req, r->scenarios[by_loss ? by_loss[i] : i]);
   if (failed) {
     snprintf(err->message, sizeof err->message, "cannot write the register");
     return -1;

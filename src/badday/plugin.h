@@ -77,7 +77,9 @@
  *        the plugin's own fallback for a key the catalogue lacks) and the
  *        common labels column.id, column.measures, column.kind,
  *        column.status, column.title and column.owner; bd_plugin.extensions
- *        (the file extension of each format, BD_PLUGIN_DEFINE_EXTENSIONS).
+ *        (the file extension of each format, BD_PLUGIN_DEFINE_EXTENSIONS);
+ *        bd_report.scenarios_by_loss (every scenario by current yearly
+ *        loss, largest first, ties in file order: plugins need not sort).
  */
 #ifndef BADDAY_PLUGIN_H
 #define BADDAY_PLUGIN_H
