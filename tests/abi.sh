@@ -16,7 +16,7 @@ export BADDAY_PLUGIN_PATH=
 REMOVED="$TOP_BUILDDIR/tests/abi/old/removed.txt"
 check "the old headers lack the newest members" test "$(wc -l <"$REMOVED")" -ge 14
 check "bd_scenario lost its last member" grep -qx 'bd_scenario.uncertain' "$REMOVED"
-check "bd_report lost its last member" grep -qx 'bd_report.simulation' "$REMOVED"
+check "bd_report lost its last member" grep -qx 'bd_report.scenarios_by_loss' "$REMOVED"
 check "bd_waiver lost its last member" grep -qx 'bd_waiver.expired' "$REMOVED"
 check "bd_figures lost its last member" grep -qx 'bd_figures.range' "$REMOVED"
 
@@ -45,9 +45,14 @@ check "waivers: read by the old plugin too (ABI 2.1, no longer the newest)" \
 check "waivers: a waiver's newest member only for today's plugin" \
   grep -q '^+ scenario\[0\] waiver\[1\] expired=' "$WORK/new.dump"
 compare "ranges" "$VALID/ranges.yaml"
-check "ranges: the simulation is there for today's plugin" \
-  grep -q '^+ simulation trials=20000' "$WORK/new.dump"
+check "ranges: the simulation read by the old plugin too (no longer the newest)" \
+  grep -q '^simulation trials=20000' "$WORK/old.dump"
 check "ranges: pays_off read by the old plugin too" grep -q '^scenario\[2\] has_pays_off=1' "$WORK/old.dump"
+# japanese.yaml lists idp-down (current 244,000 a year) before db-full
+# (880,000): by loss, db-full comes first
+compare "sorted" "$VALID/japanese.yaml"
+check "scenarios by current yearly loss, largest first" grep -qx '+ report scenarios_by_loss\[0\]=1' "$WORK/new.dump"
+check "scenarios by current yearly loss, then the smaller" grep -qx '+ report scenarios_by_loss\[1\]=0' "$WORK/new.dump"
 compare "comparison" "$Q/payments-2026-Q3.yaml" --compare "$Q/payments-2026-Q2.yaml"
 check "comparison: the deltas were read" grep -q '^delta\[3\] id=' "$WORK/old.dump"
 compare "portfolio" "$Q/payments-2026-Q3.yaml" "$Q/search-2026-Q3.yaml"

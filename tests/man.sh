@@ -39,7 +39,7 @@ expect_rc "make install into a temporary root" 0
 for f in man1/badday.1 man5/badday-plan.5 man3/badday-plugin.3; do
   check "installed $f" test -n "$(find "$ROOT" -path "*/man/$f" | head -1)"
 done
-for f in plugins.md plan-format.md examples/plugin/summary.c; do
+for f in plugins.md plan-format.md examples/plugin/summary.c examples/plugin-register/register.c; do
   check "installed the guide's $f" test -n "$(find "$ROOT" -path "*/doc/badday/$f" | head -1)"
 done
 check "installed the bash completion under bash-completion/completions" \

@@ -7,7 +7,7 @@
 : "${TEST_MODULES:?}"
 
 # Each module alone in a directory of its own, so tests don't see each other.
-for m in good badmagic badmajor oldmajor newminor oldminor noentry failrender textwriter; do
+for m in good badmagic badmajor oldmajor newminor oldminor noentry failrender textwriter labels; do
   mkdir -p "$WORK/mod/$m" && cp "$TEST_MODULES/$m.so" "$WORK/mod/$m/" && chmod 755 "$WORK/mod/$m/$m.so"
 done
 export BADDAY_PLUGIN_PATH=
@@ -60,6 +60,22 @@ expect_rc "failing render" 3
 expect_err "failure reason shown" "failrender plugin failed: deliberate failure for the test"
 check "old output survives a failing render" grep -qx 'last quarter' "$WORK/old.out"
 check "no temporary file after a failing render" no_temp_files "$WORK"
+
+# message and message_or (ABI 2.2): the common labels in both languages; for
+# a key the catalogue lacks, message gives the key and message_or the
+# plugin's own label, so Japanese output is not mixed
+run "$BADDAY" render "$EXAMPLE" -f labels -o "$WORK/labels.en" --plugin-dir "$WORK/mod/labels"
+expect_rc "labels in English" 0
+printf '%s\n' 'column.id|ID|ID' 'column.measures|Measures|Measures' 'column.kind|Kind|Kind' \
+  'column.status|Status|Status' 'labels.register|labels.register|Risk register' \
+  'labels.missing|labels.missing|(none)' >"$WORK/labels.en.expected"
+check "message and message_or in English" cmp "$WORK/labels.en.expected" "$WORK/labels.en"
+run "$BADDAY" render "$EXAMPLE" -f labels --lang ja -o "$WORK/labels.ja" --plugin-dir "$WORK/mod/labels"
+expect_rc "labels in Japanese" 0
+printf '%s\n' 'column.id|ID|ID' 'column.measures|対策|対策' 'column.kind|種類|種類' \
+  'column.status|ステータス|ステータス' 'labels.register|labels.register|リスク台帳' \
+  'labels.missing|labels.missing|(none)' >"$WORK/labels.ja.expected"
+check "message and message_or in Japanese" cmp "$WORK/labels.ja.expected" "$WORK/labels.ja"
 
 # print and puts (ABI 2.0): a plugin writes text through the host's buffer
 run "$BADDAY" render "$EXAMPLE" -f text -o "$WORK/text.out" --plugin-dir "$WORK/mod/textwriter"

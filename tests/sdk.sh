@@ -48,4 +48,40 @@ expect_rc "plugin rejects a bad value" 3
 expect_err "plugin's reason shown" "option top must be a whole number, not 'many'"
 run "$BADDAY" plugins -v --plugin-dir "$WORK/plugins"
 expect_out "plugins -v shows the options" "-O top=TEXT (default 5)  how many decisions to list"
+
+# The second example, as a third party builds it: the installed copy, the
+# installed header, nothing else.  Format "register" written as .md (ABI
+# 2.2 extensions), its own labels through message_or.
+register_c=$(find "$ROOT" -path '*/examples/plugin-register/register.c' | head -1)
+check "the register example is installed" test -n "$register_c"
+mkdir -p "$WORK/register" "$WORK/regout"
+# shellcheck disable=SC2086
+run cc $cflags -std=c11 -Wall -Wextra -Werror -shared -fPIC -o "$WORK/register/register.so" "$register_c"
+expect_rc "register example builds against the installed SDK alone" 0
+chmod 755 "$WORK/register/register.so"
+run "$BADDAY" plugins -v --plugin-dir "$WORK/register"
+expect_out "plugins -v shows the declared extension" "writes register as *.md"
+plan="$TOP_SRCDIR/tests/valid/spec-example.yaml"
+(cd "$WORK/regout" && "$BADDAY" render "$plan" -f register --plugin-dir "$WORK/register") \
+  >"$WORK/out" 2>"$WORK/err"
+check "default output name takes the declared extension" test -s "$WORK/regout/spec-example.md"
+check "no file named after the format" test ! -e "$WORK/regout/spec-example.register"
+run "$BADDAY" render "$plan" -o "$WORK/regout/by-name.md" --plugin-dir "$WORK/register"
+expect_rc "-o FILE.md picks the register format" 0
+check "the same register either way" cmp "$WORK/regout/spec-example.md" "$WORK/regout/by-name.md"
+check "register heading, the plugin's own label" grep -qx '# Risk register: Smart Receipt Manager' \
+  "$WORK/regout/by-name.md"
+check "register row: compact loss, measures, decision" \
+  grep -qx '| ocr-partner-down | Partner OCR service stops | JPY 2.4M | 3 | Monitor |' "$WORK/regout/by-name.md"
+run "$BADDAY" render "$plan" -f register -o - --lang ja --plugin-dir "$WORK/register"
+expect_rc "register in Japanese" 0
+expect_out "Japanese heading from the plugin's fallback" "# リスク台帳: Smart Receipt Manager"
+expect_out "Japanese common labels from the catalogue" "| ID | シナリオ | 現在の年間損失 | 対策 | 判断 |"
+expect_out "Japanese row" "| region-outage | The whole region is down | 161万円 | 1 | 受容を提案 |"
+check "no English label left in the Japanese register" sh -c "! grep -Eq 'Risk|Scenario|Measures|column\\.' '$WORK/out'"
+# rows by current yearly loss, largest first (scenarios_by_loss): japanese.yaml
+# lists idp-down (244,000 a year) before db-full (880,000)
+run "$BADDAY" render "$TOP_SRCDIR/tests/valid/japanese.yaml" -f register -o - --plugin-dir "$WORK/register"
+expect_rc "register of japanese.yaml" 0
+check "largest loss first, not file order" sh -c "grep '^| [a-z]' '$WORK/out' | cut -d' ' -f2 | tr '\\n' ' ' | grep -qx 'db-full idp-down '"
 finish

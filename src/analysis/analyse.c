@@ -428,6 +428,20 @@ static int order_decisions(bd_report *r, bd_arena *arena) {
   return 0;
 }
 
+/* Fills report->scenarios_by_loss: every scenario, in the decisions' order. */
+static int order_scenarios(bd_report *r, bd_arena *arena) {
+  size_t n = r->scenario_count;
+  ranked *rank = bd_arena_array(arena, n, sizeof *rank);
+  size_t *order = bd_arena_array(arena, n, sizeof *order);
+  if (n > 0 && (rank == NULL || order == NULL)) return -1;
+  for (size_t s = 0; s < n; s++)
+    rank[s] = (ranked){r->scenarios[s]->state[BD_STATE_CURRENT]->eal, s};
+  if (n > 1) qsort(rank, n, sizeof *rank, compare_ranked);
+  for (size_t k = 0; k < n; k++) order[k] = rank[k].index;
+  r->scenarios_by_loss = order;
+  return 0;
+}
+
 /* Copies the plan's header fields into the report. */
 static void copy_header(const bd_plan *plan, bd_report *r) {
   r->struct_size = sizeof(bd_report);
@@ -476,7 +490,7 @@ int bd_analyse_with(const bd_plan *plan, const bd_analyse_options *options, bd_a
   r->scenarios = bd_model_scenarios(arena, scenarios, plan->scenario_count);
   r->scenario_count = plan->scenario_count;
   if (r->scenarios == NULL || build_groups(plan, r, arena) != 0 || build_totals(r, arena) != 0 ||
-      order_decisions(r, arena) != 0 || bd_layout(r, arena) != 0)
+      order_decisions(r, arena) != 0 || order_scenarios(r, arena) != 0 || bd_layout(r, arena) != 0)
     return -1;
   set_heat(r);
   set_coverage(r);

@@ -73,7 +73,13 @@
  *        pays_off, has_confidence, confidence and uncertain; bd_loss.range[]
  *        and range_proven; bd_report.simulation (bd_simulation: trials,
  *        seed and the loss-exceedance curve).  NULL or 0 for a plan
- *        without ranges.
+ *        without ranges.  Also in 2.2: bd_host.message_or (a label with
+ *        the plugin's own fallback for a key the catalogue lacks) and the
+ *        common labels column.id, column.measures, column.kind,
+ *        column.status, column.title and column.owner; bd_plugin.extensions
+ *        (the file extension of each format, BD_PLUGIN_DEFINE_EXTENSIONS);
+ *        bd_report.scenarios_by_loss (every scenario by current yearly
+ *        loss, largest first, ties in file order: plugins need not sort).
  */
 #ifndef BADDAY_PLUGIN_H
 #define BADDAY_PLUGIN_H
@@ -160,7 +166,8 @@ typedef struct bd_host {
   /* Returns the label for `key` (e.g. "heading.summary", "cell.verified")
    * in the request's language from the message catalogue
    * (templates/messages.tsv), falling back to English, then to the key
-   * itself.  The string belongs to the host and lives for the render call. */
+   * itself (use message_or, ABI 2.2, to give your own fallback).  The string belongs to the host
+   * and lives for the render call. */
   const char *(*message)(bd_output *out, const char *key);
 
   /* People's formats, the same in every output and independent of the
@@ -218,6 +225,14 @@ typedef struct bd_host {
 #endif
       ;
   int (*puts)(bd_output *out, const char *s);
+
+  /* ABI 2.2 (check BD_HAS(host, bd_host, message_or) first).  Like message,
+   * but for a key the catalogue does not have (or when it cannot be read)
+   * it returns `fallback`, the plugin's own label, instead of the key: a
+   * plugin ships its own labels and picks the fallback for req->lang, so
+   * --lang ja output is not mixed.  Returns the host's string (living for
+   * the render call) or fallback itself (owned by the plugin). */
+  const char *(*message_or)(bd_output *out, const char *key, const char *fallback);
 } bd_host;
 
 /* Bits of format_money's `compact`. */
@@ -267,7 +282,7 @@ typedef struct bd_plugin {
   size_t struct_size;         /* sizeof(bd_plugin) the plugin was built with */
   const char *name;           /* short name, e.g. "json" */
   const char *description;    /* one line for `badday plugins` */
-  const char *const *formats; /* NULL-terminated; each is also the file extension */
+  const char *const *formats; /* NULL-terminated; the file extension unless `extensions` says */
 
   /* Renders req->report to req->output.  Returns 0 on success; on failure
    * fills err and returns -1.  Must not keep pointers into the report, must
@@ -284,6 +299,13 @@ typedef struct bd_plugin {
   /* sizeof(bd_option_spec) the plugin was built with: the stride the host
    * reads `options` with, so that bd_option_spec can grow. */
   size_t option_size;
+
+  /* ABI 2.2: the file extension of each format, parallel to `formats`
+   * (without the dot, e.g. "md"; a NULL entry means the format's name), or
+   * NULL when every format is its own extension.  The host uses it for the
+   * default output name and to find the format of `-o FILE.EXT`, as for
+   * executable plugins; BD_PLUGIN_DEFINE_EXTENSIONS fills it in. */
+  const char *const *extensions;
 } bd_plugin;
 
 /* bd_plugin.features */
@@ -312,6 +334,16 @@ BD_PLUGIN_EXPORT const bd_plugin *bd_plugin_entry(void);
  * `features` is BD_FEATURE_* or'ed, or 0.  The descriptor belongs to the
  * plugin and lives as long as it is loaded. */
 #define BD_PLUGIN_DEFINE(name_, description_, formats_, render_, options_, features_)              \
+  BD_PLUGIN_DEFINE_EXTENSIONS(name_, description_, formats_, NULL, render_, options_, features_)
+
+/* Like BD_PLUGIN_DEFINE, with the file extension of each format (ABI 2.2):
+ *     static const char *const formats[] = {"register", NULL};
+ *     static const char *const extensions[] = {"md", NULL};
+ *     BD_PLUGIN_DEFINE_EXTENSIONS("register", "a risk register", formats,
+ *                                 extensions, render, NULL, 0)
+ * A plugin built with it needs a 2.2 host (older ones refuse newer minors). */
+#define BD_PLUGIN_DEFINE_EXTENSIONS(name_, description_, formats_, extensions_, render_, options_, \
+                                    features_)                                                     \
   static const bd_plugin bd_plugin_descriptor = {                                                  \
       .magic = BD_PLUGIN_MAGIC,                                                                    \
       .abi_major = BD_ABI_MAJOR,                                                                   \
@@ -324,6 +356,7 @@ BD_PLUGIN_EXPORT const bd_plugin *bd_plugin_entry(void);
       .options = (options_),                                                                       \
       .features = (features_),                                                                     \
       .option_size = sizeof(bd_option_spec),                                                       \
+      .extensions = (extensions_),                                                                 \
   };                                                                                               \
   BD_PLUGIN_EXPORT const bd_plugin *bd_plugin_entry(void) {                                        \
     return &bd_plugin_descriptor;                                                                  \

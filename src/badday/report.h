@@ -402,6 +402,11 @@ typedef struct bd_report {
   /* ABI 2.2: the simulation when the plan has at least one range, else
    * NULL (then every range pointer and has_pays_off is empty too) */
   const bd_simulation *simulation;
+  /* ABI 2.2: every scenario by current yearly loss (state[BD_STATE_CURRENT]
+   * ->eal), largest first, ties in file order: scenario_count indices into
+   * scenarios, so a plugin need not sort (read after
+   * BD_HAS(r, bd_report, scenarios_by_loss)) */
+  const size_t *scenarios_by_loss;
 } bd_report;
 
 /* Several plans rendered into one report: the figures of the

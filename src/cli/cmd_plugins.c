@@ -59,7 +59,7 @@ int bd_cmd_plugins(int argc, char **argv) {
       printf("  ABI %u.%u  %s\n", (unsigned)f->plugin->abi_major, (unsigned)f->plugin->abi_minor,
              f->path);
     for (const char *const *fmt = f->plugin->formats; verbose && *fmt; fmt++) {
-      const char *ext = bd_exec_plugin_extension(f, *fmt);
+      const char *ext = bd_plugin_file_extension(f, *fmt);
       if (ext) printf("           writes %s as *.%s\n", *fmt, ext);
     }
     if (verbose && f->plugin->description) printf("           %s\n", f->plugin->description);

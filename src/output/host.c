@@ -90,6 +90,13 @@ static int check_descriptor(bd_plugin_file *file, const bd_plugin *p) {
     for (const char *const *g = p->formats; g < f; g++)
       if (strcmp(*g, *f) == 0)
         return refuse(file, "%s: plugin '%s' declares the format '%s' twice", path, name, *f);
+    const char *ext =
+        BD_HAS(p, bd_plugin, extensions) && p->extensions ? p->extensions[f - p->formats] : NULL;
+    if (ext && !bd_plugin_valid_name(ext, strlen(ext)))
+      return refuse(file,
+                    "%s: plugin '%s' declares the extension '%.40s' for '%s': an extension is 1 "
+                    "to %d characters of a-z, 0-9, '_' and '-'",
+                    path, name, ext, *f, BD_PLUGIN_NAME_MAX);
   }
   return 0;
 }
@@ -395,9 +402,18 @@ const bd_plugin_file *bd_plugins_find(const bd_plugin_set *set, const char *form
   return NULL;
 }
 
+const char *bd_plugin_file_extension(const bd_plugin_file *pf, const char *format) {
+  if (pf->exec) return bd_exec_plugin_extension(pf, format);
+  const bd_plugin *p = pf->plugin;
+  if (p == NULL || !BD_HAS(p, bd_plugin, extensions) || p->extensions == NULL) return NULL;
+  for (size_t i = 0; p->formats[i]; i++)
+    if (strcmp(p->formats[i], format) == 0) return p->extensions[i];
+  return NULL;
+}
+
 const char *bd_plugins_extension(const bd_plugin_set *set, const char *format) {
   const bd_plugin_file *pf = bd_plugins_find(set, format);
-  const char *ext = pf ? bd_exec_plugin_extension(pf, format) : NULL;
+  const char *ext = pf ? bd_plugin_file_extension(pf, format) : NULL;
   return ext ? ext : format;
 }
 
@@ -407,7 +423,7 @@ const char *bd_plugins_format_for_extension(const bd_plugin_set *set, const char
     const bd_plugin_file *pf = &set->files[i];
     if (pf->plugin == NULL) continue;
     for (const char *const *f = pf->plugin->formats; *f; f++) {
-      const char *declared = bd_exec_plugin_extension(pf, *f);
+      const char *declared = bd_plugin_file_extension(pf, *f);
       if (declared && strcmp(declared, ext) == 0 && !bd_plugins_shadowed(set, pf, *f)) return *f;
     }
   }

@@ -67,6 +67,11 @@ int bd_plugin_valid_name(const char *s, size_t len);
 /* Returns the first loaded plugin offering `format`, or NULL. */
 const bd_plugin_file *bd_plugins_find(const bd_plugin_set *set, const char *format);
 
+/* The extension plugin file pf declares for format (an executable's
+ * --describe or a C plugin's bd_plugin.extensions, ABI 2.2), or NULL when
+ * it declares none.  The string belongs to the plugin. */
+const char *bd_plugin_file_extension(const bd_plugin_file *pf, const char *format);
+
 /* The file extension the plugin of `format` writes: the extension an
  * executable plugin declares for it, else the format's name.  The string
  * belongs to the set or is `format`. */

@@ -156,6 +156,12 @@ static const char *host_message(bd_output *out, const char *key) {
   return text;
 }
 
+static const char *host_message_or(bd_output *out, const char *key, const char *fallback) {
+  const char *text = host_message(out, key);
+  /* the catalogue hands back the key itself for a key it does not have */
+  return text == key ? fallback : text;
+}
+
 static const char *host_option(bd_output *out, const char *name) {
   for (size_t i = out->option_count; i-- > 0;) /* the last -O of a name wins */
     if (strcmp(out->option_names[i], name) == 0) return out->option_values[i];
@@ -207,6 +213,7 @@ static const bd_host services = {
     .format_slo = bd_format_slo,
     .print = host_print,
     .puts = host_puts,
+    .message_or = host_message_or,
 };
 
 /* --- one render ---------------------------------------------------------- */

@@ -276,9 +276,8 @@ static void dump_comparison(dump *d, const bd_comparison *c) {
   NEWEST(NUM("comparison", c, decision_changes));
 }
 
-#ifndef BD_TEST_OLD_HEADER
-/* The simulation of a plan with ranges (ABI 2.2, the newest member of the
- * report: not in the old build). */
+/* The simulation of a plan with ranges (ABI 2.2; read by the old build too,
+ * now that scenarios_by_loss is the report's newest member). */
 static void dump_simulation(dump *d, const bd_simulation *s) {
   const char *p = "simulation";
   NUM(p, s, trials);
@@ -290,9 +289,8 @@ static void dump_simulation(dump *d, const bd_simulation *s) {
     snprintf(q, sizeof q, "exceed[%d]", st);
     dump_doubles(d, p, q, s->exceed[st], n);
   }
-  dump_doubles(d, p, "exceed_proven", s->exceed_proven, n);
+  NEWEST(dump_doubles(d, p, "exceed_proven", s->exceed_proven, n));
 }
-#endif
 
 static void dump_report(dump *d, const bd_report *r) {
   const char *p = "report";
@@ -332,7 +330,9 @@ static void dump_report(dump *d, const bd_report *r) {
   TXT(p, r, source_sha256);
   TXT(p, r, generator);
   if (BD_HAS(r, bd_report, comparison) && r->comparison) dump_comparison(d, r->comparison);
-  NEWEST(if (BD_HAS(r, bd_report, simulation) && r->simulation) dump_simulation(d, r->simulation));
+  if (BD_HAS(r, bd_report, simulation) && r->simulation) dump_simulation(d, r->simulation);
+  NEWEST(if (BD_HAS(r, bd_report, scenarios_by_loss))
+             dump_indices(d, p, "scenarios_by_loss", r->scenarios_by_loss, r->scenario_count));
 }
 
 /* Dumps the request's report, or every report of a portfolio. */
