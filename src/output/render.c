@@ -404,13 +404,11 @@ static int fail_ended(bd_render_result *result, int executable, const char *name
               kept);
 }
 
-/* Calls the plugin in a child process on the opened output, then commits
- * or aborts the output. */
-static int run_plugin(const bd_plugin_file *pf, const bd_render_job *job, bd_output *out,
-                      bd_render_result *result) {
+/* The request a plugin gets for job, in format, writing to out. */
+static bd_render_request request_for(const bd_render_job *job, const char *format, bd_output *out) {
   bd_render_request req = {.struct_size = sizeof req,
                            .report = job->report,
-                           .format = job->format,
+                           .format = format,
                            .layout = job->layout,
                            .output = out,
                            .output_name = job->output,
@@ -420,6 +418,14 @@ static int run_plugin(const bd_plugin_file *pf, const bd_render_job *job, bd_out
                            .portfolio = job->portfolio,
                            .generated_at = job->generated_at,
                            .generated_at_set = job->generated_at_set};
+  return req;
+}
+
+/* Calls the plugin in a child process on the opened output, then commits
+ * or aborts the output. */
+static int run_plugin(const bd_plugin_file *pf, const bd_render_job *job, bd_output *out,
+                      bd_render_result *result) {
+  bd_render_request req = request_for(job, job->format, out);
   host_note(out, BD_LOG_DEBUG, "using %s (%s)", pf->plugin->name, pf->path);
   int pipefd[2];
   if (pipe2(pipefd, O_CLOEXEC) != 0) {
@@ -547,18 +553,7 @@ static int build_exec_input(const bd_plugin_file *pf, const bd_render_job *job, 
   rc |= host_puts(mem, "}}, \"report\": ");
   if (rc != 0) return -1;
   const bd_plugin *json = bd_json_plugin_entry();
-  bd_render_request req = {.struct_size = sizeof req,
-                           .report = job->report,
-                           .format = "json",
-                           .layout = job->layout,
-                           .output = mem,
-                           .output_name = job->output,
-                           .lang = job->lang,
-                           .template_dir = job->template_dir,
-                           .font_dir = job->font_dir,
-                           .portfolio = job->portfolio,
-                           .generated_at = job->generated_at,
-                           .generated_at_set = job->generated_at_set};
+  bd_render_request req = request_for(job, "json", mem);
   if (json->render(&services, &req, err) != 0) return -1;
   return host_puts(mem, "}\n");
 }
