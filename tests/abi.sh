@@ -11,17 +11,20 @@
 for m in dump dumpold; do
   mkdir -p "$WORK/$m" && cp "$TEST_MODULES/$m.so" "$WORK/$m/" && chmod 755 "$WORK/$m/$m.so"
 done
+# one archived quarter for --history (with the shipped plugins)
+run "$BADDAY" archive --dir "$WORK/archive" "$TOP_SRCDIR/tests/quarters/payments-2026-Q2.yaml"
+expect_rc "archive a quarter for --history" 0
 export BADDAY_PLUGIN_PATH=
 
 REMOVED="$TOP_BUILDDIR/tests/abi/old/removed.txt"
 check "the old headers lack the newest members" test "$(wc -l <"$REMOVED")" -ge 14
 check "bd_scenario lost its last member" grep -qx 'bd_scenario.uncertain' "$REMOVED"
-check "bd_report lost its last member" grep -qx 'bd_report.scenarios_by_loss' "$REMOVED"
+check "bd_report lost its last member" grep -qx 'bd_report.history' "$REMOVED"
 check "bd_waiver lost its last member" grep -qx 'bd_waiver.expired' "$REMOVED"
 check "bd_figures lost its last member" grep -qx 'bd_figures.range' "$REMOVED"
 
 run "$BADDAY" plugins --plugin-dir "$WORK/dumpold"
-expect_out "the old plugin is loaded" "dump       formats: dump  ABI 2.2"
+expect_out "the old plugin is loaded" "dump       formats: dump  ABI 2.3"
 check "the old plugin is refused nothing" sh -c "! grep -q refused '$WORK/out'"
 
 Q="$TOP_SRCDIR/tests/quarters"
@@ -51,10 +54,15 @@ check "ranges: pays_off read by the old plugin too" grep -q '^scenario\[2\] has_
 # japanese.yaml lists idp-down (current 244,000 a year) before db-full
 # (880,000): by loss, db-full comes first
 compare "sorted" "$VALID/japanese.yaml"
-check "scenarios by current yearly loss, largest first" grep -qx '+ report scenarios_by_loss\[0\]=1' "$WORK/new.dump"
-check "scenarios by current yearly loss, then the smaller" grep -qx '+ report scenarios_by_loss\[1\]=0' "$WORK/new.dump"
+check "scenarios by current yearly loss, largest first (the old plugin too)" grep -qx 'report scenarios_by_loss\[0\]=1' "$WORK/old.dump"
+check "scenarios by current yearly loss, then the smaller" grep -qx 'report scenarios_by_loss\[1\]=0' "$WORK/old.dump"
 compare "comparison" "$Q/payments-2026-Q3.yaml" --compare "$Q/payments-2026-Q2.yaml"
 check "comparison: the deltas were read" grep -q '^delta\[3\] id=' "$WORK/old.dump"
+# the history (ABI 2.3, the report's newest member): one archived quarter
+compare "history" "$Q/payments-2026-Q3.yaml" --history "$WORK/archive"
+check "history: today's plugin reads both periods" grep -qx '+ history point_count=2' "$WORK/new.dump"
+check "history: the archived quarter first" grep -qx '+ history period=2026-Q2' "$WORK/new.dump"
+check "history: the old plugin has none" sh -c "! grep -q history '$WORK/old.dump'"
 compare "portfolio" "$Q/payments-2026-Q3.yaml" "$Q/search-2026-Q3.yaml"
 check "portfolio: both plans were read" grep -q '^portfolio scenario_count=' "$WORK/old.dump"
 

@@ -5,7 +5,7 @@
 
 # --help, --version, usage errors
 run "$BADDAY" --help;               expect_rc "--help" 0; expect_out "--help lists render" "badday render PLAN"
-run "$BADDAY" --version;            expect_rc "--version" 0; expect_out "--version names the ABI" "plugin ABI 2.2"
+run "$BADDAY" --version;            expect_rc "--version" 0; expect_out "--version names the ABI" "plugin ABI 2.3"
 run "$BADDAY";                      expect_rc "no command" 2
 run "$BADDAY" frobnicate;           expect_rc "unknown command" 2; expect_err "unknown command named" "unknown command 'frobnicate'"
 run "$BADDAY" check;                expect_rc "check without plan" 2

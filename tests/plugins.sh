@@ -115,7 +115,7 @@ check "no temporary file left either" no_temp_files "$WORK/limited"
 # plugins -v lists plugins and refusals with paths and ABI
 run "$BADDAY" plugins -v --plugin-dir "$WORK/mod/good"
 expect_rc "plugins -v" 0
-expect_out "plugins lists formats, ABI and path" "formats: good  ABI 2.2"
+expect_out "plugins lists formats, ABI and path" "formats: good  ABI 2.3"
 expect_out "plugins lists the path" "$WORK/mod/good/good.so"
 expect_out "plugins -v shows the search path" "search path: $WORK/mod/good"
 

@@ -83,8 +83,7 @@ char *deck_decision_line(const bd_host *host, bd_output *out, const bd_scenario 
   return buf;
 }
 
-/* A round step (1, 2 or 5 times a power of ten) that cuts span into about n. */
-static double nice_step(double span, int n) {
+double deck_nice_step(double span, int n) {
   if (span <= 0) return 1;
   double raw = span / n, p = pow(10, floor(log10(raw))), f = raw / p;
   return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * p;
@@ -94,6 +93,6 @@ double deck_exceedance_axis_end(const bd_simulation *sim, double *step) {
   double end = deck_exceedance_at(sim, sim->exceed[BD_STATE_CURRENT], 0.01);
   if (end <= 0) end = sim->point_count ? sim->x[sim->point_count - 1] : 1;
   if (end <= 0) end = 1;
-  *step = nice_step(end, 4);
+  *step = deck_nice_step(end, 4);
   return ceil(end / *step) * *step;
 }

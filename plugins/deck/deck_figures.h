@@ -64,6 +64,10 @@ double deck_exceedance_at(const bd_simulation *sim, const double *exceed, double
  * (1, 2 or 5 times a power of ten) that cuts the axis into about 4. */
 double deck_exceedance_axis_end(const bd_simulation *sim, double *step);
 
+/* A round step (1, 2 or 5 times a power of ten) that cuts span into
+ * about n; 1 when span is not positive. */
+double deck_nice_step(double span, int n);
+
 /* Copies the message tmpl into buf with its "{}" replaced by value (the
  * one placeholder of a sentence, so each language puts it where it reads
  * naturally).  Returns buf. */

@@ -3,7 +3,8 @@
  * order and the rows of each.
  *
  * A plan's slides: the title; the key figures (and for a plan with
- * ranges, the loss-exceedance curve); what changed (--compare);
+ * ranges, the loss-exceedance curve); the trend (--history, with an
+ * archived period before this one); what changed (--compare);
  * the decisions needed; the loss matrix; one summary scenario tree per
  * business loss (loss -> failure types -> scenarios, a row per scenario);
  * the coverage heatmap.  A portfolio's deck starts with its title, its key
@@ -25,6 +26,7 @@
 
 #include "deck_figures.h"
 #include "deck_rows.h"
+#include "deck_trend.h"
 
 #include <stdarg.h>
 #include <stdint.h>
@@ -295,6 +297,8 @@ static void service_slides(planner *pl, size_t service, const bd_report *r) {
     deck_slide *curve = add_slide(pl, DECK_SLIDE_FIGURES, msg(pl, "heading.exceedance"), 0, 1);
     if (curve) curve->exceedance = 1;
   }
+  if (deck_trend_history(r)) /* --history: the service's periods as small multiples */
+    add_slide(pl, DECK_SLIDE_TREND, msg(pl, "heading.trend"), 0, 1);
   changes_slides(pl);
   const char *heading = msg(pl, "heading.decisions");
   row_cut c = cut_for(pl, DECK_TABLE_DECISIONS, heading);

@@ -38,6 +38,7 @@ typedef enum deck_kind {
   DECK_SLIDE_MATRIX,            /* rows [first, +count) of report->matrix_rows */
   DECK_SLIDE_TREE,              /* leaf rows [first, +count) of the summary tree `tree` */
   DECK_SLIDE_COVERAGE,          /* matrix rows of the heatmap, in `panels` pieces */
+  DECK_SLIDE_TREND,             /* a plan's figures over its archived periods (deck_trend.h) */
   DECK_SLIDE_PORTFOLIO_TITLE,   /* the portfolio's title slide (no heading) */
   DECK_SLIDE_PORTFOLIO_FIGURES, /* the portfolio's key figures */
   DECK_SLIDE_SERVICES,          /* plans [first, +count) of the services table */

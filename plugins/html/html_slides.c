@@ -150,6 +150,8 @@ void html_slides_body(html_ctx *ctx) {
     case DECK_SLIDE_COVERAGE:
       coverage_slide(ctx, s);
       break;
+    case DECK_SLIDE_TREND: /* drawn from the next commit */
+      break;
     case DECK_SLIDE_PORTFOLIO_TITLE:
     case DECK_SLIDE_PORTFOLIO_FIGURES:
     case DECK_SLIDE_SERVICES:

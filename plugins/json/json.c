@@ -545,6 +545,49 @@ static void ids_with(json_writer *w, const bd_comparison *c, bd_change change) {
   put(w, "]", 1);
 }
 
+/* Writes the "history" object (--history DIR): the service's archived
+ * periods, then this report, with the figures the archive index shows
+ * under the same keys. */
+static void history(json_writer *w, const bd_history *h) {
+  puts_(w, "{\"dir\": ");
+  string(w, h->dir);
+  puts_(w, ", \"periods\": [");
+  for (size_t i = 0; i < h->point_count; i++) {
+    const bd_history_point *p = h->points[i];
+    if (i) put(w, ",", 1);
+    newline(w, 2);
+    puts_(w, "{\"period\": ");
+    if (p->period)
+      string(w, p->period);
+    else
+      puts_(w, "null");
+    puts_(w, ", \"as_of\": ");
+    string(w, p->as_of);
+    puts_(w, ", \"this_report\": ");
+    boolean(w, p->this_report);
+    puts_(w, ", \"source\": ");
+    if (p->source)
+      string(w, p->source);
+    else
+      puts_(w, "null");
+    puts_(w, ", \"yearly_loss_now\": ");
+    number_or_null(w, p->has_money, p->eal_now);
+    puts_(w, ", \"yearly_loss_planned\": ");
+    number_or_null(w, p->has_money, p->eal_planned);
+    puts_(w, ", \"budget_used\": ");
+    number_or_null(w, p->has_budget, p->budget_used);
+    puts_(w, ", \"coverage\": ");
+    number(w, p->coverage);
+    puts_(w, ", \"verified_coverage\": ");
+    number(w, p->verified_coverage);
+    puts_(w, ", \"decisions_needed\": ");
+    count(w, p->decisions);
+    put(w, "}", 1);
+  }
+  newline(w, 1);
+  puts_(w, "]}");
+}
+
 /* Writes the "comparison" object (--compare). */
 static void comparison(json_writer *w, const bd_comparison *c) {
   put(w, "{", 1);
@@ -679,6 +722,12 @@ static void report(json_writer *w, const bd_report *r) {
     newline(w, 1);
     key(w, "comparison");
     comparison(w, r->comparison);
+  }
+  if (BD_HAS(r, bd_report, history) && r->history) {
+    put(w, ",", 1);
+    newline(w, 1);
+    key(w, "history");
+    history(w, r->history);
   }
   newline(w, 0);
   put(w, "}", 1);

@@ -80,6 +80,11 @@
  *        (the file extension of each format, BD_PLUGIN_DEFINE_EXTENSIONS);
  *        bd_report.scenarios_by_loss (every scenario by current yearly
  *        loss, largest first, ties in file order: plugins need not sort).
+ *   2.3  the history of a service (`--history DIR`): bd_report.history
+ *        (bd_history: every archived period of the service before this
+ *        report's, then this report, as bd_history_point: yearly loss now
+ *        and planned, error budget used, coverage, verified coverage and
+ *        decisions needed).  NULL without --history.
  */
 #ifndef BADDAY_PLUGIN_H
 #define BADDAY_PLUGIN_H
@@ -110,7 +115,7 @@ extern "C" {
 
 #define BD_PLUGIN_MAGIC 0xBADDA700u
 #define BD_ABI_MAJOR    2
-#define BD_ABI_MINOR    2
+#define BD_ABI_MINOR    3
 
 /* True when the struct at ptr, of type `type` as the host built it, has
  * `member`: its struct_size covers the member.  Check it before reading a

@@ -352,6 +352,36 @@ typedef struct bd_simulation {
   const double *exceed_proven;
 } bd_simulation;
 
+/* One period of a service's history (ABI 2.3; `--history DIR`): the
+ * figures of an archived report of the same service, as its JSON wrote
+ * them, or of this report (the last point).  A figure that report did not
+ * have reads has_* = 0. */
+typedef struct bd_history_point {
+  size_t struct_size; /* sizeof(bd_history_point) of the host */
+  const char *period; /* the report's period, or NULL */
+  const char *as_of;  /* the report's as_of, "YYYY-MM-DD" */
+  const char *source; /* the archived report JSON's path; NULL on this report's point */
+  int this_report;    /* 1 on the last point: this report's own figures */
+  /* yearly loss in the current and planned states; has_money is 0 when
+   * the archived report used another currency than this one */
+  int has_money;
+  double eal_now, eal_planned;
+  int has_budget;                     /* the report had an SLO */
+  double budget_used;                 /* share of the error budget used in the current state */
+  double coverage, verified_coverage; /* shares of the coverage cells */
+  size_t decisions;                   /* scenarios that needed a decision */
+} bd_history_point;
+
+/* A service's figures over its archived periods (ABI 2.3). */
+typedef struct bd_history {
+  size_t struct_size; /* sizeof(bd_history) of the host */
+  const char *dir;    /* the archive as given to --history */
+  /* in time order (periods as the archive index sorts them), every
+   * archived period before this report's own, then this report */
+  const bd_history_point *const *points;
+  size_t point_count; /* at least 1 (this report) */
+} bd_history;
+
 /* The whole computed report for one plan. */
 typedef struct bd_report {
   size_t struct_size; /* sizeof(bd_report) of the host that built it */
@@ -407,6 +437,9 @@ typedef struct bd_report {
    * scenarios, so a plugin need not sort (read after
    * BD_HAS(r, bd_report, scenarios_by_loss)) */
   const size_t *scenarios_by_loss;
+  /* ABI 2.3: the service's archived periods and this report (--history
+   * DIR), or NULL (read after BD_HAS(r, bd_report, history)) */
+  const bd_history *history;
 } bd_report;
 
 /* Several plans rendered into one report: the figures of the

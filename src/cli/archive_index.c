@@ -201,6 +201,9 @@ static void report_key(const char *period, const char *as_of, char key[32]) {
     snprintf(key, 32, "%s", as_of ? as_of : "");
 }
 
+static int attach_history(const char *dir, const bd_index *index, size_t earlier, const char *now,
+                          bd_report *r, bd_arena *arena);
+
 int bd_index_add_history(const char *dir, bd_report *const *reports, size_t count,
                          bd_compare_list *list, bd_arena *arena, int verbose) {
   bd_index index;
@@ -215,10 +218,18 @@ int bd_index_add_history(const char *dir, bd_report *const *reports, size_t coun
     char now[32], key[32];
     report_key(reports[r]->period, reports[r]->as_of, now);
     const bd_index_entry *previous = NULL;
+    size_t earlier = 0;
     for (size_t i = 0; i < index.count; i++) {
       const bd_index_entry *e = &index.entries[i];
       period_key(&index, e->period_dir, key);
-      if (strcmp(e->service, reports[r]->service) == 0 && strcmp(key, now) < 0) previous = e;
+      if (strcmp(e->service, reports[r]->service) == 0 && strcmp(key, now) < 0) {
+        previous = e;
+        earlier++;
+      }
+    }
+    if (attach_history(dir, &index, earlier, now, reports[r], arena) != 0) {
+      rc = BD_EXIT_INTERNAL;
+      break;
     }
     if (previous == NULL) {
       if (verbose)
@@ -404,6 +415,87 @@ static size_t period_end(const bd_index *index, size_t i) {
          strcmp(index->entries[end].period_dir, index->entries[i].period_dir) == 0)
     end++;
   return end;
+}
+
+/* The point of this report r: its own figures from the model. */
+static void report_point(const bd_report *r, bd_history_point *p) {
+  const bd_totals *now = r->totals[BD_STATE_CURRENT];
+  p->period = r->period;
+  p->as_of = r->as_of;
+  p->this_report = 1;
+  p->has_money = 1;
+  p->eal_now = now->eal;
+  p->eal_planned = r->totals[BD_STATE_PLANNED]->eal;
+  p->has_budget = r->has_error_budget;
+  p->budget_used = r->has_error_budget ? now->budget_used : 0;
+  p->coverage = r->coverage;
+  p->verified_coverage = r->verified_coverage;
+  p->decisions = r->decision_count;
+}
+
+/* The figures of an archived report e of r's service (its JSON at path);
+ * the caller copies its period and as_of. */
+static void entry_point(const bd_index_entry *e, const bd_report *r, const char *path,
+                        bd_history_point *p) {
+  figures f = entry_figures(e);
+  p->source = path;
+  p->has_money = f.has[M_NOW] && f.has[M_PLANNED] && strcmp(e->currency, r->currency) == 0;
+  p->eal_now = p->has_money ? f.v[M_NOW] : 0;
+  p->eal_planned = p->has_money ? f.v[M_PLANNED] : 0;
+  p->has_budget = f.has[M_BUDGET];
+  p->budget_used = f.has[M_BUDGET] ? f.v[M_BUDGET] : 0;
+  p->coverage = f.has[M_COVERAGE] ? f.v[M_COVERAGE] : 0;
+  p->verified_coverage = f.has[M_VERIFIED] ? f.v[M_VERIFIED] : 0;
+  p->decisions = e->decisions;
+}
+
+/* Gives r its history: the `earlier` entries of index of its service
+ * whose period sorts before now (the key of r's own period), one point a
+ * period (the last entry of a period when it holds two reports of the
+ * service), then r itself.  Everything lives in arena.  Returns 0 or -1
+ * (memory). */
+static int attach_history(const char *dir, const bd_index *index, size_t earlier, const char *now,
+                          bd_report *r, bd_arena *arena) {
+  bd_history *h = bd_arena_alloc(arena, sizeof *h);
+  bd_history_point *points = bd_arena_array(arena, earlier + 1, sizeof *points);
+  const bd_history_point **list = bd_arena_array(arena, earlier + 1, sizeof *list);
+  if (h == NULL || points == NULL || list == NULL) return -1;
+  memset(h, 0, sizeof *h);
+  memset(points, 0, (earlier + 1) * sizeof *points);
+  size_t n = 0;
+  const char *last_period = NULL;
+  char key[32];
+  for (size_t i = 0; i < index->count; i++) {
+    const bd_index_entry *e = &index->entries[i];
+    period_key(index, e->period_dir, key);
+    if (strcmp(e->service, r->service) != 0 || strcmp(key, now) >= 0) continue;
+    char *path = NULL;
+    if (asprintf(&path, "%s/%s/%s.json", dir, e->period_dir, e->stem) < 0) return -1;
+    const char *kept = bd_arena_strdup(arena, path);
+    free(path);
+    if (kept == NULL) return -1;
+    /* a period with two reports of the service: the later one stands */
+    if (last_period != NULL && strcmp(last_period, e->period_dir) == 0) n--;
+    last_period = e->period_dir;
+    points[n].struct_size = sizeof points[n];
+    entry_point(e, r, kept, &points[n]);
+    /* the index's texts are freed with it */
+    points[n].period = e->period ? bd_arena_strdup(arena, e->period) : NULL;
+    points[n].as_of = bd_arena_strdup(arena, e->as_of);
+    if ((e->period && points[n].period == NULL) || points[n].as_of == NULL) return -1;
+    n++;
+  }
+  points[n].struct_size = sizeof points[n];
+  report_point(r, &points[n]);
+  n++;
+  for (size_t i = 0; i < n; i++) list[i] = &points[i];
+  h->struct_size = sizeof *h;
+  h->dir = bd_arena_strdup(arena, dir);
+  if (h->dir == NULL) return -1;
+  h->points = list;
+  h->point_count = n;
+  r->history = h;
+  return 0;
 }
 
 /* Writes a figure for JSON: shortest round trip, or null. */

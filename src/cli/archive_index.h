@@ -69,7 +69,9 @@ int bd_index_write(const char *dir, const char *css_dir, char *err, size_t errsi
 /* --history DIR: adds to list, for each report (NULL entries skipped), the
  * JSON of the same service's latest period archived in dir that sorts
  * before the report's own period (as time, like the index); a service
- * with none is left alone (said with verbose).  The paths live in arena.
+ * with none is left alone (said with verbose).  Gives each report its
+ * history (report->history): the figures of every such period, then the
+ * report's own.  The paths and the histories live in arena.
  * Prints what went wrong.  Returns an exit code. */
 int bd_index_add_history(const char *dir, bd_report *const *reports, size_t count,
                          bd_compare_list *list, bd_arena *arena, int verbose);

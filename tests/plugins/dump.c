@@ -276,8 +276,33 @@ static void dump_comparison(dump *d, const bd_comparison *c) {
   NEWEST(NUM("comparison", c, decision_changes));
 }
 
-/* The simulation of a plan with ranges (ABI 2.2; read by the old build too,
- * now that scenarios_by_loss is the report's newest member). */
+#ifndef BD_TEST_OLD_HEADER
+/* The history (ABI 2.3, --history; the report's newest member, so only
+ * in the full build, whose shrunk twin lacks bd_history's last members). */
+static void dump_history(dump *d, const bd_history *h) {
+  const char *p = "history";
+  TXT(p, h, dir);
+  line(d, "history point_count=%zu", h->point_count);
+  for (size_t i = 0; i < h->point_count; i++) {
+    const bd_history_point *pt = h->points[i];
+    TXT(p, pt, period);
+    TXT(p, pt, as_of);
+    TXT(p, pt, source);
+    NUM(p, pt, this_report);
+    NUM(p, pt, has_money);
+    NUM(p, pt, eal_now);
+    NUM(p, pt, eal_planned);
+    NUM(p, pt, has_budget);
+    NUM(p, pt, budget_used);
+    NUM(p, pt, coverage);
+    NUM(p, pt, verified_coverage);
+    NUM(p, pt, decisions);
+  }
+}
+#endif
+
+/* The simulation of a plan with ranges (ABI 2.2; read by the old build
+ * too). */
 static void dump_simulation(dump *d, const bd_simulation *s) {
   const char *p = "simulation";
   NUM(p, s, trials);
@@ -331,8 +356,9 @@ static void dump_report(dump *d, const bd_report *r) {
   TXT(p, r, generator);
   if (BD_HAS(r, bd_report, comparison) && r->comparison) dump_comparison(d, r->comparison);
   if (BD_HAS(r, bd_report, simulation) && r->simulation) dump_simulation(d, r->simulation);
-  NEWEST(if (BD_HAS(r, bd_report, scenarios_by_loss))
-             dump_indices(d, p, "scenarios_by_loss", r->scenarios_by_loss, r->scenario_count));
+  if (BD_HAS(r, bd_report, scenarios_by_loss))
+    dump_indices(d, p, "scenarios_by_loss", r->scenarios_by_loss, r->scenario_count);
+  NEWEST(if (BD_HAS(r, bd_report, history) && r->history) dump_history(d, r->history));
 }
 
 /* Dumps the request's report, or every report of a portfolio. */
