@@ -97,6 +97,40 @@ expect_rc "archive --history" 0
 check "a free-text period compares with the latest quarter before its as_of" jq -e \
   '.comparison.period == "2025-Q4" and .comparison.eal.before == 36000 and .comparison.eal.after == 84000' "$WORK/next/Spring-review/Gamma.json"
 
+# the history in the model (ABI 2.3) and the JSON: every earlier period of
+# the service, then the report itself; its own period as archived is left
+# out (the report stands for it)
+run "$BADDAY" render "$WORK/plans/Spring review/Alpha.yaml" --history "$A" -f json -o "$WORK/hs.json"
+expect_rc "render --history of the last period" 0
+hist() { jq -c "[.history.periods[].$1]" "$WORK/hs.json"; }
+check "history: the seven earlier periods and this report" test "$(hist period)" = \
+  '["Kickoff","2024-Q3","2024-Q4","2025-Q1","2025-Q2","2025-Q3","2025-Q4","Spring review"]'
+check "history: yearly loss now (hand-computed)" test "$(hist yearly_loss_now)" = "[2000,4000,8000,12000,16000,10000,12000,28000]"
+check "history: yearly loss planned" test "$(hist yearly_loss_planned)" = "[1000,2000,4000,6000,8000,10000,12000,14000]"
+check "history: decisions needed" test "$(hist decisions_needed)" = "[1,1,1,1,1,0,0,1]"
+check "history: coverage" test "$(hist coverage)" = "[0,0,0,0,0,0.25,0.25,0]"
+check "history: budget used 4/8.76 while planned, 2/8.76 once implemented" jq -e \
+  '[.history.periods[].budget_used] | (.[0:5] + [.[7]] | all(. > 0.4566209 and . < 0.4566211)) and (.[5:7] | all(. > 0.2283104 and . < 0.2283106))' "$WORK/hs.json"
+check "history: only the last point is this report, and it has no source" jq -e \
+  '[.history.periods[].this_report] == [false,false,false,false,false,false,false,true] and .history.periods[7].source == null' "$WORK/hs.json"
+check "history: each earlier point names its archived JSON" jq -e \
+  --arg a "$A" '.history.periods[0].source == ($a + "/Kickoff/Alpha.json")' "$WORK/hs.json"
+check "history: the last point equals the report's own figures" jq -e \
+  '.history.periods[7].yearly_loss_now == .totals.current.eal and .history.periods[7].coverage == .totals.coverage' "$WORK/hs.json"
+check "the first period: a history of one point (the report)" jq -e '.history.periods | length == 1' "$WORK/h0.json"
+run "$BADDAY" render "$WORK/plans/Spring review/Alpha.yaml" -f json -o "$WORK/plain.json"
+check "without --history: no history key" jq -e 'has("history") | not' "$WORK/plain.json"
+# an earlier period in another currency: its money figures are left out
+mkdir -p "$WORK/eur"
+cp -r "$A/2025-Q3" "$WORK/eur/"
+sed 's/"currency": "USD"/"currency": "EUR"/' "$A/2025-Q3/Alpha.json" >"$WORK/eur/2025-Q3/Alpha.json"
+run "$BADDAY" render "$WORK/plans/2025-Q4/Alpha.yaml" --history "$WORK/eur" -f json -o "$WORK/he.json"
+expect_rc "render --history with a period in another currency" 0
+expect_err "a warning names both currencies" "the previous period '2025-Q3' in $WORK/eur counts in 'EUR', this plan in USD: no \"What changed\""
+check "another currency: no comparison" jq -e '.comparison == null' "$WORK/he.json"
+check "another currency: no yearly loss for that period, its coverage kept" jq -e \
+  '.history.periods[0].yearly_loss_now == null and .history.periods[0].yearly_loss_planned == null and .history.periods[0].coverage == 0.25' "$WORK/he.json"
+
 # the index page in Chromium: no console message, every link resolves
 . "$TOP_SRCDIR/tests/html/browser.sh"
 chrome --enable-logging=stderr --v=0 --dump-dom "file://$A/index.html" >"$WORK/dom.html" 2>"$WORK/chrome.err"

@@ -15,6 +15,7 @@
 #include "base/arena.h"
 #include "base/diag.h"
 #include "base/numfmt.h"
+#include "base/quote.h"
 #include "base/sha256.h"
 #include "cli/archive_set.h"
 #include "cli/cli.h"
@@ -231,10 +232,27 @@ int bd_index_add_history(const char *dir, bd_report *const *reports, size_t coun
       rc = BD_EXIT_INTERNAL;
       break;
     }
+    if (previous != NULL && strcmp(previous->currency, reports[r]->currency) != 0) {
+      /* money in two currencies cannot be compared: the trend leaves
+       * that period's money out, What changed is left out */
+      char period[128], currency[128];
+      fprintf(stderr,
+              "badday: %s: warning: the previous period %s in %s counts in %s, this plan in "
+              "%s: no \"What changed\"\n",
+              reports[r]->source,
+              bd_quote(previous->period_dir, strlen(previous->period_dir), period, sizeof period),
+              dir,
+              bd_quote(previous->currency, strlen(previous->currency), currency, sizeof currency),
+              reports[r]->currency);
+      continue;
+    }
     if (previous == NULL) {
-      if (verbose)
-        fprintf(stderr, "badday: %s: no earlier period of '%s' in %s\n", reports[r]->source,
-                reports[r]->service, dir);
+      if (verbose) {
+        char service[128];
+        fprintf(stderr, "badday: %s: no earlier period of %s in %s\n", reports[r]->source,
+                bd_quote(reports[r]->service, strlen(reports[r]->service), service, sizeof service),
+                dir);
+      }
       continue;
     }
     char *path = NULL;

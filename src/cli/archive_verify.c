@@ -8,7 +8,8 @@
  * 2. Every report with kept inputs is analysed again from its kept plan
  *    and evidence, its JSON rendered afresh and compared with the
  *    archived JSON: the figures, scenarios and decisions (everything but
- *    the plan's path, the generator and a comparison) must be the same.
+ *    the plan's path, the generator, a comparison and a history) must be
+ *    the same.
  *
  * What it proves: the files are the ones index.json describes, and each
  * report follows from the inputs kept next to it by this badday's
