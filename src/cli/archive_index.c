@@ -833,14 +833,16 @@ static void write_index_html(FILE *f, const bd_index *index, const char *css,
   fputs("</p>\n</main>\n</body>\n</html>\n", f);
 }
 
-/* Reads css_dir/base.css, report.css and index.css into a new string, or NULL. */
-static char *read_css(const char *css_dir) {
-  static const char *const names[] = {"base.css", "report.css", "index.css"};
+/* Reads css_dir/base.css, report.css and index.css (and, for lang "ja",
+ * index.ja.css) into a new string, or NULL. */
+static char *read_css(const char *css_dir, const char *lang) {
+  static const char *const names[] = {"base.css", "report.css", "index.css", "index.ja.css"};
   char *css = NULL;
   size_t len = 0;
   FILE *f = open_memstream(&css, &len);
   if (f == NULL) return NULL;
-  for (size_t i = 0; i < 3; i++) {
+  size_t count = strcmp(lang, "ja") == 0 ? 4 : 3;
+  for (size_t i = 0; i < count; i++) {
     char *path = NULL, *data = NULL;
     size_t n;
     if (asprintf(&path, "%s/%s", css_dir, names[i]) < 0 || bd_read_whole_file(path, &data, &n)) {
@@ -918,8 +920,9 @@ static int remove_stale(const char *dir, const char *name, char *err, size_t err
 }
 
 /* Writes index.json, index.html and, when a set has Japanese files,
- * index.ja.html (else removes a stale one) from the scanned index. */
-static int write_index_files(const char *dir, const bd_index *index, const char *css,
+ * index.ja.html (else removes a stale one) from the scanned index; css[0]
+ * is the English page's style sheet, css[1] the Japanese one's. */
+static int write_index_files(const char *dir, const bd_index *index, char *const css[2],
                              const bd_catalogue *cat, char *err, size_t errsize) {
   int japanese = 0;
   for (size_t i = 0; i < index->count; i++) japanese = japanese || index->entries[i].has_japanese;
@@ -936,9 +939,9 @@ static int write_index_files(const char *dir, const bd_index *index, const char 
   free(json);
   index_page en = {cat, "en", japanese ? "index.ja.html" : NULL, "ja"};
   index_page ja = {cat, "ja", "index.html", "en"};
-  if (rc == 0) rc = write_page(dir, "index.html", index, css, &en, err, errsize);
+  if (rc == 0) rc = write_page(dir, "index.html", index, css[0], &en, err, errsize);
   if (rc == 0)
-    rc = japanese ? write_page(dir, "index.ja.html", index, css, &ja, err, errsize)
+    rc = japanese ? write_page(dir, "index.ja.html", index, css[1], &ja, err, errsize)
                   : remove_stale(dir, "index.ja.html", err, errsize);
   return rc;
 }
@@ -959,10 +962,11 @@ int bd_index_write(const char *dir, const char *css_dir, char *err, size_t errsi
   free(lock_path);
   bd_index index;
   bd_catalogue *cat = NULL;
-  char *css = read_css(css_dir);
+  char *css[2] = {read_css(css_dir, "en"), read_css(css_dir, "ja")};
   int rc = -1;
-  if (css == NULL) {
-    snprintf(err, errsize, "%s: cannot read base.css and report.css", css_dir);
+  if (css[0] == NULL || css[1] == NULL) {
+    snprintf(err, errsize, "%s: cannot read base.css, report.css, index.css and index.ja.css",
+             css_dir);
   } else if (asprintf(&catalogue_path, "%s/messages.tsv", css_dir) < 0) {
     catalogue_path = NULL;
     snprintf(err, errsize, "%s: out of memory", dir);
@@ -974,7 +978,8 @@ int bd_index_write(const char *dir, const char *css_dir, char *err, size_t errsi
   }
   bd_catalogue_free(cat);
   free(catalogue_path);
-  free(css);
+  free(css[0]);
+  free(css[1]);
   close(lock);
   return rc;
 }

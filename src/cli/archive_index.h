@@ -11,8 +11,8 @@
  * recomputed.  Periods sort as time: "YYYY-QN" by its quarter, any other
  * period by the earliest as-of date of its reports.
  *
- * The page uses the html plugin's style sheets (templates/base.css and
- * report.css from the data directory) under the same kind of
+ * The pages use the html plugin's style sheets (templates/base.css and
+ * report.css from the data directory, with index.css) under the same kind of
  * Content-Security-Policy (the inline style by its SHA-256, nothing else).
  * The labels come from the reports' message catalogue and the figures go
  * through the same display rules, in English (index.html) and, when a set
@@ -69,9 +69,10 @@ void bd_index_free(bd_index *index);
 /* Scans dir and rewrites DIR/index.json and DIR/index.html atomically
  * under the index lock; when a set has Japanese files (STEM.ja.pdf or
  * STEM.ja.html) also DIR/index.ja.html, else a stale one is removed.
- * css_dir (the templates) holds base.css, report.css, index.css and the
- * message catalogue messages.tsv, whose labels both pages use.  Returns
- * 0, or -1 with the reason in err. */
+ * css_dir (the templates) holds base.css, report.css, index.css,
+ * index.ja.css (the Japanese page's line breaking) and the message
+ * catalogue messages.tsv, whose labels both pages use.  Returns 0, or -1
+ * with the reason in err. */
 int bd_index_write(const char *dir, const char *css_dir, char *err, size_t errsize);
 
 /* --history DIR: adds to list, for each report (NULL entries skipped), the
