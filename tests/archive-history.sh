@@ -3,8 +3,11 @@
 # periods x three services, made in shuffled order from tests/history/;
 # the index's figures against hand-computed series, periods in time
 # order, a period deleted and re-added, a tampered archive found by
-# --verify, and the index page in Chromium (no console message, every
-# link resolves to a file).
+# --verify, the index page in English and, for an archive in both
+# languages, in Japanese (index.ja.html: its labels, its figures by the
+# Japanese display rules, its links; removed with the Japanese files) in
+# one Chromium (no console message, no text out of its box, every link
+# resolves to a file).
 . "$TOP_SRCDIR/tests/lib.sh"
 unset SOURCE_DATE_EPOCH
 A="$WORK/archive"
@@ -131,18 +134,85 @@ check "another currency: no comparison" jq -e '.comparison == null' "$WORK/he.js
 check "another currency: no yearly loss for that period, its coverage kept" jq -e \
   '.history.periods[0].yearly_loss_now == null and .history.periods[0].yearly_loss_planned == null and .history.periods[0].coverage == 0.25' "$WORK/he.json"
 
-# the index page in Chromium: no console message, every link resolves
+# the index in Japanese: an archive of two periods in both languages, a
+# plan in yen (RATE 22,020,000: yearly loss now 4 x RATE = 88,080,000,
+# planned 2 x RATE = 44,040,000, budget used 4 / 8.76) and Alpha in USD
+J="$WORK/ja"
+for p in 2025-Q3 2025-Q4; do
+  sed "s/\"USD\"/\"JPY\"/; s/SERVICE/決済/; s/PERIOD/$p/; s/AS_OF/2025-09-01/; s/RATE/22020000/; s/STATUS/planned/" \
+    "$PLAN" >"$WORK/plans/$p/yen.yaml"
+  run "$BADDAY" archive --dir "$J" --lang en,ja "$WORK/plans/$p/Alpha.yaml" "$WORK/plans/$p/yen.yaml"
+  expect_rc "archive $p in English and Japanese" 0
+done
+check "index.ja.html written" test -s "$J/index.ja.html"
+check "index.ja.html is in Japanese" grep -q '^<html lang="ja">$' "$J/index.ja.html"
+check "the yen plan's yearly loss now in the JSON (4 x 22,020,000)" jq -e \
+  '[.periods[].services[] | select(.service == "決済") | .yearly_loss_now] == [88080000, 88080000]' "$J/index.json"
+check "the Japanese report shows it as 8,808万円" grep -q '8,808万円' "$J/2025-Q4/決済.ja.html"
+check "its title in Japanese" grep -q '<title>badday アーカイブ</title>' "$J/index.ja.html"
+check "--verify: index.ja.html is part of the index, not an extra file" "$BADDAY" archive --verify "$J"
+
+# the pages in ONE Chromium: no console message, no text out of its box
 . "$TOP_SRCDIR/tests/html/browser.sh"
-chrome --enable-logging=stderr --v=0 --dump-dom "file://$A/index.html" >"$WORK/dom.html" 2>"$WORK/chrome.err"
-check "Chromium built the page" grep -q "Spring-review" "$WORK/dom.html"
-check "no console message or CSP report" sh -c '! grep -E "CONSOLE|Content Security Policy" "$1"' sh "$WORK/chrome.err"
-grep -o 'href="[^"]*"' "$WORK/dom.html" | sed 's/^href="//; s/"$//' >"$WORK/links"
-check "the page links every file (120 and index.json)" test "$(wc -l <"$WORK/links")" -eq 121
-missing=0
-while IFS= read -r link; do
-  [ -e "$A/$(printf '%b' "$(echo "$link" | sed 's/%/\\x/g')")" ] || { missing=$((missing + 1)); echo "  missing: $link"; }
-done <"$WORK/links"
-check "every link resolves to a file that exists" test "$missing" -eq 0
+"$PY" "$TOP_SRCDIR/tests/html/index_check.py" "$CHROMIUM" "$WORK" "$A/index.html" "$J/index.ja.html" \
+  "$J/index.html" >"$WORK/index_check.out" 2>&1
+echo "# index_check.py: exit $?"
+while IFS= read -r line; do
+  case $line in
+  "ok - "*) pass "${line#ok - }" ;;
+  "not ok - "*) fail "${line#not ok - }" ;;
+  *) echo "$line" ;;
+  esac
+done <"$WORK/index_check.out"
+check "index_check.py ran" test -s "$WORK/ja-index.ja.html.text"
+
+# links_missing DIR LINKS: how many links (hrefs, percent-encoded) name no file in DIR
+links_missing() {
+  missing=0
+  while IFS= read -r link; do
+    [ -e "$1/$(printf '%b' "$(echo "$link" | sed 's/%/\\x/g')")" ] || { missing=$((missing + 1)); echo "  missing: $link" >&2; }
+  done <"$2"
+  echo "$missing"
+}
+check "Chromium built the English page" grep -q "Spring-review" "$WORK/archive-index.html.text"
+check "the English page links every file (120 and index.json)" test "$(wc -l <"$WORK/archive-index.html.links")" -eq 121
+check "no language switch without Japanese files" sh -c '! grep -q "index.ja.html" "$1"' sh "$WORK/archive-index.html.links"
+check "every link of the English page resolves to a file that exists" test "$(links_missing "$A" "$WORK/archive-index.html.links")" -eq 0
+
+T="$WORK/ja-index.ja.html.text"
+check "Chromium reads the page as Japanese" test "$(cat "$WORK/ja-index.ja.html.lang")" = ja
+for label in アーカイブ 推移 サービス 現在の年間損失 計画後の年間損失 エラーバジェット消費率 カバレッジ \
+  検証済みカバレッジ 要判断 ポートフォリオ "ファイル（SHA-256）" "各列の目盛り" "で照合できます"; do
+  check "Japanese label: $label" grep -qF "$label" "$T"
+done
+absent=""
+for label in Archive Trends Service "Yearly loss" "Error budget" Coverage Verified Decisions Portfolio \
+  "Files (SHA-256)" "Each column" "Every file" "checks them" "badday archive --verify checks"; do
+  grep -qF "$label" "$T" && absent="$absent [$label]"
+done
+check "no English label in the Japanese page's visible text${absent:+ (found:$absent)}" test -z "$absent"
+check "the yen figure as the Japanese report formats it: 8,808万円 (now), 4,404万円 (planned)" \
+  sh -c 'test "$(grep -oF "8,808万円" "$1" | wc -l)" -ge 2 && grep -qF "4,404万円" "$1"' sh "$T"
+check "the share by the same rules (4 / 8.76 = 45.7%)" grep -qF "45.7%" "$T"
+check "a USD figure stays in USD (Alpha 2025-Q4: 12 x 500 x 2 = USD 12K)" grep -qF "USD 12K" "$T"
+check "the English page shows the yen in English (JPY 88M)" grep -qF "JPY 88M" "$WORK/ja-index.html.text"
+L="$WORK/ja-index.ja.html.links"
+check "the Japanese page links the English one first (the language switch)" test "$(sed -n 1p "$L")" = index.html
+check "the English page links the Japanese one" grep -qx "index.ja.html" "$WORK/ja-index.html.links"
+check "the switch names the other language in itself" sh -c 'grep -qx "English" "$1" && grep -qx "日本語" "$2"' \
+  sh "$T" "$WORK/ja-index.html.text"
+check "a set's Japanese files first, then the English ones" test \
+  "$(sed -n 2,4p "$L" | tr '\n' ' ')" = "2025-Q3/Alpha.ja.pdf 2025-Q3/Alpha.ja.html 2025-Q3/Alpha.pdf "
+check "the Japanese page links every file as the English one does" test \
+  "$(grep -v '^index' "$L" | sort)" = "$(grep -v '^index' "$WORK/ja-index.html.links" | sort)"
+check "every link of the Japanese page resolves to a file that exists" test "$(links_missing "$J" "$L")" -eq 0
+
+# the Japanese files gone: the next run removes the stale index.ja.html
+rm "$J"/*/*.ja.pdf "$J"/*/*.ja.html
+run "$BADDAY" archive --dir "$J" "$WORK/plans/Kickoff/Alpha.yaml"
+expect_rc "archive after the Japanese files were removed" 0
+check "index.ja.html removed" test ! -e "$J/index.ja.html"
+check "index.html has no language switch any more" sh -c '! grep -q "index.ja.html" "$1"' sh "$J/index.html"
 
 # tampering: a changed PDF, a missing HTML, an extra file, a changed report
 printf 'x' >>"$A/2025-Q3/Beta.pdf"

@@ -19,6 +19,7 @@
 #include "base/sha256.h"
 #include "cli/archive_set.h"
 #include "cli/cli.h"
+#include "output/catalogue.h"
 #include "output/output.h"
 #include "plan/ytree.h"
 
@@ -118,6 +119,19 @@ static int read_files(const char *dir, bd_index_entry *e) {
   return rc;
 }
 
+/* Sets e->has_japanese when DIR holds the set's Japanese PDF or HTML
+ * (PERIOD/STEM.ja.pdf, .ja.html).  Returns 0 or -1 (memory). */
+static int find_japanese(const char *dir, bd_index_entry *e) {
+  static const char *const exts[] = {"pdf", "html"};
+  for (size_t i = 0; i < 2 && !e->has_japanese; i++) {
+    char *path = NULL;
+    if (asprintf(&path, "%s/%s/%s.ja.%s", dir, e->period_dir, e->stem, exts[i]) < 0) return -1;
+    e->has_japanese = access(path, F_OK) == 0;
+    free(path);
+  }
+  return 0;
+}
+
 /* Reads DIR/PERIOD/NAME as a report into a new entry of index; a file
  * that is no report of badday is skipped.  Returns 0 or -1 (memory). */
 static int read_report(const char *dir, const char *period_dir, const char *name, bd_index *index) {
@@ -154,7 +168,7 @@ static int read_report(const char *dir, const char *period_dir, const char *name
       e->decisions = d && d->kind == BD_YNODE_SEQUENCE ? d->len : 0;
       if (!e->period_dir || !e->stem || !e->service || !e->as_of || !e->currency || !e->eal_now ||
           !e->eal_planned || !e->budget_used || !e->coverage || !e->verified_coverage ||
-          read_files(dir, e) != 0)
+          read_files(dir, e) != 0 || find_japanese(dir, e) != 0)
         rc = -1;
     }
   }
@@ -358,12 +372,26 @@ static void json_number(FILE *f, const char *s) {
 
 /* The figures a trend shows, in the order of the index's columns. */
 enum { M_NOW, M_PLANNED, M_BUDGET, M_COVERAGE, M_VERIFIED, M_DECISIONS, M_COUNT };
-static const char *const metric_titles[M_COUNT] = {"Yearly loss now",   "Yearly loss planned",
-                                                   "Error budget used", "Coverage",
-                                                   "Verified coverage", "Decisions needed"};
+/* Their labels: the message keys of the reports' key-figure cards. */
+static const char *const metric_labels[M_COUNT] = {
+    "figure.yearly_loss_now", "figure.yearly_loss_planned", "figure.error_budget_used",
+    "figure.coverage",        "figure.verified_coverage",   "figure.decisions"};
 static const char *const metric_keys[M_COUNT] = {"yearly_loss_now",   "yearly_loss_planned",
                                                  "budget_used",       "coverage",
                                                  "verified_coverage", "decisions_needed"};
+
+/* One index page: its language and the words of that language. */
+typedef struct index_page {
+  const bd_catalogue *cat;
+  const char *lang;       /* "en" or "ja" */
+  const char *other;      /* the other language's page, or NULL: none */
+  const char *other_lang; /* its language */
+} index_page;
+
+/* The text of message key on page pg (the catalogue's string). */
+static const char *page_text(const index_page *pg, const char *key) {
+  return bd_catalogue_get(pg->cat, pg->lang, key);
+}
 
 /* One service's or one period's portfolio figures. */
 typedef struct figures {
@@ -527,12 +555,13 @@ static void json_figure(FILE *f, const figures *fig, int m) {
   fputs(buf, f);
 }
 
-/* Formats a figure by the display rules: money compact, shares, counts. */
-static void display_figure(const figures *fig, int m, char *buf, size_t size) {
+/* Formats a figure by the display rules of lang: money compact, shares,
+ * counts. */
+static void display_figure(const figures *fig, int m, const char *lang, char *buf, size_t size) {
   if (!fig->has[m])
     snprintf(buf, size, "-");
   else if (m == M_NOW || m == M_PLANNED)
-    bd_format_money(fig->v[m], fig->currency, 1, "en", buf, size);
+    bd_format_money(fig->v[m], fig->currency, BD_MONEY_COMPACT, lang, buf, size);
   else if (m == M_DECISIONS)
     snprintf(buf, size, "%.0f", fig->v[m]);
   else
@@ -636,8 +665,10 @@ static void href(FILE *f, const char *path) {
   }
 }
 
-/* Writes a figure cell: the report's number formatted by the display rules. */
-static void figure_cell(FILE *f, const char *text, const char *currency, int share) {
+/* Writes a figure cell: the report's number formatted by the display rules
+ * of lang. */
+static void figure_cell(FILE *f, const char *text, const char *currency, int share,
+                        const char *lang) {
   char buf[96];
   char *end;
   double v = bd_strtod_c(text, &end);
@@ -646,7 +677,7 @@ static void figure_cell(FILE *f, const char *text, const char *currency, int sha
   else if (share)
     bd_format_share(v, buf, sizeof buf);
   else
-    bd_format_money(v, currency, 1, "en", buf, sizeof buf);
+    bd_format_money(v, currency, BD_MONEY_COMPACT, lang, buf, sizeof buf);
   fputs("<td class=\"num\">", f);
   html_text(f, buf);
   fputs("</td>", f);
@@ -692,7 +723,7 @@ static void sparkline(FILE *f, const char *label, const double *values, const in
 /* Writes the trends: for each service (by file name) and the portfolio,
  * every figure over all periods as small multiples; a column shares its
  * scale among the services, the portfolio row has its own. */
-static void write_trends(FILE *f, const bd_index *index) {
+static void write_trends(FILE *f, const bd_index *index, const index_page *pg) {
   size_t n_periods = 0;
   for (size_t i = 0; i < index->count; i = period_end(index, i)) n_periods++;
   if (n_periods == 0) return;
@@ -725,15 +756,22 @@ static void write_trends(FILE *f, const bd_index *index) {
     for (int m = 0; m < M_COUNT; m++)
       if (fig.has[m] && fig.v[m] > max[m]) max[m] = fig.v[m];
   }
-  fputs("<section class=\"trends\">\n<h2>Trends</h2>\n<table class=\"data\">\n<thead><tr>"
-        "<th>Service</th>",
-        f);
-  for (int m = 0; m < M_COUNT; m++) fprintf(f, "<th>%s</th>", metric_titles[m]);
+  const char *portfolio_name = page_text(pg, "index.portfolio");
+  fputs("<section class=\"trends\">\n<h2>", f);
+  html_text(f, page_text(pg, "index.trends"));
+  fputs("</h2>\n<table class=\"data\">\n<thead><tr><th>", f);
+  html_text(f, page_text(pg, "column.service"));
+  fputs("</th>", f);
+  for (int m = 0; m < M_COUNT; m++) {
+    fputs("<th>", f);
+    html_text(f, page_text(pg, metric_labels[m]));
+    fputs("</th>", f);
+  }
   fputs("</tr></thead>\n<tbody>\n", f);
   for (size_t k = 0; k <= n_services; k++) {
     int portfolio = k == n_services;
     fputs("<tr><th>", f);
-    html_text(f, portfolio ? "Portfolio" : names[k]);
+    html_text(f, portfolio ? portfolio_name : names[k]);
     fputs("</th>", f);
     figures per_period[1];
     double pmax[M_COUNT] = {0};
@@ -753,12 +791,13 @@ static void write_trends(FILE *f, const bd_index *index) {
         if (!per_period[0].has[m] || (portfolio && m == M_BUDGET)) continue;
         has[q] = 1;
         values[q] = per_period[0].v[m];
-        display_figure(&per_period[0], m, texts[q], sizeof texts[q]);
+        display_figure(&per_period[0], m, pg->lang, texts[q], sizeof texts[q]);
         last = texts[q];
         if (values[q] > pmax[m]) pmax[m] = values[q];
       }
       char label[300];
-      snprintf(label, sizeof label, "%s: %s", portfolio ? "Portfolio" : names[k], metric_titles[m]);
+      snprintf(label, sizeof label, "%s: %s", portfolio ? portfolio_name : names[k],
+               page_text(pg, metric_labels[m]));
       fputs("<td>", f);
       sparkline(f, label, values, has, text_ptrs, periods, n_periods, portfolio ? pmax[m] : max[m]);
       fputs("<span class=\"trend-last\">", f);
@@ -767,11 +806,9 @@ static void write_trends(FILE *f, const bd_index *index) {
     }
     fputs("</tr>\n", f);
   }
-  fputs("</tbody>\n</table>\n<p class=\"lead\">Each column shares one scale among the services; "
-        "the portfolio row has its own. The portfolio sums yearly losses (one currency only) "
-        "and decisions, weighs coverage by each service's scenarios, and has no error budget "
-        "(each service has its own SLO).</p>\n</section>\n",
-        f);
+  fputs("</tbody>\n</table>\n<p class=\"lead\">", f);
+  html_text(f, page_text(pg, "index.trends_intro"));
+  fputs("</p>\n</section>\n", f);
 done:
   free(starts);
   free(stems);
@@ -783,7 +820,56 @@ done:
   free(text_ptrs);
 }
 
-static void write_index_html(FILE *f, const bd_index *index, const char *css) {
+/* Whether path is one of e's Japanese files: PERIOD/STEM.ja.EXT. */
+static int is_japanese_file(const bd_index_entry *e, const char *path) {
+  const char *slash = strrchr(path, '/');
+  const char *name = slash ? slash + 1 : path;
+  size_t n = strlen(e->stem);
+  return strncmp(name, e->stem, n) == 0 && strncmp(name + n, ".ja.", 4) == 0;
+}
+
+/* Writes the message text escaped, with {json} as the link to index.json
+ * and {verify} as the command that checks the archive. */
+static void html_message(FILE *f, const char *text) {
+  static const struct {
+    const char *token, *html;
+  } parts[] = {{"{json}", "<a href=\"index.json\">index.json</a>"},
+               {"{verify}", "<code>badday archive --verify</code>"}};
+  char one[2] = {0};
+  while (*text) {
+    size_t i = 0;
+    while (i < 2 && strncmp(text, parts[i].token, strlen(parts[i].token)) != 0) i++;
+    if (i < 2) {
+      fputs(parts[i].html, f);
+      text += strlen(parts[i].token);
+    } else {
+      one[0] = *text++;
+      html_text(f, one);
+    }
+  }
+}
+
+/* Writes the links of set e's files with the start of their SHA-256; on
+ * a Japanese page its Japanese files first. */
+static void write_files(FILE *f, const bd_index_entry *e, const index_page *pg) {
+  int japanese_first = strcmp(pg->lang, "ja") == 0, written = 0;
+  for (int pass = japanese_first ? 0 : 1; pass < 2; pass++) {
+    for (size_t j = 0; j < e->file_count; j++) {
+      if (japanese_first && is_japanese_file(e, e->files[j].path) != (pass == 0)) continue;
+      const char *slash = strrchr(e->files[j].path, '/');
+      fputs(written++ ? "<br><a href=\"" : "<a href=\"", f);
+      href(f, e->files[j].path);
+      fputs("\">", f);
+      html_text(f, slash ? slash + 1 : e->files[j].path);
+      fputs("</a> <code title=\"SHA-256\">", f);
+      fprintf(f, "%.12s</code>", e->files[j].sha256);
+    }
+  }
+}
+
+/* Writes the index page pg of index with the style sheet css inline. */
+static void write_index_html(FILE *f, const bd_index *index, const char *css,
+                             const index_page *pg) {
   char hash[65];
   unsigned char digest[32];
   bd_sha256(css, strlen(css), digest);
@@ -799,66 +885,74 @@ static void write_index_html(FILE *f, const bd_index *index, const char *css) {
   }
   hash[o] = '\0';
   fprintf(f,
-          "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+          "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
           "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
           "style-src 'sha256-%s'; script-src 'none'; img-src data:; base-uri 'none'; "
           "form-action 'none'\">\n"
           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
           "<meta name=\"referrer\" content=\"no-referrer\">\n"
-          "<title>badday archive</title>\n<style>",
-          hash);
+          "<title>",
+          pg->lang, hash);
+  html_text(f, page_text(pg, "index.title"));
+  fputs("</title>\n<style>", f);
   fputs(css, f);
-  fputs("</style>\n</head>\n<body class=\"layout-report\">\n<main id=\"content\">\n"
-        "<h1>Archive</h1>\n",
-        f);
-  write_trends(f, index);
+  fputs("</style>\n</head>\n<body class=\"layout-report\">\n<main id=\"content\">\n<h1>", f);
+  html_text(f, page_text(pg, "index.heading"));
+  fputs("</h1>\n", f);
+  if (pg->other != NULL) {
+    /* the switch names the other language in that language */
+    fprintf(f, "<p class=\"archive-lang\"><a href=\"%s\" hreflang=\"%s\" lang=\"%s\">", pg->other,
+            pg->other_lang, pg->other_lang);
+    html_text(f, bd_catalogue_get(pg->cat, pg->other_lang, "index.language"));
+    fputs("</a></p>\n", f);
+  }
+  write_trends(f, index, pg);
   for (size_t i = 0; i < index->count;) {
     const char *period = index->entries[i].period_dir;
     fputs("<section class=\"archive-period\">\n<h2>", f);
     html_text(f, period);
-    fputs("</h2>\n<table class=\"data\">\n<thead><tr><th>Service</th><th class=\"num\">Yearly loss "
-          "now</th>"
-          "<th class=\"num\">Yearly loss planned</th><th class=\"num\">Error budget used</th>"
-          "<th class=\"num\">Coverage</th><th class=\"num\">Verified coverage</th>"
-          "<th class=\"num\">Decisions needed</th><th>Files (SHA-256)</th></tr></thead>\n<tbody>\n",
-          f);
+    fputs("</h2>\n<table class=\"data\">\n<thead><tr><th>", f);
+    html_text(f, page_text(pg, "column.service"));
+    fputs("</th>", f);
+    for (int m = 0; m < M_COUNT; m++) {
+      fputs("<th class=\"num\">", f);
+      html_text(f, page_text(pg, metric_labels[m]));
+      fputs("</th>", f);
+    }
+    fputs("<th>", f);
+    html_text(f, page_text(pg, "index.files"));
+    fputs("</th></tr></thead>\n<tbody>\n", f);
     for (; i < index->count && strcmp(index->entries[i].period_dir, period) == 0; i++) {
       const bd_index_entry *e = &index->entries[i];
       fputs("<tr><td>", f);
       html_text(f, e->service);
       fputs("</td>", f);
-      figure_cell(f, e->eal_now, e->currency, 0);
-      figure_cell(f, e->eal_planned, e->currency, 0);
-      figure_cell(f, e->budget_used, e->currency, 1);
-      figure_cell(f, e->coverage, e->currency, 1);
-      figure_cell(f, e->verified_coverage, e->currency, 1);
+      figure_cell(f, e->eal_now, e->currency, 0, pg->lang);
+      figure_cell(f, e->eal_planned, e->currency, 0, pg->lang);
+      figure_cell(f, e->budget_used, e->currency, 1, pg->lang);
+      figure_cell(f, e->coverage, e->currency, 1, pg->lang);
+      figure_cell(f, e->verified_coverage, e->currency, 1, pg->lang);
       fprintf(f, "<td class=\"num\">%zu</td><td class=\"archive-files\">", e->decisions);
-      for (size_t j = 0; j < e->file_count; j++) {
-        const char *slash = strrchr(e->files[j].path, '/');
-        fputs(j ? "<br><a href=\"" : "<a href=\"", f);
-        href(f, e->files[j].path);
-        fputs("\">", f);
-        html_text(f, slash ? slash + 1 : e->files[j].path);
-        fputs("</a> <code title=\"SHA-256\">", f);
-        fprintf(f, "%.12s</code>", e->files[j].sha256);
-      }
+      write_files(f, e, pg);
       fputs("</td></tr>\n", f);
     }
     fputs("</tbody>\n</table>\n</section>\n", f);
   }
-  fputs("<p>Every file's full SHA-256 is in <a href=\"index.json\">index.json</a>; "
-        "<code>badday archive --verify</code> checks them.</p>\n</main>\n</body>\n</html>\n",
-        f);
+  fputs("<p>", f);
+  html_message(f, page_text(pg, "index.footer"));
+  fputs("</p>\n</main>\n</body>\n</html>\n", f);
 }
 
-/* Reads css_dir/base.css, report.css and index.css into a new string, or NULL. */
-static char *read_css(const char *css_dir) {
-  static const char *const names[] = {"base.css", "report.css", "index.css"};
+/* Reads css_dir/base.css, report.css and index.css (and, for lang "ja",
+ * index.ja.css) into a new string, or NULL. */
+static char *read_css(const char *css_dir, const char *lang) {
+  static const char *const names[] = {"base.css", "report.css", "index.css", "index.ja.css"};
   char *css = NULL;
   size_t len = 0;
   FILE *f = open_memstream(&css, &len);
   if (f == NULL) return NULL;
-  for (size_t i = 0; i < 3; i++) {
+  size_t count = strcmp(lang, "ja") == 0 ? 4 : 3;
+  for (size_t i = 0; i < count; i++) {
     char *path = NULL, *data = NULL;
     size_t n;
     if (asprintf(&path, "%s/%s", css_dir, names[i]) < 0 || bd_read_whole_file(path, &data, &n)) {
@@ -903,8 +997,67 @@ static int write_atomically(const char *dir, const char *name, const char *text,
   return rc;
 }
 
+/* Renders page pg of index and writes it atomically to DIR/name. */
+static int write_page(const char *dir, const char *name, const bd_index *index, const char *css,
+                      const index_page *pg, char *err, size_t errsize) {
+  char *html = NULL;
+  size_t len = 0;
+  FILE *f = open_memstream(&html, &len);
+  int rc = -1;
+  if (f != NULL) write_index_html(f, index, css, pg);
+  if (f == NULL || fclose(f) != 0)
+    snprintf(err, errsize, "%s: out of memory", dir);
+  else
+    rc = write_atomically(dir, name, html, len, err, errsize);
+  free(html);
+  return rc;
+}
+
+/* Removes DIR/name if it is there.  Returns 0, or -1 with the reason. */
+static int remove_stale(const char *dir, const char *name, char *err, size_t errsize) {
+  char *path = NULL;
+  if (asprintf(&path, "%s/%s", dir, name) < 0) {
+    snprintf(err, errsize, "%s: out of memory", dir);
+    return -1;
+  }
+  int rc = 0;
+  if (unlink(path) != 0 && errno != ENOENT) {
+    snprintf(err, errsize, "%s: cannot remove: %s", path, strerror(errno));
+    rc = -1;
+  }
+  free(path);
+  return rc;
+}
+
+/* Writes index.json, index.html and, when a set has Japanese files,
+ * index.ja.html (else removes a stale one) from the scanned index; css[0]
+ * is the English page's style sheet, css[1] the Japanese one's. */
+static int write_index_files(const char *dir, const bd_index *index, char *const css[2],
+                             const bd_catalogue *cat, char *err, size_t errsize) {
+  int japanese = 0;
+  for (size_t i = 0; i < index->count; i++) japanese = japanese || index->entries[i].has_japanese;
+  char *json = NULL;
+  size_t json_len = 0;
+  FILE *fj = open_memstream(&json, &json_len);
+  if (fj) write_index_json(fj, index);
+  if (fj == NULL || fclose(fj) != 0) {
+    snprintf(err, errsize, "%s: out of memory", dir);
+    free(json);
+    return -1;
+  }
+  int rc = write_atomically(dir, "index.json", json, json_len, err, errsize);
+  free(json);
+  index_page en = {cat, "en", japanese ? "index.ja.html" : NULL, "ja"};
+  index_page ja = {cat, "ja", "index.html", "en"};
+  if (rc == 0) rc = write_page(dir, "index.html", index, css[0], &en, err, errsize);
+  if (rc == 0)
+    rc = japanese ? write_page(dir, "index.ja.html", index, css[1], &ja, err, errsize)
+                  : remove_stale(dir, "index.ja.html", err, errsize);
+  return rc;
+}
+
 int bd_index_write(const char *dir, const char *css_dir, char *err, size_t errsize) {
-  char *lock_path = NULL;
+  char *lock_path = NULL, *catalogue_path = NULL;
   if (asprintf(&lock_path, "%s/.badday-lock-index", dir) < 0) {
     snprintf(err, errsize, "%s: out of memory", dir);
     return -1;
@@ -918,29 +1071,25 @@ int bd_index_write(const char *dir, const char *css_dir, char *err, size_t errsi
   }
   free(lock_path);
   bd_index index;
-  char *css = read_css(css_dir);
+  bd_catalogue *cat = NULL;
+  char *css[2] = {read_css(css_dir, "en"), read_css(css_dir, "ja")};
   int rc = -1;
-  if (css == NULL) {
-    snprintf(err, errsize, "%s: cannot read base.css and report.css", css_dir);
+  if (css[0] == NULL || css[1] == NULL) {
+    snprintf(err, errsize, "%s: cannot read base.css, report.css, index.css and index.ja.css",
+             css_dir);
+  } else if (asprintf(&catalogue_path, "%s/messages.tsv", css_dir) < 0) {
+    catalogue_path = NULL;
+    snprintf(err, errsize, "%s: out of memory", dir);
+  } else if (bd_catalogue_load(catalogue_path, &cat, err, errsize) != 0) {
+    /* err says which line or why */
   } else if (bd_index_scan(dir, &index, err, errsize) == 0) {
-    char *json = NULL, *html = NULL;
-    size_t json_len = 0, html_len = 0;
-    FILE *fj = open_memstream(&json, &json_len), *fh = open_memstream(&html, &html_len);
-    if (fj) write_index_json(fj, &index);
-    if (fh) write_index_html(fh, &index, css);
-    int ok = fj && fh;
-    if (fj && fclose(fj) != 0) ok = 0;
-    if (fh && fclose(fh) != 0) ok = 0;
-    if (!ok)
-      snprintf(err, errsize, "%s: out of memory", dir);
-    else if (write_atomically(dir, "index.json", json, json_len, err, errsize) == 0 &&
-             write_atomically(dir, "index.html", html, html_len, err, errsize) == 0)
-      rc = 0;
-    free(json);
-    free(html);
+    rc = write_index_files(dir, &index, css, cat, err, errsize);
     bd_index_free(&index);
   }
-  free(css);
+  bd_catalogue_free(cat);
+  free(catalogue_path);
+  free(css[0]);
+  free(css[1]);
   close(lock);
   return rc;
 }

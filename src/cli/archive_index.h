@@ -1,5 +1,5 @@
 /*
- * archive_index.h - DIR/index.json and DIR/index.html: the archive read
+ * archive_index.h - DIR/index.json, DIR/index.html and DIR/index.ja.html: the archive read
  * as a whole.
  *
  * The index is built from what DIR holds, never from what this run
@@ -11,10 +11,14 @@
  * recomputed.  Periods sort as time: "YYYY-QN" by its quarter, any other
  * period by the earliest as-of date of its reports.
  *
- * The page uses the html plugin's style sheets (templates/base.css and
- * report.css from the data directory) under the same kind of
+ * The pages use the html plugin's style sheets (templates/base.css and
+ * report.css from the data directory, with index.css) under the same kind of
  * Content-Security-Policy (the inline style by its SHA-256, nothing else).
- * Both files are rewritten atomically under DIR/.badday-lock-index.
+ * The labels come from the reports' message catalogue and the figures go
+ * through the same display rules, in English (index.html) and, when a set
+ * has Japanese files, in Japanese (index.ja.html, its Japanese files
+ * linked first); each page links to the other.
+ * Every file is rewritten atomically under DIR/.badday-lock-index.
  */
 #ifndef BD_ARCHIVE_INDEX_H
 #define BD_ARCHIVE_INDEX_H
@@ -45,6 +49,7 @@ typedef struct bd_index_entry {
   bd_index_file *files;
   size_t file_count;
   int has_manifest;
+  int has_japanese; /* DIR holds PERIOD/STEM.ja.pdf or STEM.ja.html */
 } bd_index_entry;
 
 /* The archive at a directory, periods in time order. */
@@ -62,8 +67,12 @@ int bd_index_scan(const char *dir, bd_index *index, char *err, size_t errsize);
 void bd_index_free(bd_index *index);
 
 /* Scans dir and rewrites DIR/index.json and DIR/index.html atomically
- * under the index lock; css_dir holds base.css and report.css.  Returns
- * 0, or -1 with the reason in err. */
+ * under the index lock; when a set has Japanese files (STEM.ja.pdf or
+ * STEM.ja.html) also DIR/index.ja.html, else a stale one is removed.
+ * css_dir (the templates) holds base.css, report.css, index.css,
+ * index.ja.css (the Japanese page's line breaking) and the message
+ * catalogue messages.tsv, whose labels both pages use.  Returns 0, or -1
+ * with the reason in err. */
 int bd_index_write(const char *dir, const char *css_dir, char *err, size_t errsize);
 
 /* --history DIR: adds to list, for each report (NULL entries skipped), the

@@ -3,8 +3,8 @@
  *
  * 1. Every file index.json names exists and has the SHA-256 written there
  *    (else "missing" or "changed"); every file in the archive's periods is
- *    named there (else "extra"; hidden lock files and the index itself
- *    excepted).
+ *    named there (else "extra"; hidden lock files and the index itself,
+ *    index.json, index.html and index.ja.html, excepted).
  * 2. Every report with kept inputs is analysed again from its kept plan
  *    and evidence, its JSON rendered afresh and compared with the
  *    archived JSON: the figures, scenarios and decisions (everything but
@@ -277,7 +277,7 @@ int bd_archive_verify(const char *dir, const bd_plugin_set *set) {
   struct dirent *e;
   while (d != NULL && (e = readdir(d)) != NULL) {
     if (e->d_name[0] == '.' || strcmp(e->d_name, "index.json") == 0 ||
-        strcmp(e->d_name, "index.html") == 0)
+        strcmp(e->d_name, "index.html") == 0 || strcmp(e->d_name, "index.ja.html") == 0)
       continue;
     char *full = NULL;
     struct stat st;

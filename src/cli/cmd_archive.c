@@ -11,7 +11,8 @@
  * without SOURCE_DATE_EPOCH, the plan's as-of date stands in for "now".
  * With --compare or --history, each service's reports show what changed
  * since an earlier report of the same service.  Every run ends by
- * rewriting DIR/index.json and DIR/index.html (archive_index.h). */
+ * rewriting DIR/index.json and DIR/index.html, and DIR/index.ja.html when
+ * a set has Japanese files (archive_index.h). */
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
