@@ -105,13 +105,7 @@ int deck_trend_value(const bd_history_point *p, deck_trend_series series, double
   }
 }
 
-double deck_trend_axis_end(const bd_history *h, deck_trend_panel panel, double *step) {
-  deck_trend_series series[2];
-  size_t n = deck_trend_panel_series(panel, series);
-  double top = 0, v;
-  for (size_t i = 0; i < h->point_count; i++)
-    for (size_t k = 0; k < n; k++)
-      if (deck_trend_value(h->points[i], series[k], &v) && v > top) top = v;
+double deck_trend_scale(deck_trend_panel panel, double top, double *step) {
   if (panel == DECK_TREND_PANEL_COVERAGE || panel == DECK_TREND_PANEL_BUDGET) {
     *step = 0.25; /* shares: 0 to 100% at least */
     return top <= 1 ? 1 : ceil(top / 0.25) * 0.25;
@@ -126,6 +120,16 @@ double deck_trend_axis_end(const bd_history *h, deck_trend_panel panel, double *
   }
   *step = deck_nice_step(top, 4);
   return ceil(top / *step) * *step;
+}
+
+double deck_trend_axis_end(const bd_history *h, deck_trend_panel panel, double *step) {
+  deck_trend_series series[2];
+  size_t n = deck_trend_panel_series(panel, series);
+  double top = 0, v;
+  for (size_t i = 0; i < h->point_count; i++)
+    for (size_t k = 0; k < n; k++)
+      if (deck_trend_value(h->points[i], series[k], &v) && v > top) top = v;
+  return deck_trend_scale(panel, top, step);
 }
 
 double deck_trend_x(size_t i, size_t n) {

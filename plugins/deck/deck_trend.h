@@ -77,6 +77,10 @@ int deck_trend_value(const bd_history_point *p, deck_trend_series series, double
  * overspent); decisions: whole numbers. */
 double deck_trend_axis_end(const bd_history *h, deck_trend_panel panel, double *step);
 
+/* The same rule for any largest value `top` of a panel's figures (the
+ * archive index scales its columns of small multiples with it). */
+double deck_trend_scale(deck_trend_panel panel, double top, double *step);
+
 /* Where point i of n sits across a panel, 0..1 (0.5 for a single point). */
 double deck_trend_x(size_t i, size_t n);
 

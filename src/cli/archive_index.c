@@ -19,6 +19,7 @@
 #include "base/sha256.h"
 #include "cli/archive_set.h"
 #include "cli/cli.h"
+#include "deck/deck_trend.h"
 #include "output/catalogue.h"
 #include "output/output.h"
 #include "plan/ytree.h"
@@ -683,11 +684,23 @@ static void figure_cell(FILE *f, const char *text, const char *currency, int sha
   fputs("</td>", f);
 }
 
-/* Writes one small multiple: values over the periods (has[i] 0: no point),
- * scaled to 0..max, with a title listing every value. */
-static void sparkline(FILE *f, const char *label, const double *values, const int *has,
-                      const char *const *texts, const char *const *periods, size_t n, double max) {
+/* The Trend panel whose scale a column of the index uses. */
+static deck_trend_panel metric_panel(int m) {
+  return m == M_NOW || m == M_PLANNED ? DECK_TREND_PANEL_LOSS
+         : m == M_BUDGET              ? DECK_TREND_PANEL_BUDGET
+         : m == M_DECISIONS           ? DECK_TREND_PANEL_DECISIONS
+                                      : DECK_TREND_PANEL_COVERAGE;
+}
+
+/* Writes one small multiple of figure m: values over the periods (has[i]
+ * 0: no point), on the axis the Trend view gives the largest value top
+ * (deck_trend.h: shares 0..100%, money and counts to a round step), the
+ * periods placed as the Trend view places them, with a title listing
+ * every value. */
+static void sparkline(FILE *f, int m, const char *label, const double *values, const int *has,
+                      const char *const *texts, const char *const *periods, size_t n, double top) {
   enum { W = 150, H = 54, PAD = 5 };
+  double step, end = deck_trend_scale(metric_panel(m), top, &step);
   fprintf(f, "<svg viewBox=\"0 0 %d %d\" role=\"img\"><title>", W, H);
   html_text(f, label);
   for (size_t i = 0; i < n; i++) {
@@ -698,24 +711,24 @@ static void sparkline(FILE *f, const char *label, const double *values, const in
   }
   fprintf(f, "</title><line class=\"trend-axis\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"/>", PAD,
           H - PAD, W - PAD, H - PAD);
-  double step = n > 1 ? (double)(W - 2 * PAD) / (double)(n - 1) : 0;
-  int open = 0;
-  for (size_t i = 0; i <= n; i++) {
-    if (i == n || !has[i]) {
-      if (open) fputs("\"/>", f);
-      open = 0;
-      continue;
+  for (int pass = 0; pass < 2;
+       pass++) { /* the line (broken where a figure is missing), the points */
+    int open = 0;
+    for (size_t i = 0; i <= n; i++) {
+      if (i == n || !has[i]) {
+        if (open) fputs("\"/>", f);
+        open = 0;
+        continue;
+      }
+      double x = PAD + deck_trend_x(i, n) * (W - 2 * PAD);
+      double y = H - PAD - deck_trend_y(values[i], end) * (H - 2 * PAD);
+      if (pass == 0) {
+        fprintf(f, "%s%.1f,%.1f", open ? " " : "<polyline class=\"trend-line\" points=\"", x, y);
+        open = 1;
+      } else {
+        fprintf(f, "<circle class=\"trend-point\" cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\"/>", x, y);
+      }
     }
-    double x = PAD + step * (double)i + (n == 1 ? (W - 2 * PAD) / 2.0 : 0);
-    double y = H - PAD - (max > 0 ? values[i] / max : 0) * (H - 2 * PAD);
-    fprintf(f, "%s%.1f,%.1f", open ? " " : "<polyline class=\"trend-line\" points=\"", x, y);
-    open = 1;
-  }
-  for (size_t i = 0; i < n; i++) {
-    if (!has[i]) continue;
-    double x = PAD + step * (double)i + (n == 1 ? (W - 2 * PAD) / 2.0 : 0);
-    double y = H - PAD - (max > 0 ? values[i] / max : 0) * (H - 2 * PAD);
-    fprintf(f, "<circle class=\"trend-point\" cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\"/>", x, y);
   }
   fputs("</svg>", f);
 }
@@ -799,7 +812,8 @@ static void write_trends(FILE *f, const bd_index *index, const index_page *pg) {
       snprintf(label, sizeof label, "%s: %s", portfolio ? portfolio_name : names[k],
                page_text(pg, metric_labels[m]));
       fputs("<td>", f);
-      sparkline(f, label, values, has, text_ptrs, periods, n_periods, portfolio ? pmax[m] : max[m]);
+      sparkline(f, m, label, values, has, text_ptrs, periods, n_periods,
+                portfolio ? pmax[m] : max[m]);
       fputs("<span class=\"trend-last\">", f);
       html_text(f, last);
       fputs("</span></td>", f);
