@@ -7,7 +7,8 @@
 : "${TEST_MODULES:?}"
 
 # Each module alone in a directory of its own, so tests don't see each other.
-for m in good badmagic badmajor oldmajor newminor oldminor noentry failrender textwriter labels; do
+for m in good badmagic badmajor oldmajor newminor oldminor noentry failrender textwriter labels \
+  badext goodext; do
   mkdir -p "$WORK/mod/$m" && cp "$TEST_MODULES/$m.so" "$WORK/mod/$m/" && chmod 755 "$WORK/mod/$m/$m.so"
 done
 export BADDAY_PLUGIN_PATH=
@@ -50,6 +51,18 @@ check "featureless plugin: old file kept" test "$(cat "$WORK/portfolio.oldminor"
 run "$BADDAY" render "$EXAMPLE" --compare "$EXAMPLE" -f oldminor -o - --plugin-dir "$WORK/mod/oldminor"
 expect_rc "featureless plugin renders despite --compare" 0
 expect_err "featureless plugin: comparison warned about" "the oldminor plugin does not show comparisons"
+
+# the file extension a C plugin declares (ABI 2.2): a name like a format's,
+# or the plugin is refused; a good one makes -o FILE.EXT pick the format
+run "$BADDAY" plugins --plugin-dir "$WORK/mod/badext"
+expect_out "an extension that is no plain name refused" \
+  "plugin 'badext' declares the extension '../md' for 'badext': an extension is 1 to"
+run "$BADDAY" render "$EXAMPLE" -f badext -o "$WORK/x.badext" --plugin-dir "$WORK/mod/badext"
+expect_rc "a refused extension: the plugin cannot render" 3
+check "a refused extension: nothing written" test ! -e "$WORK/x.badext"
+run "$BADDAY" render "$EXAMPLE" -o "$WORK/notes.md" --plugin-dir "$WORK/mod/goodext"
+expect_rc "-o FILE.md picks the plugin that declares md" 0
+check "the declared extension chose the format" grep -q "^goodext: Smart Receipt Manager" "$WORK/notes.md"
 
 run "$BADDAY" plugins --plugin-dir "$WORK/mod/noentry"
 expect_out "missing entry refused" "not a badday plugin (no bd_plugin_entry function)"

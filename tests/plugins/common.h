@@ -3,7 +3,8 @@
  * real shared object built in the build tree (never installed) to prove one
  * behaviour of the plugin host.  TEST_MAGIC, TEST_MAJOR, TEST_MINOR and
  * TEST_FAIL select what the module gets wrong; a module that sets none of
- * the first three gets its descriptor from BD_PLUGIN_DEFINE.
+ * the first three gets its descriptor from BD_PLUGIN_DEFINE (or, with
+ * TEST_EXTENSION, from BD_PLUGIN_DEFINE_EXTENSIONS).
  */
 #include <stdio.h>
 #include <string.h>
@@ -55,6 +56,10 @@ static const bd_plugin plugin = {
 BD_PLUGIN_EXPORT const bd_plugin *bd_plugin_entry(void) {
   return &plugin;
 }
+#elif defined(TEST_EXTENSION)
+/* A module that declares the file extension of its format (ABI 2.2). */
+static const char *const extensions[] = {TEST_EXTENSION, NULL};
+BD_PLUGIN_DEFINE_EXTENSIONS(TEST_NAME, "test module", formats, extensions, render, NULL, 0)
 #else
 /* A well-formed module: the descriptor every plugin writes. */
 BD_PLUGIN_DEFINE(TEST_NAME, "test module", formats, render, NULL, 0)
