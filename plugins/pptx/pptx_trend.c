@@ -231,7 +231,7 @@ void pptx_trend_slide(pptx *d, const deck_slide *s) {
   double ch = pptx_lines(d, caption, cf, w) * cf.px * PPTX_LINE;
   pptx_text_box(d, x, y, w, ch, caption, cf, PPTX_LEFT);
   y += ch + 14;
-  pptx_note(d, "%s: %s.", s->heading ? s->heading : pptx_msg(d, "heading.trend"), caption);
+  pptx_note(d, "%s: %s", s->heading ? s->heading : pptx_msg(d, "heading.trend"), caption);
   const bd_history *h = deck_trend_history(d->r);
   if (h == NULL) return;
 
