@@ -186,9 +186,10 @@ static void draw_panel(pptx *d, const bd_history *h, const panel_head *p, double
   double left = x + label_w + LABEL_PX * 0.5, pw = x + w - left;
   double top = y + head_h + lh * 0.8, bottom = y + h_px - lh * 1.3, ph = bottom - top;
   if (ph < 2 * lh) ph = 2 * lh;
-  /* a grid line and its label every `every` ticks, the labels a line apart */
+  /* a grid line and its label every `every` ticks (1, 2, 4, ...: 0%, 50%,
+   * 100% of an overspent error budget), the labels a line apart */
   size_t every = 1;
-  while (ticks / every > 0 && ph / (double)ticks * (double)every < lh * 1.1) every++;
+  while (every < ticks && ph / (double)ticks * (double)every < lh * 1.1) every *= 2;
   for (size_t k = 0; k <= ticks; k += every) {
     double gy = top + ph - ph * deck_trend_y(step * (double)k, end);
     pptx_line(d, left, gy, left + pw, gy, k ? 0.75 : 1.5, k ? PPTX_COLOR_RULE : RULE_STRONG);
