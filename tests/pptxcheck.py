@@ -20,6 +20,9 @@
       prints the figures (words with a digit) of a page of a PDF between
       its running head and its footer (30 pt from the top and the bottom
       of a slide), sorted, once each.
+  pptxcheck.py overlaps PDF PAGE
+      prints each pair of words of a page whose boxes overlap (by more
+      than 1 pt both ways) and exits 1 when there is any.
   pptxcheck.py shapes PPTX
       prints a line per slide: its number, its a:custGeom freeforms, its
       p:pic pictures and its text run together without spaces.
@@ -146,6 +149,21 @@ def figures(pdf, page):
     return 0
 
 
+def overlaps(pdf, page):
+    xml = subprocess.run(["pdftotext", "-bbox", "-f", page, "-l", page, pdf, "-"],
+                         capture_output=True, check=True).stdout
+    ns = "{http://www.w3.org/1999/xhtml}"
+    words = [(w.text, float(w.get("xMin")), float(w.get("yMin")), float(w.get("xMax")),
+              float(w.get("yMax"))) for w in ET.fromstring(xml).iter(ns + "word")]
+    bad = 0
+    for i, a in enumerate(words):
+        for b in words[i + 1:]:
+            if min(a[3], b[3]) - max(a[1], b[1]) > 1 and min(a[4], b[4]) - max(a[2], b[2]) > 1:
+                print("%s overlaps %s" % (a, b))
+                bad += 1
+    return 1 if bad else 0
+
+
 def shapes(path):
     """Per slide, in order: its number, its freeforms (a:custGeom) and its
     pictures, and the slide's text run together."""
@@ -187,6 +205,8 @@ def main():
         return figures(path, sys.argv[3])
     if cmd == "package":
         return package(path)
+    if cmd == "overlaps":
+        return overlaps(path, sys.argv[3])
     if cmd == "pixels":
         return pixels(path, sys.argv[3:])
     if cmd == "slides":

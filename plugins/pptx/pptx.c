@@ -61,7 +61,8 @@ static void draw_slide(pptx *d, const deck_slide *s) {
   case DECK_SLIDE_COVERAGE:
     pptx_coverage_slide(d, s);
     break;
-  case DECK_SLIDE_TREND: /* drawn from the next commit */
+  case DECK_SLIDE_TREND:
+    pptx_trend_slide(d, s);
     break;
   case DECK_SLIDE_PORTFOLIO_TITLE:
   case DECK_SLIDE_PORTFOLIO_FIGURES:

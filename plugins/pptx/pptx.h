@@ -94,6 +94,9 @@ const char *pptx_slo(pptx *d, double slo);
 const char *pptx_number(pptx *d, double v);
 /* A signed amount ("+JPY 1,200" / "-..."), currency NULL: the report's. */
 const char *pptx_signed(pptx *d, double v, const char *currency);
+/* The width in px of text on one line at font f (pango, the shipped
+ * fonts); the widest line when it has newlines. */
+double pptx_width(pptx *d, const char *text, pptx_font f);
 /* Lines text takes in width_px at font f (pango, the shipped fonts). */
 int pptx_lines(pptx *d, const char *text, pptx_font f, double width_px);
 /* The largest size from f.px down to min_px at which text fits in
@@ -129,11 +132,18 @@ void pptx_run(pptx *d, const char *text, pptx_font f);
  * colour.  Returns its shape id. */
 unsigned pptx_line(pptx *d, double x1, double y1, double x2, double y2, double width_px,
                    long color);
+/* The same, dashed (a:prstDash "dash") when dashed is set. */
+unsigned pptx_line_dashed(pptx *d, double x1, double y1, double x2, double y2, double width_px,
+                          long color, int dashed);
 /* An open freeform (a:custGeom, moveTo then lnTo) through the n points
- * (xs[i], ys[i]), outlined width_px wide in a solid colour, unfilled; the
- * arrays stay the caller's.  Returns its shape id, 0 for under two points. */
+ * (xs[i], ys[i]), outlined width_px wide in a solid colour, dashed
+ * (a:prstDash) when dashed is set, unfilled; the arrays stay the caller's.
+ * Returns its shape id, 0 for under two points. */
 unsigned pptx_freeform(pptx *d, const double *xs, const double *ys, size_t n, double width_px,
-                       long color);
+                       long color, int dashed);
+/* A filled circle of radius r px centred on (cx, cy), no outline (a
+ * chart's point marker).  Returns its shape id. */
+unsigned pptx_dot(pptx *d, double cx, double cy, double r, long fill);
 /* A solid fill of a colour (0xRRGGBB or PPTX_THEME_*). */
 void pptx_fill(pptx *d, long color);
 
@@ -196,6 +206,10 @@ void pptx_title_slide(pptx *d, const deck_slide *s);
 void pptx_figures_slide(pptx *d, const deck_slide *s);
 /* The loss-exceedance slide of a plan with ranges (pptx_exceedance.c). */
 void pptx_exceedance_slide(pptx *d, const deck_slide *s);
+/* The Trend slide of a report with a history (--history, pptx_trend.c):
+ * the panels of deck_trend.h as native charts, their figures in the
+ * notes. */
+void pptx_trend_slide(pptx *d, const deck_slide *s);
 void pptx_decisions_slide(pptx *d, const deck_slide *s);
 void pptx_matrix_slide(pptx *d, const deck_slide *s);
 void pptx_coverage_slide(pptx *d, const deck_slide *s);
@@ -205,6 +219,10 @@ void pptx_portfolio_slide(pptx *d, const deck_slide *s);
 /* The notes of one scenario: its figures in words and the decision's
  * reason. */
 void pptx_scenario_notes(pptx *d, const bd_scenario *s);
+/* The notes of the Trend slide: each panel's every period's figures
+ * (deck_trend_description), a paragraph a panel; none without a
+ * history. */
+void pptx_trend_notes(pptx *d);
 
 /* --- relationships (pptx_parts.c) --------------------------------------- */
 #define PPTX_NS_A "http://schemas.openxmlformats.org/drawingml/2006/main"

@@ -53,7 +53,7 @@ static void curve(pptx *d, const bd_simulation *sim, const double *exceed, doubl
     ys[n++] = top + h - h * p / ymax;
     if (x >= xmax) break;
   }
-  pptx_freeform(d, xs, ys, n, line, color);
+  pptx_freeform(d, xs, ys, n, line, color, 0);
 }
 
 /* See pptx.h. */

@@ -3,11 +3,14 @@
  * from, in words (frequency x (detect + recover) x impact gives the
  * downtime; the yearly loss now and planned, the cost and the reduction),
  * and the reason for its decision (plan format, Analysis), so a presenter
- * can answer "where does this number come from?".
+ * can answer "where does this number come from?"; and the Trend slide's
+ * every period's figures, so the presenter can read them out.
  */
 #include "pptx.h"
 
 #include <stdio.h>
+
+#include "../deck/deck_trend.h"
 
 /* The reason for a decision, as the plan format gives the rule. */
 static void reason(pptx *d, const bd_scenario *s, char *buf, size_t size) {
@@ -74,4 +77,17 @@ void pptx_scenario_notes(pptx *d, const bd_scenario *s) {
   if (s->over_cap)
     pptx_note(d, "  %s: %s (%s)", pptx_msg(d, "flag.over_cap"), pptx_share(d, s->budget_share),
               pptx_msg(d, "flag.over_cap_note"));
+}
+
+/* See pptx.h. */
+void pptx_trend_notes(pptx *d) {
+  const bd_history *h = deck_trend_history(d->r);
+  if (h == NULL) return;
+  deck_trend_panel panels[DECK_TREND_PANELS];
+  size_t count = deck_trend_panels(h, panels);
+  char description[2048]; /* pptx_note's longest line */
+  for (size_t i = 0; i < count; i++)
+    pptx_note(
+        d, "%s",
+        deck_trend_description(d->host, d->req, d->r, panels[i], description, sizeof description));
 }

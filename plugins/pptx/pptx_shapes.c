@@ -88,12 +88,15 @@ static unsigned shape_head(pptx *d, const char *kind, int text_box) {
   return id;
 }
 
-/* The geometry, fill and outline of a shape. */
-static void shape_props(pptx *d, double x, double y, double w, double h, long fill, int round) {
+/* The geometry (a preset: "rect", "roundRect", "ellipse"), fill and no
+ * outline of a shape. */
+static void preset_props(pptx *d, const char *preset, double x, double y, double w, double h,
+                         long fill) {
+  int round = strcmp(preset, "roundRect") == 0;
   pptx_xml_start(&d->x, "p:spPr");
   xfrm(d, "a:xfrm", x, y, w, h);
   pptx_xml_start(&d->x, "a:prstGeom");
-  pptx_xml_attr(&d->x, "prst", round ? "roundRect" : "rect");
+  pptx_xml_attr(&d->x, "prst", preset);
   pptx_xml_start(&d->x, "a:avLst");
   if (round) pptx_xml_empty(&d->x, "a:gd", "name", "adj", "fmla", "val 8000", NULL);
   pptx_xml_end(&d->x);
@@ -103,6 +106,12 @@ static void shape_props(pptx *d, double x, double y, double w, double h, long fi
   pptx_xml_empty(&d->x, "a:noFill", NULL);
   pptx_xml_end(&d->x);
   pptx_xml_end(&d->x);
+}
+
+/* The geometry, fill and outline of a rectangle, rounded when round is
+ * set. */
+static void shape_props(pptx *d, double x, double y, double w, double h, long fill, int round) {
+  preset_props(d, round ? "roundRect" : "rect", x, y, w, h, fill);
 }
 
 /* The alignment attribute of a paragraph. */
@@ -188,6 +197,15 @@ unsigned pptx_rect(pptx *d, double x, double y, double w, double h, long fill, i
 }
 
 /* See pptx.h. */
+unsigned pptx_dot(pptx *d, double cx, double cy, double r, long fill) {
+  pptx_xml_start(&d->x, "p:sp");
+  unsigned id = shape_head(d, "Point", 0);
+  preset_props(d, "ellipse", cx - r, cy - r, 2 * r, 2 * r, fill);
+  pptx_xml_end(&d->x);
+  return id;
+}
+
+/* See pptx.h. */
 void pptx_connector(pptx *d, unsigned from, unsigned to, double x1, double y1, double x2,
                     double y2) {
   pptx_xml *x = &d->x;
@@ -237,12 +255,14 @@ void pptx_connector(pptx *d, unsigned from, unsigned to, double x1, double y1, d
   pptx_xml_end(x);
 }
 
-/* The outline of a line or a freeform: width px, a solid colour. */
-static void outline(pptx *d, double width_px, long color) {
+/* The outline of a line or a freeform: width px, a solid colour, dashed
+ * (a:prstDash "dash") when dashed is set. */
+static void outline(pptx *d, double width_px, long color, int dashed) {
   pptx_xml_start(&d->x, "a:ln");
   pptx_xml_attrl(&d->x, "w", emu(width_px));
-  pptx_xml_attr(&d->x, "cap", "rnd");
+  pptx_xml_attr(&d->x, "cap", dashed ? "flat" : "rnd");
   pptx_fill(d, color);
+  if (dashed) pptx_xml_empty(&d->x, "a:prstDash", "val", "dash", NULL);
   pptx_xml_empty(&d->x, "a:round", NULL);
   pptx_xml_end(&d->x);
 }
@@ -250,6 +270,12 @@ static void outline(pptx *d, double width_px, long color) {
 /* See pptx.h. */
 unsigned pptx_line(pptx *d, double x1, double y1, double x2, double y2, double width_px,
                    long color) {
+  return pptx_line_dashed(d, x1, y1, x2, y2, width_px, color, 0);
+}
+
+/* See pptx.h. */
+unsigned pptx_line_dashed(pptx *d, double x1, double y1, double x2, double y2, double width_px,
+                          long color, int dashed) {
   pptx_xml_start(&d->x, "p:sp");
   unsigned id = shape_head(d, "Line", 0);
   pptx_xml_start(&d->x, "p:spPr");
@@ -270,7 +296,7 @@ unsigned pptx_line(pptx *d, double x1, double y1, double x2, double y2, double w
   pptx_xml_empty(&d->x, "a:avLst", NULL);
   pptx_xml_end(&d->x);
   pptx_xml_empty(&d->x, "a:noFill", NULL);
-  outline(d, width_px, color);
+  outline(d, width_px, color, dashed);
   pptx_xml_end(&d->x);
   pptx_xml_end(&d->x);
   return id;
@@ -288,7 +314,7 @@ static void path_point(pptx *d, const char *tag, double x, double y, double x0, 
 
 /* See pptx.h. */
 unsigned pptx_freeform(pptx *d, const double *xs, const double *ys, size_t n, double width_px,
-                       long color) {
+                       long color, int dashed) {
   if (n < 2) return 0;
   double x0 = xs[0], y0 = ys[0], x1 = xs[0], y1 = ys[0];
   for (size_t i = 1; i < n; i++) {
@@ -318,7 +344,7 @@ unsigned pptx_freeform(pptx *d, const double *xs, const double *ys, size_t n, do
   pptx_xml_end(&d->x);
   pptx_xml_end(&d->x);
   pptx_xml_empty(&d->x, "a:noFill", NULL);
-  outline(d, width_px, color);
+  outline(d, width_px, color, dashed);
   pptx_xml_end(&d->x);
   pptx_xml_end(&d->x);
   return id;

@@ -91,6 +91,11 @@ static pdf_font pdf_of(pptx_font f) {
 }
 
 /* See pptx.h. */
+double pptx_width(pptx *d, const char *text, pptx_font f) {
+  return text && *text ? pdf_text_width(d->text, text, pdf_of(f)) / DECK_PT_PER_PX : 0;
+}
+
+/* See pptx.h. */
 int pptx_lines(pptx *d, const char *text, pptx_font f, double width_px) {
   if (text == NULL || *text == '\0') return 1;
   int lines = 0;
