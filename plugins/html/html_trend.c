@@ -21,6 +21,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The most value labels an axis has (deck_trend_axis_end gives 4 to 5). */
+#define MAX_TICKS 16
+
 /* The sizes of a panel's drawing, in the px of its viewBox (drawn at about
  * that size: the report's panels scale with the page's width, a slide's
  * are fitted to the box the slide leaves them). */
@@ -29,6 +32,7 @@ typedef struct trend_metrics {
   double font;          /* value and period labels */
   double dot;           /* radius of a period's dot (this report's: 1.5 x) */
   double line;          /* width of a series' line */
+  double left;          /* the plots' left edge, the same in every panel (plot_left) */
 } trend_metrics;
 
 /* The drawing of a panel for a size and a grid of `columns` panels a row
@@ -36,18 +40,19 @@ typedef struct trend_metrics {
 static trend_metrics metrics_for(html_trend_size size, size_t columns) {
   trend_metrics m;
   if (size == HTML_TREND_SLIDE) {
-    m.width = columns == 3 ? 362 : 560;
-    m.height = columns == 3 ? 330 : 180;
+    m.width = columns == 3 ? 342 : 540;
+    m.height = columns == 3 ? 430 : 190;
     m.font = 14;
     m.dot = 4;
     m.line = 3;
   } else {
-    m.width = columns == 3 ? 340 : 460;
+    m.width = columns == 3 ? 318 : 460;
     m.height = columns == 3 ? 220 : 200;
     m.font = 12;
     m.dot = 3;
     m.line = 2.25;
   }
+  m.left = 0;
   return m;
 }
 
@@ -122,29 +127,38 @@ static size_t axis_labels(html_ctx *ctx, deck_trend_series main, double end, dou
   return k;
 }
 
+/* Where a panel's plot must start to leave room for its value labels and
+ * half its first period label. */
+static double plot_left(html_ctx *ctx, const bd_history *h, deck_trend_panel panel,
+                        const trend_metrics *m) {
+  deck_trend_series series[2];
+  deck_trend_panel_series(panel, series);
+  double step, end = deck_trend_axis_end(h, panel, &step), widest = 0;
+  char ticks[MAX_TICKS][64];
+  size_t tick_count = axis_labels(ctx, series[0], end, step, ticks, MAX_TICKS);
+  for (size_t k = 0; k < tick_count; k++)
+    if (text_px(ticks[k], m->font) > widest) widest = text_px(ticks[k], m->font);
+  double left = widest + m->font * 0.7,
+         half_first = text_px(deck_trend_label(h->points[0]), m->font) / 2;
+  return left > half_first + 2 ? left : half_first + 2;
+}
+
 /* The drawing of one panel: value axis and grid, period labels, each
  * series as lines between the periods that have its figure (a missing
  * figure breaks the line) with a dot a period, this report's dot larger.
  * Returns the <svg>, owned by parent. */
 static html_node *panel_svg(html_ctx *ctx, html_node *parent, const bd_history *h,
                             deck_trend_panel panel, const trend_metrics *m) {
-  enum { MAX_TICKS = 16 };
   deck_trend_series series[2];
   size_t series_count = deck_trend_panel_series(panel, series), n = h->point_count;
   double step, end = deck_trend_axis_end(h, panel, &step);
   char ticks[MAX_TICKS][64], text[4096], box[64];
   size_t tick_count = axis_labels(ctx, series[0], end, step, ticks, MAX_TICKS);
 
-  /* the plot box: the value labels to its left, the period labels under
-   * it, half the first and last period labels beside it */
-  double widest = 0;
-  for (size_t k = 0; k < tick_count; k++)
-    if (text_px(ticks[k], m->font) > widest) widest = text_px(ticks[k], m->font);
-  double half_first = text_px(deck_trend_label(h->points[0]), m->font) / 2,
-         half_last = text_px(deck_trend_label(h->points[n - 1]), m->font) / 2;
-  double left = widest + m->font * 0.7;
-  if (left < half_first + 2) left = half_first + 2;
-  double right = half_last + 2, top = m->font * 0.7, bottom = m->font * 2;
+  /* the plot box: the value labels to its left (m->left), the period
+   * labels under it, half the last period label beside it */
+  double half_last = text_px(deck_trend_label(h->points[n - 1]), m->font) / 2;
+  double left = m->left, right = half_last + 2, top = m->font * 0.7, bottom = m->font * 2;
   double pw = m->width - left - right, ph = m->height - top - bottom;
 
   html_node *svg = html_el(ctx, parent, "svg", "trend-plot");
@@ -224,6 +238,37 @@ static html_node *panel_svg(html_ctx *ctx, html_node *parent, const bd_history *
   return svg;
 }
 
+/* Adds reading (deck_trend_reading's words) to p so that a line breaks
+ * only between its figures: each figure with its label ("Now USD 12K")
+ * in a span kept on one line, the separators " · " as text between them,
+ * and the first period's figures in parentheses in a span that moves to
+ * the next line as a whole. */
+static void reading_text(html_ctx *ctx, html_node *p, const char *reading) {
+  static const char separator[] = " \u00b7 ";
+  char piece[512];
+  const char *s = reading;
+  html_node *in = p;
+  while (*s) {
+    const char *cut = strstr(s, separator), *paren = in == p ? strstr(s, " (") : NULL;
+    int opens = paren && (cut == NULL || paren < cut);
+    if (opens) cut = paren;
+    size_t len = cut ? (size_t)(cut - s) : strlen(s);
+    if (len >= sizeof piece) len = sizeof piece - 1;
+    memcpy(piece, s, len);
+    piece[len] = '\0';
+    if (len) html_text_el(ctx, in, "span", "figure-run", piece);
+    if (cut == NULL) break;
+    if (opens) { /* the parenthesis opens the span of the first period */
+      html_add_text(ctx, p, " ");
+      in = html_el(ctx, p, "span", "trend-since");
+      s = cut + 1;
+    } else {
+      html_add_text(ctx, in, separator);
+      s = cut + strlen(separator);
+    }
+  }
+}
+
 /* One panel: its title and legend, its reading, its drawing. */
 static void trend_panel(html_ctx *ctx, html_node *grid, const bd_history *h, deck_trend_panel panel,
                         const trend_metrics *m) {
@@ -247,7 +292,7 @@ static void trend_panel(html_ctx *ctx, html_node *grid, const bd_history *h, dec
                    html_msg(ctx, deck_trend_series_key(series[k])));
     }
   }
-  html_text_el(ctx, fig, "p", "trend-reading",
+  reading_text(ctx, html_el(ctx, fig, "p", "trend-reading"),
                deck_trend_reading(ctx->host, ctx->req, ctx->r, panel, reading, sizeof reading));
   panel_svg(ctx, fig, h, panel, m);
 }
@@ -259,6 +304,11 @@ int html_trend(html_ctx *ctx, html_node *parent, html_trend_size size) {
   size_t count = deck_trend_panels(h, panels), columns, rows;
   deck_trend_grid(count, &columns, &rows);
   trend_metrics m = metrics_for(size, columns);
+  /* the plots start at the same x in every panel: the periods line up */
+  for (size_t p = 0; p < count; p++) {
+    double left = plot_left(ctx, h, panels[p], &m);
+    if (left > m.left) m.left = left;
+  }
   html_node *grid =
       html_el(ctx, parent, "div", columns == 3 ? "trend-grid cols-3" : "trend-grid cols-2");
   for (size_t p = 0; p < count; p++) trend_panel(ctx, grid, h, panels[p], &m);
