@@ -82,6 +82,15 @@ check "slides: one Trend slide, the third (after the key figures)" sh -c \
    test "$(grep -c "slide-trend\"" "$1")" = 1' sh "$WORK/slides-en.html"
 check "slides: the Trend slide is headed 推移" grep -qF '<h2>推移</h2>' "$WORK/slides-ja.html"
 
+# several plans: the Trend of the one with a history (Alpha), none for Beta
+sed 's/"Alpha"/"Beta"/' "$PLAN" >"$WORK/beta.yaml"
+render portfolio-report "$PLAN" "$WORK/beta.yaml" --history "$F/archive"
+render portfolio-slides "$PLAN" "$WORK/beta.yaml" --history "$F/archive" --layout slides
+check "portfolio: one Trend section, Alpha's, in its contents" sh -c \
+  'test "$(grep -o "<section class=\"view trend\" id=\"[a-z0-9-]*\"" "$1")" = "<section class=\"view trend\" id=\"svc-1-trend\"" &&
+   grep -qF "<a href=\"#svc-1-trend\">Trend</a>" "$1"' sh "$WORK/portfolio-report.html"
+check "portfolio: one Trend slide" test "$(grep -c 'slide-trend"' "$WORK/portfolio-slides.html")" = 1
+
 # no Trend without --history, and none with an archive of no earlier period
 render plain-report "$PLAN"
 render plain-slides "$PLAN" --layout slides
@@ -131,7 +140,8 @@ check "long: 3 to 8 period labels a panel, the first and the last among them" sh
 # one Chromium: console, panels, labels, the slide
 "$PY" "$TREND" "$CHROMIUM" "$WORK/report-en.html" "$WORK/report-ja.html" "$WORK/slides-en.html" \
   "$WORK/slides-ja.html" "$WORK/long-report-en.html:3" "$WORK/long-report-ja.html:3" \
-  "$WORK/long-slides-en.html:3" "$WORK/long-slides-ja.html:3" >"$WORK/trend.out" 2>&1
+  "$WORK/long-slides-en.html:3" "$WORK/long-slides-ja.html:3" "$WORK/portfolio-report.html" \
+  "$WORK/portfolio-slides.html" >"$WORK/trend.out" 2>&1
 cat "$WORK/trend.out"
 PASSED=$((PASSED + $(grep -c '^ok - ' "$WORK/trend.out")))
 FAILED=$((FAILED + $(grep -c '^not ok - ' "$WORK/trend.out")))

@@ -116,14 +116,12 @@ def main(argv):
             browser.open_blank()
             for domain in ("Page", "Runtime", "Log"):
                 browser.call(domain + ".enable")
+            browser.call("Emulation.setDeviceMetricsOverride",
+                         {"width": 1280, "height": 720, "deviceScaleFactor": 1, "mobile": False})
             for arg in argv[2:]:
                 path, _, want = arg.partition(":")
                 want = int(want or 4)
                 name = os.path.basename(path)
-                deck = "slides" in name
-                browser.call("Emulation.setDeviceMetricsOverride",
-                             {"width": 1280, "height": 720 if deck else 900,
-                              "deviceScaleFactor": 1, "mobile": False})
                 start = len(browser.events)
                 browser.call("Page.navigate", {"url": "file://" + os.path.abspath(path)})
                 browser.wait_for("Page.loadEventFired")
@@ -165,7 +163,7 @@ def main(argv):
                                         {"format": "png", "clip": clip, "captureBeyondViewport": True})
                     with open(os.path.join(shots, os.path.splitext(name)[0] + "-trend.png"), "wb") as f:
                         f.write(base64.b64decode(shot["data"]))
-                if deck:
+                if value["slide"]:  # a deck
                     fit = browser.call("Runtime.evaluate", {"expression": MEASURE % {"tol": TOLERANCE},
                                                             "returnByValue": True})
                     fit = fit.get("result", {}).get("value") or {}
