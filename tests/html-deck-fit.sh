@@ -6,7 +6,8 @@
 # above the footer, no cell or heading is clipped, no text is cut with
 # "..."; no matrix slide ends on a group header, the Total row is there, a
 # heatmap of up to 40 scenarios is one slide (the long plans cut to 40
-# scenarios: in side-by-side panels), and the two meeting plans
+# scenarios: in side-by-side panels), a plan with a history has its Trend
+# slide, and the two meeting plans
 # take at most 12 slides (tests/html/fit.py does the measuring, one
 # Chromium per window size).
 . "$TOP_SRCDIR/tests/lib.sh"
@@ -54,6 +55,10 @@ done
 for name in forty-en forty-ja forty-en-other forty-ja-other; do
   check "$name: the heatmap is drawn in panels" grep -q 'class="data heatmap panel"' "$WORK/$name.html"
 done
+# a plan with a history (--history): the Trend slide's panels
+sh "$TOP_SRCDIR/tests/history/make-archive.sh" "$WORK/history" >/dev/null 2>&1 || fail "history fixture"
+deck trend-en 12 "$WORK/history/plans/2025-Q4.yaml" --history "$WORK/history/archive"
+deck trend-ja 12 "$WORK/history/plans/2025-Q4.yaml" --history "$WORK/history/archive" --lang ja
 deck portfolio "" "$QUARTERS"/*-2026-Q3.yaml --compare "$QUARTERS/payments-2026-Q2.yaml"
 deck portfolio-ja "" "$QUARTERS"/*-2026-Q3.yaml --compare "$QUARTERS/payments-2026-Q2.yaml" \
   --lang ja

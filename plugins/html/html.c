@@ -136,11 +136,14 @@ static void set_text(html_ctx *ctx, xmlNodePtr node, const char *text) {
   xmlUnsetProp(node, BAD_CAST "data-slot");
 }
 
-/* Builds the style text: base.css, the layout's CSS, then the palette.
+/* Builds the style text: base.css, the layout's CSS, portfolio.css for
+ * several plans or a comparison, trend.css for a history, then the palette.
  * Returns a new string (caller frees) or NULL after recording an error. */
 static char *build_css(html_ctx *ctx) {
-  const char *files[] = {"base.css", ctx->slides ? "slides.css" : "report.css", "portfolio.css"};
-  size_t file_count = html_needs_portfolio_css(ctx) ? 3 : 2; /* one plan: as before */
+  const char *files[4] = {"base.css", ctx->slides ? "slides.css" : "report.css"};
+  size_t file_count = 2; /* one plan without a history: as before */
+  if (html_needs_portfolio_css(ctx)) files[file_count++] = "portfolio.css";
+  if (html_has_trend(ctx)) files[file_count++] = "trend.css";
   char *css = NULL;
   size_t len = 0;
   for (size_t i = 0; i < file_count; i++) {

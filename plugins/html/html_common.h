@@ -267,6 +267,18 @@ void html_state_chart(html_ctx *ctx, html_node *parent);
  * and planned, over an SVG of both curves. */
 void html_exceedance(html_ctx *ctx, html_node *parent);
 
+/* The sizes the Trend view is drawn at (html_trend.c). */
+typedef enum html_trend_size { HTML_TREND_REPORT, HTML_TREND_SLIDE } html_trend_size;
+
+/* Adds the Trend view of the current plan (--history, deck_trend.h) to
+ * parent: a grid of small multiples, each panel a <figure> with its title,
+ * legend, reading and SVG, drawn at the report's or the slide's size.
+ * Returns 1, or 0 (nothing added) when the plan has no history to draw. */
+int html_trend(html_ctx *ctx, html_node *parent, html_trend_size size);
+
+/* Whether any plan of the page has a Trend view (its CSS is added then). */
+int html_has_trend(const html_ctx *ctx);
+
 /* The totals-per-state table (report). */
 void html_totals_table(html_ctx *ctx, html_node *parent);
 

@@ -1,12 +1,14 @@
 /*
  * html_report.c - the report layout: one long page with a cover, a table
- * of contents and a section per view (summary, decisions needed, loss
- * matrix, scenario trees, coverage heatmap).  Long sections are streamed:
+ * of contents and a section per view (summary, the trend with --history,
+ * what changed with --compare, decisions needed, loss matrix, scenario
+ * trees, coverage heatmap).  Long sections are streamed:
  * the section's start and its introduction are written with html_open, its
  * table or tree pieces one by one, then its end tag.
  */
 #include "html_common.h"
 #include "html_portfolio.h"
+#include "../deck/deck_trend.h"
 
 #include <stdio.h>
 
@@ -51,6 +53,12 @@ static void contents(html_ctx *ctx) {
     snprintf(href, sizeof href, "#%s", html_id(ctx, sections[k].id, id, sizeof id));
     html_node *li = html_el(ctx, ol, "li", NULL);
     html_attr(html_text_el(ctx, li, "a", NULL, html_msg(ctx, sections[k].heading)), "href", href);
+    if (k == 0 && deck_trend_history(r)) { /* the Trend follows the summary */
+      snprintf(href, sizeof href, "#%s", html_id(ctx, "trend", id, sizeof id));
+      html_attr(html_text_el(ctx, html_el(ctx, ol, "li", NULL), "a", NULL,
+                             html_msg(ctx, "heading.trend")),
+                "href", href);
+    }
     if (k == 0 && html_comparison_of(r)) { /* "What changed" follows the summary */
       snprintf(href, sizeof href, "#%s", html_id(ctx, "changes", id, sizeof id));
       html_attr(html_text_el(ctx, html_el(ctx, ol, "li", NULL), "a", NULL,
@@ -78,6 +86,19 @@ static void summary(html_ctx *ctx) {
   html_state_chart(ctx, sec);
   html_totals_table(ctx, sec);
   html_exceedance(ctx, sec);
+  html_emit(ctx, sec);
+}
+
+/* The Trend (--history): the service's figures over its archived periods
+ * and this report, as small multiples; nothing without a history. */
+static void trend(html_ctx *ctx) {
+  if (deck_trend_history(ctx->r) == NULL) return;
+  char id[64];
+  html_node *sec = html_el(ctx, NULL, "section", "view trend");
+  html_attr(sec, "id", html_id(ctx, "trend", id, sizeof id));
+  html_text_el(ctx, sec, "h2", NULL, html_msg(ctx, "heading.trend"));
+  html_text_el(ctx, sec, "p", "lead", html_msg(ctx, "caption.trend"));
+  html_trend(ctx, sec, HTML_TREND_REPORT);
   html_emit(ctx, sec);
 }
 
@@ -191,6 +212,7 @@ static void footer(html_ctx *ctx) {
 void html_report_service(html_ctx *ctx) {
   contents(ctx);
   summary(ctx);
+  trend(ctx);
   html_changes_section(ctx);
   decisions(ctx);
   matrix(ctx);

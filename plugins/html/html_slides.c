@@ -113,6 +113,15 @@ static void tree_slide(html_ctx *ctx, const deck_slide *s, html_tree_plan **tp) 
   }
 }
 
+/* The Trend slide (--history): the report's panels at the slide's size,
+ * under the caption that says what the periods are. */
+static void trend_slide(html_ctx *ctx, const deck_slide *s) {
+  html_node *slide, *body = html_slide_begin(ctx, &slide, "slide slide-trend", s->heading);
+  html_text_el(ctx, body, "p", "lead", html_msg(ctx, "caption.trend"));
+  html_trend(ctx, body, HTML_TREND_SLIDE);
+  html_slide_end(ctx, slide);
+}
+
 void html_slides_body(html_ctx *ctx) {
   const deck_plan *plan = ctx->deck;
   html_tree_plan *tp = NULL;
@@ -150,7 +159,8 @@ void html_slides_body(html_ctx *ctx) {
     case DECK_SLIDE_COVERAGE:
       coverage_slide(ctx, s);
       break;
-    case DECK_SLIDE_TREND: /* drawn from the next commit */
+    case DECK_SLIDE_TREND:
+      trend_slide(ctx, s);
       break;
     case DECK_SLIDE_PORTFOLIO_TITLE:
     case DECK_SLIDE_PORTFOLIO_FIGURES:
