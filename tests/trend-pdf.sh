@@ -2,7 +2,8 @@
 # The Trend view (--history) in the PDF report and the PDF deck: with the
 # history fixture (tests/history/make-archive.sh: service Alpha, 2024-Q3
 # .. 2025-Q3 archived, 2025-Q4 rendered) the report has a Trend page after
-# the summary (in the contents and the outline) and the deck a Trend slide
+# the summary (in the contents and the outline; the panels, then a table
+# of every period's figures) and the deck a Trend slide
 # after the key figures, as many slides as its plan; each panel reads the
 # hand-computed figures of this report and of the first period (the
 # script's comment): yearly loss now 12000 and planned 12000 against 4000
@@ -62,6 +63,12 @@ for reading in "Now USD 12K · Planned USD 12K (2024-Q3: USD 4.0K · USD 2.0K)" 
 done
 for title in "Yearly loss" "Error budget used" "Coverage" "Decisions needed"; do
   check "report: the panel '$title'" grep -qxF "$title" "$WORK/trend.txt"
+done
+# the table of every period under the panels: the first and this report
+pdftotext -layout -f "$trend" -l "$trend" "$WORK/report.pdf" - | sed 's/  */ /g; s/^ //' >"$WORK/table.txt"
+for row in "2024-Q3 USD 4.0K USD 2.0K 45.7% 0% 0% 1" "2025-Q3 USD 10K USD 10K 22.8% 25% 0% 0" \
+  "2025-Q4 USD 12K USD 12K 22.8% 25% 0% 0"; do
+  check "report: the table's row '$row'" grep -qxF "$row" "$WORK/table.txt"
 done
 # the loss panel's value axis, top down, to the left of its chart
 pdftotext -bbox -f "$trend" -l "$trend" "$WORK/report.pdf" "$WORK/trend.html"
@@ -143,6 +150,8 @@ boxes = [tuple(map(float, m[:4])) + (m[4],) for m in re.findall(
     open(sys.argv[1], encoding="utf-8").read())]
 bad = [(a[4], b[4]) for i, a in enumerate(boxes) for b in boxes[i + 1:]
        if a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]]
+# the axes' labels: two or more on a line (the report's table has one a row)
+boxes = [b for b in boxes if sum(abs(c[1] - b[1]) < 0.5 for c in boxes) > 1]
 # the axes: labels on one line, left to right, a new axis at each 2021-Q1
 axes = []
 for b in sorted(boxes, key=lambda b: (round(b[1]), b[0])):

@@ -251,24 +251,94 @@ double pdf_trend(pdf_doc *d, double x, double y, double w, double h) {
   return h;
 }
 
+/* The columns of the periods' table: the figures of every panel. */
+static size_t table_series(const bd_history *h, deck_trend_series series[DECK_TREND_SERIES]) {
+  deck_trend_panel panels[DECK_TREND_PANELS];
+  size_t count = deck_trend_panels(h, panels), n = 0;
+  for (size_t i = 0; i < count; i++) n += deck_trend_panel_series(panels[i], series + n);
+  return n;
+}
+
+/* The header of a series' column in the periods' table: the words the
+ * other tables use for that figure. */
+static const char *column_key(deck_trend_series s) {
+  static const char *const keys[DECK_TREND_SERIES] = {
+      "column.current",  "column.planned",           "column.budget_used",
+      "column.coverage", "column.verified_coverage", "column.decisions"};
+  return (unsigned)s < DECK_TREND_SERIES ? keys[s] : keys[0];
+}
+
+/* Draws, under the panels of the report page, every period's figures as a
+ * table from y with room below it: a row a period, this report's in bold
+ * on a band, the latest periods when not all fit.  Returns the height. */
+static double periods_table(pdf_doc *d, const bd_history *h, double y, double room) {
+  deck_trend_series series[DECK_TREND_SERIES];
+  size_t n = table_series(h, series);
+  pdf_col cols[DECK_TREND_SERIES + 1];
+  char value[64], sample[64];
+  cols[0] = (pdf_col){pdf_msg(d, "meta.period"), 0, PDF_ALIGN_LEFT, 0};
+  for (size_t k = 0; k < n; k++) { /* each column as wide as its widest figure */
+    double widest = -1, v;
+    sample[0] = '\0';
+    for (size_t i = 0; i < h->point_count; i++) {
+      if (!deck_trend_value(h->points[i], series[k], &v)) continue;
+      deck_trend_format(d->host, d->req, d->r, series[k], v, value, sizeof value);
+      double w = pdf_text_width(d->text, value, d->f_cell_bold);
+      if (w > widest) {
+        widest = w;
+        snprintf(sample, sizeof sample, "%s", value);
+      }
+    }
+    const char *label = pdf_msg(d, column_key(series[k]));
+    cols[k + 1] = (pdf_col){label, pdf_col_width(d, sample, label), PDF_ALIGN_RIGHT, 0};
+  }
+  pdf_cols_place(cols, n + 1, d->x0, d->x1);
+  double head = pdf_cols_header_height(d, cols, n + 1), rh = pdf_row_height(d, d->f_cell, 1);
+  size_t fit = room > head ? (size_t)((room - head) / rh) : 0;
+  if (fit < 2) return 0;
+  size_t first = h->point_count > fit ? h->point_count - fit : 0;
+  double top = y;
+  y += pdf_cols_header(d, cols, n + 1, y);
+  for (size_t i = first; i < h->point_count; i++) {
+    const bd_history_point *p = h->points[i];
+    pdf_font f = p->this_report ? d->f_cell_bold : d->f_cell;
+    if (p->this_report) pdf_fill(d, PDF_LAYER_BASE, d->x0, y, d->x1 - d->x0, rh, PDF_COLOR_ZEBRA);
+    pdf_cell(d, &cols[0], deck_trend_label(p), f, BD_COLOR_TEXT, y, 1);
+    for (size_t k = 0; k < n; k++) {
+      double v;
+      const char *text =
+          deck_trend_value(p, series[k], &v)
+              ? deck_trend_format(d->host, d->req, d->r, series[k], v, value, sizeof value)
+              : "\u2013";
+      pdf_cell(d, &cols[k + 1], text, f, BD_COLOR_TEXT, y, 1);
+    }
+    y += rh;
+    pdf_hrule(d, d->x0, d->x1, y, 0.4, PDF_COLOR_RULE);
+  }
+  return y - top;
+}
+
 /* Draws the trend's page, or the slide s of the deck plan (NULL: none):
- * the heading, the caption and the panels filling the page's width (on a
- * report page at most 0.85 of it tall for a 2 x 2 grid, 0.5 for 3 x 1). */
+ * the heading, the caption and the panels across the page's width; on a
+ * slide they fill it, on a report page they take at most 0.7 of the width
+ * in height for a 2 x 2 grid (0.45 for 3 x 1) and every period's figures
+ * follow in a table. */
 static int draw_page(pdf_doc *d, const deck_slide *s) {
   double y = pdf_slide_begin(d, s, pdf_msg(d, "heading.trend"), 0);
   y += pdf_draw(d, pdf_msg(d, "caption.trend"), d->f_subtitle, BD_COLOR_MUTED, d->x0, y,
                 d->x1 - d->x0, 2, PDF_ALIGN_LEFT) *
            pdf_text_line_height(d->f_subtitle) +
        d->pad * 2;
-  double w = d->x1 - d->x0, h = d->y1 - y - (d->slides ? 8 : 0);
+  const bd_history *h = deck_trend_history(d->r);
+  double w = d->x1 - d->x0, tall = d->y1 - y - (d->slides ? 8 : 0);
   if (!d->slides) {
     deck_trend_panel panels[DECK_TREND_PANELS];
     size_t columns, rows;
-    deck_trend_grid(deck_trend_panels(deck_trend_history(d->r), panels), &columns, &rows);
-    double tall = w * (rows > 1 ? 0.85 : 0.5);
-    if (tall < h) h = tall;
+    deck_trend_grid(deck_trend_panels(h, panels), &columns, &rows);
+    if (w * (rows > 1 ? 0.7 : 0.45) < tall) tall = w * (rows > 1 ? 0.7 : 0.45);
   }
-  pdf_trend(d, d->x0, y, w, h);
+  y += pdf_trend(d, d->x0, y, w, tall);
+  if (!d->slides) periods_table(d, h, y + 24, d->y1 - y - 24);
   return pdf_page_end(d);
 }
 
