@@ -12,7 +12,8 @@
 # loss runs to USD 20K by 5K (largest figure 16000).  Japanese shows 推移
 # with the CJK font embedded.  A history of 20 quarters labels at most 8
 # periods a panel, none overlapping (pdftotext -bbox); every word inside
-# its page.  No Trend page without --history, nor when the archive holds
+# its page.  Without an SLO three panels (no error budget); a portfolio
+# has the Trend page of the service with a history only.  No Trend page without --history, nor when the archive holds
 # no earlier period; renders are byte-identical.
 . "$TOP_SRCDIR/tests/lib.sh"
 
@@ -102,6 +103,11 @@ pdf "deck" "$WORK/deck.pdf" "$PLAN" --history "$WORK/en/archive" --layout slides
 python3 "$WORDS" headings "$WORK/deck.pdf" >"$WORK/headings"
 check "deck: Trend is the third slide, after the key figures" \
   sh -c "sed -n 2,3p '$WORK/headings' | tr '\n' '|' | grep -qx 'Key figures|Trend|'"
+# title, key figures, trend, what changed since 2025-Q3 (2), decisions,
+# loss matrix, the tree, the heatmap: the plan's 9 (pdf() saw no warning
+# that the plugin drew other than its plan)
+n=$(pdfinfo "$WORK/deck.pdf" | sed -n 's/^Pages: *//p')
+check "deck: 9 slides ($n)" [ "${n:-0}" -eq 9 ]
 page_text "$WORK/deck.pdf" 3 >"$WORK/slide.txt"
 for reading in "Now USD 12K · Planned USD 12K (2024-Q3: USD 4.0K · USD 2.0K)" \
   "22.8% (2024-Q3: 45.7%)" "Coverage 25% · Verified 0% (2024-Q3: 0% · 0%)" "0 (2024-Q3: 1)"; do
@@ -173,6 +179,30 @@ EOF
   if python3 "$WORDS" bounds "$WORK/long-$layout.pdf" >"$WORK/bounds"; then pass "20 quarters $layout: every word inside"; else
     fail "20 quarters $layout: words outside"; head -5 "$WORK/bounds" | sed 's/^/  /'; fi
 done
+
+# --- no SLO: three panels in a row; a portfolio: a Trend page per service with one
+mkdir -p "$WORK/noslo-fixture"
+sed '/^slo:/d' "$HISTORY/service.yaml" >"$WORK/noslo-fixture/service.yaml"
+cp "$HISTORY/make-archive.sh" "$WORK/noslo-fixture/"
+sh "$WORK/noslo-fixture/make-archive.sh" "$WORK/noslo" || fail "the fixture without an SLO"
+for layout in report slides; do
+  pdf "no SLO, $layout" "$WORK/noslo-$layout.pdf" "$WORK/noslo/plans/2025-Q4.yaml" \
+    --history "$WORK/noslo/archive" --layout "$layout"
+  p=$(page_of "$WORK/noslo-$layout.pdf" "Every archived period of this service")
+  page_text "$WORK/noslo-$layout.pdf" "${p:-1}" >"$WORK/noslo.txt"
+  check "no SLO, $layout: the loss, coverage and decisions panels" sh -c \
+    "grep -qx 'Yearly loss' '$WORK/noslo.txt' && grep -qx 'Decisions needed' '$WORK/noslo.txt'"
+  check "no SLO, $layout: no error budget panel" sh -c "! grep -q 'Error budget used' '$WORK/noslo.txt'"
+  if python3 "$WORDS" bounds "$WORK/noslo-$layout.pdf" >"$WORK/bounds"; then pass "no SLO, $layout: every word inside"; else
+    fail "no SLO, $layout: words outside"; head -5 "$WORK/bounds" | sed 's/^/  /'; fi
+done
+run "$BADDAY" render "$PLAN" "$TOP_SRCDIR/tests/quarters/search-2026-Q3.yaml" --history "$WORK/en/archive" \
+  -f pdf -o "$WORK/portfolio.pdf"
+expect_rc "a portfolio with --history renders" 0
+pages=$(python3 "$WORDS" pages "$WORK/portfolio.pdf" "Every archived period of this service" | tr '\n' ' ')
+check "a portfolio: one Trend page ($pages)" [ "$(echo "$pages" | wc -w)" -eq 1 ]
+check "a portfolio: the Trend page is Alpha's" sh -c \
+  "pdftotext -f '${pages%% *}' -l '${pages%% *}' '$WORK/portfolio.pdf' - | grep -q 'Alpha · Trend'"
 
 # --- no Trend page -------------------------------------------------------------
 pdf "report without --history" "$WORK/none.pdf" "$PLAN"
