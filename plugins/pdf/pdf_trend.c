@@ -118,17 +118,18 @@ static double legend_width(pdf_doc *d, const trend_type *t, deck_trend_panel pan
   return w + t->reading.size * 1.2 * (double)(n - 1);
 }
 
-/* The lines the header of a panel w wide takes: the title (with the
- * legend beside it when both fit, else under it) and the reading. */
-static int header_lines(pdf_doc *d, const trend_type *t, deck_trend_panel panel, double w,
-                        int *legend_below, int *reading_lines) {
+/* The height of a panel's header, w wide: the title (with the legend
+ * beside it when both fit, else under it: *legend_below) and the reading
+ * (at most two lines). */
+static double header_height(pdf_doc *d, const trend_type *t, deck_trend_panel panel, double w,
+                            int *legend_below) {
   char reading[512];
   deck_trend_reading(d->host, d->req, d->r, panel, reading, sizeof reading);
   double title_w = pdf_text_width(d->text, pdf_msg(d, deck_trend_panel_key(panel)), t->title);
-  double legend_w = legend_width(d, t, panel);
+  double legend_w = legend_width(d, t, panel), rlh = pdf_text_line_height(t->reading);
   *legend_below = legend_w > 0 && title_w + t->title.size + legend_w > w;
-  *reading_lines = pdf_text_line_count(d->text, reading, t->reading, w, 2);
-  return *reading_lines;
+  return pdf_text_line_height(t->title) + (*legend_below ? rlh : 0) +
+         pdf_text_line_count(d->text, reading, t->reading, w, 2) * rlh;
 }
 
 /* Draws one panel in the box (x, y, w, h) whose header (title, legend,
@@ -138,8 +139,8 @@ static void panel_draw(pdf_doc *d, const trend_type *t, const bd_history *hist,
                        double head) {
   pdf_font af = t->axis;
   double alh = pdf_text_line_height(af), rlh = pdf_text_line_height(t->reading);
-  int legend_below, reading_lines;
-  header_lines(d, t, panel, w, &legend_below, &reading_lines);
+  int legend_below;
+  header_height(d, t, panel, w, &legend_below);
   /* the title, the legend beside it (or under it) and the reading */
   pdf_draw(d, pdf_msg(d, deck_trend_panel_key(panel)), t->title, BD_COLOR_TEXT, x, y, w, 1,
            PDF_ALIGN_LEFT);
@@ -159,6 +160,7 @@ static void panel_draw(pdf_doc *d, const trend_type *t, const bd_history *hist,
 
   /* the value axis: grid lines every step, their values on the left */
   double step, end = deck_trend_axis_end(hist, panel, &step);
+  if (!(step > 0) || !(end > 0)) end = step = 1; /* never a loop without end */
   char label[64];
   double label_w = 0;
   for (double v = 0; v <= end + step / 2; v += step) {
@@ -236,11 +238,10 @@ double pdf_trend(pdf_doc *d, double x, double y, double w, double h) {
   double pw = (w - t.gap * (double)(columns - 1)) / (double)columns;
   double ph = (h - t.gap * (double)(rows - 1)) / (double)rows;
   /* one header height for every panel, so that the charts line up */
-  double rlh = pdf_text_line_height(t.reading), head = 0;
+  double head = 0;
   for (size_t i = 0; i < count; i++) {
-    int below, lines;
-    header_lines(d, &t, panels[i], pw, &below, &lines);
-    double hh = pdf_text_line_height(t.title) + (below ? rlh : 0) + lines * rlh;
+    int below;
+    double hh = header_height(d, &t, panels[i], pw, &below);
     if (hh > head) head = hh;
   }
   for (size_t i = 0; i < count; i++) {
