@@ -169,7 +169,7 @@ static void panel_draw(pdf_doc *d, const trend_type *t, const bd_history *hist,
     if (lw > label_w) label_w = lw;
   }
   label_w += af.size * 0.6;
-  double top = y + head + alh * 0.5, left = x + label_w, pw = w - label_w;
+  double top = y + head + alh * 0.8, left = x + label_w, pw = w - label_w;
   double ph = y + h - top - alh * 1.5; /* the period labels under it */
   if (ph < 2 * alh) ph = 2 * alh;
   for (double v = 0; v <= end + step / 2; v += step) {
@@ -186,7 +186,7 @@ static void panel_draw(pdf_doc *d, const trend_type *t, const bd_history *hist,
   double inset = widest_label(d, hist, af) / 2 + af.size * 0.2;
   if (inset > pw / 4) inset = pw / 4;
   double x0 = left + inset, span = pw - 2 * inset;
-  size_t labels = label_count(d, hist, af, span, af.size * 0.6);
+  size_t labels = label_count(d, hist, af, span, af.size * 0.4 + 1);
   for (size_t i = 0; i < n; i++) {
     double px = x0 + span * deck_trend_x(i, n);
     pdf_line(d, px, top + ph, px, top + ph + af.size * 0.3, 0.6, PDF_COLOR_RULE_STRONG);
