@@ -6,7 +6,8 @@
 # the HTML deck's), the heatmap on one slide with every
 # scenario, the summary trees (measures as chips, not boxes), every word
 # inside its slide and above the footer (pdftotext -bbox-layout), also for
-# generated plans of 40 and 60 scenarios; Japanese labels never split over
+# generated plans of 40 and 60 scenarios, and with --history (the Trend
+# slide); Japanese labels never split over
 # two lines in the reports and slides, no word joiner in the extracted text,
 # and byte-identical renders.
 . "$TOP_SRCDIR/tests/lib.sh"
@@ -81,6 +82,14 @@ for lang in en ja; do
   deck "ranges-$lang" "$TOP_SRCDIR/tests/valid/ranges.yaml" "$WORK/ranges-$lang.pdf" --lang "$lang"
   in_bounds "ranges-$lang" "$WORK/ranges-$lang.pdf"
 done
+# --history: the Trend slide after the key figures (tests/trend-pdf.sh
+# checks what it shows): title, key figures, trend, What changed since
+# 2025-Q3 (2), decisions, loss matrix, the tree, the heatmap
+BADDAY="$BADDAY" sh "$TOP_SRCDIR/tests/history/make-archive.sh" "$WORK/history" >/dev/null
+deck "history" "$WORK/history/plans/2025-Q4.yaml" "$WORK/history.pdf" --history "$WORK/history/archive"
+slide_count "history" "$WORK/history.pdf" 9
+check "history: no page count other than the plan's" sh -c "! grep -q 'its plan' '$WORK/err'"
+in_bounds "history" "$WORK/history.pdf"
 JA="$WORK/shinsa-ja.pdf"
 deck "shinsa-ja" "$MEETING/shinsa-ja.yaml" "$JA" --lang ja
 slide_count "shinsa-ja" "$JA" 11

@@ -35,6 +35,7 @@ typedef struct pdf_part {
 static const pdf_part report_parts[] = {
     {PDF_SEC_COVER, pdf_cover_paginate, pdf_cover_draw, "pdf.cover"},
     {PDF_SEC_SUMMARY, pdf_summary_paginate, pdf_summary_draw, "heading.summary"},
+    {PDF_SEC_TREND, pdf_trend_paginate, pdf_trend_draw, "heading.trend"},
     {PDF_SEC_CHANGES, pdf_changes_paginate, pdf_changes_draw, "heading.changes"},
     {PDF_SEC_DECISIONS, pdf_decisions_paginate, pdf_decisions_draw, "heading.decisions"},
     {PDF_SEC_MATRIX, pdf_matrix_paginate, pdf_matrix_draw, "heading.loss_matrix"},
@@ -46,6 +47,7 @@ static const pdf_part report_parts[] = {
 static const pdf_part slide_parts[] = {
     {PDF_SEC_COVER, pdf_title_slide_paginate, pdf_title_slide_draw, "pdf.cover"},
     {PDF_SEC_SUMMARY, pdf_figures_slide_paginate, pdf_figures_slide_draw, "heading.key_figures"},
+    {PDF_SEC_TREND, pdf_trend_paginate, pdf_trend_draw, "heading.trend"},
     {PDF_SEC_CHANGES, pdf_changes_paginate, pdf_changes_draw, "heading.changes"},
     {PDF_SEC_DECISIONS, pdf_decisions_paginate, pdf_decisions_draw, "heading.decisions"},
     {PDF_SEC_MATRIX, pdf_matrix_paginate, pdf_matrix_draw, "heading.loss_matrix"},

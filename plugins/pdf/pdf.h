@@ -41,6 +41,7 @@ typedef enum pdf_section {
   PDF_SEC_COVERAGE,
   PDF_SEC_APPENDIX, /* report only */
   PDF_SEC_CHANGES,  /* what changed since the compared report (--compare) */
+  PDF_SEC_TREND,    /* the service's figures over its archived periods (--history) */
   PDF_SEC_COUNT
 } pdf_section;
 
@@ -462,6 +463,17 @@ double pdf_heatmap_legend(pdf_doc *d, double swatch_w, double y, int draw);
 size_t pdf_heatmap_slide_paginate(pdf_doc *d);
 int pdf_heatmap_slide_draw(pdf_doc *d);
 
+/* pdf_trend.c: the Trend view (--history; plugins/deck/deck_trend.h): the
+ * small multiples of the service's figures over its archived periods and
+ * this report.  pdf_trend draws the panels in the box at (x, y) of width
+ * w and height h and returns the height it took (0: no earlier period).
+ * The view's pages: on the report one page after the summary, in the deck
+ * the slides the plan has for it (one, after the key figures); only for a
+ * report with an earlier period (see pdf_section_wanted). */
+double pdf_trend(pdf_doc *d, double x, double y, double w, double h);
+size_t pdf_trend_paginate(pdf_doc *d);
+int pdf_trend_draw(pdf_doc *d);
+
 /* pdf_appendix.c: every measure with kind, status, cost and verification. */
 size_t pdf_appendix_paginate(pdf_doc *d);
 int pdf_appendix_draw(pdf_doc *d);
@@ -485,7 +497,8 @@ void pdf_plans_free(pdf_doc *d);
 /* The running head for a section's name (NULL: none), with the service's
  * name in front inside a portfolio.  The string lives in d. */
 const char *pdf_running(pdf_doc *d, const char *section);
-/* 1 when the section has pages for d->r (the changes only with --compare). */
+/* 1 when the section has pages for d->r (the changes only with --compare,
+ * the trend only with a history of an earlier period). */
 int pdf_section_wanted(pdf_doc *d, pdf_section s);
 /* d->r's comparison, or NULL (none, or a host too old to have one). */
 const bd_comparison *pdf_comparison(const pdf_doc *d);

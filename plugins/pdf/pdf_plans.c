@@ -7,6 +7,8 @@
  */
 #include "pdf.h"
 
+#include "../deck/deck_trend.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -71,5 +73,6 @@ const bd_comparison *pdf_comparison(const pdf_doc *d) {
 
 /* See pdf.h. */
 int pdf_section_wanted(pdf_doc *d, pdf_section s) {
+  if (s == PDF_SEC_TREND) return deck_trend_history(d->r) != NULL;
   return s != PDF_SEC_CHANGES || pdf_comparison(d) != NULL;
 }

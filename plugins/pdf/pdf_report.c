@@ -82,10 +82,10 @@ static void contents(pdf_doc *d, double y) {
   static const struct {
     pdf_section s;
     const char *key;
-  } items[] = {{PDF_SEC_SUMMARY, "heading.summary"},     {PDF_SEC_CHANGES, "heading.changes"},
-               {PDF_SEC_DECISIONS, "heading.decisions"}, {PDF_SEC_MATRIX, "heading.loss_matrix"},
-               {PDF_SEC_TREES, "heading.scenario_tree"}, {PDF_SEC_COVERAGE, "heading.coverage"},
-               {PDF_SEC_APPENDIX, "pdf.appendix"}};
+  } items[] = {{PDF_SEC_SUMMARY, "heading.summary"},    {PDF_SEC_TREND, "heading.trend"},
+               {PDF_SEC_CHANGES, "heading.changes"},    {PDF_SEC_DECISIONS, "heading.decisions"},
+               {PDF_SEC_MATRIX, "heading.loss_matrix"}, {PDF_SEC_TREES, "heading.scenario_tree"},
+               {PDF_SEC_COVERAGE, "heading.coverage"},  {PDF_SEC_APPENDIX, "pdf.appendix"}};
   pdf_font f = {9.5, 0};
   double lh = pdf_text_line_height(f) + 3.5, w = (d->x1 - d->x0) * 0.55;
   for (size_t i = 0; i < sizeof items / sizeof items[0]; i++) {
