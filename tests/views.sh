@@ -71,6 +71,14 @@ check "the report's curve is non-increasing" python3 "$VIEWS" curve-html "$WORK/
 run "$BADDAY" render "$R" -f html --layout slides -o "$WORK/rs.html"
 check "slides: the curve's slide" grep -qF 'slide slide-exceedance' "$WORK/rs.html"
 check "slides: the confidence lines" python3 "$VIEWS" confidence-pdf "$WORK/rs.html" "$WORK/r.json"
+run "$BADDAY" render "$R" -f pdf --layout slides -o "$WORK/rs.pdf"
+expect_rc "ranges: pdf slides render" 0
+# slide 3 is the curve's: its running head (first line) is its own heading,
+# and the key figures' slide keeps "Key figures"
+check "pdf slides: the curve's slide has its own running head" \
+  test "$(pdftotext -f 3 -l 3 "$WORK/rs.pdf" - | head -1)" = "How bad a year can get"
+check "pdf slides: the key figures' running head after it is unchanged" \
+  test "$(pdftotext -f 2 -l 2 "$WORK/rs.pdf" - | head -1)" = "Key figures"
 run "$BADDAY" render "$R" -f svg -O view=exceedance -o "$WORK/r.svg"
 expect_rc "chart: view=exceedance renders" 0
 check "chart: the current curve is non-increasing" python3 "$VIEWS" curve-svg "$WORK/r.svg"

@@ -50,7 +50,13 @@ int pdf_figures_slide_draw(pdf_doc *d) {
   double y = pdf_slide_begin(d, s, pdf_msg(d, "heading.key_figures"), 0);
   pdf_key_figures(d, d->x0, y + 8, d->x1 - d->x0, 3);
   int rc = pdf_page_end(d);
-  for (size_t k = 1; s && k < planned && rc == 0; k++) /* the exceedance curve's slide */
-    if (s[k].exceedance) rc = pdf_exceedance_slide_draw(d, &s[k]);
+  /* the exceedance curve's slide, under its own running head (the
+   * section's is rebuilt after it: pdf_running reuses one buffer) */
+  for (size_t k = 1; s && k < planned && rc == 0; k++)
+    if (s[k].exceedance) {
+      d->running = pdf_running(d, pdf_msg(d, "heading.exceedance"));
+      rc = pdf_exceedance_slide_draw(d, &s[k]);
+      d->running = pdf_running(d, pdf_msg(d, "heading.key_figures"));
+    }
   return rc;
 }
