@@ -38,6 +38,17 @@ check "JSON: decisions needed" test "$(series decisions_needed)" = "[1,1,1,1,0,0
 
 render report-en "$PLAN" --history "$F/archive"
 render report-ja "$PLAN" --history "$F/archive" --lang ja
+# the report's table of every period's figures: the same figures as the
+# PDF's (the rows as text, cells joined by |)
+rows() {
+  grep -o '<table class="data trend-table">.*</table>' "$WORK/$1.html" |
+    sed 's/<tr[^>]*>/\n/g' | sed 's/<\/t[hd]><t[hd][^>]*>/|/g; s/<[^>]*>//g' | sed -n "$2p"
+}
+check "report: the table's first period" test "$(rows report-en 3)" = "2024-Q3|USD 4.0K|USD 2.0K|45.7%|0%|0%|1"
+check "report: the table's last row is this report, in bold" \
+  grep -qF '<tr class="current"><th>2025-Q4</th><td class="num">USD 12K</td>' "$WORK/report-en.html"
+check "report: the table's 2025-Q3 row" test "$(rows report-en 7)" = "2025-Q3|USD 10K|USD 10K|22.8%|25%|0%|0"
+check "slides: no table" sh -c '! grep -q trend-table "$1"' sh "$WORK/slides-en.html"
 render slides-en "$PLAN" --history "$F/archive" --layout slides
 render slides-ja "$PLAN" --history "$F/archive" --layout slides --lang ja
 

@@ -66,6 +66,20 @@ const char *deck_trend_series_key(deck_trend_series series) {
   return (unsigned)series < DECK_TREND_SERIES ? keys[series] : keys[0];
 }
 
+size_t deck_trend_table_series(const bd_history *h, deck_trend_series series[DECK_TREND_SERIES]) {
+  deck_trend_panel panels[DECK_TREND_PANELS];
+  size_t count = deck_trend_panels(h, panels), n = 0;
+  for (size_t i = 0; i < count; i++) n += deck_trend_panel_series(panels[i], series + n);
+  return n;
+}
+
+const char *deck_trend_column_key(deck_trend_series series) {
+  static const char *const keys[DECK_TREND_SERIES] = {
+      "column.current",  "column.planned",           "column.budget_used",
+      "column.coverage", "column.verified_coverage", "column.decisions"};
+  return (unsigned)series < DECK_TREND_SERIES ? keys[series] : keys[0];
+}
+
 unsigned deck_trend_color(deck_trend_series series) {
   switch (series) {
   case DECK_TREND_PLANNED:

@@ -56,6 +56,15 @@ void deck_trend_grid(size_t panel_count, size_t *columns, size_t *rows);
  * The first is the main one, drawn solid; the second is drawn dashed. */
 size_t deck_trend_panel_series(deck_trend_panel panel, deck_trend_series series[2]);
 
+/* The columns of a table of every period's figures (the report's, under
+ * the panels): the series of every panel drawn for h, in panel order,
+ * into series[] (DECK_TREND_SERIES long); returns how many. */
+size_t deck_trend_table_series(const bd_history *h, deck_trend_series series[DECK_TREND_SERIES]);
+
+/* The message key of a series' column head in that table: the words the
+ * other tables use for the same figure ("column.current", ...). */
+const char *deck_trend_column_key(deck_trend_series series);
+
 /* The message key of a panel's title ("trend.panel.loss", ...). */
 const char *deck_trend_panel_key(deck_trend_panel panel);
 

@@ -276,6 +276,12 @@ typedef enum html_trend_size { HTML_TREND_REPORT, HTML_TREND_SLIDE } html_trend_
  * Returns 1, or 0 (nothing added) when the plan has no history to draw. */
 int html_trend(html_ctx *ctx, html_node *parent, html_trend_size size);
 
+/* Adds to parent the table of every period's figures of the current
+ * plan's Trend view (the columns deck_trend_table_series gives, this
+ * report's row in bold).  Returns 1, or 0 (nothing added) without a
+ * history to draw. */
+int html_trend_table(html_ctx *ctx, html_node *parent);
+
 /* Whether any plan of the page has a Trend view (its CSS is added then). */
 int html_has_trend(const html_ctx *ctx);
 

@@ -99,6 +99,7 @@ static void trend(html_ctx *ctx) {
   html_text_el(ctx, sec, "h2", NULL, html_msg(ctx, "heading.trend"));
   html_text_el(ctx, sec, "p", "lead", html_msg(ctx, "caption.trend"));
   html_trend(ctx, sec, HTML_TREND_REPORT);
+  html_trend_table(ctx, sec); /* every period's figures, as the PDF's page has them */
   html_emit(ctx, sec);
 }
 

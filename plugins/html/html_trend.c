@@ -315,6 +315,35 @@ int html_trend(html_ctx *ctx, html_node *parent, html_trend_size size) {
   return 1;
 }
 
+int html_trend_table(html_ctx *ctx, html_node *parent) {
+  const bd_history *h = deck_trend_history(ctx->r);
+  if (h == NULL) return 0;
+  deck_trend_series series[DECK_TREND_SERIES];
+  size_t n = deck_trend_table_series(h, series);
+  char value[64];
+  html_node *table = html_el(ctx, parent, "table", "data trend-table");
+  html_text_el(ctx, table, "caption", NULL, html_msg(ctx, "caption.trend_table"));
+  html_node *tr = html_el(ctx, html_el(ctx, table, "thead", NULL), "tr", NULL);
+  html_text_el(ctx, tr, "th", NULL, html_msg(ctx, "meta.period"));
+  for (size_t k = 0; k < n; k++)
+    html_text_el(ctx, tr, "th", "num", html_msg(ctx, deck_trend_column_key(series[k])));
+  html_node *tbody = html_el(ctx, table, "tbody", NULL);
+  for (size_t i = 0; i < h->point_count; i++) {
+    const bd_history_point *p = h->points[i];
+    tr = html_el(ctx, tbody, "tr", p->this_report ? "current" : NULL); /* this report in bold */
+    html_text_el(ctx, tr, "th", NULL, deck_trend_label(p));
+    for (size_t k = 0; k < n; k++) {
+      double v;
+      html_text_el(
+          ctx, tr, "td", "num",
+          deck_trend_value(p, series[k], &v)
+              ? deck_trend_format(ctx->host, ctx->req, ctx->r, series[k], v, value, sizeof value)
+              : "\u2013");
+    }
+  }
+  return 1;
+}
+
 int html_has_trend(const html_ctx *ctx) {
   if (ctx->portfolio) {
     for (size_t i = 0; i < ctx->portfolio->report_count; i++)

@@ -252,29 +252,12 @@ double pdf_trend(pdf_doc *d, double x, double y, double w, double h) {
   return h;
 }
 
-/* The columns of the periods' table: the figures of every panel. */
-static size_t table_series(const bd_history *h, deck_trend_series series[DECK_TREND_SERIES]) {
-  deck_trend_panel panels[DECK_TREND_PANELS];
-  size_t count = deck_trend_panels(h, panels), n = 0;
-  for (size_t i = 0; i < count; i++) n += deck_trend_panel_series(panels[i], series + n);
-  return n;
-}
-
-/* The header of a series' column in the periods' table: the words the
- * other tables use for that figure. */
-static const char *column_key(deck_trend_series s) {
-  static const char *const keys[DECK_TREND_SERIES] = {
-      "column.current",  "column.planned",           "column.budget_used",
-      "column.coverage", "column.verified_coverage", "column.decisions"};
-  return (unsigned)s < DECK_TREND_SERIES ? keys[s] : keys[0];
-}
-
 /* Draws, under the panels of the report page, every period's figures as a
  * table from y with room below it: a row a period, this report's in bold
  * on a band, the latest periods when not all fit.  Returns the height. */
 static double periods_table(pdf_doc *d, const bd_history *h, double y, double room) {
   deck_trend_series series[DECK_TREND_SERIES];
-  size_t n = table_series(h, series);
+  size_t n = deck_trend_table_series(h, series);
   pdf_col cols[DECK_TREND_SERIES + 1];
   char value[64], sample[64];
   cols[0] = (pdf_col){pdf_msg(d, "meta.period"), 0, PDF_ALIGN_LEFT, 0};
@@ -290,7 +273,7 @@ static double periods_table(pdf_doc *d, const bd_history *h, double y, double ro
         snprintf(sample, sizeof sample, "%s", value);
       }
     }
-    const char *label = pdf_msg(d, column_key(series[k]));
+    const char *label = pdf_msg(d, deck_trend_column_key(series[k]));
     cols[k + 1] = (pdf_col){label, pdf_col_width(d, sample, label), PDF_ALIGN_RIGHT, 0};
   }
   pdf_cols_place(cols, n + 1, d->x0, d->x1);
