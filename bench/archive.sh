@@ -8,8 +8,10 @@
 # index refresh (archiving one unchanged plan again: one set staged and
 # found unchanged, then the whole index rebuilt) next to the same set
 # archived alone into an empty directory, and from the two the index's
-# milliseconds per archived set.  Then `archive --verify`
-# over the whole archive.  The index part should grow linearly with the
+# milliseconds per archived set; and the seconds of `render --history`
+# of one plan of the next quarter (JSON and the HTML report with its Trend
+# page: the whole archive's reports read) next to the same render without
+# --history.  Then `archive --verify` over the whole archive.  The index part should grow linearly with the
 # archive; the quarter's run should stay about constant plus that.
 # Plugins: BADDAY_PLUGIN_PATH and BADDAY_DATADIR as for the tests.
 set -eu
@@ -47,8 +49,8 @@ scenarios:
 PLAN
 }
 
-printf '| quarter | sets in the archive | quarter run s | RSS MB | index refresh s | one set alone s | index ms/set |\n'
-printf '|---|---|---|---|---|---|---|\n'
+printf '| quarter | sets in the archive | quarter run s | RSS MB | index refresh s | one set alone s | index ms/set | render --history s | render alone s |\n'
+printf '|---|---|---|---|---|---|---|---|---|\n'
 q=0
 while [ $q -lt "$QUARTERS" ]; do
   year=$((2024 + q / 4)) n=$((q % 4 + 1)) month=$(( (q % 4) * 3 + 2 ))
@@ -69,8 +71,15 @@ while [ $q -lt "$QUARTERS" ]; do
   /usr/bin/time -f '%e' -o "$W/time3" "$BADDAY" archive --dir "$W/alone" "$W/plans/$period/s1.yaml"
   read -r alone <"$W/time3"
   sets=$(( (q + 1) * SERVICES ))
-  printf '| %s | %d | %s | %d | %s | %s | %s |\n' "$period" "$sets" "$secs" $((rss / 1024)) \
-    "$refresh" "$alone" "$(echo "$refresh $alone $sets" | awk '{printf "%.2f", 1000 * ($1 - $2) / $3}')"
+  # next quarter's plan of Service 1, rendered with and without the history
+  plan "Service 1" "$((2024 + (q + 1) / 4))-Q$(((q + 1) % 4 + 1))" "2030-01-01" 1000 >"$W/next.yaml"
+  /usr/bin/time -f '%e' -o "$W/time4" "$BADDAY" render --history "$D" -f html -o "$W/next.html" "$W/next.yaml"
+  read -r with_history <"$W/time4"
+  /usr/bin/time -f '%e' -o "$W/time5" "$BADDAY" render -f html -o "$W/next.html" "$W/next.yaml"
+  read -r without <"$W/time5"
+  printf '| %s | %d | %s | %d | %s | %s | %s | %s | %s |\n' "$period" "$sets" "$secs" $((rss / 1024)) \
+    "$refresh" "$alone" "$(echo "$refresh $alone $sets" | awk '{printf "%.2f", 1000 * ($1 - $2) / $3}')" \
+    "$with_history" "$without"
   q=$((q + 1))
 done
 /usr/bin/time -f '%e %M' -o "$W/time" "$BADDAY" archive --verify "$D" >"$W/verify.out"
