@@ -19,7 +19,7 @@ PACKAGES="build-essential autoconf automake libtool pkg-config
   fonts-dejavu-core fonts-noto-cjk locales
   jq poppler-utils qpdf chromium python3 valgrind
   python3-yaml python3-jsonschema groff bash-completion clang-format
-  libzip-dev libreoffice-impress"
+  libzip-dev libreoffice-impress unzip"
 
 # Installs the Debian packages that are missing, and the de_DE.UTF-8 locale
 # the locale-independence tests use.

@@ -40,6 +40,30 @@ pdftotext "$WORK/ws.pdf" - | tr -s ' \n' '  ' >"$WORK/ws.txt"
 check "pdf slides: the untested difference, worded short" grep -qF 'On untested measures: EUR 10K' "$WORK/ws.txt"
 run "$BADDAY" render "$W" -f html --lang ja -o "$WORK/wja.html"
 check "ja: 実証済み in the matrix" grep -qF '<div class="cell-sub proven">実証済み 60,000</div>' "$WORK/wja.html"
+# the portfolio of waivers.yaml and a copy under another name: proven
+# 2 x 67000 = 134000 against 2 x 57000 = 114000 now, 20000 resting on
+# untested measures, in the JSON and on every format's key figures
+sed 's/^service: .*/service: "Payments copy"/' "$W" >"$WORK/w2.yaml"
+run "$BADDAY" render "$W" "$WORK/w2.yaml" -f json -o "$WORK/wp.json"
+expect_rc "portfolio: json renders" 0
+check "portfolio json: eal_proven is the sum of the plans' proven totals" \
+  jq -e '.portfolio.eal_proven == 134000 and .portfolio.eal.current == 114000' "$WORK/wp.json"
+run "$BADDAY" render "$W" "$WORK/w2.yaml" -f html -o "$WORK/wp.html"
+check "portfolio html: proven and the untested difference" \
+  grep -qF 'Proven by tests: EUR 134,000 · Resting on untested measures: EUR 20,000' "$WORK/wp.html"
+run "$BADDAY" render "$W" "$WORK/w2.yaml" -f pdf -o "$WORK/wp.pdf"
+pdftotext -f 2 -l 2 "$WORK/wp.pdf" - | tr -s ' \n' '  ' >"$WORK/wp.txt"
+check "portfolio pdf: proven" grep -qF 'Proven by tests: EUR 134,000' "$WORK/wp.txt"
+check "portfolio pdf: the untested difference" grep -qF 'Resting on untested measures: EUR 20,000' "$WORK/wp.txt"
+run "$BADDAY" render "$W" "$WORK/w2.yaml" -f pdf --layout slides -o "$WORK/wps.pdf"
+pdftotext -f 2 -l 2 "$WORK/wps.pdf" - | tr -s ' \n' '  ' >"$WORK/wps.txt"
+check "portfolio pdf slides: proven, the difference worded short" \
+  grep -qF 'Proven by tests: EUR 134,000 On untested measures: EUR 20,000' "$WORK/wps.txt"
+run "$BADDAY" render "$W" "$WORK/w2.yaml" -f pptx -o "$WORK/wp.pptx"
+unzip -p "$WORK/wp.pptx" ppt/slides/slide2.xml | sed 's/<[^>]*>/ /g' | tr -s ' ' >"$WORK/wpx.txt"
+check "portfolio pptx: proven and the difference on the key figures" \
+  sh -c 'grep -qF "Proven by tests: EUR 134,000" "$1" && grep -qF "On untested measures: EUR 20,000" "$1"' sh "$WORK/wpx.txt"
+
 # a test reads its own verification wherever it is listed: the drill in
 # checkout-slo.yaml that passed on 2025-01-05, within stale_after of as_of
 # 2025-01-29, is verified in the tree

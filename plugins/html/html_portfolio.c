@@ -102,10 +102,21 @@ static void portfolio_figures(html_ctx *ctx, html_node *parent) {
   if (!mixed)
     snprintf(note, sizeof note, "%s: %s", html_msg(ctx, "state.baseline"),
              portfolio_amount(ctx, p->eal[BD_STATE_BASELINE], 1, x, sizeof x));
-  html_figure_card(ctx, grid, "figure figure-now", html_msg(ctx, "figure.yearly_loss_now"),
-                   portfolio_amount(ctx, p->eal[BD_STATE_CURRENT], 1, v, sizeof v),
-                   portfolio_amount(ctx, p->eal[BD_STATE_CURRENT], 0, exact, sizeof exact),
-                   mixed ? mixed : note);
+  html_node *now_card =
+      html_figure_card(ctx, grid, "figure figure-now", html_msg(ctx, "figure.yearly_loss_now"),
+                       portfolio_amount(ctx, p->eal[BD_STATE_CURRENT], 1, v, sizeof v),
+                       portfolio_amount(ctx, p->eal[BD_STATE_CURRENT], 0, exact, sizeof exact),
+                       mixed ? mixed : note);
+  /* the proven state summed over the plans, and the loss resting on
+   * untested measures (proven - now), worded as on a plan's card */
+  if (!mixed && BD_HAS(p, bd_portfolio, eal_proven)) {
+    char gap[64];
+    snprintf(note, sizeof note, "%s: %s \xC2\xB7 %s: %s", html_msg(ctx, "figure.proven"),
+             portfolio_amount(ctx, p->eal_proven, 1, x, sizeof x),
+             html_msg(ctx, "figure.untested_loss"),
+             portfolio_amount(ctx, p->eal_proven - p->eal[BD_STATE_CURRENT], 1, gap, sizeof gap));
+    html_text_el(ctx, now_card, "div", "figure-note figure-proven", note);
+  }
   html_figure_card(ctx, grid, "figure figure-planned", html_msg(ctx, "figure.yearly_loss_planned"),
                    portfolio_amount(ctx, p->eal[BD_STATE_PLANNED], 1, v, sizeof v),
                    portfolio_amount(ctx, p->eal[BD_STATE_PLANNED], 0, exact, sizeof exact),

@@ -760,6 +760,12 @@ static void portfolio(json_writer *w, const bd_portfolio *p) {
     per_state(w, p->eal);
   else
     puts_(w, "null");
+  /* the proven state summed over the plans (ABI 2.1), shown on the
+   * portfolio's key figures; null without one currency */
+  if (BD_HAS(p, bd_portfolio, eal_proven)) {
+    puts_(w, ", \"eal_proven\": ");
+    number_or_null(w, p->currency != NULL, p->eal_proven);
+  }
   puts_(w, ", \"scenarios\": ");
   count(w, p->scenario_count);
   puts_(w, ", \"decisions\": ");

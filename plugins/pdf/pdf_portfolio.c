@@ -308,6 +308,17 @@ static int fill_cards(pdf_doc *d, const bd_portfolio *p, pdf_card *c) {
     snprintf(c[n].note, sizeof c[n].note, "%s: %s", pdf_msg(d, "state.baseline"), base);
   else
     snprintf(c[n].note, sizeof c[n].note, "%s", pdf_msg(d, "text.mixed_currencies"));
+  /* the proven state summed over the plans, and the loss resting on
+   * untested measures (proven - now), worded as on a plan's card */
+  if (cur && BD_HAS(p, bd_portfolio, eal_proven)) {
+    size_t used = strlen(c[n].note);
+    char proven[64];
+    snprintf(proven, sizeof proven, "%s", money(d, p->eal_proven, cur));
+    snprintf(c[n].note + used, sizeof c[n].note - used, "\n%s: %s\n%s: %s",
+             pdf_msg(d, "figure.proven"), proven,
+             pdf_msg(d, d->slides ? "figure.untested_short" : "figure.untested_loss"),
+             money(d, p->eal_proven - p->eal[BD_STATE_CURRENT], cur));
+  }
   n++;
   c[n] = (pdf_card){pdf_msg(d, "figure.yearly_loss_planned"), "", "", 0, 0, 0};
   snprintf(c[n].value, sizeof c[n].value, "%s", money(d, p->eal[BD_STATE_PLANNED], cur));

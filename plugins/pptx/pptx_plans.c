@@ -185,6 +185,16 @@ static void portfolio_figures(pptx *d, const bd_portfolio *p, const deck_slide *
              money(d, p->eal[BD_STATE_BASELINE], cur));
   else
     snprintf(c[n].note, sizeof c[n].note, "%s", pptx_msg(d, "text.mixed_currencies"));
+  /* the proven state summed over the plans, and the loss resting on
+   * untested measures (proven - now), worded as on the pdf deck's card */
+  if (cur && BD_HAS(p, bd_portfolio, eal_proven)) {
+    size_t used = strlen(c[n].note);
+    char proven[64];
+    snprintf(proven, sizeof proven, "%s", money(d, p->eal_proven, cur));
+    snprintf(c[n].note + used, sizeof c[n].note - used, "\n%s: %s\n%s: %s",
+             pptx_msg(d, "figure.proven"), proven, pptx_msg(d, "figure.untested_short"),
+             money(d, p->eal_proven - p->eal[BD_STATE_CURRENT], cur));
+  }
   n++;
   c[n].label = pptx_msg(d, "figure.yearly_loss_planned");
   snprintf(c[n].value, sizeof c[n].value, "%s", money(d, p->eal[BD_STATE_PLANNED], cur));
