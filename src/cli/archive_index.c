@@ -711,8 +711,8 @@ static void sparkline(FILE *f, int m, const char *label, const double *values, c
   }
   fprintf(f, "</title><line class=\"trend-axis\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"/>", PAD,
           H - PAD, W - PAD, H - PAD);
-  for (int pass = 0; pass < 2;
-       pass++) { /* the line (broken where a figure is missing), the points */
+  /* pass 0: the line (broken where a figure is missing); pass 1: the points */
+  for (int pass = 0; pass < 2; pass++) {
     int open = 0;
     for (size_t i = 0; i <= n; i++) {
       if (i == n || !has[i]) {
