@@ -216,4 +216,52 @@ for layout in report slides; do
     sh -c "! pdftotext '$WORK/first-$layout.pdf' - | grep -q 'Every archived period'"
 done
 
+# An archive edited by hand (its JSONs are anyone's files): an infinite
+# yearly loss, an overspent budget of 500% and a period name of 6000 code
+# points.  Every writer finishes (a scale never loops), the loss leaves a
+# gap, the long period is labelled by its as_of date, and the HTML and the
+# pptx's XML stay whole UTF-8.
+cp -r "$WORK/en" "$WORK/edited"
+python3 - "$WORK/edited/archive" <<'PY'
+import re, sys
+a = sys.argv[1]
+def edit(period, fn):
+    p = f"{a}/{period}/Alpha.json"
+    s = open(p, encoding="utf-8").read()
+    open(p, "w", encoding="utf-8").write(fn(s))
+edit("2024-Q3", lambda s: s.replace('"period": "2024-Q3"', '"period": "' + "期間" * 3000 + '"', 1))
+def totals(s, key, v):  # the line of totals.current (four spaces in)
+    out = []
+    for line in s.split("\n"):
+        if line.startswith('    "current": {"eal": '):
+            pattern = r'("eal": )[^,]+' if key == "eal" else r'("budget_used": )[^,]+'
+            line = re.sub(pattern, lambda m: m.group(1) + v, line, count=1)
+        out.append(line)
+    return "\n".join(out)
+edit("2024-Q4", lambda s: totals(s, "eal", "1e999"))
+edit("2025-Q1", lambda s: totals(s, "budget", "5"))
+PY
+run "$BADDAY" render "$WORK/edited/plans/2025-Q4.yaml" --history "$WORK/edited/archive" -f json -o "$WORK/edited.json"
+check "edited: the JSON reads the edits (the overspent budget, the long name)" jq -e \
+  '.history.periods[2].budget_used == 5 and (.history.periods[0].period | length) == 6000' "$WORK/edited.json"
+for f in pdf html pptx; do
+  run timeout 120 "$BADDAY" render "$WORK/edited/plans/2025-Q4.yaml" --history "$WORK/edited/archive" \
+    -f $f -o "$WORK/edited.$f"
+  expect_rc "edited: the $f writer finishes" 0
+done
+run timeout 120 "$BADDAY" render "$WORK/edited/plans/2025-Q4.yaml" --history "$WORK/edited/archive" \
+  -f pdf --layout slides -o "$WORK/edited-slides.pdf"
+expect_rc "edited: the pdf deck finishes" 0
+pdftotext -f 3 -l 3 "$WORK/edited-slides.pdf" - >"$WORK/edited.txt"
+check "edited: the long period labelled by its as_of date" grep -qF '2024-08-15: ' "$WORK/edited.txt"
+check "edited: the 500% budget's axis (0 to 600% by 200%)" \
+  sh -c 'grep -qx "600%" "$1" && grep -qx "400%" "$1" && ! grep -qx "575%" "$1"' sh "$WORK/edited.txt"
+check "edited: the infinite loss is no figure (the reading's first period unchanged)" \
+  grep -qF '(2024-08-15: USD 4.0K' "$WORK/edited.txt"
+check "edited: the HTML is whole UTF-8" iconv -f UTF-8 -t UTF-8 -o /dev/null "$WORK/edited.html"
+mkdir -p "$WORK/edited-pptx" && (cd "$WORK/edited-pptx" && unzip -q "$WORK/edited.pptx")
+check "edited: every slide and note of the pptx is well-formed XML" \
+  sh -c 'for f in "$1"/ppt/slides/*.xml "$1"/ppt/notesSlides/*.xml; do xmllint --noout "$f" || exit 1; done' \
+  sh "$WORK/edited-pptx"
+
 finish

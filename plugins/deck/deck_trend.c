@@ -96,7 +96,13 @@ int deck_trend_dashed(deck_trend_series series) {
   return series == DECK_TREND_PLANNED || series == DECK_TREND_VERIFIED;
 }
 
-int deck_trend_value(const bd_history_point *p, deck_trend_series series, double *v) {
+/* The largest figure a trend draws: an archived report is a file anyone
+ * may have edited, and a figure beyond this (or not finite) is no figure
+ * a panel can scale to. */
+#define DECK_TREND_MAX_FIGURE 1e15
+
+/* The figure of series at p, whether or not it is drawable. */
+static int raw_value(const bd_history_point *p, deck_trend_series series, double *v) {
   switch (series) {
   case DECK_TREND_NOW:
     *v = p->eal_now;
@@ -119,10 +125,23 @@ int deck_trend_value(const bd_history_point *p, deck_trend_series series, double
   }
 }
 
+int deck_trend_value(const bd_history_point *p, deck_trend_series series, double *v) {
+  if (!raw_value(p, series, v)) return 0;
+  if (isfinite(*v) && *v >= 0 && *v <= DECK_TREND_MAX_FIGURE) return 1;
+  *v = 0;
+  return 0;
+}
+
 double deck_trend_scale(deck_trend_panel panel, double top, double *step) {
   if (panel == DECK_TREND_PANEL_COVERAGE || panel == DECK_TREND_PANEL_BUDGET) {
-    *step = 0.25; /* shares: 0 to 100% at least */
-    return top <= 1 ? 1 : ceil(top / 0.25) * 0.25;
+    /* shares: 0 to 100% by 25%; an overspent budget by a round step of
+     * whole quarters, so that the axis keeps about four steps */
+    if (top <= 1) {
+      *step = 0.25;
+      return 1;
+    }
+    *step = fmax(0.25, ceil(deck_nice_step(top, 4) / 0.25) * 0.25);
+    return ceil(top / *step) * *step;
   }
   if (panel == DECK_TREND_PANEL_DECISIONS) {
     *step = top <= 4 ? 1 : ceil(deck_nice_step(top, 4));
@@ -163,8 +182,20 @@ int deck_trend_labelled(size_t i, size_t n, size_t max_labels) {
   return i % k == 0 && n - 1 - i >= k / 2 + 1;
 }
 
+/* The code points of the UTF-8 text s, counting at most max + 1. */
+static size_t code_points(const char *s, size_t max) {
+  size_t n = 0;
+  for (; *s && n <= max; s++) n += ((unsigned char)*s & 0xC0) != 0x80;
+  return n;
+}
+
 const char *deck_trend_label(const bd_history_point *p) {
-  return p->period && *p->period ? p->period : p->as_of;
+  if (p->period && *p->period &&
+      code_points(p->period, DECK_TREND_LABEL_MAX) <= DECK_TREND_LABEL_MAX)
+    return p->period;
+  if (p->as_of && code_points(p->as_of, DECK_TREND_LABEL_MAX) <= DECK_TREND_LABEL_MAX)
+    return p->as_of;
+  return "\u2026";
 }
 
 char *deck_trend_format(const bd_host *host, const bd_render_request *req, const bd_report *r,
@@ -188,7 +219,10 @@ char *deck_trend_format(const bd_host *host, const bd_render_request *req, const
 /* Appends s to buf (of size, used *len), cutting at the end. */
 static void append(char *buf, size_t size, size_t *len, const char *s) {
   size_t n = strlen(s);
-  if (*len + n >= size) n = size - 1 - *len;
+  if (*len + n >= size) { /* cut, never inside a character */
+    n = size - 1 - *len;
+    while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80) n--;
+  }
   memcpy(buf + *len, s, n);
   *len += n;
   buf[*len] = '\0';
@@ -230,31 +264,47 @@ char *deck_trend_reading(const bd_host *host, const bd_render_request *req, cons
   return buf;
 }
 
+/* Writes the words of period i of panel (its label and each series'
+ * figure) into one (the caller's). */
+static void period_words(const bd_host *host, const bd_render_request *req, const bd_report *r,
+                         deck_trend_panel panel, size_t i, char *one, size_t size) {
+  deck_trend_series series[2];
+  size_t n = deck_trend_panel_series(panel, series), used = 0;
+  char fig[64];
+  one[0] = '\0';
+  append(one, size, &used, deck_trend_label(r->history->points[i]));
+  for (size_t k = 0; k < n; k++) {
+    append(one, size, &used, k ? ", " : " ");
+    if (n > 1) {
+      append(one, size, &used, host->message(req->output, deck_trend_series_key(series[k])));
+      append(one, size, &used, " ");
+    }
+    append(one, size, &used,
+           figure(host, req, r, r->history->points[i], series[k], fig, sizeof fig));
+  }
+}
+
 char *deck_trend_description(const bd_host *host, const bd_render_request *req, const bd_report *r,
                              deck_trend_panel panel, char *buf, size_t size) {
   const bd_history *h = r->history;
-  deck_trend_series series[2];
-  size_t n = deck_trend_panel_series(panel, series), len = 0;
-  char fig[64], one[256];
+  char one[256];
+  size_t len = 0;
   buf[0] = '\0';
   append(buf, size, &len, host->message(req->output, deck_trend_panel_key(panel)));
   append(buf, size, &len, ": ");
-  for (size_t i = 0; i < h->point_count; i++) {
-    size_t used = 0;
-    one[0] = '\0';
-    if (i) append(one, sizeof one, &used, "; ");
-    append(one, sizeof one, &used, deck_trend_label(h->points[i]));
-    for (size_t k = 0; k < n; k++) {
-      append(one, sizeof one, &used, k ? ", " : " ");
-      if (n > 1) {
-        append(one, sizeof one, &used,
-               host->message(req->output, deck_trend_series_key(series[k])));
-        append(one, sizeof one, &used, " ");
-      }
-      append(one, sizeof one, &used,
-             figure(host, req, r, h->points[i], series[k], fig, sizeof fig));
-    }
-    if (len + used + 1 >= size) break; /* whole periods only */
+  /* the newest periods that fit (this report last), "…" for the older */
+  size_t first = h->point_count, room = size - 1 - len, need = 0;
+  while (first > 0) {
+    period_words(host, req, r, panel, first - 1, one, sizeof one);
+    size_t more = strlen(one) + (first < h->point_count ? 2 : 0);
+    if (need + more + (first > 1 ? strlen("\u2026; ") : 0) > room) break;
+    need += more;
+    first--;
+  }
+  if (first > 0) append(buf, size, &len, "\u2026; ");
+  for (size_t i = first; i < h->point_count; i++) {
+    if (i > first) append(buf, size, &len, "; ");
+    period_words(host, req, r, panel, i, one, sizeof one);
     append(buf, size, &len, one);
   }
   return buf;

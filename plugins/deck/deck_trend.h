@@ -77,7 +77,8 @@ unsigned deck_trend_color(deck_trend_series series);
 /* Whether series is drawn dashed (the second series of its panel). */
 int deck_trend_dashed(deck_trend_series series);
 
-/* Whether point p has a figure for series; then *v is it. */
+/* Whether point p has a figure for series that a panel can draw (finite,
+ * 0 to 1e15: an archived report may have been edited); then *v is it. */
 int deck_trend_value(const bd_history_point *p, deck_trend_series series, double *v);
 
 /* The value axis of a panel for h: from 0 to the returned end, with a
@@ -101,8 +102,13 @@ double deck_trend_y(double v, double end);
  * show. */
 int deck_trend_labelled(size_t i, size_t n, size_t max_labels);
 
-/* The label of a point: its period, else its as_of date.  The string is
- * the model's. */
+/* The longest period name a trend shows, in code points: a longer one is
+ * labelled by its as_of date. */
+#define DECK_TREND_LABEL_MAX 20
+
+/* The label of a point: its period, else (none, or longer than
+ * DECK_TREND_LABEL_MAX) its as_of date, else "…".  The string is the
+ * model's (or static). */
 const char *deck_trend_label(const bd_history_point *p);
 
 /* Formats value v of series by the display rules of the request (money
@@ -121,8 +127,8 @@ char *deck_trend_reading(const bd_host *host, const bd_render_request *req, cons
 /* The sentence a writer gives a panel's drawing for screen readers (its
  * <title>, alt text or notes): the panel's title and every period's
  * figures, "Yearly loss: 2024-Q3 now USD 4.0K, planned USD 2.0K; ...".
- * Into buf (the caller's; cut short at a whole period when it fills).
- * Returns buf. */
+ * Into buf (the caller's); when every period does not fit, the newest
+ * that do, after "…; ".  Returns buf. */
 char *deck_trend_description(const bd_host *host, const bd_render_request *req, const bd_report *r,
                              deck_trend_panel panel, char *buf, size_t size);
 

@@ -38,7 +38,7 @@
 #define MAX_LABELS 8
 #define LABEL_GAP  8
 
-/* The most periods a series draws (a history is a few years of quarters). */
+/* The most points of one freeform (a longer series is drawn in pieces). */
 #define MAX_POINTS 512
 
 /* The fonts of a panel. */
@@ -138,12 +138,18 @@ static int labels_fit(size_t n, size_t max_labels, double span, double room) {
 static void draw_series(pptx *d, const bd_history *h, deck_trend_series s, double end, double left,
                         double top, double w, double h_px) {
   static double xs[MAX_POINTS], ys[MAX_POINTS];
-  size_t n = h->point_count < MAX_POINTS ? h->point_count : MAX_POINTS, run = 0;
+  size_t n = h->point_count, run = 0;
   long color = (long)deck_trend_color(s);
   int dashed = deck_trend_dashed(s);
   for (size_t i = 0; i <= n; i++) {
     double v;
     if (i < n && deck_trend_value(h->points[i], s, &v)) {
+      if (run == MAX_POINTS) { /* a long history: one freeform a MAX_POINTS, joined */
+        pptx_freeform(d, xs, ys, run, LINE_WIDTH, color, dashed);
+        xs[0] = xs[run - 1];
+        ys[0] = ys[run - 1];
+        run = 1;
+      }
       xs[run] = left + w * deck_trend_x(i, n);
       ys[run++] = top + h_px - h_px * deck_trend_y(v, end);
       continue;

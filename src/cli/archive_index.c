@@ -4,6 +4,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -406,7 +407,18 @@ static int number(const char *text, double *v) {
   char *end;
   if (strcmp(text, "null") == 0 || *text == '\0') return 0;
   *v = bd_strtod_c(text, &end);
-  return *end == '\0';
+  return *end == '\0' && isfinite(*v); /* an edited "1e999" is no figure */
+}
+
+/* Shortens the text in buf, which snprintf may have cut, to its last
+ * whole UTF-8 character. */
+static void utf8_whole(char *buf) {
+  size_t n = strlen(buf), start = n;
+  while (start > 0 && ((unsigned char)buf[start - 1] & 0xC0) == 0x80) start--;
+  if (start == 0) return;
+  unsigned char lead = (unsigned char)buf[start - 1];
+  size_t want = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+  if (n - (start - 1) < want) buf[start - 1] = '\0';
 }
 
 /* The figures of one archived report, as its JSON wrote them. */
@@ -811,6 +823,7 @@ static void write_trends(FILE *f, const bd_index *index, const index_page *pg) {
       char label[300];
       snprintf(label, sizeof label, "%s: %s", portfolio ? portfolio_name : names[k],
                page_text(pg, metric_labels[m]));
+      utf8_whole(label); /* a long service name cut */
       fputs("<td>", f);
       sparkline(f, m, label, values, has, text_ptrs, periods, n_periods,
                 portfolio ? pmax[m] : max[m]);

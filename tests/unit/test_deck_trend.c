@@ -129,6 +129,36 @@ static void test_axes(void **state) {
   assert_true(step == 1);
 }
 
+static void test_hostile_figures(void **state) {
+  (void)state;
+  make_history();
+  double v, step;
+  /* an edited archive: an infinite loss, a NaN share, an absurd count */
+  points[0].eal_now = 1.0 / 0.0;
+  points[1].coverage = 0.0 / 0.0;
+  points[2].eal_planned = 1.7e308;
+  assert_false(deck_trend_value(&points[0], DECK_TREND_NOW, &v));
+  assert_false(deck_trend_value(&points[1], DECK_TREND_COVERAGE, &v));
+  assert_false(deck_trend_value(&points[2], DECK_TREND_PLANNED, &v));
+  /* left out, the rest scales as before */
+  assert_true(deck_trend_axis_end(&history, DECK_TREND_PANEL_LOSS, &step) == 20000);
+  /* every axis keeps a handful of steps, however large its top */
+  static const double tops[] = {0, 0.3, 1, 1.3, 5, 37, 1e4, 1e9, 1e15};
+  for (deck_trend_panel p = 0; p < DECK_TREND_PANELS; p++)
+    for (size_t i = 0; i < sizeof tops / sizeof tops[0]; i++) {
+      double end = deck_trend_scale(p, tops[i], &step);
+      assert_true(end >= tops[i] && step > 0 && end / step <= 10);
+    }
+  /* an overspent budget of 500%: 0 to 600% by 200% */
+  assert_true(deck_trend_scale(DECK_TREND_PANEL_BUDGET, 5, &step) == 6 && step == 2);
+  /* a period name too long for an axis: labelled by its as_of date */
+  points[3].period = "A review period whose name runs on and on";
+  assert_string_equal(deck_trend_label(&points[3]), "2025-01-01");
+  points[3].period =
+      "\xe7\xac\xac\xe4\xb8\x80\xe5\x9b\x9b\xe5\x8d\x8a\xe6\x9c\x9f"; /* 第一四半期: 5 */
+  assert_ptr_equal(deck_trend_label(&points[3]), points[3].period);
+}
+
 static void test_positions(void **state) {
   (void)state;
   assert_true(deck_trend_x(0, 6) == 0 && deck_trend_x(5, 6) == 1 && deck_trend_x(2, 5) == 0.5);
@@ -179,10 +209,27 @@ static void test_words(void **state) {
               "Yearly loss: 2024-Q3 Now \xe2\x80\x93, Planned \xe2\x80\x93; 2024-Q4 Now USD 8.0K",
               strlen("Yearly loss: 2024-Q3 Now \xe2\x80\x93, Planned \xe2\x80\x93; 2024-Q4 Now USD "
                      "8.0K")) == 0);
-  /* cut at a whole period */
+  /* cut at a whole period: the newest that fit, this report last */
   char small[60];
   deck_trend_description(&host, &request, &report, DECK_TREND_PANEL_DECISIONS, small, sizeof small);
-  assert_string_equal(small, "Decisions needed: 2024-Q3 1; 2024-Q4 1; 2025-Q1 1");
+  assert_string_equal(small, "Decisions needed: \xe2\x80\xa6; 2025-Q2 1; 2025-Q3 0; 2025-Q4 0");
+  /* a reading cut by its buffer never ends inside a character */
+  char cut[25];
+  request.lang = "ja";
+  language = "ja";
+  deck_trend_reading(&host, &request, &report, DECK_TREND_PANEL_LOSS, cut, sizeof cut);
+  size_t len = strlen(cut);
+  assert_true(len > 0 && len < sizeof cut);
+  unsigned char last = (unsigned char)cut[len - 1];
+  assert_true(last < 0x80 || (last & 0xC0) == 0x80); /* ASCII, or a sequence's last byte */
+  for (size_t i = 0; i < len;) {                     /* and every sequence whole */
+    unsigned char c = (unsigned char)cut[i];
+    size_t k = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+    assert_true(i + k <= len);
+    i += k;
+  }
+  request.lang = "en";
+  language = "en";
   request.lang = "ja";
   language = "ja";
   deck_trend_reading(&host, &request, &report, DECK_TREND_PANEL_LOSS, buf, sizeof buf);
@@ -197,6 +244,7 @@ int main(void) {
       cmocka_unit_test(test_history_needs_two_points),
       cmocka_unit_test(test_panels),
       cmocka_unit_test(test_axes),
+      cmocka_unit_test(test_hostile_figures),
       cmocka_unit_test(test_positions),
       cmocka_unit_test(test_labels),
       cmocka_unit_test(test_words),
