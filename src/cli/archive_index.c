@@ -745,6 +745,19 @@ static void sparkline(FILE *f, int m, const char *label, const double *values, c
   fputs("</svg>", f);
 }
 
+/* Opens a table of the index and its head up to the figures' columns:
+ * the service, then each figure's label in a cell opened by th_open. */
+static void table_head(FILE *f, const index_page *pg, const char *th_open) {
+  fputs("<table class=\"data\">\n<thead><tr><th>", f);
+  html_text(f, page_text(pg, "column.service"));
+  fputs("</th>", f);
+  for (int m = 0; m < M_COUNT; m++) {
+    fputs(th_open, f);
+    html_text(f, page_text(pg, metric_labels[m]));
+    fputs("</th>", f);
+  }
+}
+
 /* Writes the trends: for each service (by file name) and the portfolio,
  * every figure over all periods as small multiples; a column shares its
  * scale among the services, the portfolio row has its own. */
@@ -784,14 +797,8 @@ static void write_trends(FILE *f, const bd_index *index, const index_page *pg) {
   const char *portfolio_name = page_text(pg, "index.portfolio");
   fputs("<section class=\"trends\">\n<h2>", f);
   html_text(f, page_text(pg, "index.trends"));
-  fputs("</h2>\n<table class=\"data\">\n<thead><tr><th>", f);
-  html_text(f, page_text(pg, "column.service"));
-  fputs("</th>", f);
-  for (int m = 0; m < M_COUNT; m++) {
-    fputs("<th>", f);
-    html_text(f, page_text(pg, metric_labels[m]));
-    fputs("</th>", f);
-  }
+  fputs("</h2>\n", f);
+  table_head(f, pg, "<th>");
   fputs("</tr></thead>\n<tbody>\n", f);
   for (size_t k = 0; k <= n_services; k++) {
     int portfolio = k == n_services;
@@ -938,14 +945,8 @@ static void write_index_html(FILE *f, const bd_index *index, const char *css,
     const char *period = index->entries[i].period_dir;
     fputs("<section class=\"archive-period\">\n<h2>", f);
     html_text(f, period);
-    fputs("</h2>\n<table class=\"data\">\n<thead><tr><th>", f);
-    html_text(f, page_text(pg, "column.service"));
-    fputs("</th>", f);
-    for (int m = 0; m < M_COUNT; m++) {
-      fputs("<th class=\"num\">", f);
-      html_text(f, page_text(pg, metric_labels[m]));
-      fputs("</th>", f);
-    }
+    fputs("</h2>\n", f);
+    table_head(f, pg, "<th class=\"num\">");
     fputs("<th>", f);
     html_text(f, page_text(pg, "index.files"));
     fputs("</th></tr></thead>\n<tbody>\n", f);
