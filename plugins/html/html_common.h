@@ -267,6 +267,16 @@ void html_state_chart(html_ctx *ctx, html_node *parent);
  * and planned, over an SVG of both curves. */
 void html_exceedance(html_ctx *ctx, html_node *parent);
 
+/* Adds to parent an SVG <text> of class cls at (x, y) (html_views.c);
+ * the node belongs to parent. */
+html_node *html_svg_text(html_ctx *ctx, html_node *parent, const char *cls, double x, double y,
+                         const char *text);
+
+/* Adds to parent an SVG <line> of class cls from (x1, y1) to (x2, y2);
+ * the node belongs to parent. */
+html_node *html_svg_line(html_ctx *ctx, html_node *parent, const char *cls, double x1, double y1,
+                         double x2, double y2);
+
 /* The sizes the Trend view is drawn at (html_trend.c). */
 typedef enum html_trend_size { HTML_TREND_REPORT, HTML_TREND_SLIDE } html_trend_size;
 

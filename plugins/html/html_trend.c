@@ -61,26 +61,6 @@ static double text_px(const char *text, double px) {
   return html_text_em(text) * px;
 }
 
-/* Adds an SVG line from (x1, y1) to (x2, y2) with a class. */
-static html_node *svg_line(html_ctx *ctx, html_node *parent, const char *cls, double x1, double y1,
-                           double x2, double y2) {
-  html_node *l = html_el(ctx, parent, "line", cls);
-  html_attr_num(l, "x1", x1);
-  html_attr_num(l, "y1", y1);
-  html_attr_num(l, "x2", x2);
-  html_attr_num(l, "y2", y2);
-  return l;
-}
-
-/* Adds an SVG text at (x, y) with a class. */
-static html_node *svg_label(html_ctx *ctx, html_node *parent, const char *cls, double x, double y,
-                            const char *text) {
-  html_node *t = html_text_el(ctx, parent, "text", cls, text);
-  html_attr_num(t, "x", x);
-  html_attr_num(t, "y", y);
-  return t;
-}
-
 /* Sets a series' colour (stroke or fill) and, for the dashed one, its
  * dashes, as presentation attributes. */
 static void series_paint(html_node *node, deck_trend_series series, const char *what, double line) {
@@ -171,18 +151,18 @@ static html_node *panel_svg(html_ctx *ctx, html_node *parent, const bd_history *
   html_node *axis = html_el(ctx, svg, "g", "trend-axis");
   for (size_t k = 0; k < tick_count; k++) {
     double y = top + ph - ph * deck_trend_y(step * (double)k, end);
-    svg_line(ctx, axis, k ? "grid" : "axis", left, y, left + pw, y);
-    svg_label(ctx, axis, "tick tick-y", left - m->font * 0.5, y, ticks[k]);
+    html_svg_line(ctx, axis, k ? "grid" : "axis", left, y, left + pw, y);
+    html_svg_text(ctx, axis, "tick tick-y", left - m->font * 0.5, y, ticks[k]);
   }
   size_t labels = label_count(h, pw, m->font);
   for (size_t i = 0; i < n; i++) {
     if (!deck_trend_labelled(i, n, labels)) continue;
     double x = left + pw * deck_trend_x(i, n);
-    svg_line(ctx, axis, "mark", x, top + ph, x, top + ph + m->font * 0.3);
-    svg_label(ctx, axis,
-              h->points[i]->this_report ? "tick tick-x trend-period this"
-                                        : "tick tick-x trend-period",
-              x, top + ph + m->font * 1.1, deck_trend_label(h->points[i]));
+    html_svg_line(ctx, axis, "mark", x, top + ph, x, top + ph + m->font * 0.3);
+    html_svg_text(ctx, axis,
+                  h->points[i]->this_report ? "tick tick-x trend-period this"
+                                            : "tick tick-x trend-period",
+                  x, top + ph + m->font * 1.1, deck_trend_label(h->points[i]));
   }
 
   /* the second series first, so that the main one is drawn over it */
@@ -285,7 +265,7 @@ static void trend_panel(html_ctx *ctx, html_node *grid, const bd_history *h, dec
       html_node *swatch = html_el(ctx, li, "svg", "trend-swatch");
       html_attr(swatch, "viewBox", "0 0 28 10");
       html_attr(swatch, "aria-hidden", "true");
-      html_node *l = svg_line(ctx, swatch, NULL, 1, 5, 27, 5);
+      html_node *l = html_svg_line(ctx, swatch, NULL, 1, 5, 27, 5);
       html_attr(l, "stroke-width", "3");
       series_paint(l, series[k], "stroke", 2.5);
       html_text_el(ctx, li, "span", "legend-label",

@@ -259,13 +259,22 @@ static char *curve_points(const bd_simulation *sim, const double *exceed, double
   return buf;
 }
 
-/* Adds an SVG text at (x, y) with a class. */
-static html_node *svg_text(html_ctx *ctx, html_node *parent, const char *cls, double x, double y,
-                           const char *text) {
+html_node *html_svg_text(html_ctx *ctx, html_node *parent, const char *cls, double x, double y,
+                         const char *text) {
   html_node *t = html_text_el(ctx, parent, "text", cls, text);
   html_attr_num(t, "x", x);
   html_attr_num(t, "y", y);
   return t;
+}
+
+html_node *html_svg_line(html_ctx *ctx, html_node *parent, const char *cls, double x1, double y1,
+                         double x2, double y2) {
+  html_node *l = html_el(ctx, parent, "line", cls);
+  html_attr_num(l, "x1", x1);
+  html_attr_num(l, "y1", y1);
+  html_attr_num(l, "x2", x2);
+  html_attr_num(l, "y2", y2);
+  return l;
 }
 
 void html_exceedance(html_ctx *ctx, html_node *parent) {
@@ -299,23 +308,15 @@ void html_exceedance(html_ctx *ctx, html_node *parent) {
   html_attr(svg, "aria-label", html_msg(ctx, "caption.exceedance"));
   for (int k = 0; k <= 4; k++) {
     double gy = top + ph - ph * k / 4;
-    html_node *l = html_el(ctx, svg, "line", k ? "grid" : "axis");
-    html_attr_num(l, "x1", left);
-    html_attr_num(l, "x2", left + pw);
-    html_attr_num(l, "y1", gy);
-    html_attr_num(l, "y2", gy);
-    svg_text(ctx, svg, "tick tick-y", left - 8, gy,
-             html_share(ctx, ymax * k / 4, line, sizeof line));
+    html_svg_line(ctx, svg, k ? "grid" : "axis", left, gy, left + pw, gy);
+    html_svg_text(ctx, svg, "tick tick-y", left - 8, gy,
+                  html_share(ctx, ymax * k / 4, line, sizeof line));
   }
   for (double a = 0; a <= xmax + step / 2; a += step)
-    svg_text(ctx, svg, "tick tick-x", left + pw * a / xmax, top + ph + 20,
-             html_amount(ctx, a, 0, 1, amount, sizeof amount));
+    html_svg_text(ctx, svg, "tick tick-x", left + pw * a / xmax, top + ph + 20,
+                  html_amount(ctx, a, 0, 1, amount, sizeof amount));
   double gy = top + ph - ph * 0.1 / ymax;
-  html_node *guide = html_el(ctx, svg, "line", "guide");
-  html_attr_num(guide, "x1", left);
-  html_attr_num(guide, "x2", left + pw);
-  html_attr_num(guide, "y1", gy);
-  html_attr_num(guide, "y2", gy);
+  html_svg_line(ctx, svg, "guide", left, gy, left + pw, gy);
   static const char *const cls[] = {"curve curve-planned", "curve curve-current"};
   const double *curves[] = {planned, now};
   for (int k = 0; k < 2; k++) {
